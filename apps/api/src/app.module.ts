@@ -1,0 +1,64 @@
+import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
+import { ConfigModule, ConfigService } from '@nestjs/config';
+import { TerminusModule } from '@nestjs/terminus';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import { dataSourceOptions } from '@farmlink/database';
+import { IdentityModule } from '@farmlink/identity';
+import { RegionsModule } from '@farmlink/regions';
+import { validateEnv } from './config/env.validation';
+import { HealthController } from './health/health.controller';
+
+/**
+ * The composition root: every lib is wired here. It is built by `forRoot()`
+ * (not at import time) because main.ts may first start the embedded database
+ * and set DATABASE_URL, which the configuration check needs.
+ */
+@Module({})
+export class AppModule {
+  static forRoot(): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+    ConfigModule.forRoot({ isGlobal: true, cache: true, ignoreEnvFile: true, validate: validateEnv }),
+    LoggerModule.forRootAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService) => ({
+        forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
+        pinoHttp: {
+          level: config.get('LOG_LEVEL'),
+          genReqId: (req, res) => {
+            const incoming = req.headers['x-request-id'];
+            const id = typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+            res.setHeader('X-Request-Id', id);
+            return id;
+          },
+          redact: {
+            paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["stripe-signature"]', '*.password', '*.passwordHash'],
+            censor: '[redacted]',
+          },
+          customProps: () => ({ service: 'farmlink-api' }),
+          autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/api/health') },
+        },
+      }),
+    }),
+    TypeOrmModule.forRootAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService) => ({
+        ...dataSourceOptions({
+          url: config.getOrThrow('DATABASE_URL'),
+          poolSize: config.get('DB_POOL_SIZE'),
+          logging: config.get('DB_LOG_QUERIES'),
+        }),
+        migrationsRun: true,
+      }),
+    }),
+    TerminusModule,
+    RegionsModule,
+    IdentityModule,
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

@@ -1,0 +1,94 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
+import type { FastifyReply } from 'fastify';
+import { isDatabaseUnavailable } from '@farmlink/database';
+import { DomainError, type DomainErrorKind } from '@farmlink/shared';
+
+const KIND_STATUS: Record<DomainErrorKind, number> = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  unprocessable: 422,
+  unavailable: 503,
+};
+
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  408: 'Request Timeout',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Entity',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+/** PostgreSQL errors caused by a value the caller sent (a bad uuid, a number out of range…). */
+const BAD_INPUT_SQLSTATES = new Set(['22P02', '22003', '22007', '22008', '22001', '22021', '22023']);
+
+/**
+ * The one place where errors become HTTP answers, in the contract's shape
+ * `{ statusCode, error, message }`. Domain errors map by kind; a database
+ * outage is 503; anything unexpected is logged and answered 500 without
+ * details (a 5xx is always a bug to fix).
+ */
+@Catch()
+export class HttpExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpExceptionFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const { status, body } = this.toResponse(exception);
+    if (status >= 500 && status !== 503) {
+      this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
+    }
+    if (status === 503) reply.header('Retry-After', '5');
+    void reply.status(status).send(body);
+  }
+
+  private toResponse(exception: unknown): { status: number; body: Record<string, unknown> } {
+    if (exception instanceof DomainError) {
+      const status = KIND_STATUS[exception.kind];
+      return { status, body: { statusCode: status, error: STATUS_TEXT[status], message: exception.message, ...exception.details } };
+    }
+    if (exception instanceof ThrottlerException) {
+      return { status: 429, body: { statusCode: 429, error: STATUS_TEXT[429], message: 'Too many requests; try again later' } };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const res = exception.getResponse();
+      const message = typeof res === 'string' ? res : ((res as { message?: unknown }).message ?? exception.message);
+      const extra = typeof res === 'object' && res ? { ...(res as object) } : {};
+      delete (extra as Record<string, unknown>).statusCode;
+      delete (extra as Record<string, unknown>).error;
+      delete (extra as Record<string, unknown>).message;
+      return { status, body: { statusCode: status, error: STATUS_TEXT[status] ?? 'Error', message, ...extra } };
+    }
+    // Errors raised by Fastify itself (body too large, bad content type, malformed JSON…).
+    const fastifyStatus = (exception as { statusCode?: unknown })?.statusCode;
+    if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
+      return {
+        status: fastifyStatus,
+        body: { statusCode: fastifyStatus, error: STATUS_TEXT[fastifyStatus] ?? 'Error', message: (exception as Error).message },
+      };
+    }
+    if (isDatabaseUnavailable(exception)) {
+      return { status: 503, body: { statusCode: 503, error: STATUS_TEXT[503], message: 'The database is unavailable; try again shortly' } };
+    }
+    const code = (exception as { driverError?: { code?: string }; code?: string })?.driverError?.code ?? (exception as { code?: string })?.code;
+    if (code && BAD_INPUT_SQLSTATES.has(code)) {
+      return { status: 400, body: { statusCode: 400, error: STATUS_TEXT[400], message: 'A value in the request is not valid' } };
+    }
+    return { status: 500, body: { statusCode: 500, error: STATUS_TEXT[500], message: 'Internal server error' } };
+  }
+}

@@ -1,0 +1,100 @@
+import Joi from 'joi';
+
+/**
+ * Every setting FarmLink reads, validated at start-up. A missing or bad value
+ * stops the app with a message that names the setting. The README lists them.
+ */
+export const envSchema = Joi.object({
+  NODE_ENV: Joi.string().valid('development', 'production', 'test').default('development'),
+  HOST: Joi.string().default('0.0.0.0'),
+  PORT: Joi.number().port().default(3000),
+  DATABASE_URL: Joi.string().uri({ scheme: ['postgres', 'postgresql'] }).required(),
+  DB_POOL_SIZE: Joi.number().integer().min(2).max(500).default(20),
+  DB_LOG_QUERIES: Joi.boolean().default(false),
+  JWT_SECRET: Joi.when('NODE_ENV', {
+    is: 'production',
+    then: Joi.string().min(32).required(),
+    otherwise: Joi.string().min(16).default('farmlink-development-secret-change-me'),
+  }),
+  JWT_EXPIRES_IN: Joi.string()
+    .pattern(/^\d+[smhd]?$/)
+    .default('1d')
+    .messages({ 'string.pattern.base': '"JWT_EXPIRES_IN" must look like 3600, 15m, 12h or 7d' }),
+  ADMIN_EMAIL: Joi.string().email({ tlds: false }).optional(),
+  ADMIN_PASSWORD: Joi.when('ADMIN_EMAIL', {
+    is: Joi.exist(),
+    then: Joi.string().min(8).required(),
+    otherwise: Joi.string().min(8).optional(),
+  }),
+  ARGON2_MEMORY_KIB: Joi.number().integer().min(1024).default(19456),
+  AUTH_THROTTLE_LIMIT: Joi.number().integer().min(1).default(10),
+  AUTH_THROTTLE_TTL_SECONDS: Joi.number().integer().min(1).default(60),
+  CORS_ORIGINS: Joi.string().allow('').default(''),
+  TRUST_PROXY: Joi.boolean().default(false),
+  LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
+  BODY_LIMIT_BYTES: Joi.number().integer().min(1024).default(1_048_576),
+  REPORT_TIME_ZONE: Joi.string()
+    .default('Asia/Shanghai')
+    .custom((value: string, helpers) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: value });
+        return value;
+      } catch {
+        return helpers.error('any.invalid');
+      }
+    })
+    .messages({ 'any.invalid': '"REPORT_TIME_ZONE" must be an IANA time zone such as Asia/Shanghai' }),
+  PAYMENT_TIMEOUT_MINUTES: Joi.number().integer().min(1).default(30),
+  PLATFORM_FEE_BPS: Joi.number().integer().min(0).max(10_000).default(0),
+  STRIPE_SECRET_KEY: Joi.string().optional(),
+  STRIPE_WEBHOOK_SECRET: Joi.when('STRIPE_SECRET_KEY', {
+    is: Joi.exist(),
+    then: Joi.string().required(),
+    otherwise: Joi.string().optional(),
+  }),
+  STRIPE_API_BASE: Joi.string().uri({ scheme: ['http', 'https'] }).optional(),
+  STRIPE_PAYMENT_METHODS: Joi.string().default('card'),
+  UPLOAD_DIR: Joi.string().default('.data/uploads'),
+  EMBEDDED_DATABASE: Joi.boolean().default(false),
+  SEED_DEMO: Joi.boolean().default(true),
+});
+
+export interface Env {
+  NODE_ENV: 'development' | 'production' | 'test';
+  HOST: string;
+  PORT: number;
+  DATABASE_URL: string;
+  DB_POOL_SIZE: number;
+  DB_LOG_QUERIES: boolean;
+  JWT_SECRET: string;
+  JWT_EXPIRES_IN: string;
+  ADMIN_EMAIL?: string;
+  ADMIN_PASSWORD?: string;
+  ARGON2_MEMORY_KIB: number;
+  AUTH_THROTTLE_LIMIT: number;
+  AUTH_THROTTLE_TTL_SECONDS: number;
+  CORS_ORIGINS: string;
+  TRUST_PROXY: boolean;
+  LOG_LEVEL: string;
+  BODY_LIMIT_BYTES: number;
+  REPORT_TIME_ZONE: string;
+  PAYMENT_TIMEOUT_MINUTES: number;
+  PLATFORM_FEE_BPS: number;
+  STRIPE_SECRET_KEY?: string;
+  STRIPE_WEBHOOK_SECRET?: string;
+  STRIPE_API_BASE?: string;
+  STRIPE_PAYMENT_METHODS: string;
+  UPLOAD_DIR: string;
+  EMBEDDED_DATABASE: boolean;
+  SEED_DEMO: boolean;
+}
+
+/** Validates `raw` (process.env) and returns typed settings, or throws naming every bad setting. */
+export function validateEnv(raw: Record<string, unknown>): Env {
+  const { error, value } = envSchema.validate(raw, { allowUnknown: true, abortEarly: false, convert: true });
+  if (error) {
+    const lines = error.details.map((d) => `  - ${d.message}`).join('\n');
+    throw new Error(`Invalid configuration:\n${lines}`);
+  }
+  return value as Env;
+}

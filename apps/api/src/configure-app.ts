@@ -1,0 +1,81 @@
+import helmet from '@fastify/helmet';
+import { ValidationPipe } from '@nestjs/common';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { HttpExceptionFilter } from './common/http-exception.filter';
+import type { Env } from './config/env.validation';
+
+/** The Fastify adapter with FarmLink's server limits; used by main.ts and the tests. */
+export function createFastifyAdapter(env: Pick<Env, 'BODY_LIMIT_BYTES' | 'TRUST_PROXY'>): FastifyAdapter {
+  return new FastifyAdapter({
+    bodyLimit: env.BODY_LIMIT_BYTES,
+    trustProxy: env.TRUST_PROXY,
+    // Slow or stalled clients are cut off instead of holding sockets for ever.
+    connectionTimeout: 60_000,
+    requestTimeout: 30_000,
+    keepAliveTimeout: 10_000,
+    return503OnClosing: true,
+  });
+}
+
+/**
+ * Everything that makes the HTTP surface what the contract says it is.
+ * main.ts and createTestApp() both call this, so tests exercise the real setup.
+ */
+export async function configureApp(app: NestFastifyApplication, env: Env): Promise<void> {
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix('api');
+
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      transformOptions: { enableImplicitConversion: false },
+      stopAtFirstError: false,
+    }),
+  );
+  app.useGlobalFilters(new HttpExceptionFilter());
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", 'https://js.stripe.com'],
+        frameSrc: ["'self'", 'https://js.stripe.com', 'https://hooks.stripe.com'],
+        connectSrc: ["'self'", 'https://api.stripe.com'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+      },
+    },
+    crossOriginResourcePolicy: { policy: 'same-site' },
+  });
+
+  const origins = env.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
+  app.enableCors({
+    origin: origins.length > 0 ? origins : false,
+    credentials: false,
+    allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'X-Request-Id'],
+    exposedHeaders: ['X-Request-Id', 'Retry-After'],
+    maxAge: 600,
+  });
+
+  // CSV and plain-text bodies arrive as strings (e.g. a list of county codes).
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('FarmLink API')
+      .setDescription(
+        'Rural e-commerce marketplace: farmers and cooperatives list produce, buyers check out and pay, ' +
+          'programme officers pull per-county sales reports. Money is in integer minor units (fen).',
+      )
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
+}

@@ -1,0 +1,61 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import * as path from 'node:path';
+import { resolveDatabase } from '@farmlink/database';
+import { AppModule } from './app.module';
+import { configureApp, createFastifyAdapter } from './configure-app';
+import { validateEnv } from './config/env.validation';
+
+async function main(): Promise<void> {
+  // Without DATABASE_URL, start an embedded PostgreSQL under .data/postgres.
+  const database = await resolveDatabase({
+    databaseUrl: process.env.DATABASE_URL,
+    dataDir: process.env.EMBEDDED_PG_DIR ?? path.resolve('.data', 'postgres'),
+    log: (line) => {
+      if (/ERROR|FATAL|PANIC|initialising|copying|not reachable/.test(line)) console.error(`[postgres] ${line}`);
+    },
+  });
+  if (database.embedded) {
+    process.env.DATABASE_URL = database.url;
+    process.env.EMBEDDED_DATABASE = 'true';
+    console.log(`[farmlink] embedded PostgreSQL running at ${database.url}`);
+  }
+
+  let app: NestFastifyApplication | undefined;
+  let shuttingDown = false;
+  const shutdown = async (signal: string) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    console.log(`[farmlink] ${signal}: finishing in-flight requests, then stopping`);
+    try {
+      await app?.close(); // stops accepting, lets in-flight requests finish, closes the pool
+    } finally {
+      await database.stop();
+      process.exit(0);
+    }
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  try {
+    const env = validateEnv(process.env);
+    app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(), createFastifyAdapter(env), {
+      rawBody: true,
+      bufferLogs: true,
+    });
+    await configureApp(app, env);
+    await app.listen(env.PORT, env.HOST);
+    console.log(`[farmlink] listening on http://localhost:${env.PORT} (API docs: http://localhost:${env.PORT}/api/docs)`);
+  } catch (err) {
+    console.error(`[farmlink] could not start: ${(err as Error).message}`);
+    await app?.close().catch(() => undefined);
+    await database.stop();
+    process.exit(1);
+  }
+}
+
+void main().catch((err) => {
+  console.error(`[farmlink] could not start: ${(err as Error).message}`);
+  process.exit(1);
+});

@@ -1,0 +1,6 @@
+export * from './columns';
+export * from './data-source-options';
+export * from './embedded-postgres';
+export * from './database-errors';
+export * from "./transaction";
+export * from "./database-runtime";

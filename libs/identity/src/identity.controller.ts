@@ -1,0 +1,69 @@
+import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import type { AuthUser } from './auth-user';
+import { CurrentUser, Public, Roles } from './auth.decorators';
+import { CreateStaffUserDto } from './dto/create-staff-user.dto';
+import { LoginDto } from './dto/login.dto';
+import { RegisterDto } from './dto/register.dto';
+import { AuthResultDto, UserDto } from './dto/user.dto';
+import { IdentityService } from './identity.service';
+
+@ApiTags('identity')
+@Controller('auth')
+@UseGuards(ThrottlerGuard)
+export class AuthController {
+  constructor(private readonly identity: IdentityService) {}
+
+  @Post('register')
+  @Public()
+  @ApiOperation({ summary: 'Create a buyer or farmer account and sign in' })
+  @ApiCreatedResponse({ type: AuthResultDto })
+  @ApiConflictResponse({ description: 'Email taken' })
+  @ApiTooManyRequestsResponse({ description: 'Too many attempts from this address' })
+  register(@Body() body: RegisterDto): Promise<AuthResultDto> {
+    return this.identity.register(body);
+  }
+
+  @Post('login')
+  @Public()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Sign in with email and password' })
+  @ApiOkResponse({ type: AuthResultDto })
+  @ApiUnauthorizedResponse({ description: 'Wrong email or password' })
+  @ApiTooManyRequestsResponse({ description: 'Too many attempts from this address' })
+  login(@Body() body: LoginDto): Promise<AuthResultDto> {
+    return this.identity.login(body);
+  }
+}
+
+@ApiTags('identity')
+@ApiBearerAuth()
+@Controller()
+export class MeController {
+  constructor(private readonly identity: IdentityService) {}
+
+  @Get('me')
+  @ApiOperation({ summary: 'The signed-in user' })
+  @ApiOkResponse({ type: UserDto })
+  me(@CurrentUser() user: AuthUser): Promise<UserDto> {
+    return this.identity.me(user.id);
+  }
+
+  @Post('admin/users')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Create an officer or admin account' })
+  @ApiCreatedResponse({ type: UserDto })
+  createStaff(@Body() body: CreateStaffUserDto): Promise<UserDto> {
+    return this.identity.createStaff(body);
+  }
+}

@@ -1,0 +1,44 @@
+import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { RegionsModule } from '@farmlink/regions';
+import { AuthGuard } from './auth.guard';
+import { AuthController, MeController } from './identity.controller';
+import { IdentityService } from './identity.service';
+import { PasswordHasher } from './password-hasher';
+import { User } from './user.entity';
+import { UserRepository } from './user.repository';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([User]),
+    RegionsModule,
+    JwtModule.registerAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService) => {
+        const expires = String(config.get('JWT_EXPIRES_IN') ?? '1d');
+        return {
+          secret: config.getOrThrow<string>('JWT_SECRET'),
+          signOptions: { algorithm: 'HS256', expiresIn: (/^\d+$/.test(expires) ? Number(expires) : expires) as never },
+        };
+      },
+    }),
+    ThrottlerModule.forRootAsync({
+      inject: [ConfigService],
+      useFactory: (config: ConfigService) => [
+        {
+          name: 'auth',
+          limit: Number(config.get('AUTH_THROTTLE_LIMIT') ?? 10),
+          ttl: Number(config.get('AUTH_THROTTLE_TTL_SECONDS') ?? 60) * 1000,
+        },
+      ],
+    }),
+  ],
+  controllers: [AuthController, MeController],
+  providers: [UserRepository, PasswordHasher, IdentityService, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [IdentityService, PasswordHasher],
+})
+export class IdentityModule {}

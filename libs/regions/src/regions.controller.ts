@@ -1,0 +1,113 @@
+import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { BadRequestError } from '@farmlink/shared';
+import { Public, Roles } from '@farmlink/identity/auth.decorators';
+import {
+  CreateProgrammeDto,
+  EnrolCountiesDto,
+  EnrolResultDto,
+  ProgrammeDetailDto,
+  ProgrammeDto,
+  RegionDto,
+  RegionQueryDto,
+  RegionWithParentsDto,
+} from './dto/region.dto';
+import { RegionsService } from './regions.service';
+
+@ApiTags('regions')
+@Controller('regions')
+export class RegionsController {
+  constructor(private readonly regions: RegionsService) {}
+
+  @Get()
+  @Public()
+  @Header('Cache-Control', 'public, max-age=3600')
+  @ApiOperation({ summary: 'GB/T 2260 regions, filtered by level, parent or name' })
+  @ApiOkResponse({ type: [RegionDto] })
+  list(@Query() query: RegionQueryDto): Promise<RegionDto[]> {
+    return this.regions.list(query);
+  }
+
+  @Get(':code')
+  @Public()
+  @Header('Cache-Control', 'public, max-age=3600')
+  @ApiOperation({ summary: 'One region with its parents (province first)' })
+  @ApiOkResponse({ type: RegionWithParentsDto })
+  get(@Param('code') code: string): Promise<RegionWithParentsDto> {
+    return this.regions.get(code);
+  }
+}
+
+@ApiTags('programmes')
+@ApiBearerAuth()
+@Controller('programmes')
+export class ProgrammesController {
+  constructor(private readonly regions: RegionsService) {}
+
+  @Post()
+  @Roles('admin')
+  @ApiOperation({ summary: 'Create a programme (e.g. a national rural e-commerce pilot)' })
+  create(@Body() body: CreateProgrammeDto): Promise<ProgrammeDto> {
+    if (body.endDate && body.endDate < body.startDate) throw new BadRequestError('endDate must not be before startDate');
+    return this.regions.createProgramme(body);
+  }
+
+  @Get()
+  @Roles('officer', 'admin')
+  @ApiOkResponse({ type: [ProgrammeDto] })
+  list(): Promise<ProgrammeDto[]> {
+    return this.regions.listProgrammes();
+  }
+
+  @Get(':id')
+  @Roles('officer', 'admin')
+  @ApiOkResponse({ type: ProgrammeDetailDto })
+  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<ProgrammeDetailDto> {
+    return this.regions.getProgramme(id);
+  }
+
+  @Put(':id/counties')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOperation({
+    summary: 'Set the enrolled counties',
+    description:
+      'JSON `{ countyCodes, enrolledOn? }`, or a CSV / plain-text body of county codes (one per line or comma-separated; a header row is skipped). ' +
+      'Any unknown code rejects the request with 400 and `unknownCodes`; nothing changes.',
+  })
+  @ApiConsumes('application/json', 'text/csv', 'text/plain')
+  @ApiBody({ type: EnrolCountiesDto })
+  @ApiOkResponse({ type: EnrolResultDto })
+  async enrol(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: unknown,
+    @Req() req: { query?: Record<string, unknown> },
+  ): Promise<EnrolResultDto> {
+    if (typeof body === 'string') {
+      const enrolledOn = typeof req.query?.enrolledOn === 'string' ? req.query.enrolledOn : undefined;
+      return this.regions.enrolCounties(id, parseCountyCsv(body), enrolledOn);
+    }
+    const dto = plainToInstance(EnrolCountiesDto, body ?? {});
+    const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
+    if (errors.length > 0) {
+      throw new BadRequestError(
+        'Invalid body',
+        { message: errors.flatMap((e) => Object.values(e.constraints ?? {})) },
+      );
+    }
+    return this.regions.enrolCounties(id, dto.countyCodes, dto.enrolledOn);
+  }
+}
+
+/** County codes from CSV or plain text: every cell of every row; a non-numeric first row is a header. */
+export function parseCountyCsv(text: string): string[] {
+  const rows = text.replace(/^\uFEFF/, '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  if (rows.length > 0 && !/\d/.test(rows[0])) rows.shift();
+  // The first cell of each row is the code; other columns (e.g. a name) are ignored.
+  return rows.flatMap((row) => {
+    const cells = row.split(/[,;\t]/).map((c) => c.trim().replace(/^"|"$/g, ''));
+    return cells.length > 1 && !/^\d{6}$/.test(cells[1]) ? [cells[0]] : cells.filter(Boolean);
+  });
+}

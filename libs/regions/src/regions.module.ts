@@ -1,0 +1,11 @@
+import { Module } from '@nestjs/common';
+import { RegionRepository } from './region.repository';
+import { ProgrammesController, RegionsController } from './regions.controller';
+import { RegionsService } from './regions.service';
+
+@Module({
+  controllers: [RegionsController, ProgrammesController],
+  providers: [RegionRepository, RegionsService],
+  exports: [RegionsService],
+})
+export class RegionsModule {}

@@ -1,0 +1,6 @@
+export * from './money';
+export * from './roles';
+export * from './categories';
+export * from './region-level';
+export * from './domain-error';
+export * from './pagination';

@@ -1,0 +1,3 @@
+export * from './create-test-app';
+export * from './test-database';
+export * from './factories';
