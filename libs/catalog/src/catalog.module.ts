@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { ListingStockRepository } from './listing-stock.repository';
+
+@Module({
+  providers: [ListingStockRepository],
+  exports: [ListingStockRepository],
+})
+export class CatalogModule {}

@@ -1,0 +1,102 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '@farmlink/database';
+import { createTestDatabase, TestDatabase } from '@farmlink/testing/test-database';
+import { ListingStockRepository } from './listing-stock.repository';
+
+describe('ListingStockRepository (real PostgreSQL)', () => {
+  let database: TestDatabase;
+  let db: DataSource;
+  const repo = new ListingStockRepository();
+  let farmerId: string;
+  let coopId: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    db = new DataSource(dataSourceOptions({ url: database.url, poolSize: 4 }));
+    await db.initialize();
+    [{ id: farmerId }] = await db.query(
+      `INSERT INTO users (email, password_hash, display_name, role, county_code, poverty_registered)
+       VALUES ('stock-farmer@farmlink.test', 'x', 'F', 'farmer', '520322', true) RETURNING id`,
+    );
+    [{ id: coopId }] = await db.query(
+      `INSERT INTO cooperatives (name, county_code, manager_id) VALUES ('合作社', '520324', $1) RETURNING id`,
+      [farmerId],
+    );
+  });
+  afterAll(async () => {
+    await db.destroy();
+    await database.drop();
+  });
+
+  async function listing(stock: number, status = 'active', cooperativeId: string | null = null): Promise<string> {
+    const [{ id }] = await db.query(
+      `INSERT INTO listings (farmer_id, cooperative_id, county_code, title, category, unit, net_weight_grams, price_cents, stock, status)
+       VALUES ($1, $2, '520322', '方竹笋', 'vegetables', 'box', 2500, 4800, $3, $4) RETURNING id`,
+      [farmerId, cooperativeId, stock, status],
+    );
+    return id;
+  }
+  const stockOf = async (id: string) => (await db.query(`SELECT stock FROM listings WHERE id = $1`, [id]))[0].stock as number;
+
+  it('reads what checkout needs, with the farmer and cooperative counties', async () => {
+    const a = await listing(5, 'active', coopId);
+    const [row] = await repo.findForCheckout(db.manager, [a, a]);
+    expect(row).toEqual({
+      id: a,
+      title: '方竹笋',
+      unit: 'box',
+      category: 'vegetables',
+      netWeightGrams: 2500,
+      priceCents: 4800,
+      currency: 'CNY',
+      stock: 5,
+      status: 'active',
+      farmerId,
+      cooperativeId: coopId,
+      countyCode: '520322',
+      farmerCountyCode: '520322',
+      farmerPovertyRegistered: true,
+      cooperativeCountyCode: '520324',
+    });
+    expect(await repo.findForCheckout(db.manager, [])).toEqual([]);
+  });
+
+  it('takes stock only when there is enough and the listing is active, and reports the rest', async () => {
+    const a = await listing(5);
+    const b = await listing(1);
+    const paused = await listing(10, 'paused');
+    const failed = await db.transaction((m) =>
+      repo.takeStock(m, [
+        { listingId: b, quantity: 2 },
+        { listingId: a, quantity: 2 },
+        { listingId: a, quantity: 3 },
+        { listingId: paused, quantity: 1 },
+      ]),
+    );
+    expect(failed.sort()).toEqual([b, paused].sort());
+    expect(await stockOf(a)).toBe(0);
+    expect(await stockOf(b)).toBe(1);
+    expect(await stockOf(paused)).toBe(10);
+  });
+
+  it('never oversells under concurrent transactions', async () => {
+    const a = await listing(3);
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () =>
+        db.transaction(async (m) => {
+          const failed = await repo.takeStock(m, [{ listingId: a, quantity: 1 }]);
+          return failed.length === 0;
+        }),
+      ),
+    );
+    expect(results.filter(Boolean)).toHaveLength(3);
+    expect(await stockOf(a)).toBe(0);
+  });
+
+  it('returns stock even to a listing that has since been archived', async () => {
+    const a = await listing(0, 'archived');
+    await db.transaction((m) => repo.returnStock(m, [{ listingId: a, quantity: 4 }]));
+    expect(await stockOf(a)).toBe(4);
+  });
+});

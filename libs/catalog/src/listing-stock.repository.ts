@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { parseMinorUnits } from '@farmlink/shared';
+
+/** What checkout needs to know about a listing, read inside the checkout transaction. */
+export interface CheckoutListing {
+  id: string;
+  title: string;
+  unit: string;
+  category: string;
+  netWeightGrams: number;
+  priceCents: number;
+  currency: string;
+  stock: number;
+  status: 'active' | 'paused' | 'archived';
+  farmerId: string;
+  cooperativeId: string | null;
+  countyCode: string;
+  farmerCountyCode: string | null;
+  farmerPovertyRegistered: boolean;
+  cooperativeCountyCode: string | null;
+}
+
+export interface StockItem {
+  listingId: string;
+  quantity: number;
+}
+
+/**
+ * Stock and checkout reads for the orders lib. It holds no connection of its
+ * own: every method runs on the caller's EntityManager, so it joins the
+ * caller's transaction (a global repository there would take a second pool
+ * connection and can deadlock the pool under load).
+ */
+@Injectable()
+export class ListingStockRepository {
+  /** The listings with these ids (any status; missing ids are simply absent), in id order. */
+  async findForCheckout(manager: EntityManager, ids: string[]): Promise<CheckoutListing[]> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return [];
+    const rows: Record<string, unknown>[] = await manager.query(
+      `SELECT l.id, l.title, l.unit, l.category, l.net_weight_grams AS "netWeightGrams", l.price_cents AS "priceCents",
+              l.currency, l.stock, l.status, l.farmer_id AS "farmerId", l.cooperative_id AS "cooperativeId",
+              l.county_code AS "countyCode", u.county_code AS "farmerCountyCode",
+              u.poverty_registered AS "farmerPovertyRegistered", c.county_code AS "cooperativeCountyCode"
+         FROM listings l
+         JOIN users u ON u.id = l.farmer_id
+         LEFT JOIN cooperatives c ON c.id = l.cooperative_id
+        WHERE l.id = ANY($1::uuid[])
+        ORDER BY l.id`,
+      [unique],
+    );
+    return rows.map((r) => ({
+      ...(r as unknown as CheckoutListing),
+      priceCents: parseMinorUnits(r.priceCents as string),
+      netWeightGrams: Number(r.netWeightGrams),
+      stock: Number(r.stock),
+    }));
+  }
+
+  /**
+   * Takes stock with one conditional UPDATE per listing, in listing-id order
+   * (so concurrent checkouts lock rows in the same order and cannot deadlock).
+   * Several items for the same listing are added together. Returns the ids
+   * whose stock could not be taken (not enough stock, not active, unknown, or a
+   * quantity that is not a positive integer); the caller then rolls back.
+   */
+  async takeStock(manager: EntityManager, items: StockItem[]): Promise<string[]> {
+    const failed: string[] = [];
+    for (const [listingId, quantity] of mergeItems(items)) {
+      if (!Number.isSafeInteger(quantity) || quantity <= 0) {
+        failed.push(listingId);
+        continue;
+      }
+      const rows: unknown[] = await manager.query(
+        // Wrapped in a CTE so the driver answers the returned rows (a bare UPDATE answers [rows, count]).
+        `WITH taken AS (
+           UPDATE listings SET stock = stock - $2, updated_at = now()
+            WHERE id = $1 AND stock >= $2 AND status = 'active'
+            RETURNING id)
+         SELECT id FROM taken`,
+        [listingId, quantity],
+      );
+      if (rows.length === 0) failed.push(listingId);
+    }
+    return failed;
+  }
+
+  /** Puts stock back (a cancelled or expired order), whatever the listing's status is now. */
+  async returnStock(manager: EntityManager, items: StockItem[]): Promise<void> {
+    for (const [listingId, quantity] of mergeItems(items)) {
+      if (!Number.isSafeInteger(quantity) || quantity <= 0) continue;
+      await manager.query(`UPDATE listings SET stock = stock + $2, updated_at = now() WHERE id = $1`, [listingId, quantity]);
+    }
+  }
+}
+
+/** Sums quantities per listing and sorts by listing id. */
+function mergeItems(items: StockItem[]): [string, number][] {
+  const byId = new Map<string, number>();
+  for (const { listingId, quantity } of items) {
+    const id = listingId.toLowerCase();
+    byId.set(id, (byId.get(id) ?? 0) + quantity);
+  }
+  return [...byId.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
