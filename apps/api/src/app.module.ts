@@ -7,6 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { dataSourceOptions } from '@farmlink/database';
 import { IdentityModule } from '@farmlink/identity';
 import { RegionsModule } from '@farmlink/regions';
+import { CooperativesModule } from '@farmlink/cooperatives';
+import { CatalogModule } from '@farmlink/catalog';
 import { validateEnv } from './config/env.validation';
 import { HealthController } from './health/health.controller';
 
@@ -57,6 +59,8 @@ export class AppModule {
     TerminusModule,
     RegionsModule,
     IdentityModule,
+    CooperativesModule,
+    CatalogModule,
       ],
       controllers: [HealthController],
     };

@@ -5,5 +5,7 @@
 import { Region } from '@farmlink/regions/region.entity';
 import { Programme, ProgrammeCounty } from '@farmlink/regions/programme.entity';
 import { User } from '@farmlink/identity/user.entity';
+import { Cooperative, CooperativeMember } from '@farmlink/cooperatives/cooperative.entity';
+import { Listing, ListingPhoto } from '@farmlink/catalog/listing.entity';
 
-export const entities = [Region, Programme, ProgrammeCounty, User];
+export const entities = [Region, Programme, ProgrammeCounty, User, Cooperative, CooperativeMember, Listing, ListingPhoto];

@@ -1,0 +1,127 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { CooperativeDto, MemberDto } from './dto/cooperative.dto';
+import type { MemberRole } from './cooperative.entity';
+import { escapeLike } from './query-transforms';
+
+export type CooperativeRow = CooperativeDto;
+export type MemberRow = MemberDto;
+
+const COOPERATIVE_COLUMNS = `c.id, c.name, c.county_code AS "countyCode", r.name AS "countyName",
+  c.registration_no AS "registrationNo", c.manager_id AS "managerId", u.display_name AS "managerName",
+  (SELECT count(*)::int FROM cooperative_members m WHERE m.cooperative_id = c.id) AS "memberCount",
+  c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
+const COOPERATIVE_FROM = `cooperatives c JOIN regions r ON r.code = c.county_code JOIN users u ON u.id = c.manager_id`;
+
+const MEMBER_COLUMNS = `m.cooperative_id AS "cooperativeId", m.farmer_id AS "farmerId", u.display_name AS "displayName",
+  u.county_code AS "countyCode", m.role, m.joined_at AS "joinedAt"`;
+
+/** All SQL about cooperatives and their members. */
+@Injectable()
+export class CooperativeRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Creates the cooperative and makes the manager its first member, in one transaction. */
+  async insertWithManager(input: { name: string; countyCode: string; registrationNo: string | null; managerId: string }): Promise<string> {
+    return this.db.transaction(async (m: EntityManager) => {
+      const [{ id }] = await m.query(
+        `INSERT INTO cooperatives (name, county_code, registration_no, manager_id) VALUES ($1, $2, $3, $4) RETURNING id`,
+        [input.name, input.countyCode, input.registrationNo, input.managerId],
+      );
+      await m.query(`INSERT INTO cooperative_members (cooperative_id, farmer_id, role) VALUES ($1, $2, 'manager')`, [id, input.managerId]);
+      return id as string;
+    });
+  }
+
+  async findById(id: string): Promise<CooperativeRow | null> {
+    const rows = await this.db.query(`SELECT ${COOPERATIVE_COLUMNS} FROM ${COOPERATIVE_FROM} WHERE c.id = $1`, [id]);
+    return rows[0] ?? null;
+  }
+
+  /** The manager's id, or null for an unknown cooperative (cheap: no joins). */
+  async managerOf(id: string): Promise<string | null> {
+    const rows = await this.db.query(`SELECT manager_id AS "managerId" FROM cooperatives WHERE id = $1`, [id]);
+    return rows[0]?.managerId ?? null;
+  }
+
+  async list(filter: { countyCode?: string; q?: string; offset: number; limit: number }): Promise<{ items: CooperativeRow[]; total: number }> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.countyCode) {
+      params.push(filter.countyCode);
+      where.push(`c.county_code = $${params.length}`);
+    }
+    if (filter.q) {
+      params.push(`%${escapeLike(filter.q)}%`);
+      where.push(`c.name ILIKE $${params.length} ESCAPE '\\'`);
+    }
+    const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM cooperatives c ${whereSql}`, params);
+    const items = await this.db.query(
+      `SELECT ${COOPERATIVE_COLUMNS} FROM ${COOPERATIVE_FROM} ${whereSql}
+       ORDER BY c.name, c.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, filter.limit, filter.offset],
+    );
+    return { items, total };
+  }
+
+  /** The user's role in the cooperative, or null when not a member. */
+  async memberRole(cooperativeId: string, farmerId: string, manager?: EntityManager): Promise<MemberRole | null> {
+    const rows = await (manager ?? this.db.manager).query(
+      `SELECT role FROM cooperative_members WHERE cooperative_id = $1 AND farmer_id = $2`,
+      [cooperativeId, farmerId],
+    );
+    return rows[0]?.role ?? null;
+  }
+
+  /** Adds a member; answers null when the farmer is already one. */
+  async insertMember(cooperativeId: string, farmerId: string): Promise<MemberRow | null> {
+    const rows = await this.db.query(
+      `WITH added AS (
+         INSERT INTO cooperative_members (cooperative_id, farmer_id, role) VALUES ($1, $2, 'member')
+         ON CONFLICT (cooperative_id, farmer_id) DO NOTHING
+         RETURNING *)
+       SELECT ${MEMBER_COLUMNS} FROM added m JOIN users u ON u.id = m.farmer_id`,
+      [cooperativeId, farmerId],
+    );
+    return rows[0] ?? null;
+  }
+
+  /**
+   * Removes a member and pauses the listings they sell through the
+   * cooperative (it is no longer their seller of record), in one transaction.
+   * Answers false when the farmer was not a member.
+   */
+  async deleteMember(cooperativeId: string, farmerId: string): Promise<boolean> {
+    return this.db.transaction(async (m: EntityManager) => {
+      const removed = await m.query(
+        `WITH gone AS (DELETE FROM cooperative_members WHERE cooperative_id = $1 AND farmer_id = $2 AND role <> 'manager' RETURNING 1)
+         SELECT count(*)::int AS n FROM gone`,
+        [cooperativeId, farmerId],
+      );
+      if (removed[0].n === 0) return false;
+      await m.query(
+        `UPDATE listings SET status = 'paused', updated_at = now()
+          WHERE cooperative_id = $1 AND farmer_id = $2 AND status = 'active'`,
+        [cooperativeId, farmerId],
+      );
+      return true;
+    });
+  }
+
+  listMembers(cooperativeId: string): Promise<MemberRow[]> {
+    return this.db.query(
+      `SELECT ${MEMBER_COLUMNS} FROM cooperative_members m JOIN users u ON u.id = m.farmer_id
+        WHERE m.cooperative_id = $1
+        ORDER BY (m.role = 'manager') DESC, m.joined_at, m.farmer_id`,
+      [cooperativeId],
+    );
+  }
+
+  /** The role of a user ('farmer', 'buyer', …), or null for an unknown user. */
+  async userRole(userId: string): Promise<string | null> {
+    const rows = await this.db.query(`SELECT role FROM users WHERE id = $1`, [userId]);
+    return rows[0]?.role ?? null;
+  }
+}

@@ -1,0 +1,104 @@
+import { Injectable } from '@nestjs/common';
+import { isUniqueViolation } from '@farmlink/database';
+import { DEFAULT_PAGE_SIZE, pageOf, type Page } from '@farmlink/shared';
+import { RegionsService } from '@farmlink/regions';
+import { UnknownCountyError, type AuthUser } from '@farmlink/identity';
+import type { MemberRole } from './cooperative.entity';
+import { CooperativeRepository } from './cooperative.repository';
+import type { CooperativeDto, CooperativeQueryDto, CreateCooperativeDto, MemberDto } from './dto/cooperative.dto';
+import {
+  AlreadyMemberError,
+  CooperativeNotFoundError,
+  ManagerCannotLeaveError,
+  MemberNotFoundError,
+  NotAFarmerError,
+  NotCooperativeManagerError,
+  RegistrationNoTakenError,
+} from './cooperatives.errors';
+
+@Injectable()
+export class CooperativesService {
+  constructor(
+    private readonly cooperatives: CooperativeRepository,
+    private readonly regions: RegionsService,
+  ) {}
+
+  /** The calling farmer creates a cooperative and becomes its manager and first member. */
+  async create(caller: AuthUser, dto: CreateCooperativeDto): Promise<CooperativeDto> {
+    if (!(await this.regions.isCounty(dto.countyCode))) throw new UnknownCountyError('countyCode', dto.countyCode);
+    let id: string;
+    try {
+      id = await this.cooperatives.insertWithManager({
+        name: dto.name,
+        countyCode: dto.countyCode,
+        registrationNo: dto.registrationNo ?? null,
+        managerId: caller.id,
+      });
+    } catch (err) {
+      if (isUniqueViolation(err, 'cooperatives_registration_uq')) throw new RegistrationNoTakenError(dto.registrationNo!);
+      throw err;
+    }
+    return this.get(id);
+  }
+
+  async list(query: CooperativeQueryDto): Promise<Page<CooperativeDto>> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
+    const { items, total } = await this.cooperatives.list({
+      countyCode: query.countyCode,
+      q: query.q || undefined,
+      offset: (page - 1) * pageSize,
+      limit: pageSize,
+    });
+    return pageOf(items, total, page, pageSize);
+  }
+
+  async get(id: string): Promise<CooperativeDto> {
+    const cooperative = await this.cooperatives.findById(id);
+    if (!cooperative) throw new CooperativeNotFoundError(id);
+    return cooperative;
+  }
+
+  async addMember(caller: AuthUser, cooperativeId: string, farmerId: string): Promise<MemberDto> {
+    await this.assertManager(caller, cooperativeId);
+    if ((await this.cooperatives.userRole(farmerId)) !== 'farmer') throw new NotAFarmerError(farmerId);
+    const member = await this.cooperatives.insertMember(cooperativeId, farmerId);
+    if (!member) throw new AlreadyMemberError(farmerId);
+    return member;
+  }
+
+  /** The manager removes a member; that member's listings through the cooperative are paused. */
+  async removeMember(caller: AuthUser, cooperativeId: string, farmerId: string): Promise<void> {
+    const managerId = await this.assertManager(caller, cooperativeId);
+    if (farmerId === managerId) throw new ManagerCannotLeaveError();
+    if (!(await this.cooperatives.deleteMember(cooperativeId, farmerId))) throw new MemberNotFoundError(farmerId);
+  }
+
+  /** The member list: for the manager, officers and admins. */
+  async listMembers(caller: AuthUser, cooperativeId: string): Promise<MemberDto[]> {
+    if (caller.role === 'officer' || caller.role === 'admin') {
+      if (!(await this.cooperatives.managerOf(cooperativeId))) throw new CooperativeNotFoundError(cooperativeId);
+    } else {
+      await this.assertManager(caller, cooperativeId);
+    }
+    return this.cooperatives.listMembers(cooperativeId);
+  }
+
+  /** The farmer's role in the cooperative (null when not a member): used by the catalog. */
+  memberRole(cooperativeId: string, farmerId: string): Promise<MemberRole | null> {
+    return this.cooperatives.memberRole(cooperativeId, farmerId);
+  }
+
+  /** The cooperative's manager id, or null when there is no such cooperative. */
+  managerOf(cooperativeId: string): Promise<string | null> {
+    return this.cooperatives.managerOf(cooperativeId);
+  }
+
+  /** 404 for an unknown cooperative, 403 when the caller is not its manager; answers the manager's id. */
+  private async assertManager(caller: AuthUser, cooperativeId: string): Promise<string> {
+    const managerId = await this.cooperatives.managerOf(cooperativeId);
+    if (!managerId) throw new CooperativeNotFoundError(cooperativeId);
+    if (managerId !== caller.id) throw new NotCooperativeManagerError();
+    return managerId;
+  }
+}

@@ -1,0 +1,15 @@
+/** class-transformer helpers for query strings and bodies (no Nest, no TypeORM). */
+
+/** Trims strings; leaves anything else for the validators to refuse. */
+export const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+/**
+ * A query-string integer: "12" becomes 12; anything else ("1.5", "abc", "")
+ * stays as it is so that @IsInt() refuses it with a clear message.
+ */
+export const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d{1,15}$/.test(value) ? Number(value) : value);
+
+/** Escapes LIKE/ILIKE wildcards so that user text matches literally (use with ESCAPE '\'). */
+export function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
