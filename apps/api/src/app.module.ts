@@ -1,5 +1,6 @@
 import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
 import { ConfigModule, ConfigService } from '@nestjs/config';
+import { ScheduleModule } from '@nestjs/schedule';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
@@ -9,6 +10,8 @@ import { IdentityModule } from '@farmlink/identity';
 import { RegionsModule } from '@farmlink/regions';
 import { CooperativesModule } from '@farmlink/cooperatives';
 import { CatalogModule } from '@farmlink/catalog';
+import { OrdersModule } from '@farmlink/orders';
+import { PaymentsModule } from '@farmlink/payments';
 import { validateEnv } from './config/env.validation';
 import { HealthController } from './health/health.controller';
 
@@ -57,10 +60,13 @@ export class AppModule {
       }),
     }),
     TerminusModule,
+    ScheduleModule.forRoot(),
     RegionsModule,
     IdentityModule,
     CooperativesModule,
     CatalogModule,
+    PaymentsModule,
+    OrdersModule,
       ],
       controllers: [HealthController],
     };

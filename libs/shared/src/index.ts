@@ -4,3 +4,4 @@ export * from './categories';
 export * from './region-level';
 export * from './domain-error';
 export * from './pagination';
+export * from './order-state';

@@ -1,0 +1,208 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createHash } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { ListingStockRepository, type CheckoutListing } from '@farmlink/catalog';
+import { inTransaction } from '@farmlink/database';
+import { PaymentsService, type PaymentSummary } from '@farmlink/payments';
+import { RegionsService } from '@farmlink/regions';
+import { BadRequestError, DEFAULT_CURRENCY, UnprocessableError } from '@farmlink/shared';
+import type { CheckoutDto, CreateCheckoutDto } from './dto/checkout.dto';
+import {
+  IdempotencyKeyMissingError,
+  IdempotencyKeyReusedError,
+  InsufficientStockError,
+  ListingsNotFoundError,
+  ListingsUnavailableError,
+} from './orders.errors';
+import { CheckoutRow, NewOrder, OrderRepository, ShippingAddress } from './order.repository';
+import { toOrderDto } from './order.mapper';
+
+/**
+ * Checkout: a cart from several farms becomes one order per seller of record
+ * (a farmer, or a cooperative), one payment, and the stock taken — all in one
+ * transaction, or nothing at all.
+ */
+@Injectable()
+export class CheckoutService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly orders: OrderRepository,
+    private readonly stock: ListingStockRepository,
+    private readonly payments: PaymentsService,
+    private readonly regions: RegionsService,
+  ) {}
+
+  async checkout(buyerId: string, idempotencyKey: string | undefined, dto: CreateCheckoutDto): Promise<CheckoutDto> {
+    const key = idempotencyKey?.trim();
+    if (!key || key.length > 200) throw new IdempotencyKeyMissingError();
+
+    const ids = dto.items.map((i) => i.listingId.toLowerCase());
+    const duplicates = [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
+    if (duplicates.length > 0) {
+      throw new BadRequestError('Each listing may appear only once in items: add up the quantities instead', { listingIds: duplicates });
+    }
+    if (!(await this.regions.isCounty(dto.shippingAddress.countyCode))) {
+      throw new BadRequestError(`shippingAddress.countyCode ${dto.shippingAddress.countyCode} is not a known county`);
+    }
+    const address: ShippingAddress = {
+      name: dto.shippingAddress.name,
+      phone: dto.shippingAddress.phone,
+      countyCode: dto.shippingAddress.countyCode,
+      line1: dto.shippingAddress.line1,
+    };
+    const requestHash = createHash('sha256')
+      .update(JSON.stringify({ items: dto.items.map((i) => [i.listingId.toLowerCase(), i.quantity]), address }))
+      .digest('hex');
+
+    // The same key again: answer what we answered the first time.
+    const existing = await this.orders.findCheckoutByKey(buyerId, key);
+    if (existing) return this.replay(existing, requestHash);
+
+    const created = await inTransaction(this.db, async (m) => {
+      // The unique (buyer, key) row is the lock: a concurrent request with the
+      // same key waits here, then finds the key taken and replays our answer.
+      const checkout = await this.orders.claimCheckout(m, { buyerId, idempotencyKey: key, requestHash, currency: DEFAULT_CURRENCY, shippingAddress: address });
+      if (!checkout) return null;
+      const checkoutId = checkout.id;
+
+      const listings = await this.stock.findForCheckout(m, ids);
+      const byId = new Map(listings.map((l) => [l.id, l]));
+      const missing = ids.filter((id) => !byId.has(id));
+      if (missing.length > 0) throw new ListingsNotFoundError(missing);
+      const unavailable = listings.filter((l) => l.status !== 'active').map((l) => l.id);
+      if (unavailable.length > 0) throw new ListingsUnavailableError(unavailable);
+      if (listings.some((l) => l.currency !== DEFAULT_CURRENCY)) throw new UnprocessableError('All listings in one checkout must be in CNY');
+
+      const short = await this.stock.takeStock(
+        m,
+        dto.items.map((i) => ({ listingId: i.listingId.toLowerCase(), quantity: i.quantity })),
+      );
+      if (short.length > 0) throw new InsufficientStockError(short); // rolls back every unit taken so far
+
+      const newOrders = groupBySeller(dto.items.map((i) => ({ listing: byId.get(i.listingId.toLowerCase())!, quantity: i.quantity })));
+      const totalCents = newOrders.reduce((sum, o) => sum + o.totalCents, 0);
+      if (!Number.isSafeInteger(totalCents)) throw new UnprocessableError('The order total is too large');
+      const orderIds = await this.orders.insertOrders(m, { id: checkoutId, buyerId, currency: DEFAULT_CURRENCY, shippingAddress: address }, newOrders);
+
+      const { summary, needsInitiation } = await this.payments.createForCheckout(m, { checkoutId, amountCents: totalCents, currency: DEFAULT_CURRENCY });
+      const response = needsInitiation
+        ? null
+        : buildResponse(checkoutId, checkout.createdAt, buyerId, address, newOrders, orderIds, totalCents, summary);
+      await this.orders.finishCheckout(m, checkoutId, totalCents, response);
+      return { checkoutId, totalCents, response, paymentId: summary.id, createdAt: checkout.createdAt, newOrders, orderIds };
+    });
+
+    if (created === null) {
+      const winner = await this.orders.findCheckoutByKey(buyerId, key);
+      if (!winner) throw new Error('checkout key was taken but the checkout is missing');
+      return this.replay(winner, requestHash);
+    }
+    if (created.response) return created.response;
+
+    // External provider (Stripe): create the PaymentIntent now that the transaction has committed.
+    const payment = await this.payments.initiate(created.paymentId);
+    const response = buildResponse(created.checkoutId, created.createdAt, buyerId, address, created.newOrders, created.orderIds, created.totalCents, payment);
+    await this.orders.finishCheckout(undefined, created.checkoutId, created.totalCents, response);
+    return response;
+  }
+
+  private async replay(existing: CheckoutRow, requestHash: string): Promise<CheckoutDto> {
+    if (existing.requestHash !== requestHash) throw new IdempotencyKeyReusedError();
+    if (existing.response) return existing.response as CheckoutDto;
+    // The first attempt committed but did not reach the payment provider: finish it now (idempotent).
+    const payment = await this.payments.findByCheckout(existing.id);
+    if (!payment) throw new Error(`checkout ${existing.id} has no payment`);
+    const summary = await this.payments.initiate(payment.id);
+    const orders = await this.orders.ordersOfCheckout(existing.id);
+    const lines = await this.orders.linesOf(orders.map((o) => o.id));
+    const response: CheckoutDto = {
+      id: existing.id,
+      orders: orders.map((o) => toOrderDto(o, lines.filter((l) => l.orderId === o.id))),
+      totalCents: existing.totalCents,
+      currency: existing.currency,
+      payment: summary,
+      createdAt: existing.createdAt.toISOString(),
+    };
+    await this.orders.finishCheckout(undefined, existing.id, existing.totalCents, response);
+    return response;
+  }
+}
+
+/** One order per seller of record: the cooperative when the listing is sold through one, else the farmer. */
+export function groupBySeller(items: { listing: CheckoutListing; quantity: number }[]): NewOrder[] {
+  const bySeller = new Map<string, NewOrder>();
+  for (const { listing, quantity } of items) {
+    const seller = listing.cooperativeId
+      ? { sellerType: 'cooperative' as const, sellerId: listing.cooperativeId, countyCode: listing.cooperativeCountyCode ?? listing.countyCode }
+      : { sellerType: 'farmer' as const, sellerId: listing.farmerId, countyCode: listing.farmerCountyCode ?? listing.countyCode };
+    const key = `${seller.sellerType}:${seller.sellerId}`;
+    let order = bySeller.get(key);
+    if (!order) {
+      order = { ...seller, totalCents: 0, lines: [] };
+      bySeller.set(key, order);
+    }
+    const lineTotalCents = listing.priceCents * quantity;
+    order.lines.push({
+      listingId: listing.id,
+      title: listing.title,
+      unit: listing.unit,
+      category: listing.category,
+      netWeightGrams: listing.netWeightGrams,
+      quantity,
+      unitPriceCents: listing.priceCents,
+      lineTotalCents,
+      producerId: listing.farmerId,
+      producerCountyCode: listing.countyCode,
+      producerPovertyRegistered: listing.farmerPovertyRegistered,
+    });
+    order.totalCents += lineTotalCents;
+  }
+  return [...bySeller.values()];
+}
+
+function buildResponse(
+  checkoutId: string,
+  placedAt: Date,
+  buyerId: string,
+  address: ShippingAddress,
+  orders: NewOrder[],
+  orderIds: string[],
+  totalCents: number,
+  payment: PaymentSummary,
+): CheckoutDto {
+  return {
+    id: checkoutId,
+    orders: orders.map((o, i) =>
+      toOrderDto(
+        {
+          id: orderIds[i],
+          checkoutId,
+          buyerId,
+          sellerType: o.sellerType,
+          sellerId: o.sellerId,
+          countyCode: o.countyCode,
+          status: 'pending_payment',
+          totalCents: o.totalCents,
+          refundedCents: 0,
+          currency: DEFAULT_CURRENCY,
+          shippingAddress: address,
+          carrier: null,
+          trackingNo: null,
+          placedAt,
+          paidAt: null,
+          shippedAt: null,
+          deliveredAt: null,
+          cancelledAt: null,
+          cancelReason: null,
+          updatedAt: placedAt,
+        },
+        o.lines.map((l) => ({ ...l, orderId: orderIds[i] })),
+      ),
+    ),
+    totalCents,
+    currency: DEFAULT_CURRENCY,
+    payment,
+    createdAt: placedAt.toISOString(),
+  };
+}

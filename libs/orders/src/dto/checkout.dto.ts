@@ -1,0 +1,70 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsInt, IsObject, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { PaymentDto } from '@farmlink/payments/dto/simulate-payment.dto';
+import { OrderDto } from './order.dto';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class CheckoutItemDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'listingId must be a UUID' })
+  listingId: string;
+
+  @ApiProperty({ minimum: 1, maximum: 10000, example: 2 })
+  @IsInt({ message: 'quantity must be a whole number' })
+  @Min(1, { message: 'quantity must be at least 1' })
+  @Max(10000, { message: 'quantity must be at most 10000' })
+  quantity: number;
+}
+
+export class ShippingAddressDto {
+  @ApiProperty({ example: '陈静' })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 100, { message: 'shippingAddress.name must be 1 to 100 characters' })
+  name: string;
+
+  @ApiProperty({ example: '13800000000' })
+  @Transform(trim)
+  @IsString()
+  @Matches(/^\+?[0-9 ()-]{5,20}$/, { message: 'shippingAddress.phone must be a phone number' })
+  phone: string;
+
+  @ApiProperty({ example: '110105', description: 'GB/T 2260 county code of the delivery address' })
+  @IsString()
+  @Matches(/^\d{6}$/, { message: 'shippingAddress.countyCode must be a six-digit county code' })
+  countyCode: string;
+
+  @ApiProperty({ example: '建国路 88 号 3 单元 501' })
+  @Transform(trim)
+  @IsString()
+  @Length(1, 300, { message: 'shippingAddress.line1 must be 1 to 300 characters' })
+  line1: string;
+}
+
+export class CreateCheckoutDto {
+  @ApiProperty({ type: [CheckoutItemDto], minItems: 1, maxItems: 50 })
+  @IsArray()
+  @ArrayMinSize(1, { message: 'items must hold at least one item' })
+  @ArrayMaxSize(50, { message: 'items may hold at most 50 lines' })
+  @ValidateNested({ each: true })
+  @Type(() => CheckoutItemDto)
+  items: CheckoutItemDto[];
+
+  @ApiProperty({ type: ShippingAddressDto })
+  @IsDefined({ message: 'shippingAddress is required' })
+  @IsObject()
+  @ValidateNested()
+  @Type(() => ShippingAddressDto)
+  shippingAddress: ShippingAddressDto;
+}
+
+export class CheckoutDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ type: [OrderDto], description: 'One order per seller of record' }) orders: OrderDto[];
+  @ApiProperty() totalCents: number;
+  @ApiProperty({ example: 'CNY' }) currency: string;
+  @ApiProperty({ type: PaymentDto }) payment: PaymentDto;
+  @ApiPropertyOptional() createdAt?: string;
+}

@@ -1,0 +1,58 @@
+import { ConflictError, NotFoundError, UnprocessableError, BadRequestError } from '@farmlink/shared';
+import type { OrderStatus } from '@farmlink/shared';
+
+export class OrderNotFoundError extends NotFoundError {
+  constructor(id: string) {
+    super('Order', id);
+  }
+}
+
+export class InsufficientStockError extends ConflictError {
+  constructor(listingIds: string[]) {
+    super(`Not enough stock for ${listingIds.length === 1 ? 'listing' : 'listings'} ${listingIds.join(', ')}`, { listingIds });
+  }
+}
+
+export class ListingsNotFoundError extends NotFoundError {
+  readonly details: Record<string, unknown>;
+  constructor(listingIds: string[]) {
+    super('Listings', listingIds.join(', '));
+    this.details = { listingIds };
+  }
+}
+
+export class ListingsUnavailableError extends UnprocessableError {
+  constructor(listingIds: string[]) {
+    super(`Not for sale right now (paused or archived): ${listingIds.join(', ')}`, { listingIds });
+  }
+}
+
+export class IdempotencyKeyReusedError extends UnprocessableError {
+  constructor() {
+    super('This Idempotency-Key was already used with a different request body');
+  }
+}
+
+export class IdempotencyKeyMissingError extends BadRequestError {
+  constructor() {
+    super('The Idempotency-Key header is required (1 to 200 characters, e.g. a UUID per checkout attempt)');
+  }
+}
+
+export class OrderStateConflictError extends ConflictError {
+  constructor(id: string, status: OrderStatus, action: string) {
+    super(`Order ${id} is ${status}: it cannot be ${action}`, { status });
+  }
+}
+
+export class RefundTooLargeError extends UnprocessableError {
+  constructor(refundableCents: number) {
+    super(`The refund is larger than what is left to refund on this order (${refundableCents})`, { refundableCents });
+  }
+}
+
+export class OrderNotPaidError extends UnprocessableError {
+  constructor(id: string) {
+    super(`Order ${id} has not been paid: there is nothing to refund`);
+  }
+}

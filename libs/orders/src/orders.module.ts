@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { CatalogModule } from '@farmlink/catalog';
+import { PAYMENT_OUTCOME_PORT, PaymentsModule } from '@farmlink/payments';
+import { RegionsModule } from '@farmlink/regions';
+import { CheckoutService } from './checkout.service';
+import { OrderRepository } from './order.repository';
+import { CheckoutsController, OrdersController } from './orders.controller';
+import { OrdersService } from './orders.service';
+import { PaymentTimeoutSweeper } from './payment-timeout.sweeper';
+
+/**
+ * Checkout and orders. Binds PAYMENT_OUTCOME_PORT to OrdersService, so
+ * payments can report outcomes without importing orders.
+ */
+@Module({
+  imports: [CatalogModule, PaymentsModule, RegionsModule],
+  controllers: [CheckoutsController, OrdersController],
+  providers: [
+    OrderRepository,
+    CheckoutService,
+    OrdersService,
+    PaymentTimeoutSweeper,
+    { provide: PAYMENT_OUTCOME_PORT, useExisting: OrdersService },
+  ],
+  exports: [OrdersService, PAYMENT_OUTCOME_PORT],
+})
+export class OrdersModule {}

@@ -1,0 +1,149 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { parseMinorUnits, type PaymentProviderName, type PaymentStatus } from '@farmlink/shared';
+
+export interface PaymentRow {
+  id: string;
+  checkoutId: string;
+  buyerId: string;
+  provider: PaymentProviderName;
+  status: PaymentStatus;
+  amountCents: number;
+  currency: string;
+  providerRef: string | null;
+  clientSecret: string | null;
+  succeededAt: Date | null;
+  createdAt: Date;
+}
+
+export interface RefundRow {
+  id: string;
+  orderId: string;
+  paymentId: string;
+  amountCents: number;
+  currency: string;
+  reason: string;
+  status: 'pending' | 'succeeded' | 'failed';
+  source: 'seller' | 'admin' | 'system' | 'provider';
+  providerRef: string | null;
+  createdBy: string | null;
+  createdAt: Date;
+}
+
+const PAYMENT_COLUMNS = `p.id, p.checkout_id AS "checkoutId", c.buyer_id AS "buyerId", p.provider, p.status,
+  p.amount_cents AS "amountCents", p.currency, p.provider_ref AS "providerRef", p.client_secret AS "clientSecret",
+  p.succeeded_at AS "succeededAt", p.created_at AS "createdAt"`;
+
+const REFUND_COLUMNS = `id, order_id AS "orderId", payment_id AS "paymentId", amount_cents AS "amountCents", currency, reason,
+  status, source, provider_ref AS "providerRef", created_by AS "createdBy", created_at AS "createdAt"`;
+
+function toPayment(row: PaymentRow): PaymentRow {
+  return { ...row, amountCents: parseMinorUnits(row.amountCents) };
+}
+
+function toRefund(row: RefundRow): RefundRow {
+  return { ...row, amountCents: parseMinorUnits(row.amountCents) };
+}
+
+/** All SQL about payments and refunds. Methods that take a manager run inside the caller's transaction. */
+@Injectable()
+export class PaymentRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async insert(
+    m: EntityManager,
+    p: { checkoutId: string; provider: PaymentProviderName; amountCents: number; currency: string },
+  ): Promise<string> {
+    const [row] = await m.query(
+      `INSERT INTO payments (checkout_id, provider, amount_cents, currency) VALUES ($1, $2, $3, $4) RETURNING id`,
+      [p.checkoutId, p.provider, p.amountCents, p.currency],
+    );
+    return row.id;
+  }
+
+  async setProviderRef(m: EntityManager | undefined, id: string, providerRef: string | null, clientSecret: string | null): Promise<void> {
+    await (m ?? this.db).query(
+      `UPDATE payments SET provider_ref = $2, client_secret = $3, updated_at = now() WHERE id = $1`,
+      [id, providerRef, clientSecret],
+    );
+  }
+
+  async find(id: string, m?: EntityManager): Promise<PaymentRow | null> {
+    const rows = await (m ?? this.db).query(
+      `SELECT ${PAYMENT_COLUMNS} FROM payments p JOIN checkouts c ON c.id = p.checkout_id WHERE p.id = $1`,
+      [id],
+    );
+    return rows[0] ? toPayment(rows[0]) : null;
+  }
+
+  async findByCheckout(checkoutId: string, m?: EntityManager): Promise<PaymentRow | null> {
+    const rows = await (m ?? this.db).query(
+      `SELECT ${PAYMENT_COLUMNS} FROM payments p JOIN checkouts c ON c.id = p.checkout_id WHERE p.checkout_id = $1`,
+      [checkoutId],
+    );
+    return rows[0] ? toPayment(rows[0]) : null;
+  }
+
+  async findByProviderRef(providerRef: string, m?: EntityManager): Promise<PaymentRow | null> {
+    const rows = await (m ?? this.db).query(
+      `SELECT ${PAYMENT_COLUMNS} FROM payments p JOIN checkouts c ON c.id = p.checkout_id WHERE p.provider_ref = $1`,
+      [providerRef],
+    );
+    return rows[0] ? toPayment(rows[0]) : null;
+  }
+
+  /** Locks the payment row for the rest of the transaction. */
+  async lock(m: EntityManager, id: string): Promise<PaymentRow | null> {
+    const rows = await m.query(
+      `SELECT ${PAYMENT_COLUMNS} FROM payments p JOIN checkouts c ON c.id = p.checkout_id WHERE p.id = $1 FOR UPDATE OF p`,
+      [id],
+    );
+    return rows[0] ? toPayment(rows[0]) : null;
+  }
+
+  async markSucceeded(m: EntityManager, id: string, at: Date): Promise<void> {
+    await m.query(
+      `UPDATE payments SET status = 'succeeded', succeeded_at = $2, failure_reason = NULL, updated_at = now() WHERE id = $1`,
+      [id, at],
+    );
+  }
+
+  async markFailed(m: EntityManager, id: string, reason: string): Promise<void> {
+    await m.query(
+      `UPDATE payments SET status = 'failed', failed_at = now(), failure_reason = $2, updated_at = now() WHERE id = $1`,
+      [id, reason],
+    );
+  }
+
+  async insertRefund(
+    m: EntityManager,
+    r: {
+      orderId: string;
+      paymentId: string;
+      amountCents: number;
+      currency: string;
+      reason: string;
+      status: RefundRow['status'];
+      source: RefundRow['source'];
+      providerRef?: string | null;
+      createdBy?: string | null;
+    },
+  ): Promise<RefundRow> {
+    const [row] = await m.query(
+      `INSERT INTO refunds (order_id, payment_id, amount_cents, currency, reason, status, source, provider_ref, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${REFUND_COLUMNS}`,
+      [r.orderId, r.paymentId, r.amountCents, r.currency, r.reason, r.status, r.source, r.providerRef ?? null, r.createdBy ?? null],
+    );
+    return toRefund(row);
+  }
+
+  async setRefundResult(m: EntityManager | undefined, id: string, providerRef: string | null, status: RefundRow['status']): Promise<void> {
+    await (m ?? this.db).query(`UPDATE refunds SET provider_ref = COALESCE($2, provider_ref), status = $3 WHERE id = $1`, [id, providerRef, status]);
+  }
+
+  async refundsOfOrder(orderId: string, m?: EntityManager): Promise<RefundRow[]> {
+    const rows = await (m ?? this.db).query(`SELECT ${REFUND_COLUMNS} FROM refunds WHERE order_id = $1 ORDER BY created_at, id`, [orderId]);
+    return rows.map(toRefund);
+  }
+}
