@@ -1,8 +1,48 @@
-import { Module } from '@nestjs/common';
+import multipart from '@fastify/multipart';
+import { Logger, Module, OnModuleInit } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { HttpAdapterHost } from '@nestjs/core';
+import * as path from 'node:path';
+import { CooperativesModule } from '@farmlink/cooperatives';
+import { RegionsModule } from '@farmlink/regions';
+import { CatalogService } from './catalog.service';
+import { ListingsController, PhotosController } from './catalog.controller';
+import { ListingRepository } from './listing.repository';
 import { ListingStockRepository } from './listing-stock.repository';
+import { PHOTO_MAX_BYTES } from './photo-processor';
+import { LocalPhotoStorage, PHOTO_STORAGE } from './photo-storage';
 
 @Module({
-  providers: [ListingStockRepository],
-  exports: [ListingStockRepository],
+  imports: [CooperativesModule, RegionsModule],
+  controllers: [ListingsController, PhotosController],
+  providers: [
+    ListingRepository,
+    ListingStockRepository,
+    CatalogService,
+    {
+      provide: PHOTO_STORAGE,
+      inject: [ConfigService],
+      useFactory: (config: ConfigService) => new LocalPhotoStorage(path.resolve(config.get<string>('UPLOAD_DIR') || '.data/uploads')),
+    },
+  ],
+  exports: [ListingStockRepository, CatalogService],
 })
-export class CatalogModule {}
+export class CatalogModule implements OnModuleInit {
+  private readonly logger = new Logger(CatalogModule.name);
+
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
+
+  /**
+   * Photo uploads need Fastify's multipart parser. It is registered here, by
+   * the lib that uses it, before the server starts listening.
+   */
+  async onModuleInit(): Promise<void> {
+    const fastify = this.adapterHost.httpAdapter?.getInstance?.();
+    if (!fastify || typeof fastify.register !== 'function') return;
+    if (fastify.hasContentTypeParser?.('multipart/form-data')) return;
+    await fastify.register(multipart, {
+      limits: { fileSize: PHOTO_MAX_BYTES, files: 1, fields: 10, parts: 20, headerPairs: 200 },
+    });
+    this.logger.debug('multipart/form-data parser registered for photo uploads');
+  }
+}

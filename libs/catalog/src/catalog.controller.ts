@@ -1,0 +1,180 @@
+import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiPayloadTooLargeResponse,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+  ApiUnsupportedMediaTypeResponse,
+} from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { BadRequestError } from '@farmlink/shared';
+import { CurrentUser, Public, Roles, type AuthUser } from '@farmlink/identity';
+import { CatalogService } from './catalog.service';
+import { PhotoTooLargeError } from './catalog.errors';
+import { CreateListingDto, ListingDto, ListingPageDto, ListingQueryDto, PhotoDto, UpdateListingDto } from './dto/listing.dto';
+import { PHOTO_MAX_BYTES } from './photo-processor';
+import { PHOTO_KEY_PATTERN, PHOTO_STORAGE, type PhotoStorage } from './photo-storage';
+import { PhotoNotFoundError } from './catalog.errors';
+
+@ApiTags('listings')
+@Controller('listings')
+export class ListingsController {
+  constructor(private readonly catalog: CatalogService) {}
+
+  @Post()
+  @Roles('farmer')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'List produce; the county is the calling farmer’s, and with cooperativeId the cooperative sells it' })
+  @ApiCreatedResponse({ type: ListingDto })
+  @ApiBadRequestResponse({ description: 'Invalid fields (negative or fractional numbers, unknown category, title over 200 characters…)' })
+  @ApiUnprocessableEntityResponse({ description: 'Not a member of that cooperative' })
+  create(@CurrentUser() caller: AuthUser, @Body() body: CreateListingDto): Promise<ListingDto> {
+    return this.catalog.create(caller, body);
+  }
+
+  @Get()
+  @Public()
+  @ApiOperation({ summary: 'Search active listings: text (Chinese works), category, county or region, producer, price, stock; sorted and paged' })
+  @ApiOkResponse({ type: ListingPageDto })
+  search(@Query() query: ListingQueryDto): Promise<ListingPageDto> {
+    return this.catalog.search(query);
+  }
+
+  @Get(':id')
+  @Public()
+  @ApiOperation({ summary: 'One listing, with unitPriceCentsPerKg and photos (archived: only its farmer or cooperative manager)' })
+  @ApiOkResponse({ type: ListingDto })
+  @ApiNotFoundResponse()
+  get(@CurrentUser() caller: AuthUser | undefined, @Param('id', new ParseUUIDPipe()) id: string): Promise<ListingDto> {
+    return this.catalog.get(caller, id);
+  }
+
+  @Patch(':id')
+  @Roles('farmer', 'admin')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Change a listing (its farmer or the cooperative’s manager); status active or paused' })
+  @ApiOkResponse({ type: ListingDto })
+  @ApiForbiddenResponse({ description: 'Not the farmer or the cooperative’s manager' })
+  @ApiNotFoundResponse()
+  @ApiUnprocessableEntityResponse({ description: 'Archived, or not a member of the new cooperative' })
+  update(
+    @CurrentUser() caller: AuthUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: UpdateListingDto,
+  ): Promise<ListingDto> {
+    return this.catalog.update(caller, id, body);
+  }
+
+  @Delete(':id')
+  @Roles('farmer', 'admin')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Archive a listing (its farmer): it leaves the shop, the row stays for order history' })
+  @ApiNoContentResponse()
+  @ApiForbiddenResponse({ description: 'Not the farmer' })
+  @ApiNotFoundResponse()
+  async archive(@CurrentUser() caller: AuthUser, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
+    await this.catalog.archive(caller, id);
+  }
+
+  @Post(':id/photos')
+  @Roles('farmer', 'admin')
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary: 'Add a photo (multipart field "file"; JPEG, PNG or WebP by content, at most 5 MB; up to 8 per listing)',
+    description: 'Stored as WebP at 320, 640 and 1280 pixels wide; the answer carries every size’s URL.',
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  @ApiCreatedResponse({ type: PhotoDto })
+  @ApiPayloadTooLargeResponse({ description: 'Over 5 MB' })
+  @ApiUnsupportedMediaTypeResponse({ description: 'Not a JPEG, PNG or WebP image' })
+  @ApiUnprocessableEntityResponse({ description: 'Already 8 photos, or an unreadable image' })
+  async addPhoto(
+    @CurrentUser() caller: AuthUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Req() req: FastifyRequest,
+  ): Promise<PhotoDto> {
+    if (typeof req.isMultipart !== 'function' || !req.isMultipart()) {
+      throw new BadRequestError('Send the photo as multipart/form-data with a field named "file"');
+    }
+    await this.catalog.assertCanAddPhoto(caller, id);
+    const bytes = await readSingleFile(req);
+    return this.catalog.addPhoto(caller, id, bytes);
+  }
+
+  @Delete(':id/photos/:photoId')
+  @Roles('farmer', 'admin')
+  @HttpCode(204)
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Remove a photo (its farmer or the cooperative’s manager)' })
+  @ApiNoContentResponse()
+  async deletePhoto(
+    @CurrentUser() caller: AuthUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('photoId', new ParseUUIDPipe()) photoId: string,
+  ): Promise<void> {
+    await this.catalog.deletePhoto(caller, id, photoId);
+  }
+}
+
+/** Reads the one file part named "file" (at most PHOTO_MAX_BYTES), refusing anything else with a 4xx. */
+async function readSingleFile(req: FastifyRequest): Promise<Buffer> {
+  let part;
+  try {
+    part = await req.file({ limits: { fileSize: PHOTO_MAX_BYTES, files: 1, fields: 10, parts: 20 } });
+  } catch (err) {
+    throw asClientError(err);
+  }
+  if (!part) throw new BadRequestError('The multipart body has no file: send the photo in a field named "file"');
+  if (part.fieldname !== 'file') {
+    part.file.resume();
+    throw new BadRequestError(`The photo must be in a field named "file", not "${part.fieldname}"`);
+  }
+  try {
+    return await part.toBuffer();
+  } catch (err) {
+    throw asClientError(err);
+  }
+}
+
+function asClientError(err: unknown): unknown {
+  const code = (err as { code?: string })?.code;
+  if (code === 'FST_REQ_FILE_TOO_LARGE') return new PhotoTooLargeError(PHOTO_MAX_BYTES);
+  const status = (err as { statusCode?: number })?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) return err;
+  // busboy errors on a malformed body ("Unexpected end of form", bad boundary…) are the client's.
+  return new BadRequestError(`Malformed multipart body: ${(err as Error)?.message ?? 'unreadable'}`);
+}
+
+/** Serves stored photos. Every file name is unique (a new photo gets a new id), so they are cached for a year. */
+@ApiTags('listings')
+@Controller('photos')
+export class PhotosController {
+  constructor(@Inject(PHOTO_STORAGE) private readonly storage: PhotoStorage) {}
+
+  @Get(':listingId/:file')
+  @Public()
+  @ApiOperation({ summary: 'A listing photo (WebP), as linked from a listing’s photos' })
+  @ApiOkResponse({ description: 'image/webp', content: { 'image/webp': {} } })
+  @ApiNotFoundResponse()
+  async get(@Param('listingId') listingId: string, @Param('file') file: string, @Res() reply: FastifyReply): Promise<void> {
+    const key = `listings/${listingId}/${file}`;
+    const data = PHOTO_KEY_PATTERN.test(key) ? await this.storage.get(key) : null;
+    if (!data) throw new PhotoNotFoundError(file);
+    await reply
+      .header('Cache-Control', 'public, max-age=31536000, immutable')
+      .header('Content-Type', 'image/webp')
+      .header('X-Content-Type-Options', 'nosniff')
+      .send(data);
+  }
+}

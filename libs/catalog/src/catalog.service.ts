@@ -1,0 +1,251 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DEFAULT_PAGE_SIZE, mulDivRound, pageOf, type Page } from '@farmlink/shared';
+import { CooperativesService } from '@farmlink/cooperatives';
+import { RegionsService } from '@farmlink/regions';
+import { UnknownRegionError, type AuthUser } from '@farmlink/identity';
+import type { CreateListingDto, ListingDto, ListingQueryDto, PhotoDto, UpdateListingDto } from './dto/listing.dto';
+import {
+  ListingArchivedError,
+  ListingNotFoundError,
+  NotCooperativeMemberError,
+  NotListingEditorError,
+  NotListingOwnerError,
+  PhotoNotFoundError,
+  TooManyPhotosError,
+  UnreadablePhotoError,
+  UnsupportedPhotoTypeError,
+} from './catalog.errors';
+import { ListingAccess, ListingChanges, ListingRepository, ListingRow, PhotoRow } from './listing.repository';
+import { MAX_PHOTOS_PER_LISTING, PHOTO_WIDTHS, processPhoto, sniffImageType } from './photo-processor';
+import { PHOTO_STORAGE, type PhotoStorage } from './photo-storage';
+
+/** Keys of a photo's sized files: `<storageKey>-<width>.webp`. */
+export function photoKeys(storageKey: string): string[] {
+  return PHOTO_WIDTHS.map((w) => `${storageKey}-${w}.webp`);
+}
+
+@Injectable()
+export class CatalogService {
+  constructor(
+    private readonly listings: ListingRepository,
+    private readonly cooperatives: CooperativesService,
+    private readonly regions: RegionsService,
+    @Inject(PHOTO_STORAGE) private readonly storage: PhotoStorage,
+  ) {}
+
+  async create(caller: AuthUser, dto: CreateListingDto): Promise<ListingDto> {
+    const cooperativeId = dto.cooperativeId ?? null;
+    if (cooperativeId) await this.assertMember(cooperativeId, caller.id);
+    const id = await this.listings.insert({
+      farmerId: caller.id,
+      cooperativeId,
+      title: dto.title,
+      description: dto.description ?? '',
+      category: dto.category,
+      unit: dto.unit,
+      netWeightGrams: dto.netWeightGrams,
+      priceCents: dto.priceCents,
+      stock: dto.stock,
+      harvestDate: dto.harvestDate ?? null,
+    });
+    return this.toDto((await this.listings.findById(id))!);
+  }
+
+  /**
+   * One listing. Active and paused listings are public; an archived one is
+   * 404 except for its farmer, its cooperative's manager and admins.
+   */
+  async get(caller: AuthUser | undefined, id: string): Promise<ListingDto> {
+    const row = await this.listings.findById(id);
+    if (!row) throw new ListingNotFoundError(id);
+    if (row.status === 'archived') {
+      const access = await this.listings.findAccess(id);
+      if (!access || !this.canSeeArchived(caller, access)) throw new ListingNotFoundError(id);
+    }
+    return this.toDto(row);
+  }
+
+  /** The farmer or the cooperative's manager changes a listing; only the farmer may move it to another cooperative. */
+  async update(caller: AuthUser, id: string, dto: UpdateListingDto): Promise<ListingDto> {
+    const access = await this.editable(caller, id);
+    if (dto.cooperativeId !== undefined && dto.cooperativeId !== access.cooperativeId) {
+      if (caller.id !== access.farmerId) throw new NotListingOwnerError('move it to another cooperative');
+      if (dto.cooperativeId !== null) await this.assertMember(dto.cooperativeId, access.farmerId);
+    }
+    const changes: ListingChanges = {
+      title: dto.title,
+      description: dto.description,
+      category: dto.category,
+      unit: dto.unit,
+      netWeightGrams: dto.netWeightGrams,
+      priceCents: dto.priceCents,
+      stock: dto.stock,
+      harvestDate: dto.harvestDate,
+      cooperativeId: dto.cooperativeId,
+      status: dto.status,
+    };
+    await this.listings.update(id, changes);
+    return this.toDto((await this.listings.findById(id))!);
+  }
+
+  /** The farmer archives the listing: it leaves the shop but the row stays (orders point at it). */
+  async archive(caller: AuthUser, id: string): Promise<void> {
+    const access = await this.listings.findAccess(id);
+    if (!access || (access.status === 'archived' && !this.canSeeArchived(caller, access))) throw new ListingNotFoundError(id);
+    if (access.farmerId !== caller.id) throw new NotListingOwnerError('archive it');
+    await this.listings.archive(id);
+  }
+
+  async search(query: ListingQueryDto): Promise<Page<ListingDto>> {
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
+    let countyRange: { from: string; to: string } | undefined;
+    if (query.regionCode) {
+      const region = await this.regions.find(query.regionCode);
+      if (!region) throw new UnknownRegionError('regionCode', query.regionCode);
+      // The level comes from the regions table, not from the code's zeros:
+      // 441900, 442000 and 460400 end in 00 but are counties.
+      const code = region.code;
+      countyRange =
+        region.level === 'province'
+          ? { from: `${code.slice(0, 2)}0000`, to: `${code.slice(0, 2)}9999` }
+          : region.level === 'prefecture'
+            ? { from: `${code.slice(0, 4)}00`, to: `${code.slice(0, 4)}99` }
+            : { from: code, to: code };
+    }
+    const { items, total } = await this.listings.search({
+      q: query.q || undefined,
+      category: query.category,
+      countyCode: query.countyCode,
+      countyRange,
+      farmerId: query.farmerId,
+      cooperativeId: query.cooperativeId,
+      minPriceCents: query.minPriceCents,
+      maxPriceCents: query.maxPriceCents,
+      inStock: query.inStock,
+      sort: query.sort ?? 'newest',
+      offset: (page - 1) * pageSize,
+      limit: pageSize,
+    });
+    return pageOf(
+      items.map((r) => this.toDto(r)),
+      total,
+      page,
+      pageSize,
+    );
+  }
+
+  // ---- photos ----
+
+  /**
+   * Checks the caller may add a photo and that there is room, before the
+   * upload is read (so a refused upload costs nothing).
+   */
+  async assertCanAddPhoto(caller: AuthUser, listingId: string): Promise<void> {
+    await this.editable(caller, listingId);
+    if ((await this.listings.photoCount(listingId)) >= MAX_PHOTOS_PER_LISTING) throw new TooManyPhotosError(MAX_PHOTOS_PER_LISTING);
+  }
+
+  /** Checks the bytes (magic numbers), makes the web sizes, stores them and records the photo. */
+  async addPhoto(caller: AuthUser, listingId: string, bytes: Buffer): Promise<PhotoDto> {
+    await this.assertCanAddPhoto(caller, listingId);
+    if (!sniffImageType(bytes)) throw new UnsupportedPhotoTypeError();
+    let processed;
+    try {
+      processed = await processPhoto(bytes);
+    } catch {
+      throw new UnreadablePhotoError();
+    }
+    const photoId = randomUUID();
+    const storageKey = `listings/${listingId}/${photoId}`;
+    const keys = photoKeys(storageKey);
+    await Promise.all(processed.variants.map((v, i) => this.storage.put(keys[i], v.data, 'image/webp')));
+    let row: PhotoRow | null;
+    try {
+      row = await this.listings.insertPhoto(
+        { id: photoId, listingId, storageKey, contentType: 'image/webp', width: processed.width, height: processed.height, bytes: bytes.length },
+        MAX_PHOTOS_PER_LISTING,
+      );
+    } catch (err) {
+      await this.storage.delete(keys);
+      throw err;
+    }
+    if (!row) {
+      await this.storage.delete(keys);
+      throw new TooManyPhotosError(MAX_PHOTOS_PER_LISTING);
+    }
+    return this.photoDto(row);
+  }
+
+  async deletePhoto(caller: AuthUser, listingId: string, photoId: string): Promise<void> {
+    await this.editable(caller, listingId);
+    const storageKey = await this.listings.deletePhoto(listingId, photoId);
+    if (!storageKey) throw new PhotoNotFoundError(photoId);
+    await this.storage.delete(photoKeys(storageKey));
+  }
+
+  // ---- helpers ----
+
+  /** 404 when the caller may not see the listing, 403 when they may see but not change it, 422 when archived. */
+  private async editable(caller: AuthUser, id: string): Promise<ListingAccess> {
+    const access = await this.listings.findAccess(id);
+    if (!access) throw new ListingNotFoundError(id);
+    const isEditor = access.farmerId === caller.id || (access.cooperativeManagerId !== null && access.cooperativeManagerId === caller.id);
+    if (access.status === 'archived') {
+      if (!this.canSeeArchived(caller, access)) throw new ListingNotFoundError(id);
+      if (isEditor) throw new ListingArchivedError();
+    }
+    if (!isEditor) throw new NotListingEditorError();
+    return access;
+  }
+
+  private canSeeArchived(caller: AuthUser | undefined, access: ListingAccess): boolean {
+    if (!caller) return false;
+    return caller.role === 'admin' || caller.id === access.farmerId || caller.id === access.cooperativeManagerId;
+  }
+
+  private async assertMember(cooperativeId: string, farmerId: string): Promise<void> {
+    if (!(await this.cooperatives.memberRole(cooperativeId, farmerId))) throw new NotCooperativeMemberError(cooperativeId);
+  }
+
+  private photoDto(p: PhotoRow): PhotoDto {
+    const sizes = PHOTO_WIDTHS.map((width) => ({ width, url: this.storage.urlFor(`${p.storageKey}-${width}.webp`) }));
+    return {
+      id: p.id,
+      position: p.position,
+      url: sizes[sizes.length - 1].url,
+      thumbnailUrl: sizes[0].url,
+      sizes,
+      width: p.width,
+      height: p.height,
+      contentType: p.contentType,
+    };
+  }
+
+  private toDto(r: ListingRow): ListingDto {
+    return {
+      id: r.id,
+      title: r.title,
+      description: r.description,
+      category: r.category,
+      unit: r.unit,
+      netWeightGrams: r.netWeightGrams,
+      priceCents: r.priceCents,
+      currency: r.currency,
+      unitPriceCentsPerKg: mulDivRound(r.priceCents, 1000, r.netWeightGrams),
+      stock: r.stock,
+      harvestDate: r.harvestDate,
+      status: r.status,
+      farmerId: r.farmerId,
+      farmerName: r.farmerName,
+      cooperativeId: r.cooperativeId,
+      cooperativeName: r.cooperativeName,
+      countyCode: r.countyCode,
+      countyName: r.countyName,
+      photos: r.photos.map((p) => this.photoDto(p)),
+      createdAt: r.createdAt,
+      updatedAt: r.updatedAt,
+    };
+  }
+}

@@ -1,0 +1,254 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { parseMinorUnits, type Category } from '@farmlink/shared';
+import { escapeLike } from '@farmlink/cooperatives';
+import type { ListingSort } from './dto/listing.dto';
+import type { ListingStatus } from './listing.entity';
+
+export interface PhotoRow {
+  id: string;
+  position: number;
+  storageKey: string;
+  contentType: string;
+  width: number;
+  height: number;
+}
+
+export interface ListingRow {
+  id: string;
+  title: string;
+  description: string;
+  category: Category;
+  unit: string;
+  netWeightGrams: number;
+  priceCents: number;
+  currency: string;
+  stock: number;
+  harvestDate: string | null;
+  status: ListingStatus;
+  farmerId: string;
+  farmerName: string;
+  cooperativeId: string | null;
+  cooperativeName: string | null;
+  countyCode: string;
+  countyName: string;
+  photos: PhotoRow[];
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** Who may see and change a listing. */
+export interface ListingAccess {
+  id: string;
+  farmerId: string;
+  cooperativeId: string | null;
+  cooperativeManagerId: string | null;
+  status: ListingStatus;
+}
+
+export interface NewListing {
+  farmerId: string;
+  cooperativeId: string | null;
+  title: string;
+  description: string;
+  category: Category;
+  unit: string;
+  netWeightGrams: number;
+  priceCents: number;
+  stock: number;
+  harvestDate: string | null;
+}
+
+export type ListingChanges = Partial<Omit<NewListing, 'farmerId'> & { status: 'active' | 'paused' }>;
+
+export interface ListingSearch {
+  q?: string;
+  category?: Category;
+  countyCode?: string;
+  /** Inclusive range of county codes (a province or prefecture), or one county. */
+  countyRange?: { from: string; to: string };
+  farmerId?: string;
+  cooperativeId?: string;
+  minPriceCents?: number;
+  maxPriceCents?: number;
+  inStock?: boolean;
+  sort: ListingSort;
+  offset: number;
+  limit: number;
+}
+
+const COLUMN_OF: Record<keyof ListingChanges, string> = {
+  cooperativeId: 'cooperative_id',
+  title: 'title',
+  description: 'description',
+  category: 'category',
+  unit: 'unit',
+  netWeightGrams: 'net_weight_grams',
+  priceCents: 'price_cents',
+  stock: 'stock',
+  harvestDate: 'harvest_date',
+  status: 'status',
+};
+
+const ORDER_BY: Record<ListingSort, string> = {
+  newest: 'l.created_at DESC, l.id DESC',
+  price_asc: 'l.price_cents ASC, l.id ASC',
+  price_desc: 'l.price_cents DESC, l.id DESC',
+};
+
+/** The columns of a listing as the API shows it; `l` is a listings row (or a subquery of them). */
+const LISTING_COLUMNS = `l.id, l.title, l.description, l.category, l.unit, l.net_weight_grams AS "netWeightGrams",
+  l.price_cents AS "priceCents", l.currency, l.stock, to_char(l.harvest_date, 'YYYY-MM-DD') AS "harvestDate", l.status,
+  l.farmer_id AS "farmerId", u.display_name AS "farmerName", l.cooperative_id AS "cooperativeId", c.name AS "cooperativeName",
+  l.county_code AS "countyCode", r.name AS "countyName", l.created_at AS "createdAt", l.updated_at AS "updatedAt",
+  COALESCE((SELECT json_agg(json_build_object('id', p.id, 'position', p.position, 'storageKey', p.storage_key,
+              'contentType', p.content_type, 'width', p.width, 'height', p.height) ORDER BY p.position)
+            FROM listing_photos p WHERE p.listing_id = l.id), '[]'::json) AS photos`;
+const LISTING_JOINS = `JOIN users u ON u.id = l.farmer_id
+  JOIN regions r ON r.code = l.county_code
+  LEFT JOIN cooperatives c ON c.id = l.cooperative_id`;
+
+function toRow(raw: Record<string, unknown>): ListingRow {
+  return { ...(raw as unknown as ListingRow), priceCents: parseMinorUnits(raw.priceCents as string) };
+}
+
+/** All SQL about listings and their photos. */
+@Injectable()
+export class ListingRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Inserts a listing; its county is the farmer's, read from the users table in the same statement. */
+  async insert(l: NewListing): Promise<string> {
+    const [{ id }] = await this.db.query(
+      `INSERT INTO listings (farmer_id, cooperative_id, county_code, title, description, category, unit,
+                             net_weight_grams, price_cents, stock, harvest_date)
+       SELECT u.id, $2, u.county_code, $3, $4, $5, $6, $7, $8, $9, $10 FROM users u WHERE u.id = $1
+       RETURNING id`,
+      [l.farmerId, l.cooperativeId, l.title, l.description, l.category, l.unit, l.netWeightGrams, l.priceCents, l.stock, l.harvestDate],
+    );
+    return id;
+  }
+
+  async findById(id: string): Promise<ListingRow | null> {
+    const rows = await this.db.query(`SELECT ${LISTING_COLUMNS} FROM listings l ${LISTING_JOINS} WHERE l.id = $1`, [id]);
+    return rows[0] ? toRow(rows[0]) : null;
+  }
+
+  async findAccess(id: string): Promise<ListingAccess | null> {
+    const rows = await this.db.query(
+      `SELECT l.id, l.farmer_id AS "farmerId", l.cooperative_id AS "cooperativeId", c.manager_id AS "cooperativeManagerId", l.status
+         FROM listings l LEFT JOIN cooperatives c ON c.id = l.cooperative_id
+        WHERE l.id = $1`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  async update(id: string, changes: ListingChanges): Promise<void> {
+    const sets: string[] = [];
+    const params: unknown[] = [id];
+    for (const [key, value] of Object.entries(changes)) {
+      if (value === undefined) continue;
+      params.push(value);
+      sets.push(`${COLUMN_OF[key as keyof ListingChanges]} = $${params.length}`);
+    }
+    if (sets.length === 0) return;
+    // Archived listings are never changed (checked again here against a race with DELETE).
+    await this.db.query(`UPDATE listings SET ${sets.join(', ')}, updated_at = now() WHERE id = $1 AND status <> 'archived'`, params);
+  }
+
+  async archive(id: string): Promise<void> {
+    await this.db.query(`UPDATE listings SET status = 'archived', updated_at = now() WHERE id = $1 AND status <> 'archived'`, [id]);
+  }
+
+  /**
+   * Active listings matching the filters, one page, and how many there are in
+   * all. The WHERE clause is built so the partial indexes on active listings
+   * serve it: `status = 'active'` always, categories and counties by equality,
+   * regions as a range of county codes, text through the trigram index on
+   * `title || ' ' || description`. Ties are broken by id, so pages are stable.
+   */
+  async search(s: ListingSearch): Promise<{ items: ListingRow[]; total: number }> {
+    const where = [`l.status = 'active'`];
+    const params: unknown[] = [];
+    const add = (sql: (p: string) => string, value: unknown) => {
+      params.push(value);
+      where.push(sql(`$${params.length}`));
+    };
+    if (s.q) add((p) => `(l.title || ' ' || l.description) ILIKE ${p} ESCAPE '\\'`, `%${escapeLike(s.q)}%`);
+    if (s.category) add((p) => `l.category = ${p}`, s.category);
+    if (s.countyCode) add((p) => `l.county_code = ${p}`, s.countyCode);
+    if (s.countyRange) {
+      if (s.countyRange.from === s.countyRange.to) add((p) => `l.county_code = ${p}`, s.countyRange.from);
+      else {
+        add((p) => `l.county_code >= ${p}`, s.countyRange.from);
+        add((p) => `l.county_code <= ${p}`, s.countyRange.to);
+      }
+    }
+    if (s.farmerId) add((p) => `l.farmer_id = ${p}`, s.farmerId);
+    if (s.cooperativeId) add((p) => `l.cooperative_id = ${p}`, s.cooperativeId);
+    if (s.minPriceCents !== undefined) add((p) => `l.price_cents >= ${p}`, s.minPriceCents);
+    if (s.maxPriceCents !== undefined) add((p) => `l.price_cents <= ${p}`, s.maxPriceCents);
+    if (s.inStock) where.push('l.stock > 0');
+    const whereSql = where.join(' AND ');
+    const order = ORDER_BY[s.sort];
+
+    const [rows, counted] = await Promise.all([
+      this.db.query(
+        `SELECT ${LISTING_COLUMNS}
+           FROM (SELECT * FROM listings l WHERE ${whereSql} ORDER BY ${order}
+                  LIMIT $${params.length + 1} OFFSET $${params.length + 2}) l
+           ${LISTING_JOINS}
+          ORDER BY ${order}`,
+        [...params, s.limit, s.offset],
+      ),
+      this.db.query(`SELECT count(*)::int AS total FROM listings l WHERE ${whereSql}`, params),
+    ]);
+    return { items: rows.map(toRow), total: counted[0].total };
+  }
+
+  // ---- photos ----
+
+  async photoCount(listingId: string): Promise<number> {
+    const [{ n }] = await this.db.query(`SELECT count(*)::int AS n FROM listing_photos WHERE listing_id = $1`, [listingId]);
+    return n;
+  }
+
+  /**
+   * Adds a photo at the first free position, with the listing row locked so
+   * concurrent uploads take different positions. Answers null when all
+   * `maxPhotos` positions are taken.
+   */
+  async insertPhoto(
+    photo: { id: string; listingId: string; storageKey: string; contentType: string; width: number; height: number; bytes: number },
+    maxPhotos: number,
+  ): Promise<PhotoRow | null> {
+    return this.db.transaction(async (m: EntityManager) => {
+      await m.query(`SELECT 1 FROM listings WHERE id = $1 FOR UPDATE`, [photo.listingId]);
+      const taken: { position: number }[] = await m.query(`SELECT position FROM listing_photos WHERE listing_id = $1`, [photo.listingId]);
+      const used = new Set(taken.map((t) => t.position));
+      let position = 0;
+      while (used.has(position)) position++;
+      if (position >= maxPhotos) return null;
+      const [row] = await m.query(
+        `INSERT INTO listing_photos (id, listing_id, position, storage_key, content_type, width, height, bytes)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         RETURNING id, position, storage_key AS "storageKey", content_type AS "contentType", width, height`,
+        [photo.id, photo.listingId, position, photo.storageKey, photo.contentType, photo.width, photo.height, photo.bytes],
+      );
+      await m.query(`UPDATE listings SET updated_at = now() WHERE id = $1`, [photo.listingId]);
+      return row as PhotoRow;
+    });
+  }
+
+  /** Deletes the photo; answers its storage key, or null when the listing has no such photo. */
+  async deletePhoto(listingId: string, photoId: string): Promise<string | null> {
+    const rows = await this.db.query(
+      `WITH gone AS (DELETE FROM listing_photos WHERE listing_id = $1 AND id = $2 RETURNING storage_key)
+       SELECT storage_key AS "storageKey" FROM gone`,
+      [listingId, photoId],
+    );
+    return rows[0]?.storageKey ?? null;
+  }
+}
