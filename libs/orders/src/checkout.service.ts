@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ListingStockRepository, type CheckoutListing } from '@farmlink/catalog';
 import { inTransaction } from '@farmlink/database';
@@ -55,13 +55,10 @@ export class CheckoutService {
       .update(JSON.stringify({ items: dto.items.map((i) => [i.listingId.toLowerCase(), i.quantity]), address }))
       .digest('hex');
 
-    // The same key again: answer what we answered the first time.
-    const existing = await this.orders.findCheckoutByKey(buyerId, key);
-    if (existing) return this.replay(existing, requestHash);
-
     const created = await inTransaction(this.db, async (m) => {
-      // The unique (buyer, key) row is the lock: a concurrent request with the
-      // same key waits here, then finds the key taken and replays our answer.
+      // The unique (buyer, key) row is the lock: a request with a key already
+      // used finds it taken and replays the stored answer; a concurrent one with
+      // the same key waits here until we commit, then does the same.
       const checkout = await this.orders.claimCheckout(m, { buyerId, idempotencyKey: key, requestHash, currency: DEFAULT_CURRENCY, shippingAddress: address });
       if (!checkout) return null;
       const checkoutId = checkout.id;
@@ -83,13 +80,17 @@ export class CheckoutService {
       const newOrders = groupBySeller(dto.items.map((i) => ({ listing: byId.get(i.listingId.toLowerCase())!, quantity: i.quantity })));
       const totalCents = newOrders.reduce((sum, o) => sum + o.totalCents, 0);
       if (!Number.isSafeInteger(totalCents)) throw new UnprocessableError('The order total is too large');
-      const orderIds = await this.orders.insertOrders(m, { id: checkoutId, buyerId, currency: DEFAULT_CURRENCY, shippingAddress: address }, newOrders);
-
       const { summary, needsInitiation } = await this.payments.createForCheckout(m, { checkoutId, amountCents: totalCents, currency: DEFAULT_CURRENCY });
+      const orderIds = newOrders.map(() => randomUUID());
+      // With a local provider the answer is complete now and is stored with the orders, for idempotent replays.
       const response = needsInitiation
         ? null
         : buildResponse(checkoutId, checkout.createdAt, buyerId, address, newOrders, orderIds, totalCents, summary);
-      await this.orders.finishCheckout(m, checkoutId, totalCents, response);
+      await this.orders.insertOrders(m, { id: checkoutId, buyerId, currency: DEFAULT_CURRENCY, shippingAddress: address }, newOrders, {
+        totalCents,
+        response,
+        orderIds,
+      });
       return { checkoutId, totalCents, response, paymentId: summary.id, createdAt: checkout.createdAt, newOrders, orderIds };
     });
 

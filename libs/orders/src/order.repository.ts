@@ -148,19 +148,36 @@ export class OrderRepository {
     ]);
   }
 
-  /** Inserts the orders, their lines and their first history rows with three statements. Returns order ids in input order. */
+  /**
+   * Inserts the orders, their lines and their first history rows, and
+   * completes the checkout row (total and stored answer) — one statement, so
+   * one round trip. Order ids are made here, so lines can refer to them.
+   */
   async insertOrders(
     m: EntityManager,
     checkout: { id: string; buyerId: string; currency: string; shippingAddress: ShippingAddress },
     orders: NewOrder[],
+    finish: { totalCents: number; response: unknown | null; orderIds?: string[] },
   ): Promise<string[]> {
-    // Ids are made here so lines can refer to their order without relying on RETURNING order.
-    const ids = orders.map(() => randomUUID());
+    const ids = finish.orderIds ?? orders.map(() => randomUUID());
+    const lines = orders.flatMap((o, i) => o.lines.map((l, position) => ({ ...l, orderId: ids[i], position })));
     await m.query(
-      `INSERT INTO orders (id, checkout_id, buyer_id, seller_type, seller_id, county_code, total_cents, currency, shipping_address)
-       SELECT t.id, $1, $2, t.seller_type, t.seller_id, t.county_code, t.total_cents, $3, $4
-         FROM unnest($5::uuid[], $6::text[], $7::uuid[], $8::char(6)[], $9::bigint[])
-              AS t(id, seller_type, seller_id, county_code, total_cents)`,
+      `WITH new_orders AS (
+         INSERT INTO orders (id, checkout_id, buyer_id, seller_type, seller_id, county_code, total_cents, currency, shipping_address)
+         SELECT t.id, $1, $2, t.seller_type, t.seller_id, t.county_code, t.total_cents, $3, $4
+           FROM unnest($5::uuid[], $6::text[], $7::uuid[], $8::char(6)[], $9::bigint[])
+                AS t(id, seller_type, seller_id, county_code, total_cents)
+         RETURNING id
+       ), new_lines AS (
+         INSERT INTO order_lines (order_id, position, listing_id, title, unit, category, net_weight_grams, unit_price_cents,
+                                  quantity, line_total_cents, producer_id, producer_county_code, producer_poverty_registered)
+         SELECT * FROM unnest($10::uuid[], $11::int[], $12::uuid[], $13::text[], $14::text[], $15::text[], $16::int[],
+                              $17::bigint[], $18::int[], $19::bigint[], $20::uuid[], $21::char(6)[], $22::boolean[])
+       ), new_history AS (
+         INSERT INTO order_history (order_id, from_status, to_status, actor_id, actor_role)
+         SELECT id, NULL, 'pending_payment', $2, 'buyer' FROM new_orders
+       )
+       UPDATE checkouts SET total_cents = $23, response = $24 WHERE id = $1`,
       [
         checkout.id,
         checkout.buyerId,
@@ -171,15 +188,6 @@ export class OrderRepository {
         orders.map((o) => o.sellerId),
         orders.map((o) => o.countyCode),
         orders.map((o) => o.totalCents),
-      ],
-    );
-    const lines = orders.flatMap((o, i) => o.lines.map((l, position) => ({ ...l, orderId: ids[i], position })));
-    await m.query(
-      `INSERT INTO order_lines (order_id, position, listing_id, title, unit, category, net_weight_grams, unit_price_cents,
-                                quantity, line_total_cents, producer_id, producer_county_code, producer_poverty_registered)
-       SELECT * FROM unnest($1::uuid[], $2::int[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::int[], $8::bigint[],
-                            $9::int[], $10::bigint[], $11::uuid[], $12::char(6)[], $13::boolean[])`,
-      [
         lines.map((l) => l.orderId),
         lines.map((l) => l.position),
         lines.map((l) => l.listingId),
@@ -193,12 +201,9 @@ export class OrderRepository {
         lines.map((l) => l.producerId),
         lines.map((l) => l.producerCountyCode),
         lines.map((l) => l.producerPovertyRegistered),
+        finish.totalCents,
+        finish.response === null ? null : JSON.stringify(finish.response),
       ],
-    );
-    await m.query(
-      `INSERT INTO order_history (order_id, from_status, to_status, actor_id, actor_role)
-       SELECT id, NULL, 'pending_payment', $2, 'buyer' FROM unnest($1::uuid[]) AS id`,
-      [ids, checkout.buyerId],
     );
     return ids;
   }

@@ -1,0 +1,119 @@
+// bench/checkout: 64 concurrent clients checking out over HTTP for 20 s (pool
+// smaller than the client count, on purpose), against pgbench TPC-B on the same
+// PostgreSQL as the baseline; then checks stock + units sold = initial stock.
+//
+//   npm run bench:checkout            (embedded PostgreSQL)
+//   DATABASE_URL=postgres://… npm run bench:checkout
+//   BENCH_SECONDS=20 BENCH_CONNECTIONS=64 BENCH_HOT=1 …
+import autocannon from 'autocannon';
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { fmt, pgbenchTps, signToken, startApi, startDatabase } from '../lib/harness.mjs';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
+const FARMERS = 200;
+const LISTINGS = 2000;
+const BUYERS = 500;
+const INITIAL_STOCK = 1_000_000;
+const COUNTIES = ['520322', '520324', '522634', '410225', '130131', '513431', '622927', '653223'];
+
+const db = await startDatabase('farmlink_bench_checkout');
+const api = await startApi(db.url, { DB_POOL_SIZE: process.env.DB_POOL_SIZE ?? '20' });
+const client = new pg.Client({ connectionString: db.url });
+await client.connect();
+
+console.log(`seeding ${FARMERS} farmers, ${LISTINGS} listings (stock ${fmt(INITIAL_STOCK)} each), ${BUYERS} buyers…`);
+const hash = '$argon2id$v=19$m=1024,t=1,p=1$c2FsdHNhbHRzYWx0$0000000000000000000000000000000000000000000';
+const farmers = (
+  await client.query(
+    `INSERT INTO users (email, password_hash, display_name, role, county_code, poverty_registered)
+     SELECT 'bench-farmer-' || g || '@farmlink.test', $1, '农户 ' || g, 'farmer', ($2::text[])[1 + g % $3], g % 3 = 0
+       FROM generate_series(1, $4) g RETURNING id`,
+    [hash, COUNTIES, COUNTIES.length, FARMERS],
+  )
+).rows.map((r) => r.id);
+const listings = (
+  await client.query(
+    `INSERT INTO listings (farmer_id, county_code, title, category, unit, net_weight_grams, price_cents, stock)
+     SELECT f.id, u.county_code, '产品 ' || g, 'fruit', 'box', 2500, 1000 + (g % 50) * 37, $2
+       FROM generate_series(1, $3) g
+       JOIN LATERAL (SELECT ($1::uuid[])[1 + g % array_length($1::uuid[], 1)] AS id) f ON true
+       JOIN users u ON u.id = f.id
+     RETURNING id`,
+    [farmers, INITIAL_STOCK, LISTINGS],
+  )
+).rows.map((r) => r.id);
+const buyers = (
+  await client.query(
+    `INSERT INTO users (email, password_hash, display_name, role)
+     SELECT 'bench-buyer-' || g || '@farmlink.test', $1, '买家 ' || g, 'buyer' FROM generate_series(1, $2) g RETURNING id`,
+    [hash, BUYERS],
+  )
+).rows.map((r) => r.id);
+const tokens = buyers.map((id) => `Bearer ${signToken(id, 'buyer')}`);
+const hot = process.env.BENCH_HOT === '1';
+
+function body() {
+  const n = 1 + Math.floor(Math.random() * 3);
+  const picked = new Set();
+  while (picked.size < n) picked.add(listings[Math.floor(Math.random() * (hot ? 10 : listings.length))]);
+  return JSON.stringify({
+    items: [...picked].map((listingId) => ({ listingId, quantity: 1 + Math.floor(Math.random() * 3) })),
+    shippingAddress: { name: '陈静', phone: '13800000000', countyCode: '110105', line1: '建国路 88 号' },
+  });
+}
+
+// Warm up (JIT, pool, plans).
+await autocannon({ url: api.url, connections: 8, duration: 2, requests: [request()] });
+
+function request() {
+  return {
+    method: 'POST',
+    path: '/api/checkouts',
+    setupRequest: (req) => ({
+      ...req,
+      headers: { 'content-type': 'application/json', authorization: tokens[Math.floor(Math.random() * tokens.length)], 'idempotency-key': randomUUID() },
+      body: body(),
+    }),
+  };
+}
+
+console.log(`checkouts: ${CONNECTIONS} connections for ${SECONDS} s (pool ${process.env.DB_POOL_SIZE ?? 20})…`);
+const result = await autocannon({ url: api.url, connections: CONNECTIONS, duration: SECONDS, requests: [request()] });
+const ok = result['2xx'];
+const checkoutsPerSecond = ok / SECONDS;
+
+// Invariant: for every listing, stock + units in non-cancelled orders = initial stock.
+const { rows: broken } = await client.query(
+  `SELECT l.id, l.stock, coalesce(s.sold, 0) AS sold
+     FROM listings l
+     LEFT JOIN (SELECT ol.listing_id, sum(ol.quantity) AS sold FROM order_lines ol JOIN orders o ON o.id = ol.order_id
+                 WHERE o.status <> 'cancelled' GROUP BY ol.listing_id) s ON s.listing_id = l.id
+    WHERE l.stock + coalesce(s.sold, 0) <> $1`,
+  [INITIAL_STOCK],
+);
+const { rows: [{ checkouts }] } = await client.query(`SELECT count(*)::int AS checkouts FROM checkouts`);
+await client.end();
+await api.stop();
+
+console.log('pgbench TPC-B baseline: 64 clients, 20 s…');
+const tps = pgbenchTps(db, { clients: 64, seconds: 20 });
+await db.stop();
+
+const lines = [
+  ['checkouts/s', fmt(checkoutsPerSecond)],
+  ['p50 latency (ms)', fmt(result.latency.p50, 1)],
+  ['p99 latency (ms)', fmt(result.latency.p99, 1)],
+  ['2xx / non-2xx / errors / timeouts', `${ok} / ${result.non2xx} / ${result.errors} / ${result.timeouts}`],
+  ['checkouts in database', String(checkouts)],
+  ['pgbench TPC-B tps (baseline)', tps === null ? 'pgbench not installed' : fmt(tps)],
+  ['ratio checkouts/s ÷ TPC-B tps', tps ? fmt(checkoutsPerSecond / tps, 3) : 'n/a'],
+  ['listings where stock + sold ≠ initial', String(broken.length)],
+];
+console.log('\nFarmLink checkout benchmark' + (hot ? ' (hot: 10 listings)' : ''));
+for (const [k, v] of lines) console.log(`  ${k.padEnd(40)} ${v}`);
+if (broken.length > 0 || checkouts !== ok) {
+  console.error('INVARIANT BROKEN', broken.slice(0, 5));
+  process.exit(1);
+}
