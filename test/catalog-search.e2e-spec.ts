@@ -8,7 +8,7 @@ interface Item {
   category: string;
 }
 
-/** Search on its own database, so totals are exact. */
+/** Search on its own database, so totals are exact; the caches are off, so every answer comes from the database. */
 describe('Catalog search (e2e)', () => {
   let t: TestApp;
   let tongzi: TestUser; // 贵州 遵义 桐梓
@@ -27,7 +27,7 @@ describe('Catalog search (e2e)', () => {
   const titles = (items: Item[]) => items.map((i) => i.title);
 
   beforeAll(async () => {
-    t = await createTestApp();
+    t = await createTestApp({ CATALOG_SEARCH_CACHE_MS: '0', CATALOG_COUNT_CACHE_MS: '0' });
     tongzi = await createUser(t, 'farmer', { countyCode: COUNTIES.tongzi });
     leishan = await createUser(t, 'farmer', { countyCode: COUNTIES.leishan });
     lankao = await createUser(t, 'farmer', { countyCode: COUNTIES.lankao });

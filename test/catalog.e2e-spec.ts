@@ -194,6 +194,22 @@ describe('Catalog: listings and photos (e2e)', () => {
     await t.http().get('/api/listings/nope').expect(400);
   });
 
+  it('search caches never hide a change made through the API (default cache settings)', async () => {
+    const seller = await createUser(t, 'farmer', { countyCode: COUNTIES.pingshan });
+    const query = { farmerId: seller.id };
+    const first = await create(seller, { title: '平山红枣' });
+    expect((await t.http().get('/api/listings').query(query).expect(200)).body.total).toBe(1);
+    const second = await create(seller, { title: '平山核桃' });
+    let res = await t.http().get('/api/listings').query(query).expect(200);
+    expect(res.body.total).toBe(2);
+    expect(res.body.items.map((i: { id: string }) => i.id)).toEqual([second.id, first.id]);
+    await t.http().patch(`/api/listings/${first.id}`).set(seller.auth).send({ status: 'paused' }).expect(200);
+    res = await t.http().get('/api/listings').query(query).expect(200);
+    expect(res.body).toMatchObject({ total: 1, items: [expect.objectContaining({ id: second.id })] });
+    await t.http().delete(`/api/listings/${second.id}`).set(seller.auth).expect(204);
+    expect((await t.http().get('/api/listings').query(query).expect(200)).body).toMatchObject({ total: 0, items: [] });
+  });
+
   describe('photos', () => {
     it('accepts JPEG, PNG and WebP by their bytes, whatever the name or declared type', async () => {
       const l = await create(farmer);

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_PAGE_SIZE, mulDivRound, pageOf, type Page } from '@farmlink/shared';
 import { CooperativesService } from '@farmlink/cooperatives';
@@ -19,6 +20,7 @@ import {
 import { ListingAccess, ListingChanges, ListingRepository, ListingRow, PhotoRow } from './listing.repository';
 import { MAX_PHOTOS_PER_LISTING, PHOTO_WIDTHS, processPhoto, sniffImageType } from './photo-processor';
 import { PHOTO_STORAGE, type PhotoStorage } from './photo-storage';
+import { TtlCache } from './ttl-cache';
 
 /** Keys of a photo's sized files: `<storageKey>-<width>.webp`. */
 export function photoKeys(storageKey: string): string[] {
@@ -32,7 +34,26 @@ export class CatalogService {
     private readonly cooperatives: CooperativesService,
     private readonly regions: RegionsService,
     @Inject(PHOTO_STORAGE) private readonly storage: PhotoStorage,
-  ) {}
+    config: ConfigService,
+  ) {
+    this.totals = new TtlCache(Number(config.get('CATALOG_COUNT_CACHE_MS') ?? 10_000), 5000);
+    this.pages = new TtlCache(Number(config.get('CATALOG_SEARCH_CACHE_MS') ?? 1_000), 2000);
+  }
+
+  /**
+   * Search totals, by filter (not page or sort): counting thousands of
+   * matches costs far more than reading a page, and a total a few seconds old
+   * is fine for a shop. Cleared on every change made through this service.
+   */
+  private readonly totals: TtlCache<number>;
+  /** Whole public search pages for a second: popular pages are asked for many times a second. */
+  private readonly pages: TtlCache<Page<ListingDto>>;
+
+  /** Forget cached search results after a change (this instance; others expire within the TTLs). */
+  private changed(): void {
+    this.totals.clear();
+    this.pages.clear();
+  }
 
   async create(caller: AuthUser, dto: CreateListingDto): Promise<ListingDto> {
     const cooperativeId = dto.cooperativeId ?? null;
@@ -49,6 +70,7 @@ export class CatalogService {
       stock: dto.stock,
       harvestDate: dto.harvestDate ?? null,
     });
+    this.changed();
     return this.toDto((await this.listings.findById(id))!);
   }
 
@@ -86,6 +108,7 @@ export class CatalogService {
       status: dto.status,
     };
     await this.listings.update(id, changes);
+    this.changed();
     return this.toDto((await this.listings.findById(id))!);
   }
 
@@ -95,6 +118,7 @@ export class CatalogService {
     if (!access || (access.status === 'archived' && !this.canSeeArchived(caller, access))) throw new ListingNotFoundError(id);
     if (access.farmerId !== caller.id) throw new NotListingOwnerError('archive it');
     await this.listings.archive(id);
+    this.changed();
   }
 
   async search(query: ListingQueryDto): Promise<Page<ListingDto>> {
@@ -114,7 +138,7 @@ export class CatalogService {
             ? { from: `${code.slice(0, 4)}00`, to: `${code.slice(0, 4)}99` }
             : { from: code, to: code };
     }
-    const { items, total } = await this.listings.search({
+    const filter = {
       q: query.q || undefined,
       category: query.category,
       countyCode: query.countyCode,
@@ -123,17 +147,28 @@ export class CatalogService {
       cooperativeId: query.cooperativeId,
       minPriceCents: query.minPriceCents,
       maxPriceCents: query.maxPriceCents,
-      inStock: query.inStock,
-      sort: query.sort ?? 'newest',
-      offset: (page - 1) * pageSize,
-      limit: pageSize,
-    });
-    return pageOf(
+      inStock: query.inStock || undefined,
+    };
+    const sort = query.sort ?? 'newest';
+    const filterKey = JSON.stringify(filter);
+    const pageKey = `${filterKey}|${sort}|${page}|${pageSize}`;
+    const cachedPage = this.pages.get(pageKey);
+    if (cachedPage) return cachedPage;
+
+    const cachedTotal = this.totals.get(filterKey);
+    const { items, total } = await this.listings.search(
+      { ...filter, sort, offset: (page - 1) * pageSize, limit: pageSize },
+      cachedTotal === undefined,
+    );
+    if (total !== null) this.totals.set(filterKey, total);
+    const result = pageOf(
       items.map((r) => this.toDto(r)),
-      total,
+      total ?? cachedTotal!,
       page,
       pageSize,
     );
+    this.pages.set(pageKey, result);
+    return result;
   }
 
   // ---- photos ----
@@ -175,6 +210,7 @@ export class CatalogService {
       await this.storage.delete(keys);
       throw new TooManyPhotosError(MAX_PHOTOS_PER_LISTING);
     }
+    this.changed();
     return this.photoDto(row);
   }
 
@@ -182,6 +218,7 @@ export class CatalogService {
     await this.editable(caller, listingId);
     const storageKey = await this.listings.deletePhoto(listingId, photoId);
     if (!storageKey) throw new PhotoNotFoundError(photoId);
+    this.changed();
     await this.storage.delete(photoKeys(storageKey));
   }
 

@@ -163,13 +163,16 @@ export class ListingRepository {
   }
 
   /**
-   * Active listings matching the filters, one page, and how many there are in
-   * all. The WHERE clause is built so the partial indexes on active listings
-   * serve it: `status = 'active'` always, categories and counties by equality,
-   * regions as a range of county codes, text through the trigram index on
-   * `title || ' ' || description`. Ties are broken by id, so pages are stable.
+   * Active listings matching the filters: one page, and (unless `withTotal`
+   * is false) how many there are in all. The WHERE clause is built so the
+   * partial indexes on active listings serve it: `status = 'active'` always,
+   * categories and counties by equality, regions as a range of county codes
+   * (listings_active_category_county_idx), text through the trigram index on
+   * `title || ' ' || description`. The page's ids are chosen first (often from
+   * the index alone), then only those rows are read and joined. Ties are broken
+   * by id, so pages are stable.
    */
-  async search(s: ListingSearch): Promise<{ items: ListingRow[]; total: number }> {
+  async search(s: ListingSearch, withTotal = true): Promise<{ items: ListingRow[]; total: number | null }> {
     const where = [`l.status = 'active'`];
     const params: unknown[] = [];
     const add = (sql: (p: string) => string, value: unknown) => {
@@ -196,16 +199,18 @@ export class ListingRepository {
 
     const [rows, counted] = await Promise.all([
       this.db.query(
-        `SELECT ${LISTING_COLUMNS}
-           FROM (SELECT * FROM listings l WHERE ${whereSql} ORDER BY ${order}
-                  LIMIT $${params.length + 1} OFFSET $${params.length + 2}) l
+        `WITH page AS (
+           SELECT l.id, l.created_at, l.price_cents FROM listings l WHERE ${whereSql}
+            ORDER BY ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2})
+         SELECT ${LISTING_COLUMNS}
+           FROM page JOIN listings l ON l.id = page.id
            ${LISTING_JOINS}
           ORDER BY ${order}`,
         [...params, s.limit, s.offset],
       ),
-      this.db.query(`SELECT count(*)::int AS total FROM listings l WHERE ${whereSql}`, params),
+      withTotal ? this.db.query(`SELECT count(*)::int AS total FROM listings l WHERE ${whereSql}`, params) : Promise.resolve(null),
     ]);
-    return { items: rows.map(toRow), total: counted[0].total };
+    return { items: rows.map(toRow), total: counted ? (counted[0].total as number) : null };
   }
 
   // ---- photos ----

@@ -2,6 +2,7 @@ import { Foundation1780000000000 } from './1780000000000-foundation';
 import { SeedRegions1780000000001 } from './1780000000001-seed-regions';
 import { Catalog1780000000002 } from './1780000000002-catalog';
 import { OrdersPayments1780000000003 } from './1780000000003-orders-payments';
+import { ListingSearchIndexes1780000000020 } from './1780000000020-listing-search-indexes';
 
 /** Every migration, in order. Production, `npm start` and the tests run exactly these. */
-export const migrations = [Foundation1780000000000, SeedRegions1780000000001, Catalog1780000000002, OrdersPayments1780000000003];
+export const migrations = [Foundation1780000000000, SeedRegions1780000000001, Catalog1780000000002, OrdersPayments1780000000003, ListingSearchIndexes1780000000020];
