@@ -5,6 +5,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { HttpExceptionFilter } from './common/http-exception.filter';
 import type { Env } from './config/env.validation';
+import { serveWebApp } from './web/serve-web-app';
 
 /** The Fastify adapter with FarmLink's server limits; used by main.ts and the tests. */
 export function createFastifyAdapter(env: Pick<Env, 'BODY_LIMIT_BYTES' | 'TRUST_PROXY'>): FastifyAdapter {
@@ -78,4 +79,7 @@ export async function configureApp(app: NestFastifyApplication, env: Env): Promi
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
+
+  // The built web app (apps/web/dist) on the same address, with index.html for client routes.
+  await serveWebApp(app, { log: (m) => app.get(Logger).log(m) });
 }

@@ -1,0 +1,123 @@
+import { download, request } from './client';
+import type {
+  AuthResult,
+  Checkout,
+  CheckoutBody,
+  Cooperative,
+  CreateStaffBody,
+  Id,
+  Ledger,
+  Listing,
+  ListingBody,
+  ListingQuery,
+  ListingStatus,
+  Membership,
+  Order,
+  OrderStatus,
+  Page,
+  Payment,
+  Programme,
+  Region,
+  RegionLevel,
+  RegionWithParents,
+  RegisterBody,
+  SalesQuery,
+  SalesReport,
+  User,
+} from './types';
+
+export * from './types';
+export { ApiError, onUnauthorized, setAccessToken } from './client';
+
+export const auth = {
+  register: (body: RegisterBody) => request<AuthResult>('POST', '/auth/register', { body }),
+  login: (email: string, password: string) => request<AuthResult>('POST', '/auth/login', { body: { email, password } }),
+  me: () => request<User>('GET', '/me'),
+};
+
+export const admin = {
+  createUser: (body: CreateStaffBody) => request<User>('POST', '/admin/users', { body }),
+};
+
+const regionCache = new Map<string, Promise<unknown>>();
+function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
+  let p = regionCache.get(key) as Promise<T> | undefined;
+  if (!p) {
+    p = load();
+    p.catch(() => regionCache.delete(key));
+    regionCache.set(key, p);
+  }
+  return p;
+}
+
+export const regions = {
+  list: (query: { level?: RegionLevel; parentCode?: string; q?: string }) =>
+    cached(`list:${query.level ?? ''}:${query.parentCode ?? ''}:${query.q ?? ''}`, () => request<Region[]>('GET', '/regions', { query })),
+  get: (code: string) => cached(`get:${code}`, () => request<RegionWithParents>('GET', `/regions/${encodeURIComponent(code)}`)),
+};
+
+export const programmes = {
+  list: () => request<Programme[]>('GET', '/programmes'),
+  create: (body: { name: string; startDate: string; endDate?: string }) => request<Programme>('POST', '/programmes', { body }),
+  /** JSON codes, or the pasted / uploaded CSV text as it is. */
+  enrol: (id: Id, codes: string[] | string, enrolledOn?: string) =>
+    typeof codes === 'string'
+      ? request<{ enrolled: number }>('PUT', `/programmes/${id}/counties`, {
+          body: codes,
+          headers: { 'Content-Type': 'text/csv' },
+          query: { enrolledOn },
+        })
+      : request<{ enrolled: number }>('PUT', `/programmes/${id}/counties`, { body: { countyCodes: codes, ...(enrolledOn ? { enrolledOn } : {}) } }),
+};
+
+export const cooperatives = {
+  create: (body: { name: string; countyCode: string; registrationNo?: string }) => request<Cooperative>('POST', '/cooperatives', { body }),
+  list: (query: { countyCode?: string; q?: string } = {}) =>
+    request<Cooperative[] | Page<Cooperative>>('GET', '/cooperatives', { query }).then((r) => (Array.isArray(r) ? r : r.items)),
+  get: (id: Id) => request<Cooperative>('GET', `/cooperatives/${id}`),
+  members: (id: Id) => request<Membership[] | Page<Membership>>('GET', `/cooperatives/${id}/members`).then((r) => (Array.isArray(r) ? r : r.items)),
+  addMember: (id: Id, farmerId: Id) => request<Membership>('POST', `/cooperatives/${id}/members`, { body: { farmerId } }),
+  removeMember: (id: Id, farmerId: Id) => request<void>('DELETE', `/cooperatives/${id}/members/${farmerId}`),
+};
+
+export const listings = {
+  search: (query: ListingQuery, signal?: AbortSignal) => request<Page<Listing>>('GET', '/listings', { query: { ...query }, signal }),
+  get: (id: Id) => request<Listing>('GET', `/listings/${id}`),
+  create: (body: ListingBody) => request<Listing>('POST', '/listings', { body }),
+  update: (id: Id, body: Partial<ListingBody> & { status?: ListingStatus }) => request<Listing>('PATCH', `/listings/${id}`, { body }),
+  archive: (id: Id) => request<void>('DELETE', `/listings/${id}`),
+  uploadPhoto: (id: Id, file: Blob, name = 'photo.jpg') => {
+    const form = new FormData();
+    form.append('file', file, name);
+    return request<{ url: string }>('POST', `/listings/${id}/photos`, { body: form });
+  },
+};
+
+export const checkouts = {
+  create: (body: CheckoutBody, idempotencyKey: string) =>
+    request<Checkout>('POST', '/checkouts', { body, headers: { 'Idempotency-Key': idempotencyKey } }),
+};
+
+export const orders = {
+  list: (query: { status?: OrderStatus; page?: number; pageSize?: number } = {}) => request<Page<Order>>('GET', '/orders', { query }),
+  get: (id: Id) => request<Order>('GET', `/orders/${id}`),
+  cancel: (id: Id) => request<Order>('POST', `/orders/${id}/cancel`),
+  ship: (id: Id, body: { carrier?: string; trackingNo?: string }) => request<Order>('POST', `/orders/${id}/ship`, { body }),
+  deliver: (id: Id) => request<Order>('POST', `/orders/${id}/deliver`),
+};
+
+export const payments = {
+  get: (id: Id) => request<Payment>('GET', `/payments/${id}`),
+  simulate: (id: Id, outcome: 'succeeded' | 'failed') => request<unknown>('POST', `/payments/${id}/simulate`, { body: { outcome } }),
+};
+
+export const sellers = {
+  /** 404 until the payments lib offers it; callers show nothing then. */
+  myLedger: () => request<Ledger>('GET', '/sellers/me/ledger', { query: { pageSize: 5 } }),
+};
+
+export const reports = {
+  sales: (query: SalesQuery) => request<SalesReport>('GET', '/reports/sales', { query: { ...query, format: 'json' } }),
+  downloadSales: (query: SalesQuery, format: 'csv' | 'xlsx') =>
+    download('/reports/sales', { ...query, format }, `farmlink-sales-${query.from}-${query.to}.${format}`),
+};

@@ -1,0 +1,169 @@
+import { useEffect, useId, useState } from 'react';
+import { regions, type Region } from '../api';
+import { useI18n } from '../i18n/i18n';
+
+interface Props {
+  legend: string;
+  value: string;
+  onChange(code: string): void;
+  /** 'county': only a county is a value; 'any': the deepest level chosen (filters). */
+  mode?: 'county' | 'any';
+  error?: string;
+  optional?: boolean;
+  /** A code to start from (e.g. an officer's jurisdiction); levels above it are fixed. */
+  rootCode?: string;
+  compact?: boolean;
+}
+
+function splitCode(code: string): [string, string, string] {
+  if (!/^\d{6}$/.test(code)) return ['', '', ''];
+  const prov = `${code.slice(0, 2)}0000`;
+  const pref = code.endsWith('0000') ? '' : `${code.slice(0, 4)}00`;
+  const county = code.endsWith('00') ? '' : code;
+  return [prov, pref, county];
+}
+
+function useRegionList(parentCode: string | null, level: Region['level']): Region[] {
+  const [list, setList] = useState<Region[]>([]);
+  useEffect(() => {
+    let live = true;
+    if (parentCode === '') {
+      setList([]);
+      return;
+    }
+    regions
+      .list(parentCode ? { parentCode } : { level })
+      .then((r) => live && setList(r.filter((x) => x.level === level || parentCode !== null)))
+      .catch(() => live && setList([]));
+    return () => {
+      live = false;
+    };
+  }, [parentCode, level]);
+  return list;
+}
+
+/** Province → prefecture → county, each a labelled select (GB/T 2260 codes). */
+export function RegionPicker({ legend, value, onChange, mode = 'county', error, optional, compact }: Props) {
+  const { t } = useI18n();
+  const id = useId();
+  const [initProv, initPref, initCounty] = splitCode(value);
+  const [prov, setProv] = useState(initProv);
+  const [pref, setPref] = useState(initPref);
+  const [county, setCounty] = useState(initCounty);
+
+  // Follow a value set from outside (a reset, a loaded record).
+  useEffect(() => {
+    const [p, f, c] = splitCode(value);
+    const current = county || pref || prov;
+    if (value !== current && (mode === 'any' || value === '' || c)) {
+      setProv(p);
+      setPref(f);
+      setCounty(c);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [value]);
+
+  const provinces = useRegionList(null, 'province');
+  const prefectures = useRegionList(prov || '', 'prefecture');
+  const counties = useRegionList(pref || '', 'county');
+
+  const emit = (p: string, f: string, c: string) => {
+    if (mode === 'county') onChange(c);
+    else onChange(c || f || p);
+  };
+
+  return (
+    <fieldset className={`region-picker${compact ? ' region-picker--compact' : ''}${error ? ' field--error' : ''}`} aria-describedby={error ? `${id}-err` : undefined}>
+      <legend>
+        {legend}
+        {optional && <span className="field__optional"> ({t('common.optional')})</span>}
+      </legend>
+      <div className="region-picker__row">
+        <div className="field">
+          <label htmlFor={`${id}-p`}>{t('region.province')}</label>
+          <select
+            id={`${id}-p`}
+            value={prov}
+            aria-invalid={error && !prov ? true : undefined}
+            onChange={(e) => {
+              setProv(e.target.value);
+              setPref('');
+              setCounty('');
+              emit(e.target.value, '', '');
+            }}
+          >
+            <option value="">{mode === 'any' ? t('region.all') : t('region.choose')}</option>
+            {provinces.map((r) => (
+              <option key={r.code} value={r.code}>
+                {r.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-f`}>{t('region.prefecture')}</label>
+          <select
+            id={`${id}-f`}
+            value={pref}
+            disabled={!prov}
+            aria-invalid={error && prov && !pref ? true : undefined}
+            onChange={(e) => {
+              setPref(e.target.value);
+              setCounty('');
+              emit(prov, e.target.value, '');
+            }}
+          >
+            <option value="">{mode === 'any' ? t('region.all') : t('region.choose')}</option>
+            {prefectures.map((r) => (
+              <option key={r.code} value={r.code}>
+                {r.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-c`}>{t('region.county')}</label>
+          <select
+            id={`${id}-c`}
+            value={county}
+            disabled={!pref}
+            aria-invalid={error && !county ? true : undefined}
+            onChange={(e) => {
+              setCounty(e.target.value);
+              emit(prov, pref, e.target.value);
+            }}
+          >
+            <option value="">{mode === 'any' ? t('region.all') : t('region.choose')}</option>
+            {counties.map((r) => (
+              <option key={r.code} value={r.code}>
+                {r.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      {error && (
+        <p className="field__error" id={`${id}-err`} role="alert">
+          {error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+/** The name of a region with its parents, e.g. "贵州省 遵义市 桐梓县". */
+export function RegionName({ code, short }: { code: string | null | undefined; short?: boolean }) {
+  const [name, setName] = useState<string>('');
+  useEffect(() => {
+    let live = true;
+    if (!code) return;
+    regions
+      .get(code)
+      .then((r) => live && setName(short ? r.name : [...(r.parents ?? []).map((p) => p.name), r.name].join(' ')))
+      .catch(() => live && setName(code));
+    return () => {
+      live = false;
+    };
+  }, [code, short]);
+  return <>{name || code || ''}</>;
+}

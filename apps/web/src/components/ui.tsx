@@ -1,0 +1,137 @@
+import { Children, cloneElement, isValidElement, useId, type ReactElement, type ReactNode } from 'react';
+import { Link } from 'react-router-dom';
+import type { OrderStatus, Photo } from '../api';
+import { useI18n } from '../i18n/i18n';
+import { errorText } from './util';
+
+/** A labelled field; the message sits right under it and is announced with the input. */
+export function Field(props: { label: string; error?: string; hint?: string; children: ReactElement; optional?: boolean }) {
+  const id = useId();
+  const { t } = useI18n();
+  const child = Children.only(props.children) as ReactElement<Record<string, unknown>>;
+  const describedBy = [props.error ? `${id}-err` : '', props.hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
+  const input = isValidElement(child)
+    ? cloneElement(child, { id: (child.props.id as string) ?? id, 'aria-invalid': props.error ? true : undefined, 'aria-describedby': describedBy })
+    : child;
+  return (
+    <div className={`field${props.error ? ' field--error' : ''}`}>
+      <label htmlFor={(child.props.id as string) ?? id}>
+        {props.label}
+        {props.optional && <span className="field__optional"> ({t('common.optional')})</span>}
+      </label>
+      {input}
+      {props.hint && (
+        <p className="field__hint" id={`${id}-hint`}>
+          {props.hint}
+        </p>
+      )}
+      {props.error && (
+        <p className="field__error" id={`${id}-err`} role="alert">
+          {props.error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function Loading({ label }: { label?: string }) {
+  const { t } = useI18n();
+  return (
+    <div className="loading" role="status" aria-live="polite">
+      <span className="spinner" aria-hidden="true" />
+      {label ?? t('common.loading')}
+    </div>
+  );
+}
+
+export function ErrorNotice({ error, onRetry }: { error: unknown; onRetry?: () => void }) {
+  const { t } = useI18n();
+  return (
+    <div className="notice notice--error" role="alert">
+      <p>{errorText(error, t)}</p>
+      {onRetry && (
+        <button type="button" className="btn btn--small" onClick={onRetry}>
+          {t('common.retry')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function Empty({ children }: { children: ReactNode }) {
+  return <div className="empty">{children}</div>;
+}
+
+const STATUS_CLASS: Record<OrderStatus, string> = {
+  pending_payment: 'badge--warn',
+  paid: 'badge--info',
+  shipped: 'badge--info',
+  delivered: 'badge--ok',
+  cancelled: 'badge--muted',
+};
+
+export function StatusBadge({ status }: { status: OrderStatus }) {
+  const { t } = useI18n();
+  return (
+    <span className={`badge ${STATUS_CLASS[status] ?? ''}`} data-status={status}>
+      {t(`status.${status}`)}
+    </span>
+  );
+}
+
+/** A lazy-loaded photo in the right size: srcset when the API offers resized copies. */
+export function ProduceImage({ photo, alt, sizes, className, eager }: { photo?: Photo; alt: string; sizes: string; className?: string; eager?: boolean }) {
+  if (!photo) {
+    return (
+      <div className={`img-placeholder ${className ?? ''}`} role="img" aria-label={alt}>
+        <svg viewBox="0 0 48 48" aria-hidden="true" width="48" height="48">
+          <path d="M24 8c-7 6-10 13-8 22 7 0 13-5 15-12-4 1-7 4-8 9 0-7 1-13 1-19z" fill="currentColor" />
+        </svg>
+      </div>
+    );
+  }
+  const srcSet = photo.sizes?.length ? photo.sizes.map((v) => `${v.url} ${v.width}w`).join(', ') : undefined;
+  return (
+    <img
+      className={className}
+      src={photo.sizes?.[0]?.url ?? photo.url}
+      srcSet={srcSet}
+      sizes={srcSet ? sizes : undefined}
+      width={photo.width ?? 400}
+      height={photo.height ?? 300}
+      alt={alt}
+      loading={eager ? 'eager' : 'lazy'}
+      decoding="async"
+    />
+  );
+}
+
+export function Pager({ page, pageSize, total, onPage }: { page: number; pageSize: number; total: number; onPage(p: number): void }) {
+  const { t } = useI18n();
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  if (pages <= 1) return null;
+  return (
+    <nav className="pager" aria-label={t('common.pages')}>
+      <button type="button" className="btn btn--ghost" disabled={page <= 1} onClick={() => onPage(page - 1)}>
+        ‹ {t('common.previous')}
+      </button>
+      <span>{t('common.pageOf', { page, pages })}</span>
+      <button type="button" className="btn btn--ghost" disabled={page >= pages} onClick={() => onPage(page + 1)}>
+        {t('common.next')} ›
+      </button>
+    </nav>
+  );
+}
+
+export function PageTitle({ children, back }: { children: ReactNode; back?: { to: string; label: string } }) {
+  return (
+    <div className="page-title">
+      {back && (
+        <Link className="back-link" to={back.to}>
+          ‹ {back.label}
+        </Link>
+      )}
+      <h1>{children}</h1>
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError } from '../api';
+import type { MessageKey, Translate } from '../i18n/i18n';
+
+/** "12.5" yuan → 1250 fen, by string arithmetic (never a float). null when not a valid amount. */
+export function parseYuan(input: string): number | null {
+  const m = /^\s*(\d{1,9})(?:[.,](\d{0,2}))?\s*$/.exec(input);
+  if (!m) return null;
+  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0') || '0');
+}
+
+/** 1250 fen → "12.50" for an input field. */
+export function centsToYuanInput(cents: number): string {
+  return `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
+}
+
+/** "2.5" kg → 2500 g, exactly. null when not a valid weight. */
+export function parseKg(input: string): number | null {
+  const m = /^\s*(\d{1,6})(?:[.,](\d{0,3}))?\s*$/.exec(input);
+  if (!m) return null;
+  return Number(m[1]) * 1000 + Number((m[2] ?? '').padEnd(3, '0') || '0');
+}
+
+export function gramsToKgInput(grams: number): string {
+  const kg = Math.floor(grams / 1000);
+  const rest = String(grams % 1000).padStart(3, '0').replace(/0+$/, '');
+  return rest ? `${kg}.${rest}` : String(kg);
+}
+
+export function newIdempotencyKey(): string {
+  if (typeof crypto !== 'undefined' && 'randomUUID' in crypto) return crypto.randomUUID();
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
+
+/** A readable sentence for an API error, in the user's language. */
+export function errorText(err: unknown, t: Translate): string {
+  if (err instanceof ApiError) {
+    const byStatus: Partial<Record<number, MessageKey>> = {
+      0: 'error.network',
+      401: 'error.401',
+      403: 'error.403',
+      404: 'error.404',
+      409: 'error.409',
+      413: 'error.413',
+      422: 'error.422',
+      429: 'error.429',
+      503: 'error.503',
+    };
+    const key = byStatus[err.status] ?? (err.status >= 500 ? 'error.500' : 'error.400');
+    const detail = err.status >= 400 && err.status < 500 && err.status !== 401 ? ApiError.text(err.body) : '';
+    return detail ? `${t(key)} (${detail})` : t(key);
+  }
+  return t('error.500');
+}
+
+export interface AsyncState<T> {
+  data: T | undefined;
+  error: unknown;
+  loading: boolean;
+  reload(): void;
+  setData(data: T): void;
+}
+
+/** Runs `load` when `deps` change; the latest answer wins. */
+export function useAsync<T>(load: () => Promise<T>, deps: unknown[]): AsyncState<T> {
+  const [data, setData] = useState<T>();
+  const [error, setError] = useState<unknown>(null);
+  const [loading, setLoading] = useState(true);
+  const [tick, setTick] = useState(0);
+  const seq = useRef(0);
+  useEffect(() => {
+    const mine = ++seq.current;
+    setLoading(true);
+    setError(null);
+    load().then(
+      (d) => {
+        if (mine !== seq.current) return;
+        setData(d);
+        setLoading(false);
+      },
+      (e) => {
+        if (mine !== seq.current) return;
+        setError(e);
+        setLoading(false);
+      },
+    );
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [...deps, tick]);
+  const reload = useCallback(() => setTick((n) => n + 1), []);
+  return { data, error, loading, reload, setData };
+}
+
+export function todayIso(offsetDays = 0): string {
+  const d = new Date();
+  d.setDate(d.getDate() + offsetDays);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}

@@ -1,0 +1,68 @@
+import { lazy, StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { Layout, RequireRole } from './components/Layout';
+import { I18nProvider } from './i18n/i18n';
+import { ShopPage } from './pages/shop/ShopPage';
+import { AuthProvider } from './state/auth';
+import { CartProvider } from './state/cart';
+import './styles.css';
+
+// Route-level code splitting: only the shop's front page is in the first load.
+const ListingPage = lazy(() => import('./pages/shop/ListingPage'));
+const CartPage = lazy(() => import('./pages/shop/CartPage'));
+const CheckoutPage = lazy(() => import('./pages/shop/CheckoutPage'));
+const PaymentPage = lazy(() => import('./pages/shop/PaymentPage'));
+const OrdersPage = lazy(() => import('./pages/shop/OrdersPage'));
+const LoginPage = lazy(() => import('./pages/account/LoginPage'));
+const RegisterPage = lazy(() => import('./pages/account/RegisterPage'));
+const FarmHome = lazy(() => import('./pages/farm/FarmHome'));
+const MyListingsPage = lazy(() => import('./pages/farm/MyListingsPage'));
+const ListingFormPage = lazy(() => import('./pages/farm/ListingFormPage'));
+const SalesPage = lazy(() => import('./pages/farm/SalesPage'));
+const CooperativesPage = lazy(() => import('./pages/farm/CooperativesPage'));
+const CooperativePage = lazy(() => import('./pages/farm/CooperativePage'));
+const DashboardPage = lazy(() => import('./pages/officer/DashboardPage'));
+const AdminPage = lazy(() => import('./pages/officer/AdminPage'));
+const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
+
+function App() {
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route index element={<ShopPage />} />
+        <Route path="listings/:id" element={<ListingPage />} />
+        <Route path="cart" element={<CartPage />} />
+        <Route path="checkout" element={<RequireRole roles={['buyer']}><CheckoutPage /></RequireRole>} />
+        <Route path="pay/:paymentId" element={<RequireRole roles={['buyer']}><PaymentPage /></RequireRole>} />
+        <Route path="orders" element={<RequireRole roles={['buyer']}><OrdersPage /></RequireRole>} />
+        <Route path="login" element={<LoginPage />} />
+        <Route path="register" element={<RegisterPage />} />
+        <Route path="farm" element={<RequireRole roles={['farmer']}><FarmHome /></RequireRole>} />
+        <Route path="farm/listings" element={<RequireRole roles={['farmer']}><MyListingsPage /></RequireRole>} />
+        <Route path="farm/listings/new" element={<RequireRole roles={['farmer']}><ListingFormPage /></RequireRole>} />
+        <Route path="farm/listings/:id/edit" element={<RequireRole roles={['farmer']}><ListingFormPage /></RequireRole>} />
+        <Route path="farm/sales" element={<RequireRole roles={['farmer']}><SalesPage /></RequireRole>} />
+        <Route path="farm/cooperatives" element={<RequireRole roles={['farmer']}><CooperativesPage /></RequireRole>} />
+        <Route path="farm/cooperatives/:id" element={<RequireRole roles={['farmer', 'officer', 'admin']}><CooperativePage /></RequireRole>} />
+        <Route path="officer" element={<RequireRole roles={['officer', 'admin']}><DashboardPage /></RequireRole>} />
+        <Route path="admin" element={<RequireRole roles={['admin']}><AdminPage /></RequireRole>} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <I18nProvider>
+      <AuthProvider>
+        <CartProvider>
+          <BrowserRouter>
+            <App />
+          </BrowserRouter>
+        </CartProvider>
+      </AuthProvider>
+    </I18nProvider>
+  </StrictMode>,
+);

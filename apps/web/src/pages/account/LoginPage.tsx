@@ -1,0 +1,69 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { ApiError, auth, type User } from '../../api';
+import { Field, PageTitle } from '../../components/ui';
+import { errorText } from '../../components/util';
+import { useI18n } from '../../i18n/i18n';
+import { useAuth } from '../../state/auth';
+
+export function homeFor(user: User, next?: string | null): string {
+  if (next && next.startsWith('/') && !next.startsWith('//')) return next;
+  if (user.role === 'farmer') return '/farm';
+  if (user.role === 'officer' || user.role === 'admin') return '/officer';
+  return '/';
+}
+
+export default function LoginPage() {
+  const { t } = useI18n();
+  const { signIn } = useAuth();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [errors, setErrors] = useState<{ email?: string; password?: string; form?: string }>({});
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const errs: typeof errors = {};
+    if (!email.trim()) errs.email = t('validation.required');
+    if (!password) errs.password = t('validation.required');
+    setErrors(errs);
+    if (Object.keys(errs).length) return;
+    setBusy(true);
+    try {
+      const result = await auth.login(email.trim(), password);
+      signIn(result);
+      navigate(homeFor(result.user, params.get('next')), { replace: true });
+    } catch (err) {
+      setErrors({ form: err instanceof ApiError && err.status === 401 ? t('login.wrong') : errorText(err, t) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="narrow">
+      <PageTitle>{t('login.title')}</PageTitle>
+      <form className="card form" onSubmit={submit} noValidate>
+        <Field label={t('account.email')} error={errors.email}>
+          <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="email" inputMode="email" />
+        </Field>
+        <Field label={t('account.password')} error={errors.password}>
+          <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" />
+        </Field>
+        {errors.form && (
+          <p className="notice notice--error" role="alert">
+            {errors.form}
+          </p>
+        )}
+        <button type="submit" className="btn btn--primary btn--block" disabled={busy}>
+          {busy ? t('common.working') : t('login.submit')}
+        </button>
+        <p className="muted center">
+          {t('login.noAccount')} <Link to={`/register${params.get('next') ? `?next=${encodeURIComponent(params.get('next')!)}` : ''}`}>{t('nav.register')}</Link>
+        </p>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import { Link } from 'react-router-dom';
+import { sellers } from '../../api';
+import { RegionName } from '../../components/RegionPicker';
+import { PageTitle } from '../../components/ui';
+import { useAsync } from '../../components/util';
+import { useI18n } from '../../i18n/i18n';
+import { useAuth } from '../../state/auth';
+
+/** The seller's balance; shows nothing while the ledger endpoint is missing (404) or fails. */
+export function LedgerCard() {
+  const { t, money, date } = useI18n();
+  const ledger = useAsync(() => sellers.myLedger(), []);
+  if (!ledger.data || typeof ledger.data.balanceCents !== 'number') return null;
+  const entries = ledger.data.items ?? [];
+  return (
+    <section className="card ledger" aria-labelledby="ledger-title">
+      <h2 id="ledger-title">{t('farm.balance')}</h2>
+      <p className="price-big" data-testid="ledger-balance">
+        {money(ledger.data.balanceCents, ledger.data.currency)}
+      </p>
+      {entries.length > 0 && (
+        <ul className="plain-list">
+          {entries.slice(0, 5).map((e, i) => (
+            <li key={e.id ?? i} className="row-between">
+              <span className="muted">
+                {date(e.createdAt)} {t(`ledger.${e.kind}`)}
+              </span>
+              <span>{money(e.amountCents)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export default function FarmHome() {
+  const { t } = useI18n();
+  const { user } = useAuth();
+  if (!user) return null;
+  return (
+    <div className="farm-home">
+      <PageTitle>{t('farm.hello', { name: user.displayName })}</PageTitle>
+      <p className="muted">
+        <RegionName code={user.countyCode} />
+        {user.village ? ` · ${user.village}` : ''}
+      </p>
+      <div className="tiles">
+        <Link className="tile tile--primary" to="/farm/listings/new">
+          <strong>{t('farm.newListing')}</strong>
+          <span>{t('farm.newListingHint')}</span>
+        </Link>
+        <Link className="tile" to="/farm/listings">
+          <strong>{t('nav.myListings')}</strong>
+          <span>{t('farm.myListingsHint')}</span>
+        </Link>
+        <Link className="tile" to="/farm/sales">
+          <strong>{t('nav.mySales')}</strong>
+          <span>{t('farm.mySalesHint')}</span>
+        </Link>
+        <Link className="tile" to="/farm/cooperatives">
+          <strong>{t('nav.cooperatives')}</strong>
+          <span>{t('farm.cooperativesHint')}</span>
+        </Link>
+      </div>
+      <LedgerCard />
+      <section className="card">
+        <h2>{t('farm.memberId')}</h2>
+        <p className="muted">{t('farm.memberIdHint')}</p>
+        <code className="member-id" data-testid="member-id">
+          {user.id}
+        </code>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,271 @@
+import { CATEGORIES, type Category } from '@farmlink/shared';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { ApiError, cooperatives, listings, type Listing, type ListingBody, type ListingStatus } from '../../api';
+import { ErrorNotice, Field, Loading, PageTitle, ProduceImage } from '../../components/ui';
+import { centsToYuanInput, errorText, gramsToKgInput, parseKg, parseYuan, todayIso, useAsync } from '../../components/util';
+import { useI18n } from '../../i18n/i18n';
+import { useAuth } from '../../state/auth';
+
+const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
+const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
+const MAX_PHOTOS = 8;
+
+type FieldName = 'title' | 'category' | 'unit' | 'netWeight' | 'price' | 'stock' | 'harvestDate' | 'description' | 'photos' | 'cooperativeId';
+type Errors = Partial<Record<FieldName | 'form', string>>;
+
+interface Draft {
+  title: string;
+  category: Category | '';
+  unit: string;
+  netWeight: string;
+  price: string;
+  stock: string;
+  harvestDate: string;
+  description: string;
+  cooperativeId: string;
+  status: ListingStatus;
+}
+
+const EMPTY: Draft = { title: '', category: '', unit: '', netWeight: '', price: '', stock: '', harvestDate: '', description: '', cooperativeId: '', status: 'active' };
+
+function fromListing(l: Listing): Draft {
+  return {
+    title: l.title,
+    category: l.category,
+    unit: l.unit,
+    netWeight: gramsToKgInput(l.netWeightGrams),
+    price: centsToYuanInput(l.priceCents),
+    stock: String(l.stock),
+    harvestDate: l.harvestDate?.slice(0, 10) ?? '',
+    description: l.description ?? '',
+    cooperativeId: l.cooperativeId ?? '',
+    status: l.status,
+  };
+}
+
+/** Maps the server's field names to the form's. */
+const SERVER_FIELDS: Record<string, FieldName> = {
+  title: 'title',
+  category: 'category',
+  unit: 'unit',
+  netWeightGrams: 'netWeight',
+  priceCents: 'price',
+  stock: 'stock',
+  harvestDate: 'harvestDate',
+  description: 'description',
+  cooperativeId: 'cooperativeId',
+};
+
+interface NewPhoto {
+  file: File;
+  preview: string;
+}
+
+export default function ListingFormPage() {
+  const { id } = useParams();
+  const editing = Boolean(id);
+  const { t } = useI18n();
+  const { user } = useAuth();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const existing = useAsync(() => (id ? listings.get(id) : Promise.resolve(null)), [id]);
+  const coops = useAsync(() => cooperatives.list(user?.countyCode ? { countyCode: user.countyCode } : {}).catch(() => []), [user?.countyCode]);
+  const [draft, setDraft] = useState<Draft>({ ...EMPTY, cooperativeId: params.get('cooperativeId') ?? '' });
+  const [photos, setPhotos] = useState<NewPhoto[]>([]);
+  const [errors, setErrors] = useState<Errors>({});
+  const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState('');
+  const formRef = useRef<HTMLFormElement>(null);
+
+  useEffect(() => {
+    if (existing.data) setDraft(fromListing(existing.data));
+  }, [existing.data]);
+  useEffect(() => () => photos.forEach((p) => URL.revokeObjectURL(p.preview)), [photos]);
+
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
+
+  const validate = (): Errors => {
+    const e: Errors = {};
+    const title = draft.title.trim();
+    if (!title) e.title = t('validation.required');
+    else if (title.length > 200) e.title = t('validation.maxLength', { n: 200 });
+    if (!draft.category) e.category = t('validation.chooseOne');
+    if (!draft.unit.trim()) e.unit = t('validation.unit');
+    else if (draft.unit.trim().length > 20) e.unit = t('validation.maxLength', { n: 20 });
+    const grams = parseKg(draft.netWeight);
+    if (grams === null || grams <= 0) e.netWeight = t('validation.weight');
+    const cents = parseYuan(draft.price);
+    if (cents === null || cents <= 0) e.price = t('validation.price');
+    if (!/^\d{1,7}$/.test(draft.stock.trim())) e.stock = t('validation.stock');
+    if (draft.harvestDate && draft.harvestDate > todayIso(1)) e.harvestDate = t('validation.harvestFuture');
+    if (draft.description.length > 5000) e.description = t('validation.maxLength', { n: 5000 });
+    const existingCount = existing.data?.photos.length ?? 0;
+    if (existingCount + photos.length > MAX_PHOTOS) e.photos = t('validation.tooManyPhotos', { n: MAX_PHOTOS });
+    return e;
+  };
+
+  const addFiles = (files: FileList | null) => {
+    if (!files) return;
+    const accepted: NewPhoto[] = [];
+    let problem = '';
+    for (const file of Array.from(files)) {
+      if (!PHOTO_TYPES.includes(file.type)) problem = t('validation.photoType');
+      else if (file.size > MAX_PHOTO_BYTES) problem = t('validation.photoSize');
+      else accepted.push({ file, preview: URL.createObjectURL(file) });
+    }
+    setPhotos((p) => [...p, ...accepted]);
+    setErrors((e) => ({ ...e, photos: problem || undefined }));
+  };
+
+  const submit = async (ev: FormEvent) => {
+    ev.preventDefault();
+    const e = validate();
+    setErrors(e);
+    if (Object.keys(e).length > 0) {
+      // Take keyboard and screen-reader users to the first problem.
+      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      return;
+    }
+    const body: ListingBody = {
+      title: draft.title.trim(),
+      category: draft.category as Category,
+      unit: draft.unit.trim(),
+      netWeightGrams: parseKg(draft.netWeight)!,
+      priceCents: parseYuan(draft.price)!,
+      stock: Number(draft.stock.trim()),
+      ...(draft.description.trim() ? { description: draft.description.trim() } : {}),
+      ...(draft.harvestDate ? { harvestDate: draft.harvestDate } : {}),
+      ...(!editing && draft.cooperativeId ? { cooperativeId: draft.cooperativeId } : {}),
+    };
+    setBusy(true);
+    let saved: Listing | null = null;
+    try {
+      saved = editing ? await listings.update(id!, { ...body, status: draft.status }) : await listings.create(body);
+      for (let i = 0; i < photos.length; i++) {
+        setProgress(t('farm.uploadingPhoto', { n: i + 1, total: photos.length }));
+        await listings.uploadPhoto(saved.id, photos[i].file, photos[i].file.name);
+      }
+      navigate(`/farm/listings?saved=${saved.id}`);
+    } catch (err) {
+      if (saved) {
+        // The listing was saved; only a photo failed. Continue in edit mode so nothing is created twice.
+        setErrors({ photos: errorText(err, t) });
+        if (!editing) navigate(`/farm/listings/${saved.id}/edit`, { replace: true });
+      } else if (err instanceof ApiError && err.status === 400) {
+        const byField: Errors = {};
+        for (const [k, msg] of Object.entries(err.fieldMessages())) byField[SERVER_FIELDS[k] ?? 'form'] = msg;
+        setErrors({ ...byField, form: errorText(err, t) });
+      } else {
+        setErrors({ form: errorText(err, t) });
+      }
+    } finally {
+      setBusy(false);
+      setProgress('');
+    }
+  };
+
+  if (editing && existing.error) return <ErrorNotice error={existing.error} onRetry={existing.reload} />;
+  if (editing && !existing.data) return <Loading />;
+
+  return (
+    <div className="narrow narrow--wide">
+      <PageTitle back={{ to: '/farm/listings', label: t('nav.myListings') }}>{editing ? t('farm.editListing') : t('farm.newListing')}</PageTitle>
+      <form ref={formRef} className="card form" onSubmit={submit} noValidate aria-label={editing ? t('farm.editListing') : t('farm.newListing')}>
+        <Field label={t('listing.title')} error={errors.title} hint={t('farm.titleHint')}>
+          <input name="title" value={draft.title} onChange={(e) => set('title', e.target.value)} />
+        </Field>
+        <Field label={t('listing.category')} error={errors.category}>
+          <select name="category" value={draft.category} onChange={(e) => set('category', e.target.value as Category)}>
+            <option value="">{t('region.choose')}</option>
+            {CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {t(`category.${c}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <div className="form-row">
+          <Field label={t('listing.unit')} error={errors.unit} hint={t('farm.unitHint')}>
+            <input name="unit" value={draft.unit} onChange={(e) => set('unit', e.target.value)} />
+          </Field>
+          <Field label={t('farm.netWeightKg')} error={errors.netWeight}>
+            <input name="netWeight" inputMode="decimal" value={draft.netWeight} onChange={(e) => set('netWeight', e.target.value)} />
+          </Field>
+        </div>
+        <div className="form-row">
+          <Field label={t('farm.priceYuan')} error={errors.price}>
+            <input name="price" inputMode="decimal" value={draft.price} onChange={(e) => set('price', e.target.value)} />
+          </Field>
+          <Field label={t('listing.stock')} error={errors.stock}>
+            <input name="stock" inputMode="numeric" value={draft.stock} onChange={(e) => set('stock', e.target.value)} />
+          </Field>
+        </div>
+        {(() => {
+          const g = parseKg(draft.netWeight);
+          const c = parseYuan(draft.price);
+          return g && c ? <p className="muted">{t('farm.perKgPreview', { price: `¥${(Math.round((c * 1000) / g) / 100).toFixed(2)}` })}</p> : null;
+        })()}
+        <Field label={t('listing.harvestDate')} error={errors.harvestDate} optional>
+          <input name="harvestDate" type="date" value={draft.harvestDate} max={todayIso(1)} onChange={(e) => set('harvestDate', e.target.value)} />
+        </Field>
+        <Field label={t('listing.description')} error={errors.description} optional>
+          <textarea name="description" rows={4} value={draft.description} onChange={(e) => set('description', e.target.value)} />
+        </Field>
+        {!editing && (coops.data?.length ?? 0) > 0 && (
+          <Field label={t('farm.sellThrough')} error={errors.cooperativeId} hint={t('farm.sellThroughHint')}>
+            <select name="cooperativeId" value={draft.cooperativeId} onChange={(e) => set('cooperativeId', e.target.value)}>
+              <option value="">{t('farm.sellMyself')}</option>
+              {coops.data!.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+        )}
+        {editing && (
+          <Field label={t('farm.status')}>
+            <select name="status" value={draft.status} onChange={(e) => set('status', e.target.value as ListingStatus)}>
+              <option value="active">{t('listingStatus.active')}</option>
+              <option value="paused">{t('listingStatus.paused')}</option>
+            </select>
+          </Field>
+        )}
+        <Field label={t('farm.photos')} error={errors.photos} hint={t('farm.photosHint')}>
+          <input name="photos" type="file" accept={PHOTO_TYPES.join(',')} multiple onChange={(e) => addFiles(e.target.files)} />
+        </Field>
+        {((existing.data?.photos.length ?? 0) > 0 || photos.length > 0) && (
+          <ul className="photo-previews" aria-label={t('farm.photos')}>
+            {existing.data?.photos.map((p) => (
+              <li key={p.url}>
+                <ProduceImage photo={p} alt="" sizes="96px" />
+              </li>
+            ))}
+            {photos.map((p, i) => (
+              <li key={p.preview}>
+                <img src={p.preview} alt={t('farm.newPhoto', { n: i + 1 })} width={96} height={96} />
+                <button type="button" className="photo-previews__remove" aria-label={t('farm.removePhoto', { n: i + 1 })} onClick={() => setPhotos((ps) => ps.filter((x) => x !== p))}>
+                  ×
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+        {errors.form && (
+          <p className="notice notice--error" role="alert">
+            {errors.form}
+          </p>
+        )}
+        {Object.keys(errors).filter((k) => k !== 'form' && errors[k as FieldName]).length > 0 && !errors.form && (
+          <p className="notice notice--error" role="alert" data-testid="form-summary">
+            {t('validation.fixBelow')}
+          </p>
+        )}
+        <button type="submit" className="btn btn--primary btn--block" disabled={busy}>
+          {busy ? progress || t('common.working') : editing ? t('common.save') : t('farm.publish')}
+        </button>
+      </form>
+    </div>
+  );
+}

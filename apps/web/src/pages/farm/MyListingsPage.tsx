@@ -1,0 +1,86 @@
+import { useState } from 'react';
+import { Link } from 'react-router-dom';
+import { listings, type Listing } from '../../api';
+import { Empty, ErrorNotice, Loading, PageTitle, ProduceImage } from '../../components/ui';
+import { errorText, useAsync } from '../../components/util';
+import { useI18n } from '../../i18n/i18n';
+import { useAuth } from '../../state/auth';
+
+export default function MyListingsPage() {
+  const { t, money } = useI18n();
+  const { user } = useAuth();
+  const list = useAsync(() => listings.search({ farmerId: user!.id, pageSize: 100, sort: 'newest' }), [user?.id]);
+  const [busy, setBusy] = useState('');
+  const [error, setError] = useState('');
+  // Paused listings drop out of the public search; keep them visible here until the page is left.
+  const [paused, setPaused] = useState<Listing[]>([]);
+
+  const setStatus = async (l: Listing, status: 'active' | 'paused') => {
+    setBusy(l.id);
+    setError('');
+    try {
+      const updated = await listings.update(l.id, { status });
+      setPaused((p) => (status === 'paused' ? [...p.filter((x) => x.id !== l.id), { ...l, ...updated, status }] : p.filter((x) => x.id !== l.id)));
+      list.reload();
+    } catch (err) {
+      setError(errorText(err, t));
+    } finally {
+      setBusy('');
+    }
+  };
+
+  const items = [...(list.data?.items ?? []).filter((l) => !paused.some((p) => p.id === l.id)), ...paused];
+  return (
+    <div>
+      <PageTitle>{t('nav.myListings')}</PageTitle>
+      <p>
+        <Link className="btn btn--primary" to="/farm/listings/new">
+          + {t('farm.newListing')}
+        </Link>
+      </p>
+      {error && (
+        <p className="notice notice--error" role="alert">
+          {error}
+        </p>
+      )}
+      {list.error ? (
+        <ErrorNotice error={list.error} onRetry={list.reload} />
+      ) : !list.data ? (
+        <Loading />
+      ) : items.length === 0 ? (
+        <Empty>{t('farm.noListings')}</Empty>
+      ) : (
+        <ul className="my-listings">
+          {items.map((l) => (
+            <li key={l.id} className="card my-listing" data-listing-id={l.id}>
+              <ProduceImage photo={l.photos?.[0]} alt="" sizes="72px" className="my-listing__img" />
+              <div className="my-listing__info">
+                <Link to={`/listings/${l.id}`}>
+                  <strong>{l.title}</strong>
+                </Link>
+                <span>
+                  {money(l.priceCents)} / {l.unit} · {t('listing.stockLeft', { n: l.stock, unit: l.unit })}
+                </span>
+                <span className={`badge ${l.status === 'active' ? 'badge--ok' : 'badge--muted'}`}>{t(`listingStatus.${l.status}`)}</span>
+              </div>
+              <div className="button-row">
+                <Link className="btn btn--ghost btn--small" to={`/farm/listings/${l.id}/edit`}>
+                  {t('common.edit')}
+                </Link>
+                {l.status === 'active' ? (
+                  <button type="button" className="btn btn--ghost btn--small" disabled={busy === l.id} onClick={() => setStatus(l, 'paused')}>
+                    {t('farm.pause')}
+                  </button>
+                ) : (
+                  <button type="button" className="btn btn--ghost btn--small" disabled={busy === l.id} onClick={() => setStatus(l, 'active')}>
+                    {t('farm.resume')}
+                  </button>
+                )}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

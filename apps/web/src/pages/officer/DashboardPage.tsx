@@ -1,0 +1,283 @@
+import { useMemo, useState } from 'react';
+import { programmes, regions, reports, type ReportGroupBy, type SalesQuery, type SalesRow } from '../../api';
+import { ErrorNotice, Loading, PageTitle } from '../../components/ui';
+import { errorText, todayIso, useAsync } from '../../components/util';
+import { useI18n } from '../../i18n/i18n';
+import { useAuth } from '../../state/auth';
+import { BarChart, TrendChart } from './charts';
+
+interface Crumb {
+  code: string;
+  name: string;
+}
+
+const NEXT_LEVEL: Record<number, ReportGroupBy> = { 0: 'province', 1: 'prefecture', 2: 'county' };
+
+function saveBlob(blob: Blob, filename: string) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export default function DashboardPage() {
+  const { t, money, number } = useI18n();
+  const { user } = useAuth();
+  const year = new Date().getFullYear();
+  const [from, setFrom] = useState(`${year}-01-01`);
+  const [to, setTo] = useState(todayIso());
+  const [programmeId, setProgrammeId] = useState('');
+  const [path, setPath] = useState<Crumb[]>([]);
+  const [downloadError, setDownloadError] = useState('');
+  const [downloading, setDownloading] = useState('');
+
+  // An officer with a jurisdiction starts (and stays) inside it.
+  const jurisdiction = useAsync(() => (user?.jurisdictionCode ? regions.get(user.jurisdictionCode) : Promise.resolve(null)), [user?.jurisdictionCode]);
+  const rootPath: Crumb[] = useMemo(() => {
+    const j = jurisdiction.data;
+    return j ? [...(j.parents ?? []), j].map((r) => ({ code: r.code, name: r.name })) : [];
+  }, [jurisdiction.data]);
+  const fullPath = [...rootPath, ...path];
+  const depth = fullPath.length;
+  const regionCode = fullPath[depth - 1]?.code;
+  const groupBy: ReportGroupBy = NEXT_LEVEL[depth] ?? 'county';
+  const rangeOk = /^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to) && from <= to;
+
+  const base: Omit<SalesQuery, 'groupBy'> = { from, to, ...(regionCode ? { regionCode } : {}), ...(programmeId ? { programmeId } : {}) };
+  const key = JSON.stringify(base);
+  const programmeList = useAsync(() => programmes.list().catch(() => []), []);
+  const table = useAsync(() => (rangeOk && !jurisdiction.loading ? reports.sales({ ...base, groupBy }) : Promise.resolve(null)), [key, groupBy, rangeOk, jurisdiction.loading]);
+  const counties = useAsync(
+    () => (rangeOk && !jurisdiction.loading ? (groupBy === 'county' ? Promise.resolve(null) : reports.sales({ ...base, groupBy: 'county' })) : Promise.resolve(null)),
+    [key, groupBy, rangeOk, jurisdiction.loading],
+  );
+  const months = useAsync(() => (rangeOk && !jurisdiction.loading ? reports.sales({ ...base, groupBy: 'month' }) : Promise.resolve(null)), [key, rangeOk, jurisdiction.loading]);
+
+  const countyRows: SalesRow[] = (groupBy === 'county' ? table.data?.rows : counties.data?.rows) ?? [];
+  const top = [...countyRows].sort((a, b) => b.netSalesCents - a.netSalesCents).slice(0, 10);
+  const fmtYuan = (v: number) => money(Math.round(v * 100));
+
+  const download = async (format: 'csv' | 'xlsx') => {
+    setDownloadError('');
+    setDownloading(format);
+    try {
+      const { blob, filename } = await reports.downloadSales({ ...base, groupBy }, format);
+      saveBlob(blob, filename);
+    } catch (err) {
+      setDownloadError(errorText(err, t));
+    } finally {
+      setDownloading('');
+    }
+  };
+
+  const drill = (row: SalesRow) => {
+    if (groupBy === 'county' || groupBy === 'month' || groupBy === 'category') return;
+    setPath((p) => [...p, { code: row.key, name: row.name }]);
+  };
+
+  const totals = table.data?.totals;
+  return (
+    <div className="dashboard">
+      <PageTitle>{t('officer.title')}</PageTitle>
+      <form className="card filters-bar" onSubmit={(e) => e.preventDefault()} aria-label={t('officer.filters')}>
+        <div className="field">
+          <label htmlFor="r-from">{t('officer.from')}</label>
+          <input id="r-from" type="date" value={from} max={to} onChange={(e) => setFrom(e.target.value)} aria-invalid={!rangeOk || undefined} />
+        </div>
+        <div className="field">
+          <label htmlFor="r-to">{t('officer.to')}</label>
+          <input id="r-to" type="date" value={to} min={from} onChange={(e) => setTo(e.target.value)} aria-invalid={!rangeOk || undefined} />
+        </div>
+        <div className="field">
+          <label htmlFor="r-programme">{t('officer.programme')}</label>
+          <select id="r-programme" value={programmeId} onChange={(e) => setProgrammeId(e.target.value)}>
+            <option value="">{t('officer.allProgrammes')}</option>
+            {(programmeList.data ?? []).map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="button-row filters-bar__downloads">
+          <button type="button" className="btn btn--ghost" disabled={!rangeOk || !!downloading} onClick={() => download('csv')}>
+            {t('officer.downloadCsv')}
+          </button>
+          <button type="button" className="btn btn--ghost" disabled={!rangeOk || !!downloading} onClick={() => download('xlsx')}>
+            {t('officer.downloadXlsx')}
+          </button>
+        </div>
+        {!rangeOk && (
+          <p className="field__error" role="alert">
+            {t('validation.dateRange')}
+          </p>
+        )}
+        {downloadError && (
+          <p className="notice notice--error" role="alert">
+            {downloadError}
+          </p>
+        )}
+      </form>
+
+      <nav className="breadcrumb" aria-label={t('officer.drill')}>
+        <ol>
+          <li>
+            {rootPath.length === 0 && path.length > 0 ? (
+              <button type="button" className="link" onClick={() => setPath([])}>
+                {t('officer.allRegions')}
+              </button>
+            ) : (
+              <span>{rootPath.length ? rootPath[rootPath.length - 1].name : t('officer.allRegions')}</span>
+            )}
+          </li>
+          {path.map((c, i) => (
+            <li key={c.code}>
+              {i < path.length - 1 ? (
+                <button type="button" className="link" onClick={() => setPath(path.slice(0, i + 1))}>
+                  {c.name}
+                </button>
+              ) : (
+                <span aria-current="page">{c.name}</span>
+              )}
+            </li>
+          ))}
+        </ol>
+      </nav>
+
+      {totals && (
+        <div className="kpis">
+          <div className="kpi">
+            <span>{t('report.netSales')}</span>
+            <strong data-testid="kpi-net">{money(totals.netSalesCents)}</strong>
+            {totals.growthPct !== null && totals.growthPct !== undefined && (
+              <small className={totals.growthPct >= 0 ? 'ok' : 'warn'}>{t('report.growth', { pct: number(totals.growthPct, 1) })}</small>
+            )}
+          </div>
+          <div className="kpi">
+            <span>{t('report.orders')}</span>
+            <strong>{number(totals.orders)}</strong>
+          </div>
+          <div className="kpi">
+            <span>{t('report.weightKg')}</span>
+            <strong>{number(totals.weightKg, 1)}</strong>
+          </div>
+          <div className="kpi">
+            <span>{t('report.povertySales')}</span>
+            <strong>{money(totals.povertyHouseholdSalesCents)}</strong>
+            <small>{t('report.povertyHouseholdsN', { n: totals.povertyHouseholds })}</small>
+          </div>
+        </div>
+      )}
+
+      <section className="card" aria-labelledby="table-title">
+        <h2 id="table-title">{t(`officer.by.${groupBy}`)}</h2>
+        {table.error ? (
+          <ErrorNotice error={table.error} onRetry={table.reload} />
+        ) : table.loading || !table.data ? (
+          rangeOk ? <Loading /> : null
+        ) : table.data.rows.length === 0 ? (
+          <p className="muted">{t('officer.noSales')}</p>
+        ) : (
+          <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="table-title">
+            <table className="report-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('report.region')}</th>
+                  <th scope="col">{t('report.orders')}</th>
+                  <th scope="col">{t('report.grossSales')}</th>
+                  <th scope="col">{t('report.refunds')}</th>
+                  <th scope="col">{t('report.netSales')}</th>
+                  <th scope="col">{t('report.weightKg')}</th>
+                  <th scope="col">{t('report.buyers')}</th>
+                  <th scope="col">{t('report.producers')}</th>
+                  <th scope="col">{t('report.povertySales')}</th>
+                  <th scope="col">{t('report.previousYear')}</th>
+                  <th scope="col">{t('report.growthCol')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {table.data.rows.map((r) => (
+                  <tr key={r.key} data-key={r.key}>
+                    <th scope="row">
+                      {groupBy !== 'county' ? (
+                        <button type="button" className="link" onClick={() => drill(r)} aria-label={t('officer.drillInto', { name: r.name })}>
+                          {r.name} ›
+                        </button>
+                      ) : (
+                        r.name
+                      )}
+                    </th>
+                    <td>{number(r.orders)}</td>
+                    <td>{money(r.grossSalesCents)}</td>
+                    <td>{money(r.refundsCents)}</td>
+                    <td>
+                      <strong>{money(r.netSalesCents)}</strong>
+                    </td>
+                    <td>{number(r.weightKg, 1)}</td>
+                    <td>{number(r.buyers)}</td>
+                    <td>{number(r.producers)}</td>
+                    <td>{money(r.povertyHouseholdSalesCents)}</td>
+                    <td>{money(r.previousYearNetSalesCents)}</td>
+                    <td>{r.growthPct === null ? '—' : `${number(r.growthPct, 1)}%`}</td>
+                  </tr>
+                ))}
+              </tbody>
+              {totals && (
+                <tfoot>
+                  <tr>
+                    <th scope="row">{t('report.total')}</th>
+                    <td>{number(totals.orders)}</td>
+                    <td>{money(totals.grossSalesCents)}</td>
+                    <td>{money(totals.refundsCents)}</td>
+                    <td>
+                      <strong>{money(totals.netSalesCents)}</strong>
+                    </td>
+                    <td>{number(totals.weightKg, 1)}</td>
+                    <td>{number(totals.buyers)}</td>
+                    <td>{number(totals.producers)}</td>
+                    <td>{money(totals.povertyHouseholdSalesCents)}</td>
+                    <td>{money(totals.previousYearNetSalesCents)}</td>
+                    <td>{totals.growthPct === null || totals.growthPct === undefined ? '—' : `${number(totals.growthPct, 1)}%`}</td>
+                  </tr>
+                </tfoot>
+              )}
+            </table>
+          </div>
+        )}
+      </section>
+
+      <div className="two-col">
+        <section className="card" aria-labelledby="top-title">
+          <h2 id="top-title">{t('officer.topCounties')}</h2>
+          {top.length > 0 ? (
+            <BarChart labels={top.map((r) => r.name)} values={top.map((r) => r.netSalesCents / 100)} label={t('officer.topCounties')} format={fmtYuan} />
+          ) : (
+            <p className="muted">{t('officer.noSales')}</p>
+          )}
+        </section>
+        <section className="card" aria-labelledby="trend-title">
+          <h2 id="trend-title">{t('officer.trend')}</h2>
+          {months.data && months.data.rows.length > 0 ? (
+            <TrendChart
+              title={t('officer.trend')}
+              labels={months.data.rows.map((r) => r.key)}
+              current={months.data.rows.map((r) => r.netSalesCents / 100)}
+              previous={months.data.rows.map((r) => r.previousYearNetSalesCents / 100)}
+              currentLabel={t('officer.thisPeriod')}
+              previousLabel={t('officer.previousYear')}
+              format={fmtYuan}
+            />
+          ) : months.error ? (
+            <ErrorNotice error={months.error} onRetry={months.reload} />
+          ) : (
+            <p className="muted">{t('officer.noSales')}</p>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}

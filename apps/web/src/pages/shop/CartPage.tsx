@@ -1,0 +1,75 @@
+import { Link, useNavigate } from 'react-router-dom';
+import { Empty, PageTitle, ProduceImage } from '../../components/ui';
+import { useI18n } from '../../i18n/i18n';
+import { useAuth } from '../../state/auth';
+import { useCart, type CartLine } from '../../state/cart';
+
+export function groupBySeller(lines: CartLine[]): CartLine[][] {
+  const groups = new Map<string, CartLine[]>();
+  for (const l of lines) groups.set(l.sellerKey, [...(groups.get(l.sellerKey) ?? []), l]);
+  return [...groups.values()];
+}
+
+export default function CartPage() {
+  const { t, money } = useI18n();
+  const cart = useCart();
+  const { user } = useAuth();
+  const navigate = useNavigate();
+  if (cart.lines.length === 0) {
+    return (
+      <>
+        <PageTitle>{t('cart.title')}</PageTitle>
+        <Empty>
+          {t('cart.empty')} <Link to="/">{t('nav.backToShop')}</Link>
+        </Empty>
+      </>
+    );
+  }
+  const groups = groupBySeller(cart.lines);
+  return (
+    <div className="cart">
+      <PageTitle>{t('cart.title')}</PageTitle>
+      {groups.length > 1 && <p className="notice notice--info">{t('cart.severalSellers', { n: groups.length })}</p>}
+      {groups.map((group, gi) => (
+        <section key={group[0].sellerKey} className="card cart-group" aria-label={t('cart.shipment', { n: gi + 1 })}>
+          <h2 className="cart-group__title">{t('cart.shipment', { n: gi + 1 })}</h2>
+          <ul className="cart-lines">
+            {group.map((l) => (
+              <li key={l.listingId} className="cart-line">
+                <ProduceImage photo={l.photoUrl ? { url: l.photoUrl, width: 96, height: 96 } : undefined} alt="" sizes="64px" className="cart-line__img" />
+                <div className="cart-line__info">
+                  <Link to={`/listings/${l.listingId}`}>{l.title}</Link>
+                  <span className="muted">
+                    {money(l.priceCents)} / {l.unit}
+                  </span>
+                </div>
+                <div className="cart-line__qty">
+                  <label className="visually-hidden" htmlFor={`q-${l.listingId}`}>
+                    {t('cart.quantityOf', { title: l.title })}
+                  </label>
+                  <input id={`q-${l.listingId}`} type="number" inputMode="numeric" min={1} value={l.quantity} onChange={(e) => cart.setQuantity(l.listingId, Number(e.target.value))} />
+                  <button type="button" className="btn btn--ghost btn--small" onClick={() => cart.remove(l.listingId)} aria-label={t('cart.removeItem', { title: l.title })}>
+                    {t('cart.remove')}
+                  </button>
+                </div>
+                <strong className="cart-line__total">{money(l.priceCents * l.quantity)}</strong>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+      <div className="card summary">
+        <p className="summary__total">
+          {t('cart.total')} <strong>{money(cart.totalCents)}</strong>
+        </p>
+        {user && user.role !== 'buyer' ? (
+          <p className="notice">{t('cart.buyersOnly')}</p>
+        ) : (
+          <button type="button" className="btn btn--primary btn--block" onClick={() => navigate(user ? '/checkout' : '/login?next=%2Fcheckout')}>
+            {user ? t('cart.checkout') : t('cart.signInToCheckout')}
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}

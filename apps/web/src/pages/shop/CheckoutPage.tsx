@@ -1,0 +1,132 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router-dom';
+import { ApiError, checkouts, type Checkout } from '../../api';
+import { RegionPicker } from '../../components/RegionPicker';
+import { Empty, Field, PageTitle } from '../../components/ui';
+import { errorText, newIdempotencyKey } from '../../components/util';
+import { useI18n } from '../../i18n/i18n';
+import { useAuth } from '../../state/auth';
+import { useCart } from '../../state/cart';
+import { groupBySeller } from './CartPage';
+
+export const CHECKOUT_STORAGE_PREFIX = 'farmlink.checkout.';
+
+type Errors = Partial<Record<'name' | 'phone' | 'countyCode' | 'line1' | 'form', string>>;
+
+export default function CheckoutPage() {
+  const { t, money } = useI18n();
+  const { user } = useAuth();
+  const cart = useCart();
+  const navigate = useNavigate();
+  const [name, setName] = useState(user?.displayName ?? '');
+  const [phone, setPhone] = useState(user?.phone ?? '');
+  const [countyCode, setCountyCode] = useState('');
+  const [line1, setLine1] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+  const [busy, setBusy] = useState(false);
+  // One key per attempt at this cart: a retry after a lost answer is recognised, not charged twice.
+  const key = useRef(newIdempotencyKey());
+
+  if (cart.lines.length === 0) {
+    return (
+      <>
+        <PageTitle>{t('checkout.title')}</PageTitle>
+        <Empty>
+          {t('cart.empty')} <Link to="/">{t('nav.backToShop')}</Link>
+        </Empty>
+      </>
+    );
+  }
+
+  const validate = (): Errors => {
+    const e: Errors = {};
+    if (!name.trim()) e.name = t('validation.required');
+    if (!/^\+?[0-9 ()-]{5,20}$/.test(phone.trim())) e.phone = t('validation.phone');
+    if (!countyCode) e.countyCode = t('validation.county');
+    if (line1.trim().length < 2) e.line1 = t('validation.required');
+    return e;
+  };
+
+  const submit = async (ev: FormEvent) => {
+    ev.preventDefault();
+    const e = validate();
+    setErrors(e);
+    if (Object.keys(e).length > 0) return;
+    setBusy(true);
+    try {
+      const result: Checkout = await checkouts.create(
+        {
+          items: cart.lines.map((l) => ({ listingId: l.listingId, quantity: l.quantity })),
+          shippingAddress: { name: name.trim(), phone: phone.trim(), countyCode, line1: line1.trim() },
+        },
+        key.current,
+      );
+      sessionStorage.setItem(CHECKOUT_STORAGE_PREFIX + result.payment.id, JSON.stringify(result));
+      cart.clear();
+      navigate(`/pay/${result.payment.id}`, { replace: true });
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 409) {
+        const ids = (err.body?.listingIds as string[] | undefined) ?? [];
+        const titles = cart.lines.filter((l) => ids.includes(l.listingId)).map((l) => l.title);
+        setErrors({ form: titles.length ? t('checkout.shortOfStock', { titles: titles.join('、') }) : errorText(err, t) });
+        key.current = newIdempotencyKey();
+      } else if (err instanceof ApiError && err.status === 400) {
+        const f = err.fieldMessages();
+        setErrors({ name: f.name, phone: f.phone, countyCode: f.countyCode, line1: f.line1, form: errorText(err, t) });
+        key.current = newIdempotencyKey();
+      } else {
+        setErrors({ form: errorText(err, t) });
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const groups = groupBySeller(cart.lines);
+  return (
+    <div className="checkout">
+      <PageTitle back={{ to: '/cart', label: t('cart.title') }}>{t('checkout.title')}</PageTitle>
+      <div className="two-col">
+        <form className="card form" onSubmit={submit} noValidate aria-describedby={errors.form ? 'checkout-error' : undefined}>
+          <h2>{t('checkout.shippingAddress')}</h2>
+          <Field label={t('checkout.recipient')} error={errors.name}>
+            <input value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" maxLength={100} />
+          </Field>
+          <Field label={t('checkout.phone')} error={errors.phone}>
+            <input type="tel" value={phone} onChange={(e) => setPhone(e.target.value)} autoComplete="tel" inputMode="tel" />
+          </Field>
+          <RegionPicker legend={t('checkout.county')} value={countyCode} onChange={setCountyCode} error={errors.countyCode} />
+          <Field label={t('checkout.line1')} error={errors.line1} hint={t('checkout.line1Hint')}>
+            <input value={line1} onChange={(e) => setLine1(e.target.value)} autoComplete="street-address" maxLength={200} />
+          </Field>
+          {errors.form && (
+            <p className="notice notice--error" id="checkout-error" role="alert">
+              {errors.form}
+            </p>
+          )}
+          <button type="submit" className="btn btn--primary btn--block" disabled={busy}>
+            {busy ? t('common.working') : t('checkout.placeOrder', { total: money(cart.totalCents) })}
+          </button>
+        </form>
+        <aside className="card">
+          <h2>{t('checkout.summary')}</h2>
+          <p className="muted">{t('checkout.ordersWillBe', { n: groups.length })}</p>
+          <ul className="plain-list">
+            {cart.lines.map((l) => (
+              <li key={l.listingId} className="row-between">
+                <span>
+                  {l.title} × {l.quantity}
+                </span>
+                <span>{money(l.priceCents * l.quantity)}</span>
+              </li>
+            ))}
+          </ul>
+          <p className="row-between summary__total">
+            <span>{t('cart.total')}</span>
+            <strong>{money(cart.totalCents)}</strong>
+          </p>
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,184 @@
+import { CATEGORIES } from '@farmlink/shared';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { listings, type ListingQuery } from '../../api';
+import { ListingCard } from '../../components/ListingCard';
+import { RegionPicker } from '../../components/RegionPicker';
+import { Empty, ErrorNotice, Loading, Pager } from '../../components/ui';
+import { centsToYuanInput, parseYuan, useAsync } from '../../components/util';
+import { useI18n } from '../../i18n/i18n';
+
+const PAGE_SIZE = 24;
+
+/** The shop's front page: search and filters live in the address, so back/forward and sharing work. */
+export function ShopPage() {
+  const { t } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const q = params.get('q') ?? '';
+  const category = params.get('category') ?? '';
+  const regionCode = params.get('region') ?? '';
+  const minPrice = params.get('min') ?? '';
+  const maxPrice = params.get('max') ?? '';
+  const inStock = params.get('inStock') === '1';
+  const sort = (params.get('sort') as ListingQuery['sort']) ?? 'newest';
+  const page = Math.max(1, Number(params.get('page')) || 1);
+
+  const [draftQ, setDraftQ] = useState(q);
+  const [draftMin, setDraftMin] = useState(minPrice ? centsToYuanInput(Number(minPrice)) : '');
+  const [draftMax, setDraftMax] = useState(maxPrice ? centsToYuanInput(Number(maxPrice)) : '');
+  useEffect(() => setDraftQ(q), [q]);
+
+  const update = (changes: Record<string, string | null>) => {
+    const next = new URLSearchParams(params);
+    for (const [k, v] of Object.entries(changes)) {
+      if (v === null || v === '') next.delete(k);
+      else next.set(k, v);
+    }
+    if (!('page' in changes)) next.delete('page');
+    setParams(next);
+  };
+
+  const result = useAsync(
+    () =>
+      listings.search({
+        q: q || undefined,
+        category: category || undefined,
+        regionCode: regionCode || undefined,
+        minPriceCents: minPrice ? Number(minPrice) : undefined,
+        maxPriceCents: maxPrice ? Number(maxPrice) : undefined,
+        inStock: inStock || undefined,
+        sort,
+        page,
+        pageSize: PAGE_SIZE,
+      }),
+    [q, category, regionCode, minPrice, maxPrice, inStock, sort, page],
+  );
+
+  const onSearch = (e: FormEvent) => {
+    e.preventDefault();
+    update({ q: draftQ.trim() });
+  };
+  const minCents = draftMin ? parseYuan(draftMin) : null;
+  const maxCents = draftMax ? parseYuan(draftMax) : null;
+  const priceError = (draftMin && minCents === null) || (draftMax && maxCents === null) ? t('validation.money') : minCents !== null && maxCents !== null && minCents > maxCents ? t('validation.priceRange') : '';
+  const applyPrice = (e: FormEvent) => {
+    e.preventDefault();
+    if (priceError) return;
+    update({ min: minCents !== null ? String(minCents) : null, max: maxCents !== null ? String(maxCents) : null });
+  };
+
+  const filterCount = [category, regionCode, minPrice || maxPrice, inStock ? '1' : ''].filter(Boolean).length;
+
+  return (
+    <div className="shop">
+      <section className="hero">
+        <h1>{t('shop.headline')}</h1>
+        <p>{t('shop.subline')}</p>
+        <form className="searchbar" role="search" onSubmit={onSearch}>
+          <label htmlFor="shop-q" className="visually-hidden">
+            {t('shop.searchLabel')}
+          </label>
+          <input id="shop-q" type="search" name="q" value={draftQ} placeholder={t('shop.searchPlaceholder')} onChange={(e) => setDraftQ(e.target.value)} enterKeyHint="search" />
+          <button type="submit" className="btn">
+            {t('shop.search')}
+          </button>
+        </form>
+      </section>
+
+      <div className="shop__layout">
+        <details className="filters" open={filterCount > 0 || undefined}>
+          <summary>
+            {t('shop.filters')}
+            {filterCount > 0 && <span className="badge badge--info">{filterCount}</span>}
+          </summary>
+          <div className="filters__body">
+            <div className="field">
+              <label htmlFor="f-category">{t('listing.category')}</label>
+              <select id="f-category" value={category} onChange={(e) => update({ category: e.target.value })}>
+                <option value="">{t('shop.allCategories')}</option>
+                {CATEGORIES.map((c) => (
+                  <option key={c} value={c}>
+                    {t(`category.${c}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <RegionPicker legend={t('shop.origin')} value={regionCode} mode="any" compact onChange={(code) => update({ region: code })} />
+            <form className="price-filter" onSubmit={applyPrice} noValidate>
+              <fieldset>
+                <legend>{t('shop.priceRange')}</legend>
+                <div className="price-filter__row">
+                  <div className="field">
+                    <label htmlFor="f-min">{t('shop.minPrice')}</label>
+                    <input id="f-min" inputMode="decimal" value={draftMin} onChange={(e) => setDraftMin(e.target.value)} placeholder="0.00" aria-invalid={priceError ? true : undefined} />
+                  </div>
+                  <div className="field">
+                    <label htmlFor="f-max">{t('shop.maxPrice')}</label>
+                    <input id="f-max" inputMode="decimal" value={draftMax} onChange={(e) => setDraftMax(e.target.value)} placeholder="999.00" aria-invalid={priceError ? true : undefined} />
+                  </div>
+                </div>
+                {priceError && (
+                  <p className="field__error" role="alert">
+                    {priceError}
+                  </p>
+                )}
+                <button type="submit" className="btn btn--ghost btn--small">
+                  {t('shop.applyPrice')}
+                </button>
+              </fieldset>
+            </form>
+            <label className="checkbox">
+              <input type="checkbox" checked={inStock} onChange={(e) => update({ inStock: e.target.checked ? '1' : null })} />
+              {t('shop.inStockOnly')}
+            </label>
+            {filterCount > 0 && (
+              <button
+                type="button"
+                className="btn btn--ghost btn--small"
+                onClick={() => {
+                  setDraftMin('');
+                  setDraftMax('');
+                  update({ category: null, region: null, min: null, max: null, inStock: null });
+                }}
+              >
+                {t('shop.clearFilters')}
+              </button>
+            )}
+          </div>
+        </details>
+
+        <section className="results" aria-labelledby="results-heading" aria-busy={result.loading}>
+          <div className="results__bar">
+            <h2 id="results-heading" className="results__count" aria-live="polite">
+              {result.data ? t('shop.resultCount', { count: result.data.total }) : t('shop.results')}
+            </h2>
+            <div className="field field--inline">
+              <label htmlFor="f-sort">{t('shop.sort')}</label>
+              <select id="f-sort" value={sort} onChange={(e) => update({ sort: e.target.value === 'newest' ? null : e.target.value })}>
+                <option value="newest">{t('shop.sortNewest')}</option>
+                <option value="price_asc">{t('shop.sortPriceAsc')}</option>
+                <option value="price_desc">{t('shop.sortPriceDesc')}</option>
+              </select>
+            </div>
+          </div>
+          {result.error ? (
+            <ErrorNotice error={result.error} onRetry={result.reload} />
+          ) : !result.data ? (
+            <Loading />
+          ) : result.data.items.length === 0 ? (
+            <Empty>{t('shop.noResults')}</Empty>
+          ) : (
+            <>
+              <div className="grid">
+                {result.data.items.map((l, i) => (
+                  <ListingCard key={l.id} listing={l} eager={i < 2} />
+                ))}
+              </div>
+              <Pager page={result.data.page} pageSize={result.data.pageSize} total={result.data.total} onPage={(p) => update({ page: String(p) })} />
+            </>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+/**
+ * Browser-test helpers: Debian's Chromium driven by playwright-core against
+ * the real API (createTestApp) serving the built web app.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import * as path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { TestApp, TestUser } from '@farmlink/testing';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SCREENSHOTS = path.resolve(__dirname, '../screenshots');
+export const PHONE = { width: 360, height: 740 };
+export const DESKTOP = { width: 1280, height: 860 };
+
+/** Builds apps/web unless apps/web/dist is newer than its sources (the API serves dist). */
+export function ensureWebBuilt(): void {
+  execFileSync(process.execPath, [path.resolve(__dirname, '../../apps/web/scripts/build-if-stale.mjs')], { stdio: 'inherit' });
+}
+
+export function chromiumAvailable(): boolean {
+  return existsSync(CHROMIUM);
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export interface PageOptions {
+  viewport?: { width: number; height: number };
+  locale?: 'zh-CN' | 'en-US';
+  lang?: 'zh' | 'en';
+  user?: TestUser & { displayName?: string };
+}
+
+/**
+ * A fresh browser context (own storage) on the app. With `user`, the session is
+ * put in localStorage as the app's own sign-in would, so tests not about
+ * signing in don't have to type passwords.
+ */
+export async function openApp(browser: Browser, t: TestApp, options: PageOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    baseURL: t.url,
+    viewport: options.viewport ?? PHONE,
+    locale: options.locale ?? (options.lang === 'en' ? 'en-US' : 'zh-CN'),
+    acceptDownloads: true,
+  });
+  context.setDefaultTimeout(15_000);
+  const init: Record<string, string> = {};
+  if (options.lang) init['farmlink.lang'] = options.lang;
+  if (options.user) {
+    const me = await t.http().get('/api/me').set(options.user.auth);
+    init['farmlink.session'] = JSON.stringify({ user: me.body, accessToken: options.user.token });
+  }
+  if (Object.keys(init).length) {
+    await context.addInitScript((entries: Record<string, string>) => {
+      const store = (globalThis as unknown as { localStorage: { getItem(k: string): string | null; setItem(k: string, v: string): void } }).localStorage;
+      // Only on the first page of the context: later navigations keep what the app stored.
+      if (store.getItem('farmlink.test-init')) return;
+      store.setItem('farmlink.test-init', '1');
+      for (const [k, v] of Object.entries(entries)) store.setItem(k, v);
+    }, init);
+  }
+  const page = await context.newPage();
+  page.on('pageerror', (err) => console.error(`[browser] ${err.message}`));
+  return { context, page };
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const file = path.join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** Whether the running API documents `method path` (so a spec can wait for a colleague's endpoint). */
+export async function hasEndpoint(t: TestApp, method: string, apiPath: string): Promise<boolean> {
+  const res = await t.http().get('/api/docs-json');
+  const op = res.body?.paths?.[apiPath]?.[method.toLowerCase()];
+  return Boolean(op);
+}
+
+/** A small real JPEG (sharp, already a dependency of the API) for photo uploads. */
+export async function sampleJpeg(file: string, colour = { r: 90, g: 150, b: 60 }): Promise<string> {
+  const sharp = (await import('sharp')).default;
+  await sharp({ create: { width: 800, height: 600, channels: 3, background: colour } })
+    .composite([{ input: Buffer.from(`<svg width="800" height="600"><circle cx="400" cy="300" r="200" fill="rgb(240,200,60)"/></svg>`), top: 0, left: 0 }])
+    .jpeg({ quality: 80 })
+    .toFile(file);
+  return file;
+}
