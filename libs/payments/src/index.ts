@@ -4,3 +4,7 @@ export * from './payment-outcome.port';
 export * from './payment-provider';
 export * from './payment.repository';
 export * from './payments.errors';
+export * from './ledger.service';
+export * from './reconciliation.service';
+export * from './stripe-webhook.service';
+export * from './providers/stripe-payment.provider';

@@ -12,6 +12,7 @@ export interface CreateIntentInput {
 
 export interface RefundInput {
   refundId: string;
+  orderId?: string;
   paymentId: string;
   paymentProviderRef: string | null;
   amountCents: number;
@@ -31,5 +32,5 @@ export interface PaymentProvider {
    */
   readonly external: boolean;
   createIntent(input: CreateIntentInput): Promise<{ providerRef: string | null; clientSecret: string | null }>;
-  refund(input: RefundInput): Promise<{ providerRef: string | null; status: 'succeeded' | 'pending' }>;
+  refund(input: RefundInput): Promise<{ providerRef: string | null; status: 'succeeded' | 'pending' | 'failed' }>;
 }

@@ -138,8 +138,57 @@ export class PaymentRepository {
     return toRefund(row);
   }
 
+  /** Records what the provider said. A succeeded refund stays succeeded (a late, older answer never undoes a webhook). */
   async setRefundResult(m: EntityManager | undefined, id: string, providerRef: string | null, status: RefundRow['status']): Promise<void> {
-    await (m ?? this.db).query(`UPDATE refunds SET provider_ref = COALESCE($2, provider_ref), status = $3 WHERE id = $1`, [id, providerRef, status]);
+    await (m ?? this.db).query(
+      `UPDATE refunds SET provider_ref = COALESCE($2, provider_ref), status = CASE WHEN status = 'succeeded' THEN status ELSE $3 END WHERE id = $1`,
+      [id, providerRef, status],
+    );
+  }
+
+  async markCancelled(m: EntityManager, id: string, reason: string): Promise<void> {
+    await m.query(
+      `UPDATE payments SET status = 'cancelled', failed_at = now(), failure_reason = $2, updated_at = now() WHERE id = $1`,
+      [id, reason],
+    );
+  }
+
+  async refundsOfPayment(paymentId: string, m?: EntityManager): Promise<RefundRow[]> {
+    const rows = await (m ?? this.db).query(`SELECT ${REFUND_COLUMNS} FROM refunds WHERE payment_id = $1 ORDER BY created_at, id`, [paymentId]);
+    return rows.map(toRefund);
+  }
+
+  /** Refunds an external provider has not answered yet (provider_ref unknown), older than `olderThanSeconds`. */
+  async unsentRefunds(olderThanSeconds: number, limit: number): Promise<RefundRow[]> {
+    const rows = await this.db.query(
+      `SELECT ${REFUND_COLUMNS} FROM refunds
+        WHERE status = 'pending' AND provider_ref IS NULL AND created_at < now() - make_interval(secs => $1)
+        ORDER BY created_at LIMIT $2`,
+      [olderThanSeconds, limit],
+    );
+    return rows.map(toRefund);
+  }
+
+  /**
+   * Records a webhook event id. False when it was already recorded (the event
+   * was acted on before). A concurrent delivery of the same id waits here
+   * until the first transaction ends, then finds it taken.
+   */
+  async claimWebhookEvent(m: EntityManager, e: { id: string; provider: string; type: string; objectRef: string | null }): Promise<boolean> {
+    const rows = await m.query(
+      `INSERT INTO webhook_events (id, provider, type, object_ref) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING RETURNING id`,
+      [e.id, e.provider, e.type, e.objectRef],
+    );
+    return rows.length > 0;
+  }
+
+  async setWebhookOutcome(m: EntityManager, id: string, outcome: string): Promise<void> {
+    await m.query(`UPDATE webhook_events SET outcome = $2 WHERE id = $1`, [id, outcome]);
+  }
+
+  async webhookEvent(id: string): Promise<{ id: string; type: string; objectRef: string | null; outcome: string | null } | null> {
+    const rows = await this.db.query(`SELECT id, type, object_ref AS "objectRef", outcome FROM webhook_events WHERE id = $1`, [id]);
+    return rows[0] ?? null;
   }
 
   async refundsOfOrder(orderId: string, m?: EntityManager): Promise<RefundRow[]> {

@@ -3,11 +3,13 @@ import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { inTransaction } from '@farmlink/database';
-import type { PaymentProviderName, PaymentStatus } from '@farmlink/shared';
+import { allocateProportionally, type PaymentProviderName, type PaymentStatus } from '@farmlink/shared';
+import { LedgerService } from './ledger.service';
 import { PAYMENT_OUTCOME_PORT, PaymentOutcomePort } from './payment-outcome.port';
 import { PAYMENT_PROVIDER, PaymentProvider } from './payment-provider';
 import { PaymentRepository, PaymentRow, RefundRow } from './payment.repository';
 import { PaymentNotFoundError } from './payments.errors';
+import { PaymentProviderUnavailableError } from './providers/stripe-payment.provider';
 
 /** What the checkout answer shows of its payment. */
 export interface PaymentSummary {
@@ -32,6 +34,15 @@ export interface NewRefund {
   createdBy?: string | null;
 }
 
+/** A refund as the provider reports it (e.g. from Stripe's charge.refunded). */
+export interface ProviderRefund {
+  providerRef: string;
+  amountCents: number;
+  status: RefundRow['status'];
+  /** Our refund id, when we created it (Stripe metadata.refund_id). */
+  ourRefundId: string | null;
+}
+
 @Injectable()
 export class PaymentsService {
   private readonly logger = new Logger(PaymentsService.name);
@@ -42,6 +53,7 @@ export class PaymentsService {
     @Inject(PAYMENT_PROVIDER) private readonly provider: PaymentProvider,
     private readonly moduleRef: ModuleRef,
     @InjectDataSource() private readonly db: DataSource,
+    private readonly ledger: LedgerService,
   ) {}
 
   /** The port that orders binds (resolved lazily: payments never imports orders). */
@@ -104,6 +116,10 @@ export class PaymentsService {
     return this.payments.find(paymentId);
   }
 
+  findByProviderRef(providerRef: string, m?: EntityManager): Promise<PaymentRow | null> {
+    return this.payments.findByProviderRef(providerRef, m);
+  }
+
   findByCheckout(checkoutId: string, m?: EntityManager): Promise<PaymentRow | null> {
     return this.payments.findByCheckout(checkoutId, m);
   }
@@ -113,30 +129,37 @@ export class PaymentsService {
     const payment = await this.payments.find(paymentId);
     // Someone else's payment, or a real provider's: 404, so ids do not leak.
     if (!payment || payment.buyerId !== buyerId || payment.provider !== 'simulated') throw new PaymentNotFoundError(paymentId);
-    await inTransaction(this.db, async (m) => {
-      if (outcome === 'succeeded') await this.recordSucceeded(m, paymentId, new Date());
-      else await this.recordFailed(m, paymentId, 'Simulated payment failure');
+    const refunds = await inTransaction(this.db, async (m) => {
+      if (outcome === 'succeeded') return (await this.recordSucceeded(m, paymentId, new Date())).refunds;
+      await this.recordFailed(m, paymentId, 'Simulated payment failure');
+      return [];
     });
+    await this.completeRefunds(refunds);
     return PaymentsService.summary((await this.payments.find(paymentId))!);
   }
 
   /**
    * The money arrived. Acted on once: a second call (a webhook delivered
-   * twice) finds the payment succeeded and does nothing. Orders that can no
-   * longer be paid are refunded automatically, and recorded.
+   * twice) finds the payment succeeded and does nothing. The orders become
+   * paid and their sales are credited in the seller ledger, in the caller's
+   * transaction. Orders that can no longer be paid are refunded automatically
+   * and recorded; the caller sends the returned refunds to an external
+   * provider with completeRefunds() once the transaction has committed.
    */
-  async recordSucceeded(m: EntityManager, paymentId: string, at: Date): Promise<{ changed: boolean }> {
+  async recordSucceeded(m: EntityManager, paymentId: string, at: Date): Promise<{ changed: boolean; refunds: RefundRow[] }> {
     const payment = await this.payments.lock(m, paymentId);
     if (!payment) throw new PaymentNotFoundError(paymentId);
-    if (payment.status === 'succeeded') return { changed: false };
+    if (payment.status === 'succeeded') return { changed: false, refunds: [] };
     await this.payments.markSucceeded(m, paymentId, at);
-    const { refundable } = await this.outcome.onPaymentSucceeded(m, {
+    const { paid, refundable } = await this.outcome.onPaymentSucceeded(m, {
       paymentId,
       checkoutId: payment.checkoutId,
       amountCents: payment.amountCents,
       currency: payment.currency,
       succeededAt: at,
     });
+    await this.ledger.recordSales(m, { paymentId, currency: payment.currency, at, paid });
+    const refunds: RefundRow[] = [];
     for (const r of refundable) {
       if (r.amountCents <= 0) continue;
       const refund = await this.createRefund(m, {
@@ -150,9 +173,10 @@ export class PaymentsService {
         source: 'system',
       });
       await this.outcome.onRefundRecorded(m, { refundId: refund.id, orderId: r.orderId, amountCents: r.amountCents });
+      refunds.push(refund);
       this.logger.warn(`payment ${paymentId} arrived for cancelled order ${r.orderId}: refunded ${r.amountCents}`);
     }
-    return { changed: true };
+    return { changed: true, refunds };
   }
 
   /** A payment attempt failed. Ignored once the payment has succeeded (events may arrive out of order). */
@@ -163,6 +187,75 @@ export class PaymentsService {
     await this.payments.markFailed(m, paymentId, reason);
     await this.outcome.onPaymentFailed(m, { paymentId, checkoutId: payment.checkoutId, reason });
     return { changed: true };
+  }
+
+  /** The provider cancelled the payment attempt. Ignored once the payment has succeeded; the orders wait for the timeout. */
+  async recordCancelled(m: EntityManager, paymentId: string, reason: string): Promise<{ changed: boolean }> {
+    const payment = await this.payments.lock(m, paymentId);
+    if (!payment) throw new PaymentNotFoundError(paymentId);
+    if (payment.status === 'succeeded' || payment.status === 'cancelled') return { changed: false };
+    await this.payments.markCancelled(m, paymentId, reason);
+    await this.outcome.onPaymentFailed(m, { paymentId, checkoutId: payment.checkoutId, reason });
+    return { changed: true };
+  }
+
+  /**
+   * Refunds the provider reports for a payment (Stripe's charge.refunded).
+   * Ours (matched by provider ref or by our id in the metadata) get their
+   * status; refunds nobody here knew (made in Stripe's dashboard) are
+   * recorded with source 'provider', shared among the payment's paid orders
+   * in proportion to what is left to refund on each, reported to orders, and
+   * debited in the ledger. Acted on once per provider refund, whatever the
+   * number of deliveries.
+   */
+  async recordProviderRefunds(m: EntityManager, paymentId: string, reported: ProviderRefund[]): Promise<{ recorded: number; updated: number }> {
+    const payment = await this.payments.lock(m, paymentId);
+    if (!payment) throw new PaymentNotFoundError(paymentId);
+    const known = await this.payments.refundsOfPayment(paymentId, m);
+    let recorded = 0;
+    let updated = 0;
+    for (const r of reported) {
+      const mine = known.filter((k) => k.providerRef === r.providerRef || (r.ourRefundId !== null && k.id === r.ourRefundId));
+      if (mine.length > 0) {
+        for (const k of mine) {
+          if (k.status === 'succeeded' || (k.status === r.status && k.providerRef === r.providerRef)) continue;
+          await this.payments.setRefundResult(m, k.id, r.providerRef, r.status);
+          k.status = r.status;
+          k.providerRef = r.providerRef;
+          updated++;
+        }
+        continue;
+      }
+      if (r.status === 'failed' || r.amountCents <= 0) continue; // no money moved
+      const orders = await this.ledger.ordersOfPayment(m, paymentId);
+      const left = orders.map((o) => o.saleCents - o.refundedCents);
+      const leftTotal = left.reduce((a, b) => a + b, 0);
+      const amount = Math.min(r.amountCents, leftTotal);
+      if (amount < r.amountCents) {
+        this.logger.error(`provider refund ${r.providerRef} of ${r.amountCents} on payment ${paymentId} exceeds what is left to refund (${leftTotal})`);
+      }
+      if (amount <= 0) continue;
+      const shares = allocateProportionally(amount, left);
+      for (let i = 0; i < orders.length; i++) {
+        if (shares[i] <= 0) continue;
+        const refund = await this.payments.insertRefund(m, {
+          orderId: orders[i].orderId,
+          paymentId,
+          amountCents: shares[i],
+          currency: payment.currency,
+          reason: `Refunded at the payment provider (${r.providerRef})`,
+          status: r.status,
+          source: 'provider',
+          providerRef: r.providerRef,
+        });
+        known.push(refund);
+        // Orders first (it locks the order), then the ledger: the same lock order as a seller's refund.
+        await this.outcome.onRefundRecorded(m, { refundId: refund.id, orderId: refund.orderId, amountCents: refund.amountCents });
+        await this.ledger.recordRefund(m, { refundId: refund.id, orderId: refund.orderId, paymentId, amountCents: refund.amountCents, currency: refund.currency });
+        recorded++;
+      }
+    }
+    return { recorded, updated };
   }
 
   /**
@@ -181,10 +274,12 @@ export class PaymentsService {
       createdBy: input.createdBy,
       status: this.provider.external ? 'pending' : 'succeeded',
     });
+    await this.ledger.recordRefund(m, { refundId: refund.id, orderId: input.orderId, paymentId: input.paymentId, amountCents: input.amountCents, currency: input.currency });
     if (!this.provider.external) {
       const payment = await this.payments.find(input.paymentId, m);
       const result = await this.provider.refund({
         refundId: refund.id,
+        orderId: input.orderId,
         paymentId: input.paymentId,
         paymentProviderRef: payment?.providerRef ?? null,
         amountCents: input.amountCents,
@@ -197,19 +292,51 @@ export class PaymentsService {
     return refund;
   }
 
-  /** Sends a pending refund to an external provider (after the transaction that recorded it committed). */
+  /**
+   * Sends a pending refund to an external provider, after the transaction
+   * that recorded it committed, and updates `refund` in place with the
+   * provider's answer. Safe to repeat: the provider sees the same idempotency
+   * key. If the provider is unreachable the refund stays pending and the
+   * refund sweeper sends it again; if it refuses, the refund is marked failed
+   * (and reconciliation lists it).
+   */
   async completeRefund(refund: RefundRow): Promise<void> {
-    if (!this.provider.external || refund.status !== 'pending') return;
+    if (!this.provider.external || refund.status !== 'pending' || refund.providerRef) return;
     const payment = await this.payments.find(refund.paymentId);
-    const result = await this.provider.refund({
-      refundId: refund.id,
-      paymentId: refund.paymentId,
-      paymentProviderRef: payment?.providerRef ?? null,
-      amountCents: refund.amountCents,
-      currency: refund.currency,
-      reason: refund.reason,
-    });
-    await this.payments.setRefundResult(undefined, refund.id, result.providerRef, result.status);
+    try {
+      const result = await this.provider.refund({
+        refundId: refund.id,
+        orderId: refund.orderId,
+        paymentId: refund.paymentId,
+        paymentProviderRef: payment?.providerRef ?? null,
+        amountCents: refund.amountCents,
+        currency: refund.currency,
+        reason: refund.reason,
+      });
+      await this.payments.setRefundResult(undefined, refund.id, result.providerRef, result.status);
+      refund.providerRef = result.providerRef;
+      refund.status = result.status;
+    } catch (err) {
+      if (err instanceof PaymentProviderUnavailableError) {
+        this.logger.warn(`refund ${refund.id} not sent yet (provider unavailable); it will be retried`);
+        return;
+      }
+      this.logger.error(`refund ${refund.id} refused by the provider: ${(err as Error).message}`);
+      await this.payments.setRefundResult(undefined, refund.id, null, 'failed');
+      refund.status = 'failed';
+    }
+  }
+
+  async completeRefunds(refunds: RefundRow[]): Promise<void> {
+    for (const r of refunds) await this.completeRefund(r);
+  }
+
+  /** Sends again refunds an external provider never answered (a crash or an outage between commit and call). */
+  async retryUnsentRefunds(olderThanSeconds = 60): Promise<number> {
+    if (!this.provider.external) return 0;
+    const refunds = await this.payments.unsentRefunds(olderThanSeconds, 100);
+    await this.completeRefunds(refunds);
+    return refunds.length;
   }
 
   refundsOfOrder(orderId: string, m?: EntityManager): Promise<RefundRow[]> {

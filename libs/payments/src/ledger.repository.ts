@@ -1,0 +1,146 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { parseMinorUnits } from '@farmlink/shared';
+
+export type SellerType = 'farmer' | 'cooperative';
+export type LedgerKind = 'sale' | 'fee' | 'refund' | 'fee_refund';
+
+export interface SellerRef {
+  sellerType: SellerType;
+  sellerId: string;
+}
+
+export interface NewLedgerEntry extends SellerRef {
+  kind: LedgerKind;
+  /** Signed: credits positive, debits negative. */
+  amountCents: number;
+  currency: string;
+  feeBps: number;
+  orderId: string;
+  paymentId: string;
+  refundId?: string | null;
+  createdAt?: Date;
+}
+
+export interface LedgerEntryRow extends SellerRef {
+  id: string;
+  kind: LedgerKind;
+  amountCents: number;
+  currency: string;
+  orderId: string;
+  paymentId: string;
+  refundId: string | null;
+  createdAt: Date;
+}
+
+/** What the ledger knows of one paid order: its sale, and what was refunded so far. */
+export interface LedgerOrder extends SellerRef {
+  orderId: string;
+  saleCents: number;
+  refundedCents: number;
+  feeBps: number;
+  currency: string;
+}
+
+const ENTRY_COLUMNS = `id, seller_type AS "sellerType", seller_id AS "sellerId", kind, amount_cents AS "amountCents", currency,
+  order_id AS "orderId", payment_id AS "paymentId", refund_id AS "refundId", created_at AS "createdAt"`;
+
+/** Keeps only sellers of the given list, as SQL over seller_type/seller_id with the arrays in $1, $2. */
+const SELLERS_CLAUSE = `(seller_type, seller_id) IN (SELECT * FROM unnest($1::text[], $2::uuid[]))`;
+
+/** All SQL about the seller ledger (append-only: there is no update or delete here, and a trigger refuses them). */
+@Injectable()
+export class LedgerRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async insert(m: EntityManager, entries: NewLedgerEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    await m.query(
+      `INSERT INTO seller_ledger_entries (seller_type, seller_id, kind, amount_cents, currency, fee_bps, order_id, payment_id, refund_id, created_at)
+       SELECT * FROM unnest($1::text[], $2::uuid[], $3::text[], $4::bigint[], $5::char(3)[], $6::int[], $7::uuid[], $8::uuid[], $9::uuid[], $10::timestamptz[])`,
+      [
+        entries.map((e) => e.sellerType),
+        entries.map((e) => e.sellerId),
+        entries.map((e) => e.kind),
+        entries.map((e) => e.amountCents),
+        entries.map((e) => e.currency),
+        entries.map((e) => e.feeBps),
+        entries.map((e) => e.orderId),
+        entries.map((e) => e.paymentId),
+        entries.map((e) => e.refundId ?? null),
+        entries.map((e) => e.createdAt ?? new Date()),
+      ],
+    );
+  }
+
+  /**
+   * The order's sale and refunds so far, with its sale entry locked (so two
+   * refunds of one order compute their fee returns one after the other).
+   * Null when the order was never credited (never paid).
+   */
+  async lockOrder(m: EntityManager, orderId: string): Promise<LedgerOrder | null> {
+    const sale = await m.query(
+      `SELECT seller_type AS "sellerType", seller_id AS "sellerId", amount_cents AS "saleCents", fee_bps AS "feeBps", currency
+         FROM seller_ledger_entries WHERE order_id = $1 AND kind = 'sale' FOR UPDATE`,
+      [orderId],
+    );
+    if (!sale[0]) return null;
+    const [{ refunded }] = await m.query(
+      `SELECT coalesce(-sum(amount_cents), 0)::bigint AS refunded FROM seller_ledger_entries WHERE order_id = $1 AND kind = 'refund'`,
+      [orderId],
+    );
+    return {
+      orderId,
+      sellerType: sale[0].sellerType,
+      sellerId: sale[0].sellerId,
+      saleCents: parseMinorUnits(sale[0].saleCents),
+      refundedCents: parseMinorUnits(refunded),
+      feeBps: sale[0].feeBps,
+      currency: sale[0].currency,
+    };
+  }
+
+  /** The paid orders of a payment, as the ledger knows them, in order id order. */
+  async ordersOfPayment(m: EntityManager, paymentId: string): Promise<LedgerOrder[]> {
+    const rows = await m.query(
+      `SELECT s.order_id AS "orderId", s.seller_type AS "sellerType", s.seller_id AS "sellerId", s.amount_cents AS "saleCents",
+              s.fee_bps AS "feeBps", s.currency,
+              coalesce((SELECT -sum(r.amount_cents) FROM seller_ledger_entries r WHERE r.order_id = s.order_id AND r.kind = 'refund'), 0)::bigint
+                AS "refundedCents"
+         FROM seller_ledger_entries s
+        WHERE s.payment_id = $1 AND s.kind = 'sale'
+        ORDER BY s.order_id`,
+      [paymentId],
+    );
+    return rows.map((r: LedgerOrder) => ({ ...r, saleCents: parseMinorUnits(r.saleCents), refundedCents: parseMinorUnits(r.refundedCents) }));
+  }
+
+  /** The sellers a farmer acts for: themself, and every cooperative they manage. */
+  async sellersOf(userId: string): Promise<SellerRef[]> {
+    const rows = await this.db.query(`SELECT id FROM cooperatives WHERE manager_id = $1 ORDER BY id`, [userId]);
+    return [{ sellerType: 'farmer', sellerId: userId }, ...rows.map((r: { id: string }) => ({ sellerType: 'cooperative' as const, sellerId: r.id }))];
+  }
+
+  async page(sellers: SellerRef[], page: number, pageSize: number): Promise<{ items: LedgerEntryRow[]; total: number }> {
+    const params = [sellers.map((s) => s.sellerType), sellers.map((s) => s.sellerId)];
+    const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM seller_ledger_entries WHERE ${SELLERS_CLAUSE}`, params);
+    const rows = await this.db.query(
+      `SELECT ${ENTRY_COLUMNS} FROM seller_ledger_entries WHERE ${SELLERS_CLAUSE} ORDER BY seq DESC LIMIT $3 OFFSET $4`,
+      [...params, pageSize, (page - 1) * pageSize],
+    );
+    return { items: rows.map((r: LedgerEntryRow) => ({ ...r, amountCents: parseMinorUnits(r.amountCents) })), total };
+  }
+
+  /** The balance of each seller (sellers without entries included, at 0). */
+  async balances(sellers: SellerRef[]): Promise<(SellerRef & { balanceCents: number })[]> {
+    const rows = await this.db.query(
+      `SELECT s.seller_type AS "sellerType", s.seller_id AS "sellerId", coalesce(sum(e.amount_cents), 0)::bigint AS "balanceCents"
+         FROM unnest($1::text[], $2::uuid[]) WITH ORDINALITY AS s(seller_type, seller_id, n)
+         LEFT JOIN seller_ledger_entries e ON e.seller_type = s.seller_type AND e.seller_id = s.seller_id
+        GROUP BY s.seller_type, s.seller_id, s.n ORDER BY s.n`,
+      [sellers.map((s) => s.sellerType), sellers.map((s) => s.sellerId)],
+    );
+    return rows.map((r: SellerRef & { balanceCents: string }) => ({ ...r, balanceCents: parseMinorUnits(r.balanceCents) }));
+  }
+}
