@@ -12,6 +12,7 @@ import { CooperativesModule } from '@farmlink/cooperatives';
 import { CatalogModule } from '@farmlink/catalog';
 import { OrdersModule } from '@farmlink/orders';
 import { PaymentsModule } from '@farmlink/payments';
+import { ReportsModule } from '@farmlink/reports';
 import { validateEnv } from './config/env.validation';
 import { HealthController } from './health/health.controller';
 
@@ -67,6 +68,7 @@ export class AppModule {
     CatalogModule,
     PaymentsModule,
     OrdersModule,
+    ReportsModule,
       ],
       controllers: [HealthController],
     };

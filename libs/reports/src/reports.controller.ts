@@ -1,0 +1,51 @@
+import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CurrentUser, Roles, type AuthUser } from '@farmlink/identity';
+import { ProgrammeSummaryDto, ProgrammeSummaryQueryDto, SalesReportDto, SalesReportQueryDto } from './dto/report.dto';
+import { toCsv, toXlsx } from './report-export';
+import { ReportsService } from './reports.service';
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('reports')
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  @Get('sales')
+  @Roles('officer', 'admin')
+  @ApiOperation({
+    summary: 'Sales per county, prefecture, province, month or category (JSON, CSV or XLSX)',
+    description:
+      'A sale counts in its producer county on the local date its payment succeeded; a refund counts, negatively, on the date it was made. ' +
+      "Officers see only counties inside their jurisdiction (a region outside it is 403).",
+  })
+  @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @ApiOkResponse({ type: SalesReportDto })
+  @ApiForbiddenResponse({ description: 'Not an officer or admin, or a region outside the jurisdiction' })
+  @ApiNotFoundResponse({ description: 'Unknown regionCode or programmeId' })
+  async sales(@CurrentUser() user: AuthUser, @Query() query: SalesReportQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<SalesReportDto | string | Buffer> {
+    const report = await this.reports.salesReport(user, query);
+    const file = `sales-${report.groupBy}-${report.from}-${report.to}`;
+    if (query.format === 'csv') {
+      reply.header('Content-Type', 'text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="${file}.csv"`);
+      return toCsv(report);
+    }
+    if (query.format === 'xlsx') {
+      reply
+        .header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('Content-Disposition', `attachment; filename="${file}.xlsx"`);
+      return toXlsx(report);
+    }
+    return report;
+  }
+
+  @Get('programmes/:id/summary')
+  @Roles('officer', 'admin')
+  @ApiOperation({ summary: "A programme's year: counties enrolled and selling, net sales and growth, poor households, top counties and categories" })
+  @ApiOkResponse({ type: ProgrammeSummaryDto })
+  @ApiNotFoundResponse({ description: 'Unknown programme' })
+  summary(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string, @Query() query: ProgrammeSummaryQueryDto): Promise<ProgrammeSummaryDto> {
+    return this.reports.programmeSummary(user, id, Number(query.year));
+  }
+}

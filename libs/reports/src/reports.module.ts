@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { RegionsModule } from '@farmlink/regions';
+import { ReportRepository } from './report.repository';
+import { ReportsController } from './reports.controller';
+import { ReportsService } from './reports.service';
+
+/**
+ * Sales reports. The rollups they read are kept by PostgreSQL triggers in the
+ * same transaction as each payment and refund (migration 1780000000050), so
+ * this module binds no SALES_EVENTS_PORT: a trigger also sees refunds whose
+ * status a provider settles later and rows changed outside the API.
+ */
+@Module({
+  imports: [RegionsModule],
+  controllers: [ReportsController],
+  providers: [ReportRepository, ReportsService],
+  exports: [ReportsService],
+})
+export class ReportsModule {}

@@ -1,0 +1,144 @@
+import fc from 'fast-check';
+import { checkout, COUNTIES, createCooperative, createListing, createTestApp, createUser, TestApp, TestListing, TestUser } from '@farmlink/testing';
+import { RegionsService } from '@farmlink/regions';
+import { oracleReport, pickFigures } from '../libs/reports/test/sales-oracle';
+
+/**
+ * Property: whatever farmers, checkouts, payments, partial refunds and
+ * cancellations happen (across a year boundary, at times that are another
+ * date in Asia/Shanghai than in UTC), every report row and total equals the
+ * plain computation over orders, order lines and refunds, and a rebuild of
+ * the rollups changes nothing.
+ */
+describe('Sales reports agree with the raw tables (property)', () => {
+  let t: TestApp;
+  let admin: TestUser;
+  let buyers: TestUser[];
+  let listings: TestListing[];
+  let farmers: TestUser[];
+  let programmeId: string;
+
+  const COUNTY_LIST = Object.values(COUNTIES);
+  // Payment / refund instants: UTC 15:30 is 23:30 local, 16:30 is 00:30 of the next local day.
+  const DAYS = ['2024-02-29', '2024-06-30', '2024-12-31', '2025-01-01', '2025-02-28', '2025-06-30', '2025-12-31'];
+  const TIMES = ['T03:00:00Z', 'T15:30:00Z', 'T16:30:00Z', 'T15:59:59Z', 'T16:00:00Z'];
+  const QUERY_DAYS = ['2024-01-01', '2024-03-01', '2024-07-01', '2024-12-31', '2025-01-01', '2025-01-02', '2025-03-01', '2025-07-01', '2025-12-31', '2026-01-01'];
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    admin = await createUser(t, 'admin');
+    buyers = await Promise.all([0, 1, 2].map(() => createUser(t, 'buyer')));
+    farmers = [];
+    for (let i = 0; i < 6; i++) farmers.push(await createUser(t, 'farmer', { countyCode: COUNTY_LIST[i % COUNTY_LIST.length], povertyRegistered: i % 2 === 0 }));
+    const coop = await createCooperative(t, farmers[0], [farmers[1], farmers[2]]);
+    const cats = ['fruit', 'tea', 'grain'];
+    listings = [];
+    for (let i = 0; i < farmers.length; i++) {
+      listings.push(await createListing(t, farmers[i], { priceCents: 101 + i * 997, stock: 100000, category: cats[i % 3], netWeightGrams: 250 * (i + 1) }));
+    }
+    // Cooperative listings by two members from different counties: one seller, two producers.
+    listings.push(await createListing(t, farmers[1], { priceCents: 333, stock: 100000, cooperativeId: coop, category: 'tea' }));
+    listings.push(await createListing(t, farmers[2], { priceCents: 777, stock: 100000, cooperativeId: coop, category: 'fruit' }));
+    const p = await t.http().post('/api/programmes').set(admin.auth).send({ name: 'P', startDate: '2024-01-01' }).expect(201);
+    programmeId = p.body.id;
+    await t.http().put(`/api/programmes/${programmeId}/counties`).set(admin.auth).send({ countyCodes: [COUNTIES.tongzi, COUNTIES.lankao] }).expect(200);
+  });
+  afterAll(() => t.close());
+
+  const at = fc.tuple(fc.constantFrom(...DAYS), fc.constantFrom(...TIMES)).map(([d, h]) => d + h);
+  const purchase = fc.record({
+    buyer: fc.nat({ max: 2 }),
+    items: fc.uniqueArray(fc.record({ listing: fc.nat({ max: 7 }), quantity: fc.integer({ min: 1, max: 7 }) }), { minLength: 1, maxLength: 3, selector: (i) => i.listing }),
+    fate: fc.constantFrom('paid', 'paid', 'paid', 'unpaid', 'cancelledThenPaid', 'paidThenCancelled'),
+    paidAt: at,
+    refunds: fc.array(fc.record({ permille: fc.integer({ min: 1, max: 600 }), at }), { maxLength: 2 }),
+  });
+  type Purchase = typeof purchase extends fc.Arbitrary<infer R> ? R : never;
+  const query = fc.record({
+    range: fc.tuple(fc.constantFrom(...QUERY_DAYS), fc.constantFrom(...QUERY_DAYS)).map(([a, b]) => (a <= b ? [a, b] : [b, a])),
+    groupBy: fc.constantFrom('county', 'prefecture', 'province', 'month', 'category'),
+    filter: fc.constantFrom<Record<string, string>>({}, { regionCode: '520000' }, { regionCode: '520300' }, { regionCode: COUNTIES.lankao }, { programmeId: 'P' }),
+  });
+
+  async function act(p: Purchase): Promise<void> {
+    const buyer = buyers[p.buyer];
+    const res = await checkout(t, buyer, p.items.map((i: { listing: number; quantity: number }) => ({ listingId: listings[i.listing].id, quantity: i.quantity }))).expect(201);
+    const orders: { id: string; sellerId: string; totalCents: number }[] = res.body.orders;
+    if (p.fate === 'unpaid') return;
+    if (p.fate === 'cancelledThenPaid') {
+      for (const o of orders) await t.http().post(`/api/orders/${o.id}/cancel`).set(buyer.auth).send({}).expect(200);
+    }
+    await t.http().post(`/api/payments/${res.body.payment.id}/simulate`).set(buyer.auth).send({ outcome: 'succeeded' }).expect(200);
+    if (p.fate === 'cancelledThenPaid') {
+      // Auto-refunded; date those refunds somewhere in range too: they must still not count.
+      await t.db.query(`UPDATE refunds SET created_at = $2 WHERE order_id = ANY($1::uuid[])`, [orders.map((o) => o.id), p.paidAt]);
+      return;
+    }
+    for (const o of orders) {
+      await t.db.query(`UPDATE orders SET paid_at = $2 WHERE id = $1`, [o.id, p.paidAt]);
+      const seller = await sellerUser(o.sellerId);
+      let left = o.totalCents;
+      for (const r of p.refunds) {
+        const amount = Math.floor((o.totalCents * r.permille) / 1000);
+        if (amount < 1 || amount > left) continue;
+        const refund = await t.http().post(`/api/orders/${o.id}/refunds`).set(seller.auth).send({ amountCents: amount, reason: 'r' }).expect(201);
+        left -= amount;
+        await t.db.query(`UPDATE refunds SET created_at = $2 WHERE id = $1`, [refund.body.id, r.at]);
+      }
+      if (p.fate === 'paidThenCancelled') {
+        await t.http().post(`/api/orders/${o.id}/cancel`).set(seller.auth).send({}).expect(200);
+      }
+    }
+  }
+
+  const sellerCache = new Map<string, TestUser>();
+  async function sellerUser(sellerId: string): Promise<TestUser> {
+    // A cooperative's orders are refunded by its manager (farmers[0]).
+    const f = farmers.find((x) => x.id === sellerId) ?? farmers[0];
+    sellerCache.set(sellerId, f);
+    return f;
+  }
+
+  async function rollups(): Promise<unknown> {
+    const [daily, actors] = await Promise.all([
+      t.db.query(`SELECT day::text, county_code, category, poverty, gross_cents::text, refunds_cents::text, units::text, weight_grams::text FROM report_sales_daily
+                   WHERE gross_cents <> 0 OR refunds_cents <> 0 OR units <> 0 OR weight_grams <> 0 ORDER BY 1, 2, 3, 4`),
+      t.db.query(`SELECT day::text, county_code, category, kind, actor_id FROM report_sales_actors ORDER BY 1, 2, 3, 4, 5`),
+    ]);
+    return { daily, actors };
+  }
+
+  it('every row and total equals the plain computation; rebuild changes nothing', async () => {
+    const regions = t.app.get(RegionsService);
+    await fc.assert(
+      fc.asyncProperty(fc.array(purchase, { minLength: 1, maxLength: 4 }), fc.array(query, { minLength: 2, maxLength: 3 }), async (purchases, queries) => {
+        for (const p of purchases) await act(p);
+        for (const q of queries) {
+          const filter = q.filter.programmeId ? { programmeId } : q.filter;
+          const res = await t.http().get('/api/reports/sales').set(admin.auth).query({ from: q.range[0], to: q.range[1], groupBy: q.groupBy, ...filter }).expect(200);
+          const counties = filter.regionCode ? await regions.countiesWithin(filter.regionCode) : filter.programmeId ? [COUNTIES.tongzi, COUNTIES.lankao] : null;
+          const expected = await oracleReport(t.db, { from: q.range[0], to: q.range[1], groupBy: q.groupBy as 'county', counties });
+          const got = new Map<string, unknown>(res.body.rows.map((r: Record<string, unknown>) => [r.key as string, pickFigures(r)]));
+          expect(got).toEqual(expected.rows);
+          expect(pickFigures(res.body.totals)).toEqual(expected.totals);
+          const nets = res.body.rows.map((r: { netSalesCents: number }) => r.netSalesCents);
+          expect(nets).toEqual([...nets].sort((a, b) => b - a));
+        }
+      }),
+      { numRuns: 8, seed: Number(process.env.FC_SEED ?? Date.now() % 100000), endOnFailure: true },
+    );
+    // Something really happened: paid lines on both sides of the year boundary, refunds, cancellations.
+    const [facts] = await t.db.query(
+      `SELECT count(DISTINCT extract(year FROM paid_at AT TIME ZONE 'Asia/Shanghai'))::int AS years,
+              (SELECT count(*)::int FROM refunds) AS refunds,
+              (SELECT count(*)::int FROM orders WHERE status = 'cancelled') AS cancelled
+         FROM orders WHERE paid_at IS NOT NULL`,
+    );
+    expect(facts.years).toBeGreaterThanOrEqual(1);
+    expect(facts.refunds).toBeGreaterThan(0);
+
+    const before = await rollups();
+    await t.db.query(`SELECT report_rebuild()`);
+    expect(await rollups()).toEqual(before);
+  });
+});
