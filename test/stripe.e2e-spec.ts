@@ -1,5 +1,6 @@
 import { basisPoints } from '@farmlink/shared';
 import { OrdersService } from '@farmlink/orders';
+import { PaymentsService } from '@farmlink/payments';
 import {
   checkout,
   COUNTIES,
@@ -300,6 +301,38 @@ describe('Payments with Stripe (e2e, real SDK against a local fake Stripe)', () 
     expect(new Set(statuses)).toEqual(new Set([200]));
     const [row] = await t.db.query(`SELECT outcome FROM webhook_events WHERE object_ref = 'pi_unknown_0'`);
     expect(row.outcome).toMatch(/unknown payment intent/);
+  });
+
+  it('when Stripe is down the checkout answers 503; the same Idempotency-Key later finishes it with one PaymentIntent', async () => {
+    const listing = await createListing(t, farmerA, { priceCents: 800, stock: 5 });
+    const key = `retry-${Date.now()}`;
+    const before = stripe.paymentIntents.size;
+    stripe.failNext = 3; // the SDK tries 3 times (maxNetworkRetries 2)
+    const down = await checkout(t, buyer, [{ listingId: listing.id, quantity: 1 }], key).expect(503);
+    expect(down.body).toMatchObject({ statusCode: 503, message: expect.stringMatching(/payment provider/i) });
+    expect(stripe.failNext).toBe(0);
+    const again = await checkout(t, buyer, [{ listingId: listing.id, quantity: 1 }], key).expect(201);
+    expect(again.body.payment.clientSecret).toMatch(/^pi_.*_secret_/);
+    expect(stripe.paymentIntents.size).toBe(before + 1);
+    const third = await checkout(t, buyer, [{ listingId: listing.id, quantity: 1 }], key).expect(201);
+    expect(third.body.payment.clientSecret).toBe(again.body.payment.clientSecret);
+    expect(stripe.paymentIntents.size).toBe(before + 1);
+  });
+
+  it('a refund Stripe could not be reached for stays pending and is sent again later, once', async () => {
+    const { orderB, intent } = await twoFarmCheckout();
+    await deliver(stripe.event('payment_intent.succeeded', stripe.succeed(intent))).expect(200);
+    stripe.failNext = 3;
+    const refund = await t.http().post(`/api/orders/${orderB.id}/refunds`).set(farmerB.auth).send({ amountCents: 2800, reason: '少发一盒' }).expect(201);
+    expect(refund.body.status).toBe('pending');
+    expect((await order(orderB.id)).refundedCents).toBe(2800);
+    expect(await t.app.get(PaymentsService).retryUnsentRefunds(0)).toBeGreaterThanOrEqual(1);
+    const [row] = await t.db.query(`SELECT status, provider_ref FROM refunds WHERE id = $1`, [refund.body.id]);
+    expect(row).toEqual({ status: 'succeeded', provider_ref: expect.stringMatching(/^re_/) });
+    const atStripe = [...stripe.refunds.values()].filter((r) => r.metadata.refund_id === refund.body.id);
+    expect(atStripe).toHaveLength(1);
+    expect(atStripe[0].amount).toBe(2800);
+    expect((await reconcile()).mismatches).toEqual([]);
   });
 
   it('reconciliation lists a mismatch planted in the data', async () => {
