@@ -86,10 +86,29 @@ export async function hasEndpoint(t: TestApp, method: string, apiPath: string): 
 
 /** A small real JPEG (sharp, already a dependency of the API) for photo uploads. */
 export async function sampleJpeg(file: string, colour = { r: 90, g: 150, b: 60 }): Promise<string> {
-  const sharp = (await import('sharp')).default;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const sharp = require('sharp') as typeof import('sharp');
   await sharp({ create: { width: 800, height: 600, channels: 3, background: colour } })
     .composite([{ input: Buffer.from(`<svg width="800" height="600"><circle cx="400" cy="300" r="200" fill="rgb(240,200,60)"/></svg>`), top: 0, left: 0 }])
     .jpeg({ quality: 80 })
     .toFile(file);
   return file;
+}
+
+/**
+ * Which feature modules the API composes (apps/api/src/app.module.ts), read when Jest
+ * collects the specs, so a spec can be skipped while a colleague's endpoints have not
+ * landed. beforeAll then checks /api/docs-json for the exact paths (expectEndpoints).
+ */
+export function apiModuleWired(moduleName: string): boolean {
+  const { readFileSync } = require('node:fs') as typeof import('node:fs');
+  const source = readFileSync(path.resolve(__dirname, '../../apps/api/src/app.module.ts'), 'utf8');
+  return new RegExp(`\\b${moduleName}\\b`).test(source.replace(/^\s*import .*$/gm, ''));
+}
+
+/** Fails (not skips) when the API lacks a path the spec relies on. */
+export async function expectEndpoints(t: TestApp, endpoints: [method: string, path: string][]): Promise<void> {
+  const missing: string[] = [];
+  for (const [method, p] of endpoints) if (!(await hasEndpoint(t, method, p))) missing.push(`${method} ${p}`);
+  if (missing.length) throw new Error(`the API does not document: ${missing.join(', ')}`);
 }

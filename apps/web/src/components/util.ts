@@ -90,6 +90,20 @@ export function useAsync<T>(load: () => Promise<T>, deps: unknown[]): AsyncState
   return { data, error, loading, reload, setData };
 }
 
+/**
+ * Today for reports: report dates are calendar dates in the reporting zone (Asia/Shanghai by
+ * default), which can already be tomorrow where the browser is; take the later of the two.
+ */
+export function reportTodayIso(): string {
+  const local = todayIso();
+  try {
+    const china = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+    return /^\d{4}-\d{2}-\d{2}$/.test(china) && china > local ? china : local;
+  } catch {
+    return local;
+  }
+}
+
 export function todayIso(offsetDays = 0): string {
   const d = new Date();
   d.setDate(d.getDate() + offsetDays);

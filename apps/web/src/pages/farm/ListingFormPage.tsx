@@ -73,6 +73,8 @@ export default function ListingFormPage() {
   const coops = useAsync(() => cooperatives.list(user?.countyCode ? { countyCode: user.countyCode } : {}).catch(() => []), [user?.countyCode]);
   const [draft, setDraft] = useState<Draft>({ ...EMPTY, cooperativeId: params.get('cooperativeId') ?? '' });
   const [photos, setPhotos] = useState<NewPhoto[]>([]);
+  /** Why the last chosen file was refused (type or size); shown until a good file is chosen. */
+  const [photoProblem, setPhotoProblem] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState('');
@@ -102,6 +104,7 @@ export default function ListingFormPage() {
     if (draft.description.length > 5000) e.description = t('validation.maxLength', { n: 5000 });
     const existingCount = existing.data?.photos.length ?? 0;
     if (existingCount + photos.length > MAX_PHOTOS) e.photos = t('validation.tooManyPhotos', { n: MAX_PHOTOS });
+    else if (photoProblem) e.photos = photoProblem;
     return e;
   };
 
@@ -115,6 +118,7 @@ export default function ListingFormPage() {
       else accepted.push({ file, preview: URL.createObjectURL(file) });
     }
     setPhotos((p) => [...p, ...accepted]);
+    setPhotoProblem(problem);
     setErrors((e) => ({ ...e, photos: problem || undefined }));
   };
 

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { programmes, regions, reports, type ReportGroupBy, type SalesQuery, type SalesRow } from '../../api';
 import { ErrorNotice, Loading, PageTitle } from '../../components/ui';
-import { errorText, todayIso, useAsync } from '../../components/util';
+import { errorText, reportTodayIso, useAsync } from '../../components/util';
 import { useI18n } from '../../i18n/i18n';
 import { useAuth } from '../../state/auth';
 import { BarChart, TrendChart } from './charts';
@@ -27,9 +27,8 @@ function saveBlob(blob: Blob, filename: string) {
 export default function DashboardPage() {
   const { t, money, number } = useI18n();
   const { user } = useAuth();
-  const year = new Date().getFullYear();
-  const [from, setFrom] = useState(`${year}-01-01`);
-  const [to, setTo] = useState(todayIso());
+  const [from, setFrom] = useState(() => `${reportTodayIso().slice(0, 4)}-01-01`);
+  const [to, setTo] = useState(reportTodayIso);
   const [programmeId, setProgrammeId] = useState('');
   const [path, setPath] = useState<Crumb[]>([]);
   const [downloadError, setDownloadError] = useState('');

@@ -1,0 +1,103 @@
+import { mkdtempSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { createTestApp, TestApp } from '@farmlink/testing';
+import { apiModuleWired, DESKTOP, ensureWebBuilt, expectEndpoints, launchChromium, openApp, PHONE, sampleJpeg, screenshot } from './browser';
+
+const describeCatalog = apiModuleWired('CatalogModule') ? describe : describe.skip;
+
+describeCatalog('Browser: a farmer registers, lists produce with a photo, and sees it in the shop', () => {
+  let t: TestApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    t = await createTestApp();
+    await expectEndpoints(t, [
+      ['POST', '/api/auth/register'],
+      ['POST', '/api/listings'],
+      ['POST', '/api/listings/{id}/photos'],
+      ['GET', '/api/listings'],
+    ]);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('works on a 360 px phone in Chinese, from sign-up to the shop', async () => {
+    const { context, page } = await openApp(browser, t, { viewport: PHONE, lang: 'zh' });
+    const email = `wang.fang-${Date.now()}@farmlink.test`;
+
+    // Register as a farmer, picking the county in three steps.
+    await page.goto('/register');
+    await page.getByText('销售我的农产品').click();
+    await page.getByLabel('姓名').fill('王芳');
+    await page.getByLabel('邮箱').fill(email);
+    await page.getByLabel('密码', { exact: true }).fill('kiwi-farm-2026');
+    await page.getByLabel('省份').selectOption({ label: '贵州省' });
+    await page.getByLabel('市 / 州').selectOption({ label: '遵义市' });
+    await page.getByLabel('县 / 区').selectOption({ label: '桐梓县' });
+    await page.getByLabel(/^村/).fill('石坎村');
+    await page.getByLabel('我家是建档立卡贫困户').check();
+    await screenshot(page, 'farmer-register-phone');
+    await page.getByRole('button', { name: '注册' }).click();
+    await page.getByRole('heading', { name: '您好，王芳' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/farm');
+    const [user] = await t.db.query(`SELECT id, county_code, poverty_registered FROM users WHERE email = $1`, [email]);
+    expect(user).toMatchObject({ county_code: '520322', poverty_registered: true });
+
+    // Create a listing with a photo; the preview shows before anything is sent.
+    await page.getByRole('link', { name: /发布商品/ }).first().click();
+    await page.getByLabel('商品名称').fill('桐梓高山红心猕猴桃 5斤装');
+    await page.getByLabel('分类').selectOption({ label: '水果' });
+    await page.getByLabel('单位').fill('箱');
+    await page.getByLabel('每份净重（公斤）').fill('2.5');
+    await page.getByLabel('每份价格（元）').fill('48.80');
+    await page.getByLabel('库存').fill('40');
+    await page.getByLabel(/商品介绍/).fill('海拔1200米果园，现摘现发。');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'farmlink-photo-'));
+    await page.getByLabel('商品照片').setInputFiles(await sampleJpeg(path.join(dir, 'kiwi.jpg')));
+    await page.getByRole('img', { name: '新照片 1' }).waitFor();
+    await page.getByText('折合每公斤 ¥19.52。').waitFor();
+    await screenshot(page, 'farmer-listing-form-phone');
+    await page.getByRole('button', { name: '发布' }).click();
+    await page.waitForURL(/\/farm\/listings\?saved=/);
+    const card = page.locator('.my-listing', { hasText: '桐梓高山红心猕猴桃' });
+    await card.waitFor();
+    await expect(card.getByText('在售')).toBeTruthy();
+    await screenshot(page, 'farmer-my-listings-phone');
+
+    const listingId = new URL(page.url()).searchParams.get('saved')!;
+    const listing = (await t.http().get(`/api/listings/${listingId}`).expect(200)).body;
+    expect(listing).toMatchObject({ title: '桐梓高山红心猕猴桃 5斤装', priceCents: 4880, netWeightGrams: 2500, stock: 40, countyCode: '520322', unit: '箱' });
+    expect(listing.photos).toHaveLength(1);
+
+    // The shop finds it, with its photo lazy-loaded in the right size.
+    await page.goto('/');
+    await page.getByLabel('搜索农产品').fill('猕猴桃');
+    await page.getByLabel('搜索农产品').press('Enter');
+    const shopCard = page.locator(`[data-listing-id="${listingId}"]`);
+    await shopCard.waitFor();
+    await shopCard.getByText('¥48.80').waitFor();
+    await shopCard.getByText('折合 ¥19.52/公斤').waitFor();
+    const img = shopCard.locator('img');
+    expect(await img.getAttribute('loading')).toBe('eager'); // the first two cards load at once, the rest lazily
+    expect(await img.getAttribute('srcset')).toMatch(/\d+w/);
+    await page.waitForFunction((id) => {
+      const el = (globalThis as unknown as { document: { querySelector(s: string): { complete: boolean; naturalWidth: number } | null } }).document.querySelector(`[data-listing-id="${id}"] img`);
+      return !!el && el.complete && el.naturalWidth > 0;
+    }, listingId);
+    await screenshot(page, 'shop-search-phone');
+
+    // The listing page on a desktop-sized window.
+    await page.setViewportSize(DESKTOP);
+    await shopCard.getByRole('link').click();
+    await page.getByRole('heading', { name: '桐梓高山红心猕猴桃 5斤装' }).waitFor();
+    await page.getByText('贵州省 遵义市 桐梓县').waitFor();
+    await screenshot(page, 'listing-page-desktop');
+    await context.close();
+  }, 120_000);
+});
