@@ -50,6 +50,9 @@ const UNAVAILABLE_CODES = new Set([
 export function isDatabaseUnavailable(err: unknown): boolean {
   const code = codeOf(err);
   if (code && UNAVAILABLE_CODES.has(code)) return true;
+  // TypeORM releases a query runner whose connection died; the transaction did not commit.
+  const name = err instanceof Error ? err.name : '';
+  if (/AlreadyReleased|ConnectionIsNotSet|DriverNotConnected|CannotExecuteNotConnected/.test(name)) return true;
   const message = err instanceof Error ? err.message : '';
   return /timeout exceeded when trying to connect|Connection terminated|connection (is )?closed|Client has encountered a connection error|terminating connection/i.test(
     message,

@@ -26,6 +26,8 @@ export interface EmbeddedPostgresOptions {
   /** Faster but crash-unsafe settings (fsync off): only for throwaway test clusters. */
   unsafeFast?: boolean;
   maxConnections?: number;
+  /** Listen on this port (default: a free one). */
+  port?: number;
   log?: (line: string) => void;
 }
 
@@ -251,7 +253,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
   let lastError: Error | undefined;
   for (let attempt = 0; attempt < 3; attempt++) {
-    const port = await freePort();
+    const port = options.port ?? (await freePort());
     try {
       const child = await launch(path.join(bin, 'bin', 'postgres'), ['-D', dataDir, '-p', String(port), ...settings], runAs, env, log);
       return handle(child, port, dataDir, options.ephemeral ?? false);

@@ -40,8 +40,11 @@ const MANAGED_KEYS = ['ADMIN_EMAIL', 'ADMIN_PASSWORD', 'STRIPE_SECRET_KEY', 'STR
  * template, configured by the same configureApp() as main.ts, listening on a
  * random loopback port. Only Stripe's HTTP API is ever faked (see fake-stripe).
  */
-export async function createTestApp(env: Record<string, string | undefined> = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+export async function createTestApp(
+  env: Record<string, string | undefined> = {},
+  options: { database?: TestDatabase } = {},
+): Promise<TestApp> {
+  const database = options.database ?? (await createTestDatabase());
   const saved = { ...process.env };
   for (const key of MANAGED_KEYS) delete process.env[key];
   Object.assign(process.env, TEST_DEFAULTS, { DATABASE_URL: database.url });

@@ -1,0 +1,137 @@
+/**
+ * The authorization matrix: every operation × every kind of caller, and the
+ * status each must get. Read it as the access policy of the API; the test in
+ * authorization.e2e-spec.ts runs every cell against the real app.
+ *
+ * Callers:
+ *   anonymous     no token
+ *   buyer         placed the order under test
+ *   otherBuyer    a buyer with nothing to do with it
+ *   farmer        sells the order's listing, owns the listing, manages the cooperative
+ *   otherFarmer   a member (not manager) of that cooperative; sells nothing in the order
+ *   officerScoped an officer whose jurisdiction is 520000 (Guizhou)
+ *   officer       an officer with no jurisdiction
+ *   admin
+ * 404, not 403, for ids a caller may not see, so ids do not leak.
+ */
+export const CALLERS = ['anonymous', 'buyer', 'otherBuyer', 'farmer', 'otherFarmer', 'officerScoped', 'officer', 'admin'] as const;
+export type Caller = (typeof CALLERS)[number];
+
+export interface Fixture {
+  listingId: string;
+  coopListingId: string;
+  cooperativeId: string;
+  otherFarmerId: string;
+  freeFarmerId: string;
+  programmeId: string;
+  orderId: string;
+  paymentId: string;
+}
+
+export interface MatrixRow {
+  operation: string;
+  /** The order under test must be in this state first. */
+  orderState?: 'pending_payment' | 'paid' | 'shipped';
+  request: (f: Fixture) => { method: string; path: string; body?: unknown; headers?: Record<string, string> };
+  expect: Record<Caller, number>;
+}
+
+const all = (status: number): Record<Caller, number> => Object.fromEntries(CALLERS.map((c) => [c, status])) as Record<Caller, number>;
+const signedIn = (status: number, overrides: Partial<Record<Caller, number>> = {}): Record<Caller, number> => ({ ...all(status), anonymous: 401, ...overrides });
+const only = (allowed: Partial<Record<Caller, number>>, denied = 403): Record<Caller, number> => ({ ...all(denied), anonymous: 401, ...allowed });
+
+const newListing = { title: '小米', category: 'grain', unit: 'bag', netWeightGrams: 5000, priceCents: 3000, stock: 10 };
+const address = { name: '陈静', phone: '13800000000', countyCode: '110105', line1: '建国路 88 号' };
+
+export const MATRIX: MatrixRow[] = [
+  // identity
+  { operation: 'GET /api/me', request: () => ({ method: 'GET', path: '/api/me' }), expect: signedIn(200) },
+  {
+    operation: 'POST /api/admin/users',
+    request: () => ({ method: 'POST', path: '/api/admin/users', body: { email: `o${Math.random()}@farmlink.test`, password: 'officer-pass', displayName: 'x', role: 'officer' } }),
+    expect: only({ admin: 201 }),
+  },
+  // regions and programmes
+  { operation: 'GET /api/regions', request: () => ({ method: 'GET', path: '/api/regions?level=province' }), expect: all(200) },
+  { operation: 'GET /api/regions/:code', request: () => ({ method: 'GET', path: '/api/regions/520322' }), expect: all(200) },
+  { operation: 'POST /api/programmes', request: () => ({ method: 'POST', path: '/api/programmes', body: { name: 'p', startDate: '2026-01-01' } }), expect: only({ admin: 201 }) },
+  { operation: 'GET /api/programmes', request: () => ({ method: 'GET', path: '/api/programmes' }), expect: only({ officerScoped: 200, officer: 200, admin: 200 }) },
+  { operation: 'GET /api/programmes/:id', request: (f) => ({ method: 'GET', path: `/api/programmes/${f.programmeId}` }), expect: only({ officerScoped: 200, officer: 200, admin: 200 }) },
+  {
+    operation: 'PUT /api/programmes/:id/counties',
+    request: (f) => ({ method: 'PUT', path: `/api/programmes/${f.programmeId}/counties`, body: { countyCodes: ['520322'] } }),
+    expect: only({ admin: 200 }),
+  },
+  // cooperatives
+  { operation: 'POST /api/cooperatives', request: () => ({ method: 'POST', path: '/api/cooperatives', body: { name: '新合作社', countyCode: '520322' } }), expect: only({ farmer: 201, otherFarmer: 201 }) },
+  { operation: 'GET /api/cooperatives', request: () => ({ method: 'GET', path: '/api/cooperatives' }), expect: all(200) },
+  { operation: 'GET /api/cooperatives/:id', request: (f) => ({ method: 'GET', path: `/api/cooperatives/${f.cooperativeId}` }), expect: all(200) },
+  {
+    operation: 'GET /api/cooperatives/:id/members',
+    request: (f) => ({ method: 'GET', path: `/api/cooperatives/${f.cooperativeId}/members` }),
+    expect: only({ farmer: 200, officerScoped: 200, officer: 200, admin: 200 }),
+  },
+  {
+    operation: 'POST /api/cooperatives/:id/members',
+    request: (f) => ({ method: 'POST', path: `/api/cooperatives/${f.cooperativeId}/members`, body: { farmerId: f.freeFarmerId } }),
+    expect: only({ farmer: 201 }),
+  },
+  {
+    operation: 'DELETE /api/cooperatives/:id/members/:farmerId',
+    request: (f) => ({ method: 'DELETE', path: `/api/cooperatives/${f.cooperativeId}/members/${f.otherFarmerId}` }),
+    expect: only({ farmer: 204 }),
+  },
+  // listings
+  { operation: 'POST /api/listings', request: () => ({ method: 'POST', path: '/api/listings', body: newListing }), expect: only({ farmer: 201, otherFarmer: 201 }) },
+  { operation: 'GET /api/listings', request: () => ({ method: 'GET', path: '/api/listings' }), expect: all(200) },
+  { operation: 'GET /api/listings/:id', request: (f) => ({ method: 'GET', path: `/api/listings/${f.listingId}` }), expect: all(200) },
+  { operation: 'PATCH /api/listings/:id', request: (f) => ({ method: 'PATCH', path: `/api/listings/${f.listingId}`, body: { stock: 7 } }), expect: only({ farmer: 200 }) },
+  {
+    operation: 'PATCH /api/listings/:id (cooperative listing)',
+    request: (f) => ({ method: 'PATCH', path: `/api/listings/${f.coopListingId}`, body: { stock: 7 } }),
+    expect: only({ farmer: 200, otherFarmer: 200 }),
+  },
+  { operation: 'DELETE /api/listings/:id', request: (f) => ({ method: 'DELETE', path: `/api/listings/${f.listingId}` }), expect: only({ farmer: 204 }) },
+  // checkout and orders
+  {
+    operation: 'POST /api/checkouts',
+    request: (f) => ({ method: 'POST', path: '/api/checkouts', headers: { 'Idempotency-Key': `${Math.random()}` }, body: { items: [{ listingId: f.listingId, quantity: 1 }], shippingAddress: address } }),
+    expect: only({ buyer: 201, otherBuyer: 201 }),
+  },
+  { operation: 'GET /api/orders', request: () => ({ method: 'GET', path: '/api/orders' }), expect: signedIn(200) },
+  {
+    operation: 'GET /api/orders/:id',
+    request: (f) => ({ method: 'GET', path: `/api/orders/${f.orderId}` }),
+    expect: signedIn(200, { otherBuyer: 404, otherFarmer: 404 }),
+  },
+  {
+    operation: 'POST /api/orders/:id/cancel',
+    request: (f) => ({ method: 'POST', path: `/api/orders/${f.orderId}/cancel`, body: {} }),
+    expect: only({ buyer: 200, otherBuyer: 404, farmer: 200, otherFarmer: 404, admin: 200 }),
+  },
+  {
+    operation: 'POST /api/orders/:id/ship',
+    orderState: 'paid',
+    request: (f) => ({ method: 'POST', path: `/api/orders/${f.orderId}/ship`, body: { carrier: 'EMS' } }),
+    expect: only({ farmer: 200, otherFarmer: 404 }),
+  },
+  {
+    operation: 'POST /api/orders/:id/deliver',
+    orderState: 'shipped',
+    request: (f) => ({ method: 'POST', path: `/api/orders/${f.orderId}/deliver` }),
+    expect: only({ buyer: 200, otherBuyer: 404 }),
+  },
+  {
+    operation: 'POST /api/orders/:id/refunds',
+    orderState: 'paid',
+    request: (f) => ({ method: 'POST', path: `/api/orders/${f.orderId}/refunds`, body: { amountCents: 1, reason: 'bruised' } }),
+    expect: only({ farmer: 201, otherFarmer: 404, admin: 201 }),
+  },
+  // payments
+  { operation: 'GET /api/payments/:id', request: (f) => ({ method: 'GET', path: `/api/payments/${f.paymentId}` }), expect: only({ buyer: 200, otherBuyer: 404 }) },
+  {
+    operation: 'POST /api/payments/:id/simulate',
+    request: (f) => ({ method: 'POST', path: `/api/payments/${f.paymentId}/simulate`, body: { outcome: 'succeeded' } }),
+    expect: only({ buyer: 200, otherBuyer: 404 }),
+  },
+];
