@@ -34,12 +34,8 @@ export class AppModule {
         forRoutes: [{ path: '{*splat}', method: RequestMethod.ALL }],
         pinoHttp: {
           level: config.get('LOG_LEVEL'),
-          genReqId: (req, res) => {
-            const incoming = req.headers['x-request-id'];
-            const id = typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
-            res.setHeader('X-Request-Id', id);
-            return id;
-          },
+          // Fastify assigns the request id (configure-app.ts: the caller's X-Request-Id or a UUID).
+          genReqId: (req) => (req as { id?: string }).id ?? randomUUID(),
           redact: {
             paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["stripe-signature"]', '*.password', '*.passwordHash'],
             censor: '[redacted]',

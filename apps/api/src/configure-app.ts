@@ -1,5 +1,6 @@
 import helmet from '@fastify/helmet';
 import { ValidationPipe } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
@@ -17,6 +18,12 @@ export function createFastifyAdapter(env: Pick<Env, 'BODY_LIMIT_BYTES' | 'TRUST_
     requestTimeout: 30_000,
     keepAliveTimeout: 10_000,
     return503OnClosing: true,
+    // Every request gets an id: the caller's X-Request-Id when it is sane, else a UUID.
+    requestIdHeader: false,
+    genReqId: (req: { headers: Record<string, string | string[] | undefined> }) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+    },
   });
 }
 
@@ -64,6 +71,10 @@ export async function configureApp(app: NestFastifyApplication, env: Env): Promi
 
   // CSV and plain-text bodies arrive as strings (e.g. a list of county codes).
   const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', (req, reply, done) => {
+    void reply.header('X-Request-Id', req.id);
+    done();
+  });
   fastify.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
 
   const document = SwaggerModule.createDocument(
