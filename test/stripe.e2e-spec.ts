@@ -156,6 +156,26 @@ describe('Payments with Stripe (e2e, real SDK against a local fake Stripe)', () 
     expect((await reconcile()).mismatches).toEqual([]);
   });
 
+  it('a dashboard refund racing a seller refund of the same order never answers 5xx nor refunds more than the total', async () => {
+    for (let round = 0; round < 6; round++) {
+      const kiwi = await createListing(t, farmerA, { priceCents: 3990, stock: 50 });
+      const res = await checkout(t, buyer, [{ listingId: kiwi.id, quantity: 2 }]).expect(201); // 7980
+      const intent = await intentOf(res.body.payment.id);
+      const id = res.body.orders[0].id;
+      await deliver(stripe.event('payment_intent.succeeded', stripe.succeed(intent))).expect(200);
+      stripe.dashboardRefund(intent, 5000);
+      const [seller, hook] = await Promise.all([
+        t.http().post(`/api/orders/${id}/refunds`).set(farmerA.auth).send({ amountCents: 5000, reason: 'bruised' }),
+        deliver(stripe.event('charge.refunded', stripe.charge(intent))),
+      ]);
+      expect([201, 422]).toContain(seller.status);
+      expect(hook.status).toBe(200);
+      const o = await order(id);
+      expect(o.refundedCents).toBeLessThanOrEqual(7980);
+      expect(o.refundedCents).toBeGreaterThanOrEqual(5000);
+    }
+  });
+
   it('the same event delivered 5 times, then 5 times at once, is acted on once', async () => {
     const { res, orderA, intent } = await twoFarmCheckout();
     const event = stripe.event('payment_intent.succeeded', stripe.succeed(intent));

@@ -102,6 +102,18 @@ export class PaymentRepository {
     return rows[0] ? toPayment(rows[0]) : null;
   }
 
+  /**
+   * Locks the orders a payment paid for, in id order — the order every other
+   * path locks them in — so what is left to refund cannot change underneath
+   * (a seller refunding the same order at the same moment waits, or we do).
+   */
+  async lockOrdersOfPayment(m: EntityManager, paymentId: string): Promise<void> {
+    await m.query(
+      `SELECT o.id FROM orders o JOIN payments p ON p.checkout_id = o.checkout_id WHERE p.id = $1 ORDER BY o.id FOR UPDATE OF o`,
+      [paymentId],
+    );
+  }
+
   async markSucceeded(m: EntityManager, id: string, at: Date): Promise<void> {
     await m.query(
       `UPDATE payments SET status = 'succeeded', succeeded_at = $2, failure_reason = NULL, updated_at = now() WHERE id = $1`,

@@ -227,6 +227,7 @@ export class PaymentsService {
         continue;
       }
       if (r.status === 'failed' || r.amountCents <= 0) continue; // no money moved
+      await this.payments.lockOrdersOfPayment(m, paymentId);
       const orders = await this.ledger.ordersOfPayment(m, paymentId);
       const left = orders.map((o) => o.saleCents - o.refundedCents);
       const leftTotal = left.reduce((a, b) => a + b, 0);
