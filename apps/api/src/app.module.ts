@@ -51,6 +51,7 @@ export class AppModule {
         ...dataSourceOptions({
           url: config.getOrThrow('DATABASE_URL'),
           poolSize: config.get('DB_POOL_SIZE'),
+          acquireTimeoutMs: config.get('DB_ACQUIRE_TIMEOUT_MS'),
           logging: config.get('DB_LOG_QUERIES'),
         }),
         migrationsRun: true,

@@ -5,6 +5,8 @@ import { migrations } from './migrations';
 export interface DatabaseSettings {
   url: string;
   poolSize?: number;
+  /** How long a request may wait for a pool connection before it is answered 503 (ms). */
+  acquireTimeoutMs?: number;
   /** Log every query (debugging only). */
   logging?: boolean;
 }
@@ -24,9 +26,9 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
     applicationName: 'farmlink',
     extra: {
       max: settings.poolSize ?? 20,
-      // Fail fast instead of queueing for ever when the pool is exhausted or the
-      // database is gone; callers turn this into 503.
-      connectionTimeoutMillis: 5_000,
+      // Never queue for ever when the pool is exhausted or the database is gone:
+      // after this long the request is answered 503 (try again).
+      connectionTimeoutMillis: settings.acquireTimeoutMs ?? 10_000,
       idleTimeoutMillis: 30_000,
       statement_timeout: 30_000,
     },

@@ -29,6 +29,8 @@ const TEST_DEFAULTS: Record<string, string> = {
   ARGON2_MEMORY_KIB: '1024',
   AUTH_THROTTLE_LIMIT: '100000',
   DB_POOL_SIZE: '10',
+  // CI machines can be slow and busy: tests wait for a connection rather than get a 503.
+  DB_ACQUIRE_TIMEOUT_MS: '60000',
   SEED_DEMO: 'false',
   UPLOAD_DIR: '',
 };

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../../database/src/data-source-options';
+import { migrations } from '../../database/src/migrations';
 import { startEmbeddedPostgres, EmbeddedPostgres } from '../../database/src/embedded-postgres';
 import { TEST_ENV, withDatabase } from './test-database';
 
@@ -38,7 +38,9 @@ export default async function globalSetup(): Promise<void> {
   await admin.query(`CREATE DATABASE "${template}"`);
   await admin.destroy();
 
-  const ds = new DataSource(dataSourceOptions({ url: withDatabase(adminUrl, template), poolSize: 2 }));
+  // Migrations only (no entities): global setup runs outside Jest's module mapper, so it must not
+  // touch files that import through the @farmlink/* path aliases.
+  const ds = new DataSource({ type: 'postgres', url: withDatabase(adminUrl, template), migrations, migrationsTransactionMode: 'each' });
   await ds.initialize();
   await ds.runMigrations({ transaction: 'each' });
   await ds.destroy();

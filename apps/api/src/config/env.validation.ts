@@ -10,6 +10,7 @@ export const envSchema = Joi.object({
   PORT: Joi.number().port().default(3000),
   DATABASE_URL: Joi.string().uri({ scheme: ['postgres', 'postgresql'] }).required(),
   DB_POOL_SIZE: Joi.number().integer().min(2).max(500).default(20),
+  DB_ACQUIRE_TIMEOUT_MS: Joi.number().integer().min(100).max(120_000).default(10_000),
   DB_LOG_QUERIES: Joi.boolean().default(false),
   JWT_SECRET: Joi.when('NODE_ENV', {
     is: 'production',
@@ -65,6 +66,7 @@ export interface Env {
   PORT: number;
   DATABASE_URL: string;
   DB_POOL_SIZE: number;
+  DB_ACQUIRE_TIMEOUT_MS: number;
   DB_LOG_QUERIES: boolean;
   JWT_SECRET: string;
   JWT_EXPIRES_IN: string;
