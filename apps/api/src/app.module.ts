@@ -14,6 +14,7 @@ import { OrdersModule } from '@farmlink/orders';
 import { PaymentsModule } from '@farmlink/payments';
 import { ReportsModule } from '@farmlink/reports';
 import { validateEnv } from './config/env.validation';
+import { DemoSeedService } from './demo/demo-seed.service';
 import { HealthController } from './health/health.controller';
 
 /**
@@ -68,6 +69,7 @@ export class AppModule {
     ReportsModule,
       ],
       controllers: [HealthController],
+      providers: [DemoSeedService],
     };
   }
 }

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { resolveDatabase } from '@farmlink/database';
 import { AppModule } from './app.module';
 import { configureApp, createFastifyAdapter } from './configure-app';
+import { DemoSeedService } from './demo/demo-seed.service';
 import { validateEnv } from './config/env.validation';
 
 async function main(): Promise<void> {
@@ -45,6 +46,10 @@ async function main(): Promise<void> {
       bufferLogs: true,
     });
     await configureApp(app, env);
+    if (database.embedded && env.SEED_DEMO) {
+      await app.init();
+      await app.get(DemoSeedService).seedIfFirstStart();
+    }
     await app.listen(env.PORT, env.HOST);
     console.log(`[farmlink] listening on http://localhost:${env.PORT} (API docs: http://localhost:${env.PORT}/api/docs)`);
   } catch (err) {

@@ -22,6 +22,6 @@ import { PaymentTimeoutSweeper } from './payment-timeout.sweeper';
     PaymentTimeoutSweeper,
     { provide: PAYMENT_OUTCOME_PORT, useExisting: OrdersService },
   ],
-  exports: [OrdersService, PAYMENT_OUTCOME_PORT],
+  exports: [OrdersService, CheckoutService, PAYMENT_OUTCOME_PORT],
 })
 export class OrdersModule {}
