@@ -84,6 +84,7 @@ export const MATRIX: MatrixRow[] = [
   // listings
   { operation: 'POST /api/listings', request: () => ({ method: 'POST', path: '/api/listings', body: newListing }), expect: only({ farmer: 201, otherFarmer: 201 }) },
   { operation: 'GET /api/listings', request: () => ({ method: 'GET', path: '/api/listings' }), expect: all(200) },
+  { operation: 'GET /api/listings/mine', request: () => ({ method: 'GET', path: '/api/listings/mine' }), expect: only({ farmer: 200, otherFarmer: 200 }) },
   { operation: 'GET /api/listings/:id', request: (f) => ({ method: 'GET', path: `/api/listings/${f.listingId}` }), expect: all(200) },
   { operation: 'PATCH /api/listings/:id', request: (f) => ({ method: 'PATCH', path: `/api/listings/${f.listingId}`, body: { stock: 7 } }), expect: only({ farmer: 200 }) },
   {

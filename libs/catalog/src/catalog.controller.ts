@@ -49,6 +49,14 @@ export class ListingsController {
     return this.catalog.search(query);
   }
 
+  @Get('mine')
+  @Roles('farmer')
+  @ApiOperation({ summary: "The signed-in farmer's own listings, active and paused (up to 500, newest first)" })
+  @ApiOkResponse({ type: [ListingDto] })
+  mine(@CurrentUser() caller: AuthUser): Promise<ListingDto[]> {
+    return this.catalog.mine(caller);
+  }
+
   @Get(':id')
   @Public()
   @ApiOperation({ summary: 'One listing, with unitPriceCentsPerKg and photos (archived: only its farmer or cooperative manager)' })

@@ -121,6 +121,11 @@ export class CatalogService {
     this.changed();
   }
 
+  /** The caller's own listings, paused ones included (search shows only active ones). */
+  async mine(caller: AuthUser): Promise<ListingDto[]> {
+    return (await this.listings.ofFarmer(caller.id)).map((r) => this.toDto(r));
+  }
+
   async search(query: ListingQueryDto): Promise<Page<ListingDto>> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;

@@ -213,6 +213,18 @@ export class ListingRepository {
     return { items: rows.map(toRow), total: counted ? (counted[0].total as number) : null };
   }
 
+  /** A farmer's own listings that are not archived (active and paused), newest first. */
+  async ofFarmer(farmerId: string): Promise<ListingRow[]> {
+    const rows = await this.db.query(
+      `SELECT ${LISTING_COLUMNS} FROM listings l ${LISTING_JOINS}
+        WHERE l.farmer_id = $1 AND l.status <> 'archived'
+        ORDER BY l.created_at DESC, l.id DESC
+        LIMIT 500`,
+      [farmerId],
+    );
+    return rows.map(toRow);
+  }
+
   // ---- photos ----
 
   async photoCount(listingId: string): Promise<number> {

@@ -82,6 +82,8 @@ export const cooperatives = {
 
 export const listings = {
   search: (query: ListingQuery, signal?: AbortSignal) => request<Page<Listing>>('GET', '/listings', { query: { ...query }, signal }),
+  /** The signed-in farmer's own listings, paused ones included. */
+  mine: () => request<Listing[]>('GET', '/listings/mine'),
   get: (id: Id) => request<Listing>('GET', `/listings/${id}`),
   create: (body: ListingBody) => request<Listing>('POST', '/listings', { body }),
   update: (id: Id, body: Partial<ListingBody> & { status?: ListingStatus }) => request<Listing>('PATCH', `/listings/${id}`, { body }),

@@ -9,18 +9,15 @@ import { useAuth } from '../../state/auth';
 export default function MyListingsPage() {
   const { t, money } = useI18n();
   const { user } = useAuth();
-  const list = useAsync(() => listings.search({ farmerId: user!.id, pageSize: 100, sort: 'newest' }), [user?.id]);
+  const list = useAsync(() => listings.mine(), [user?.id]);
   const [busy, setBusy] = useState('');
   const [error, setError] = useState('');
-  // Paused listings drop out of the public search; keep them visible here until the page is left.
-  const [paused, setPaused] = useState<Listing[]>([]);
 
   const setStatus = async (l: Listing, status: 'active' | 'paused') => {
     setBusy(l.id);
     setError('');
     try {
-      const updated = await listings.update(l.id, { status });
-      setPaused((p) => (status === 'paused' ? [...p.filter((x) => x.id !== l.id), { ...l, ...updated, status }] : p.filter((x) => x.id !== l.id)));
+      await listings.update(l.id, { status });
       list.reload();
     } catch (err) {
       setError(errorText(err, t));
@@ -29,7 +26,8 @@ export default function MyListingsPage() {
     }
   };
 
-  const items = [...(list.data?.items ?? []).filter((l) => !paused.some((p) => p.id === l.id)), ...paused];
+  // Active and paused alike (GET /api/listings/mine); the public search shows only active ones.
+  const items: Listing[] = list.data ?? [];
   return (
     <div>
       <PageTitle>{t('nav.myListings')}</PageTitle>
