@@ -128,7 +128,35 @@ export const MATRIX: MatrixRow[] = [
     request: (f) => ({ method: 'POST', path: `/api/orders/${f.orderId}/refunds`, body: { amountCents: 1, reason: 'bruised' } }),
     expect: only({ farmer: 201, otherFarmer: 404, admin: 201 }),
   },
-  // payments
+  // payments, the seller ledger and reconciliation
+  { operation: 'GET /api/sellers/me/ledger', request: () => ({ method: 'GET', path: '/api/sellers/me/ledger' }), expect: only({ farmer: 200, otherFarmer: 200 }) },
+  { operation: 'GET /api/sellers/me/balance', request: () => ({ method: 'GET', path: '/api/sellers/me/balance' }), expect: only({ farmer: 200, otherFarmer: 200 }) },
+  {
+    operation: 'GET /api/admin/reconciliation',
+    request: () => ({ method: 'GET', path: '/api/admin/reconciliation?from=2026-01-01&to=2026-12-31' }),
+    expect: only({ admin: 200 }),
+  },
+  {
+    operation: 'POST /api/payments/stripe/webhook (Stripe not configured)',
+    request: () => ({ method: 'POST', path: '/api/payments/stripe/webhook', body: { id: 'evt_1', type: 'payment_intent.succeeded' } }),
+    expect: all(404),
+  },
+  // reports
+  {
+    operation: 'GET /api/reports/sales',
+    request: () => ({ method: 'GET', path: '/api/reports/sales?from=2026-01-01&to=2026-12-31&groupBy=county' }),
+    expect: only({ officerScoped: 200, officer: 200, admin: 200 }),
+  },
+  {
+    operation: 'GET /api/reports/sales outside the jurisdiction',
+    request: () => ({ method: 'GET', path: '/api/reports/sales?from=2026-01-01&to=2026-12-31&groupBy=county&regionCode=410000' }),
+    expect: only({ officer: 200, admin: 200 }),
+  },
+  {
+    operation: 'GET /api/reports/programmes/:id/summary',
+    request: (f) => ({ method: 'GET', path: `/api/reports/programmes/${f.programmeId}/summary?year=2026` }),
+    expect: only({ officerScoped: 200, officer: 200, admin: 200 }),
+  },
   { operation: 'GET /api/payments/:id', request: (f) => ({ method: 'GET', path: `/api/payments/${f.paymentId}` }), expect: only({ buyer: 200, otherBuyer: 404 }) },
   {
     operation: 'POST /api/payments/:id/simulate',

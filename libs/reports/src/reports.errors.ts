@@ -12,8 +12,3 @@ export class OutsideJurisdictionError extends ForbiddenError {
   }
 }
 
-export class NoJurisdictionError extends ForbiddenError {
-  constructor() {
-    super('Your officer account has no jurisdiction: ask an admin to set one');
-  }
-}

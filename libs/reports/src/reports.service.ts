@@ -5,7 +5,7 @@ import { RegionNotFoundError, RegionsService } from '@farmlink/regions';
 import { ForbiddenError, mulDivRound } from '@farmlink/shared';
 import type { ProgrammeSummaryDto, SalesReportDto, SalesReportQueryDto, SalesRowDto, TopEntryDto } from './dto/report.dto';
 import { AdditiveFigures, emptyDistinct, GroupBy, ReportRepository, Scope } from './report.repository';
-import { NoJurisdictionError, OutsideJurisdictionError, ReportRangeError } from './reports.errors';
+import { OutsideJurisdictionError, ReportRangeError } from './reports.errors';
 
 /** (net − previous) / previous × 100, one decimal, half away from zero; null when previous is 0. */
 export function growthPct(net: number, previous: number): number | null {
@@ -78,9 +78,9 @@ export class ReportsService implements OnApplicationBootstrap {
     let counties: string[] | null = null;
     let jurisdiction: string | null = null;
     if (caller.role === 'officer') {
+      // An officer with a jurisdiction sees the counties inside it; one without is a national officer.
       jurisdiction = await this.reports.jurisdictionOf(caller.id);
-      if (!jurisdiction) throw new NoJurisdictionError();
-      counties = await this.countiesWithin(jurisdiction);
+      if (jurisdiction) counties = await this.countiesWithin(jurisdiction);
     } else if (caller.role !== 'admin') {
       throw new ForbiddenError('Only officers and admins may read reports');
     }
