@@ -38,7 +38,10 @@ describe('Fuzzing every operation of the OpenAPI document (e2e)', () => {
              (SELECT md5(coalesce(string_agg(id::text || status || refunded_cents, ',' ORDER BY id), '')) FROM orders) AS orders,
              (SELECT md5(coalesce(string_agg(id::text || status, ',' ORDER BY id), '')) FROM payments) AS payments,
              (SELECT count(*) || ':' || coalesce(sum(amount_cents), 0) FROM refunds) AS refunds,
-             (SELECT count(*) FROM listing_photos) AS photos`);
+             (SELECT count(*) FROM listing_photos) AS photos,
+             (SELECT count(*) || ':' || coalesce(sum(amount_cents), 0) FROM seller_ledger_entries) AS ledger,
+             (SELECT count(*) FROM webhook_events) AS webhooks,
+             (SELECT coalesce(sum(gross_cents - refunds_cents), 0) || ':' || (SELECT count(*) FROM report_sales_actors) FROM report_sales_daily) AS rollup`);
     return JSON.stringify(row);
   };
 
