@@ -156,23 +156,26 @@ describe('Payments with Stripe (e2e, real SDK against a local fake Stripe)', () 
     expect((await reconcile()).mismatches).toEqual([]);
   });
 
-  it('a dashboard refund racing a seller refund of the same order never answers 5xx nor refunds more than the total', async () => {
-    for (let round = 0; round < 6; round++) {
-      const kiwi = await createListing(t, farmerA, { priceCents: 3990, stock: 50 });
-      const res = await checkout(t, buyer, [{ listingId: kiwi.id, quantity: 2 }]).expect(201); // 7980
-      const intent = await intentOf(res.body.payment.id);
-      const id = res.body.orders[0].id;
+  it('a dashboard refund racing a seller refund is shared by what is really left: never a 5xx, never more than a total', async () => {
+    for (let round = 0; round < 5; round++) {
+      const { res, orderA, orderB, intent } = await twoFarmCheckout(); // A 7980, B 12800
       await deliver(stripe.event('payment_intent.succeeded', stripe.succeed(intent))).expect(200);
-      stripe.dashboardRefund(intent, 5000);
+      // Farmer A refunds all of A while a dashboard refund of exactly what B is worth arrives:
+      // shared by what is left, it all belongs to B.
+      stripe.dashboardRefund(intent, 12800);
       const [seller, hook] = await Promise.all([
-        t.http().post(`/api/orders/${id}/refunds`).set(farmerA.auth).send({ amountCents: 5000, reason: 'bruised' }),
+        t.http().post(`/api/orders/${orderA.id}/refunds`).set(farmerA.auth).send({ amountCents: 7980, reason: 'whole order' }),
         deliver(stripe.event('charge.refunded', stripe.charge(intent))),
       ]);
+      // Whoever is first wins what is left; the other is refused (422) or shared accordingly — never a 5xx.
       expect([201, 422]).toContain(seller.status);
       expect(hook.status).toBe(200);
-      const o = await order(id);
-      expect(o.refundedCents).toBeLessThanOrEqual(7980);
-      expect(o.refundedCents).toBeGreaterThanOrEqual(5000);
+      await deliver(stripe.event('charge.refunded', stripe.charge(intent))).expect(200);
+      const a = await order(orderA.id);
+      const b = await order(orderB.id);
+      expect(a.refundedCents).toBeLessThanOrEqual(7980);
+      expect(b.refundedCents).toBeLessThanOrEqual(12800);
+      expect(a.refundedCents + b.refundedCents).toBeLessThanOrEqual(res.body.totalCents);
     }
   });
 

@@ -53,13 +53,22 @@ export class PaymentRepository {
 
   async insert(
     m: EntityManager,
-    p: { checkoutId: string; provider: PaymentProviderName; amountCents: number; currency: string },
+    p: {
+      id: string;
+      checkoutId: string;
+      provider: PaymentProviderName;
+      amountCents: number;
+      currency: string;
+      providerRef?: string | null;
+      clientSecret?: string | null;
+    },
   ): Promise<string> {
-    const [row] = await m.query(
-      `INSERT INTO payments (checkout_id, provider, amount_cents, currency) VALUES ($1, $2, $3, $4) RETURNING id`,
-      [p.checkoutId, p.provider, p.amountCents, p.currency],
+    await m.query(
+      `INSERT INTO payments (id, checkout_id, provider, amount_cents, currency, provider_ref, client_secret)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [p.id, p.checkoutId, p.provider, p.amountCents, p.currency, p.providerRef ?? null, p.clientSecret ?? null],
     );
-    return row.id;
+    return p.id;
   }
 
   async setProviderRef(m: EntityManager | undefined, id: string, providerRef: string | null, clientSecret: string | null): Promise<void> {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -75,11 +76,15 @@ export class PaymentsService {
     m: EntityManager,
     input: { checkoutId: string; amountCents: number; currency: string },
   ): Promise<{ summary: PaymentSummary; needsInitiation: boolean }> {
-    const id = await this.payments.insert(m, { ...input, provider: this.provider.name });
+    const id = randomUUID();
     const summary: PaymentSummary = { id, provider: this.provider.name, status: 'pending', amountCents: input.amountCents, currency: input.currency };
-    if (this.provider.external) return { summary, needsInitiation: true };
+    if (this.provider.external) {
+      await this.payments.insert(m, { id, ...input, provider: this.provider.name });
+      return { summary, needsInitiation: true };
+    }
+    // A local provider answers at once: one INSERT with its reference.
     const intent = await this.provider.createIntent({ paymentId: id, ...input });
-    await this.payments.setProviderRef(m, id, intent.providerRef, intent.clientSecret);
+    await this.payments.insert(m, { id, ...input, provider: this.provider.name, providerRef: intent.providerRef, clientSecret: intent.clientSecret });
     return { summary, needsInitiation: false };
   }
 
