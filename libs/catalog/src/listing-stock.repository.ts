@@ -86,6 +86,52 @@ export class ListingStockRepository {
     return failed;
   }
 
+  /**
+   * Checkout's one round trip: locks the listings in id order (so concurrent
+   * checkouts cannot deadlock), takes the stock of every active listing that
+   * has enough, and answers the snapshot of each listing found with whether its
+   * stock was taken. The caller rolls back unless every item was taken.
+   */
+  async takeForCheckout(manager: EntityManager, items: StockItem[]): Promise<{ listings: CheckoutListing[]; taken: Set<string> }> {
+    const merged = mergeItems(items).filter(([, q]) => Number.isSafeInteger(q) && q > 0);
+    if (merged.length === 0) return { listings: [], taken: new Set() };
+    const rows: Record<string, unknown>[] = await manager.query(
+      `WITH req AS (
+         SELECT r.id, r.qty FROM unnest($1::uuid[], $2::int[]) AS r(id, qty)
+       ), locked AS (
+         SELECT l.id, l.stock, l.status FROM listings l JOIN req ON req.id = l.id ORDER BY l.id FOR UPDATE OF l
+       ), taken AS (
+         UPDATE listings l SET stock = l.stock - req.qty, updated_at = now()
+           FROM req, locked
+          WHERE l.id = req.id AND locked.id = l.id AND locked.status = 'active' AND locked.stock >= req.qty
+         RETURNING l.id
+       )
+       SELECT l.id, l.title, l.unit, l.category, l.net_weight_grams AS "netWeightGrams", l.price_cents AS "priceCents",
+              l.currency, locked.stock, locked.status, l.farmer_id AS "farmerId", l.cooperative_id AS "cooperativeId",
+              l.county_code AS "countyCode", u.county_code AS "farmerCountyCode",
+              u.poverty_registered AS "farmerPovertyRegistered", c.county_code AS "cooperativeCountyCode",
+              EXISTS (SELECT 1 FROM taken WHERE taken.id = l.id) AS taken
+         FROM locked
+         JOIN listings l ON l.id = locked.id
+         JOIN users u ON u.id = l.farmer_id
+         LEFT JOIN cooperatives c ON c.id = l.cooperative_id
+        ORDER BY l.id`,
+      [merged.map(([id]) => id), merged.map(([, q]) => q)],
+    );
+    const taken = new Set<string>();
+    const listings = rows.map((r) => {
+      if (r.taken) taken.add(r.id as string);
+      const { taken: _t, ...rest } = r;
+      return {
+        ...(rest as unknown as CheckoutListing),
+        priceCents: parseMinorUnits(r.priceCents as string),
+        netWeightGrams: Number(r.netWeightGrams),
+        stock: Number(r.stock),
+      };
+    });
+    return { listings, taken };
+  }
+
   /** Puts stock back (a cancelled or expired order), whatever the listing's status is now. */
   async returnStock(manager: EntityManager, items: StockItem[]): Promise<void> {
     for (const [listingId, quantity] of mergeItems(items)) {

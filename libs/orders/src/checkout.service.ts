@@ -63,19 +63,19 @@ export class CheckoutService {
       if (!checkout) return null;
       const checkoutId = checkout.id;
 
-      const listings = await this.stock.findForCheckout(m, ids);
+      // One round trip: lock the listings in id order, take the stock, read the snapshot.
+      const { listings, taken } = await this.stock.takeForCheckout(
+        m,
+        dto.items.map((i) => ({ listingId: i.listingId.toLowerCase(), quantity: i.quantity })),
+      );
       const byId = new Map(listings.map((l) => [l.id, l]));
       const missing = ids.filter((id) => !byId.has(id));
       if (missing.length > 0) throw new ListingsNotFoundError(missing);
       const unavailable = listings.filter((l) => l.status !== 'active').map((l) => l.id);
       if (unavailable.length > 0) throw new ListingsUnavailableError(unavailable);
       if (listings.some((l) => l.currency !== DEFAULT_CURRENCY)) throw new UnprocessableError('All listings in one checkout must be in CNY');
-
-      const short = await this.stock.takeStock(
-        m,
-        dto.items.map((i) => ({ listingId: i.listingId.toLowerCase(), quantity: i.quantity })),
-      );
-      if (short.length > 0) throw new InsufficientStockError(short); // rolls back every unit taken so far
+      const short = listings.filter((l) => !taken.has(l.id)).map((l) => l.id);
+      if (short.length > 0) throw new InsufficientStockError(short); // the transaction rolls back every unit taken
 
       const newOrders = groupBySeller(dto.items.map((i) => ({ listing: byId.get(i.listingId.toLowerCase())!, quantity: i.quantity })));
       const totalCents = newOrders.reduce((sum, o) => sum + o.totalCents, 0);
