@@ -291,6 +291,24 @@ export class OrderRepository {
     );
   }
 
+  /**
+   * Marks several orders paid with ONE statement (and their history rows with
+   * another): the report rollups are kept by a statement-level trigger that
+   * then takes its row locks in one sorted pass.
+   */
+  async markPaid(m: EntityManager, orderIds: string[], at: Date, actor: { id: string | null; role: string }): Promise<void> {
+    if (orderIds.length === 0) return;
+    await m.query(
+      `UPDATE orders SET status = 'paid', paid_at = $2, updated_at = now() WHERE id = ANY($1::uuid[]) AND status = 'pending_payment'`,
+      [orderIds, at],
+    );
+    await m.query(
+      `INSERT INTO order_history (order_id, from_status, to_status, actor_id, actor_role)
+       SELECT id, 'pending_payment', 'paid', $2, $3 FROM unnest($1::uuid[]) AS id`,
+      [orderIds, actor.id, actor.role],
+    );
+  }
+
   async addRefunded(m: EntityManager, orderId: string, amountCents: number): Promise<void> {
     await m.query(`UPDATE orders SET refunded_cents = refunded_cents + $2, updated_at = now() WHERE id = $1`, [orderId, amountCents]);
   }

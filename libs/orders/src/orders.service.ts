@@ -61,7 +61,7 @@ export class OrdersService implements PaymentOutcomePort {
 
   // ---- the state machine ---------------------------------------------------
 
-  /** The one place an order's state changes: checks the move, writes the state and the history row. */
+  /** Where an order's state changes (with markPaid for a payment's orders at once): checks the move, writes the state and the history row. */
   private async transition(
     m: EntityManager,
     order: OrderRow,
@@ -174,13 +174,15 @@ export class OrdersService implements PaymentOutcomePort {
     for (const order of orders) {
       const seller = { orderId: order.id, sellerType: order.sellerType, sellerId: order.sellerId };
       if (order.status === 'pending_payment') {
-        await this.transition(m, order, 'paid', { id: null, role: 'payment' }, { at: event.succeededAt });
+        // The state machine's move, applied below to all of them at once (see markPaid).
+        if (!OrderStateMachine.canMove(order.status, 'paid')) throw new OrderStateConflictError(order.id, order.status, 'paid');
         result.paid.push({ ...seller, amountCents: order.totalCents });
       } else if (order.status === 'cancelled' && !order.paidAt) {
         // Cancelled (e.g. by the timeout) before the money came: it must go back.
         result.refundable.push({ ...seller, amountCents: order.totalCents - order.refundedCents });
       }
     }
+    await this.orders.markPaid(m, result.paid.map((p) => p.orderId), event.succeededAt, { id: null, role: 'payment' });
     if (result.paid.length > 0) await this.sales?.ordersPaid(m, { orderIds: result.paid.map((p) => p.orderId), paidAt: event.succeededAt });
     return result;
   }

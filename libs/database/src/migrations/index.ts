@@ -5,6 +5,10 @@ import { OrdersPayments1780000000003 } from './1780000000003-orders-payments';
 import { ListingSearchIndexes1780000000020 } from './1780000000020-listing-search-indexes';
 import { Ledger1780000000040 } from './1780000000040-ledger';
 import { Reports1780000000050 } from './1780000000050-reports';
+import { ReportRollupsStatementTrigger1780000000051 } from './1780000000051-report-rollups-statement-trigger';
 
 /** Every migration, in order. Production, `npm start` and the tests run exactly these. */
-export const migrations = [Foundation1780000000000, SeedRegions1780000000001, Catalog1780000000002, OrdersPayments1780000000003, ListingSearchIndexes1780000000020, Ledger1780000000040, Reports1780000000050];
+export const migrations = [
+  Foundation1780000000000, SeedRegions1780000000001, Catalog1780000000002, OrdersPayments1780000000003, ListingSearchIndexes1780000000020, Ledger1780000000040, Reports1780000000050,
+  ReportRollupsStatementTrigger1780000000051,
+];
