@@ -38,6 +38,7 @@ export async function startDatabase(name) {
     adminUrl: server.adminUrl,
     host: '127.0.0.1',
     port: server.port,
+    socketDir: server.dataDir,
     stop: async () => {
       await server.stop();
       rmSync(dir, { recursive: true, force: true });
@@ -96,11 +97,10 @@ export function pgbenchTps(db, { clients = 64, seconds = 20, scale = 10 } = {}) 
   const bin = ['pgbench', '/usr/lib/postgresql/15/bin/pgbench'].find((b) => spawnSync(b, ['--version']).status === 0);
   if (!bin) return null;
   const u = new URL(db.adminUrl);
-  const args = ['-h', u.hostname, '-p', String(u.port || 5432), '-U', decodeURIComponent(u.username || 'postgres')];
-  const client = spawnSync('psql', [...args, '-d', u.pathname.slice(1) || 'postgres', '-c', 'DROP DATABASE IF EXISTS farmlink_pgbench', '-c', 'CREATE DATABASE farmlink_pgbench'], { encoding: 'utf8' });
-  if (client.status !== 0) {
-    // psql may be missing: create through pg
-  }
+  // The same transport as the app: the Unix socket of the embedded server, or the URL's host.
+  const host = db.socketDir ?? u.searchParams.get('host') ?? u.hostname;
+  const args = ['-h', host, '-p', String(u.port || 5432), '-U', decodeURIComponent(u.username || 'postgres')];
+  spawnSync('psql', [...args, '-d', 'postgres', '-c', 'DROP DATABASE IF EXISTS farmlink_pgbench', '-c', 'CREATE DATABASE farmlink_pgbench'], { encoding: 'utf8' });
   const init = spawnSync(bin, [...args, '-i', '-q', '-s', String(scale), 'farmlink_pgbench'], { encoding: 'utf8' });
   if (init.status !== 0) throw new Error(`pgbench -i failed: ${init.stderr}`);
   const run = spawnSync(bin, [...args, '-c', String(clients), '-j', '2', '-T', String(seconds), 'farmlink_pgbench'], { encoding: 'utf8' });

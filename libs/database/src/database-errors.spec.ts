@@ -11,6 +11,8 @@ describe('database errors', () => {
     // Regressions found by the fault test: TypeORM releases the query runner of a dead connection.
     expect(isDatabaseUnavailable(named('QueryRunnerAlreadyReleasedError'))).toBe(true);
     expect(isDatabaseUnavailable(named('QueryRunnerProviderAlreadyReleasedError'))).toBe(true);
+    expect(isDatabaseUnavailable(Object.assign(new Error('connect ENOENT /tmp/x/.s.PGSQL.5432'), { code: 'ENOENT', syscall: 'connect' }))).toBe(true);
+    expect(isDatabaseUnavailable(Object.assign(new Error('no such file'), { code: 'ENOENT', syscall: 'open' }))).toBe(false);
     expect(isDatabaseUnavailable(new Error('syntax error'))).toBe(false);
     expect(isDatabaseUnavailable({ code: '23505' })).toBe(false);
   });

@@ -50,6 +50,8 @@ const UNAVAILABLE_CODES = new Set([
 export function isDatabaseUnavailable(err: unknown): boolean {
   const code = codeOf(err);
   if (code && UNAVAILABLE_CODES.has(code)) return true;
+  // The Unix socket file is gone while the server is down.
+  if (code === 'ENOENT' && (err as { syscall?: string }).syscall === 'connect') return true;
   // TypeORM releases a query runner whose connection died; the transaction did not commit.
   const name = err instanceof Error ? err.name : '';
   if (/AlreadyReleased|ConnectionIsNotSet|DriverNotConnected|CannotExecuteNotConnected/.test(name)) return true;

@@ -32,12 +32,15 @@ export interface EmbeddedPostgresOptions {
 }
 
 export interface EmbeddedPostgres {
-  /** Connection URL of the `postgres` maintenance database. */
+  /** Connection URL of the `postgres` maintenance database (over the Unix socket). */
   readonly adminUrl: string;
   readonly port: number;
   readonly dataDir: string;
   readonly pid: number;
+  /** URL of a database over the Unix socket in the data folder: much cheaper than TCP on loopback. */
   urlFor(database: string): string;
+  /** URL of a database over TCP on 127.0.0.1 (for tools that want a host and port). */
+  tcpUrlFor(database: string): string;
   stop(): Promise<void>;
 }
 
@@ -317,13 +320,18 @@ function handle(child: ChildProcess, port: number, dataDir: string, ephemeral: b
   running.add(child);
   installExitHook();
   let stopped: Promise<void> | undefined;
-  const urlFor = (database: string) => `postgres://postgres@127.0.0.1:${port}/${database}`;
+  const tcpUrlFor = (database: string) => `postgres://postgres@127.0.0.1:${port}/${database}`;
+  // Unix socket paths are limited to ~107 bytes; fall back to TCP for very deep folders.
+  const socketUsable = path.join(dataDir, `.s.PGSQL.${port}`).length < 100;
+  const urlFor = (database: string) =>
+    socketUsable ? `postgres://postgres@localhost:${port}/${database}?host=${encodeURIComponent(dataDir)}` : tcpUrlFor(database);
   return {
     adminUrl: urlFor('postgres'),
     port,
     dataDir,
     pid: child.pid!,
     urlFor,
+    tcpUrlFor,
     stop() {
       stopped ??= new Promise<void>((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();

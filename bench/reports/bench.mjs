@@ -1,0 +1,275 @@
+// bench/reports: synthetic sales history loaded straight into PostgreSQL
+// (generate_series, no HTTP): 832 counties, two years (2024–2025), 20 farmers
+// per county (30 % registered poor households), 300,000 buyers, orders of 1–4
+// lines, 5 % partly refunded. For each size it rebuilds the rollups
+// (npm run reports:rebuild does the same) and times over HTTP:
+//   A  the all-county report for 2025            GET /api/reports/sales?groupBy=county
+//   B  one province by month for 2025            GET /api/reports/sales?groupBy=month&regionCode=…
+//   C  a programme summary (300 counties), 2025  GET /api/reports/programmes/:id/summary
+// and, in the same run, the baseline: A's figures by a plain GROUP BY over
+// orders ⋈ order_lines (sales, units, weight and the distinct counts; it
+// leaves out refunds, so it is a lower bound for the plain way).
+// Prints p50 of each, the ratio to the baseline and the growth between sizes,
+// and writes bench/results/reports-<time>.json.
+//
+//   npm run bench:reports                       (embedded PostgreSQL under .data/bench-reports-pg)
+//   BENCH_SIZES=1000000,3000000 BENCH_RUNS=11 npm run bench:reports
+//   DATABASE_URL=postgres://… npm run bench:reports
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createRequire } from 'node:module';
+import pg from 'pg';
+
+const require = createRequire(import.meta.url);
+const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
+const DIST = path.join(ROOT, 'dist', 'apps', 'api');
+const SIZES = (process.env.BENCH_SIZES ?? '1000000,3000000').split(',').map(Number);
+const RUNS = Number(process.env.BENCH_RUNS ?? 11);
+const COUNTIES = 832;
+const FARMERS_PER_COUNTY = 20;
+const BUYERS = 300_000;
+const DB_NAME = 'farmlink_bench_reports';
+const ADMIN = { email: 'bench-reports-admin@farmlink.test', password: 'bench-reports-password-1' };
+
+if (!fs.existsSync(path.join(DIST, 'apps/api/src/main.js'))) {
+  console.error('Build first: npx nest build api (npm run bench:reports does it)');
+  process.exit(1);
+}
+const { startEmbeddedPostgres, freePort } = require(path.join(DIST, 'libs/database/src/embedded-postgres.js'));
+const { ensureDatabaseExists } = require(path.join(DIST, 'libs/database/src/database-runtime.js'));
+
+let stopDb = async () => undefined;
+let dbUrl;
+if (process.env.DATABASE_URL) {
+  await ensureDatabaseExists(process.env.DATABASE_URL, DB_NAME);
+  const u = new URL(process.env.DATABASE_URL);
+  u.pathname = `/${DB_NAME}`;
+  dbUrl = u.toString();
+} else {
+  const pgServer = await startEmbeddedPostgres({ dataDir: path.join(ROOT, '.data', 'bench-reports-pg'), maxConnections: 100 });
+  await ensureDatabaseExists(pgServer.adminUrl, DB_NAME);
+  dbUrl = pgServer.urlFor(DB_NAME);
+  stopDb = () => pgServer.stop();
+  console.log(`embedded PostgreSQL on port ${pgServer.port}`);
+}
+
+const port = await freePort();
+const base = `http://127.0.0.1:${port}`;
+const app = spawn(process.execPath, [path.join(DIST, 'apps/api/src/main.js')], {
+  cwd: ROOT,
+  env: {
+    ...process.env,
+    DATABASE_URL: dbUrl,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'production',
+    JWT_SECRET: 'bench-secret-0123456789abcdef-0123456789',
+    SEED_DEMO: 'false',
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    UPLOAD_DIR: path.join(ROOT, '.data', 'bench-uploads'),
+  },
+  stdio: ['ignore', 'inherit', 'inherit'],
+});
+let appExited = false;
+app.on('exit', (code) => {
+  appExited = true;
+  if (code) console.error(`the app exited with code ${code}`);
+});
+async function shutdown(code) {
+  if (!appExited) {
+    app.kill('SIGTERM');
+    await new Promise((r) => app.once('exit', r));
+  }
+  await stopDb();
+  process.exit(code);
+}
+process.once('SIGINT', () => void shutdown(130));
+process.on('unhandledRejection', (err) => {
+  console.error(err);
+  void shutdown(1);
+});
+for (let i = 0; ; i++) {
+  if (appExited) await shutdown(1);
+  try {
+    if ((await fetch(`${base}/api/health/ready`)).ok) break;
+  } catch {
+    /* not up yet */
+  }
+  if (i > 600) await shutdown(1);
+  await new Promise((r) => setTimeout(r, 100));
+}
+
+const db = new pg.Client({ connectionString: dbUrl });
+await db.connect();
+db.on('error', () => undefined);
+const q = (sql, params) => db.query(sql, params);
+
+// ---- the people, listings and the programme (once) ----
+async function seedPeople() {
+  const [{ n }] = (await q(`SELECT count(*)::int AS n FROM users WHERE email LIKE 'bench-r-f-%'`)).rows;
+  if (n === COUNTIES * FARMERS_PER_COUNTY) return;
+  console.log('seeding farmers, buyers, listings and a programme…');
+  await q(`SET session_replication_role = replica`);
+  await q(
+    `INSERT INTO users (email, password_hash, display_name, role, county_code, poverty_registered)
+     SELECT 'bench-r-f-' || c.code || '-' || k || '@farmlink.test', 'x', '农户 ' || k, 'farmer', c.code, k % 10 < 3
+       FROM (SELECT code FROM regions WHERE level = 'county' ORDER BY md5(code) LIMIT $1) c CROSS JOIN generate_series(1, $2) k`,
+    [COUNTIES, FARMERS_PER_COUNTY],
+  );
+  await q(`INSERT INTO users (email, password_hash, display_name, role) SELECT 'bench-r-b-' || g || '@farmlink.test', 'x', '买家', 'buyer' FROM generate_series(1, $1) g`, [BUYERS]);
+  await q(
+    `INSERT INTO listings (farmer_id, county_code, title, category, unit, net_weight_grams, price_cents, stock)
+     SELECT u.id, u.county_code, 'bench-r ' || k, (ARRAY['fruit','tea','grain','vegetables','herbs_fungi','processed','livestock','nuts_seeds'])[1 + (abs(hashtext(u.email)) + k) % 8],
+            'box', 250 * (1 + (abs(hashtext(u.email)) + k) % 20), 500 + (abs(hashtext(u.email || k)) % 20000), 1000000
+       FROM users u CROSS JOIN generate_series(0, 2) k WHERE u.email LIKE 'bench-r-f-%'`,
+  );
+  await q(`INSERT INTO programmes (id, name, start_date) VALUES ('00000000-0000-4000-8000-0000000be4c4', '电子商务进农村综合示范 (bench)', '2024-01-01') ON CONFLICT DO NOTHING`);
+  await q(
+    `INSERT INTO programme_counties (programme_id, county_code, enrolled_on)
+     SELECT '00000000-0000-4000-8000-0000000be4c4', county_code, '2024-01-01' FROM (SELECT DISTINCT county_code FROM users WHERE email LIKE 'bench-r-f-%') c
+      ORDER BY md5(county_code || 'p') LIMIT 300 ON CONFLICT DO NOTHING`,
+  );
+  await q(`SET session_replication_role = origin`);
+}
+
+// ---- the history: `lines` order lines over 2024–2025, replacing any earlier load ----
+async function loadHistory(lines) {
+  const orders = Math.round(lines / 2.5);
+  const started = Date.now();
+  await q(`SET session_replication_role = replica`); // bulk load: no FK checks, no rollup triggers (rebuilt below)
+  await q(`TRUNCATE refunds, payments, order_history, order_lines, orders, checkouts CASCADE`);
+  await q(`DROP TABLE IF EXISTS bf, bl, bb`);
+  await q(`CREATE TEMP TABLE bf AS SELECT (row_number() OVER (ORDER BY email) - 1)::int AS i, id, county_code, poverty_registered FROM users WHERE email LIKE 'bench-r-f-%'`);
+  await q(`CREATE TEMP TABLE bb AS SELECT (row_number() OVER (ORDER BY email) - 1)::int AS i, id FROM users WHERE email LIKE 'bench-r-b-%'`);
+  await q(
+    `CREATE TEMP TABLE bl AS SELECT f.i * 3 + (row_number() OVER (PARTITION BY f.i ORDER BY l.id) - 1)::int AS i, l.id, l.category, l.net_weight_grams, l.price_cents, f.id AS farmer, f.county_code, f.poverty_registered
+       FROM bf f JOIN listings l ON l.farmer_id = f.id`,
+  );
+  await q(`CREATE INDEX ON bf (i); CREATE INDEX ON bb (i); CREATE INDEX ON bl (i); ANALYZE bf; ANALYZE bb; ANALYZE bl`);
+  const F = COUNTIES * FARMERS_PER_COUNTY;
+  // o → farmer (o·7919 mod F), buyer (o·104729 mod B), 1 + o mod 4 lines, paid at a pseudo-random second of 2024–2025 (Shanghai).
+  await q(
+    `CREATE TEMP TABLE bo AS
+     SELECT o, md5('o' || o)::uuid AS order_id, md5('c' || o)::uuid AS checkout_id, (o::bigint * 7919) % $2 AS f, (o::bigint * 104729) % $3 AS b,
+            1 + o % 4 AS n, timestamptz '2024-01-01 00:00+08' + make_interval(secs => ((o::bigint * 2654435761) % (731 * 86400))::double precision) AS paid_at
+       FROM generate_series(1, $1) o`,
+    [orders, F, BUYERS],
+  );
+  await q(
+    `INSERT INTO order_lines (order_id, position, listing_id, title, unit, category, net_weight_grams, unit_price_cents, quantity, line_total_cents, producer_id, producer_county_code, producer_poverty_registered)
+     SELECT bo.order_id, k, l.id, 'bench', 'box', l.category, l.net_weight_grams, l.price_cents, 1 + (bo.o + k) % 5, l.price_cents * (1 + (bo.o + k) % 5), l.farmer, l.county_code, l.poverty_registered
+       FROM bo CROSS JOIN LATERAL generate_series(1, bo.n) k JOIN bl l ON l.i = bo.f * 3 + (bo.o + k) % 3`,
+  );
+  await q(
+    `CREATE TEMP TABLE bt AS SELECT order_id, sum(line_total_cents)::bigint AS total FROM order_lines GROUP BY order_id`,
+  );
+  await q(
+    `INSERT INTO checkouts (id, buyer_id, idempotency_key, request_hash, total_cents, shipping_address, created_at)
+     SELECT bo.checkout_id, bb.id, bo.o::text, 'x', bt.total, '{}'::jsonb, bo.paid_at FROM bo JOIN bb ON bb.i = bo.b JOIN bt ON bt.order_id = bo.order_id`,
+  );
+  await q(
+    `INSERT INTO orders (id, checkout_id, buyer_id, seller_type, seller_id, county_code, status, total_cents, refunded_cents, shipping_address, placed_at, paid_at)
+     SELECT bo.order_id, bo.checkout_id, bb.id, 'farmer', f.id, f.county_code, 'delivered', bt.total, CASE WHEN bo.o % 20 = 0 THEN bt.total / 3 ELSE 0 END, '{}'::jsonb, bo.paid_at, bo.paid_at
+       FROM bo JOIN bb ON bb.i = bo.b JOIN bf f ON f.i = bo.f JOIN bt ON bt.order_id = bo.order_id`,
+  );
+  await q(
+    `INSERT INTO payments (id, checkout_id, provider, status, amount_cents, succeeded_at)
+     SELECT md5('p' || bo.o)::uuid, bo.checkout_id, 'simulated', 'succeeded', bt.total, bo.paid_at FROM bo JOIN bt ON bt.order_id = bo.order_id WHERE bo.o % 20 = 0`,
+  );
+  await q(
+    `INSERT INTO refunds (order_id, payment_id, amount_cents, reason, status, source, created_at)
+     SELECT bo.order_id, md5('p' || bo.o)::uuid, bt.total / 3, 'bench', 'succeeded', 'seller', bo.paid_at + interval '3 days'
+       FROM bo JOIN bt ON bt.order_id = bo.order_id WHERE bo.o % 20 = 0 AND bt.total >= 3`,
+  );
+  await q(`DROP TABLE bo, bt`);
+  await q(`SET session_replication_role = origin`);
+  for (const t of ['orders', 'order_lines', 'refunds']) await q(`VACUUM ANALYZE ${t}`);
+  const loaded = Date.now() - started;
+  const t0 = Date.now();
+  await q(`SELECT report_rebuild()`);
+  for (const t of ['report_sales_daily', 'report_sales_actors']) await q(`VACUUM ANALYZE ${t}`);
+  const rebuilt = Date.now() - t0;
+  const sizes = (await q(`SELECT (SELECT count(*) FROM order_lines)::int AS lines, (SELECT count(*) FROM orders)::int AS orders, (SELECT count(*) FROM report_sales_daily)::int AS daily, (SELECT count(*) FROM report_sales_actors)::int AS actors`)).rows[0];
+  console.log(`loaded ${sizes.lines.toLocaleString()} lines / ${sizes.orders.toLocaleString()} orders in ${(loaded / 1000).toFixed(1)} s; rollups rebuilt in ${(rebuilt / 1000).toFixed(1)} s (${sizes.daily.toLocaleString()} daily rows, ${sizes.actors.toLocaleString()} distinct-id rows)`);
+  return { ...sizes, loadSeconds: loaded / 1000, rebuildSeconds: rebuilt / 1000 };
+}
+
+async function p50(fn) {
+  for (let i = 0; i < 2; i++) await fn();
+  const times = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t0 = process.hrtime.bigint();
+    await fn();
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+async function main() {
+await seedPeople();
+const login = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(ADMIN) });
+const { accessToken } = await login.json();
+const auth = { Authorization: `Bearer ${accessToken}` };
+const [{ province }] = (await q(`SELECT m.province_code AS province FROM report_county_map m JOIN (SELECT DISTINCT county_code FROM users WHERE email LIKE 'bench-r-f-%') c USING (county_code) GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`)).rows;
+const get = async (url) => {
+  const res = await fetch(base + url, { headers: auth });
+  if (!res.ok) throw new Error(`${url}: ${res.status} ${await res.text()}`);
+  return res.json();
+};
+const A = '/api/reports/sales?from=2025-01-01&to=2025-12-31&groupBy=county';
+const B = `/api/reports/sales?from=2025-01-01&to=2025-12-31&groupBy=month&regionCode=${province}`;
+const C = '/api/reports/programmes/00000000-0000-4000-8000-0000000be4c4/summary?year=2025';
+const BASELINE = `
+  SELECT l.producer_county_code, sum(l.line_total_cents)::bigint, sum(l.quantity)::bigint, sum(l.quantity::bigint * l.net_weight_grams)::bigint,
+         count(DISTINCT o.id), count(DISTINCT o.buyer_id), count(DISTINCT o.seller_id), count(DISTINCT l.producer_id),
+         count(DISTINCT l.producer_id) FILTER (WHERE l.producer_poverty_registered)
+    FROM orders o JOIN order_lines l ON l.order_id = o.id
+   WHERE o.paid_at >= timestamptz '2025-01-01 00:00+08' AND o.paid_at < timestamptz '2026-01-01 00:00+08'
+   GROUP BY 1`;
+
+const results = [];
+for (const size of SIZES) {
+  console.log(`\n== ${size.toLocaleString()} order lines ==`);
+  const data = await loadHistory(size);
+  // Sanity: the report's gross for 2025 equals the plain sum.
+  const report = await get(A);
+  const plain = (await q(`SELECT sum(s)::bigint AS g FROM (${BASELINE.replace('sum(l.line_total_cents)::bigint', 'sum(l.line_total_cents)::bigint AS s')}) x`)).rows[0].g;
+  if (String(report.totals.grossSalesCents) !== String(plain)) throw new Error(`report gross ${report.totals.grossSalesCents} ≠ plain ${plain}`);
+  const r = {
+    size,
+    ...data,
+    allCountyYearMs: await p50(() => get(A)),
+    provinceMonthlyMs: await p50(() => get(B)),
+    programmeSummaryMs: await p50(() => get(C)),
+    baselineGroupByMs: await p50(() => q(BASELINE)),
+  };
+  results.push(r);
+  console.log(
+    `p50  all-county year ${r.allCountyYearMs.toFixed(1)} ms | province by month ${r.provinceMonthlyMs.toFixed(1)} ms | programme summary ${r.programmeSummaryMs.toFixed(1)} ms | baseline GROUP BY ${r.baselineGroupByMs.toFixed(1)} ms (all-county ÷ baseline = ${(r.allCountyYearMs / r.baselineGroupByMs).toFixed(2)})`,
+  );
+}
+if (results.length > 1) {
+  const [a, b] = [results[0], results.at(-1)];
+  console.log(`\ngrowth ${a.size.toLocaleString()} → ${b.size.toLocaleString()} lines:`);
+  for (const k of ['allCountyYearMs', 'provinceMonthlyMs', 'programmeSummaryMs', 'baselineGroupByMs']) console.log(`  ${k.padEnd(20)} ×${(b[k] / a[k]).toFixed(2)}`);
+}
+fs.mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true });
+const file = path.join(ROOT, 'bench', 'results', `reports-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+fs.writeFileSync(file, JSON.stringify({ runs: RUNS, province, results }, null, 2));
+console.log(`\nwritten ${path.relative(ROOT, file)}`);
+}
+
+main().then(
+  async () => {
+    await db.end();
+    await shutdown(0);
+  },
+  async (err) => {
+    console.error(err);
+    await shutdown(1);
+  },
+);
