@@ -1,4 +1,5 @@
-import { Body, Controller, Delete, Get, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import {
+  Body, Controller, Delete, Get, Header, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -45,8 +46,9 @@ export class ListingsController {
   @Public()
   @ApiOperation({ summary: 'Search active listings: text (Chinese works), category, county or region, producer, price, stock; sorted and paged' })
   @ApiOkResponse({ type: ListingPageDto })
-  search(@Query() query: ListingQueryDto): Promise<ListingPageDto> {
-    return this.catalog.search(query);
+  @Header('Content-Type', 'application/json; charset=utf-8')
+  search(@Query() query: ListingQueryDto): Promise<string> {
+    return this.catalog.searchJson(query);
   }
 
   @Get('mine')
