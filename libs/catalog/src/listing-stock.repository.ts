@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { preparedQuery } from '@farmlink/database';
 import type { EntityManager } from 'typeorm';
 import { parseMinorUnits } from '@farmlink/shared';
 
@@ -95,7 +96,7 @@ export class ListingStockRepository {
   async takeForCheckout(manager: EntityManager, items: StockItem[]): Promise<{ listings: CheckoutListing[]; taken: Set<string> }> {
     const merged = mergeItems(items).filter(([, q]) => Number.isSafeInteger(q) && q > 0);
     if (merged.length === 0) return { listings: [], taken: new Set() };
-    const rows: Record<string, unknown>[] = await manager.query(
+    const rows: Record<string, unknown>[] = await preparedQuery(manager, 'listings_take_for_checkout',
       `WITH req AS (
          SELECT r.id, r.qty FROM unnest($1::uuid[], $2::int[]) AS r(id, qty)
        ), locked AS (

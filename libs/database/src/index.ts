@@ -4,3 +4,4 @@ export * from './embedded-postgres';
 export * from './database-errors';
 export * from "./transaction";
 export * from "./database-runtime";
+export * from './prepared-query';

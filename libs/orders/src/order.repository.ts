@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { preparedQuery } from '@farmlink/database';
 import { randomUUID } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -115,7 +116,7 @@ export class OrderRepository {
     m: EntityManager,
     c: { buyerId: string; idempotencyKey: string; requestHash: string; currency: string; shippingAddress: ShippingAddress },
   ): Promise<{ id: string; createdAt: Date } | null> {
-    const rows = await m.query(
+    const rows = await preparedQuery<{ id: string; createdAt: Date }>(m, 'checkouts_claim',
       `INSERT INTO checkouts (buyer_id, idempotency_key, request_hash, total_cents, currency, shipping_address)
        VALUES ($1, $2, $3, 0, $4, $5)
        ON CONFLICT (buyer_id, idempotency_key) DO NOTHING
@@ -161,7 +162,7 @@ export class OrderRepository {
   ): Promise<string[]> {
     const ids = finish.orderIds ?? orders.map(() => randomUUID());
     const lines = orders.flatMap((o, i) => o.lines.map((l, position) => ({ ...l, orderId: ids[i], position })));
-    await m.query(
+    await preparedQuery(m, 'orders_insert_checkout',
       `WITH new_orders AS (
          INSERT INTO orders (id, checkout_id, buyer_id, seller_type, seller_id, county_code, total_cents, currency, shipping_address)
          SELECT t.id, $1, $2, t.seller_type, t.seller_id, t.county_code, t.total_cents, $3, $4

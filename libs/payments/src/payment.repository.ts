@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { preparedQuery } from '@farmlink/database';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { parseMinorUnits, type PaymentProviderName, type PaymentStatus } from '@farmlink/shared';
@@ -63,7 +64,7 @@ export class PaymentRepository {
       clientSecret?: string | null;
     },
   ): Promise<string> {
-    await m.query(
+    await preparedQuery(m, 'payments_insert',
       `INSERT INTO payments (id, checkout_id, provider, amount_cents, currency, provider_ref, client_secret)
        VALUES ($1, $2, $3, $4, $5, $6, $7)`,
       [p.id, p.checkoutId, p.provider, p.amountCents, p.currency, p.providerRef ?? null, p.clientSecret ?? null],
