@@ -27,10 +27,10 @@ const farmers = (await client.query(
 const categories = ['grain', 'vegetables', 'fruit', 'tea', 'herbs_fungi'];
 const listings = (await client.query(
   `INSERT INTO listings (farmer_id, county_code, title, description, category, unit, net_weight_grams, price_cents, stock)
-   SELECT f.id, u.county_code, (ARRAY['猕猴桃','大米','绿茶','香菇','土豆','核桃'])[1 + g % 6] || ' ' || g, '农家自产', ($3::text[])[1 + g % 5], 'box', 2500, 500 + (g % 90) * 31, 100000000
+   SELECT f.id, u.county_code, (ARRAY['猕猴桃','大米','绿茶','香菇','土豆','核桃'])[1 + g % 6] || ' ' || g, '农家自产', ($2::text[])[1 + g % 5], 'box', 2500, 500 + (g % 90) * 31, 100000000
      FROM generate_series(1, 5000) g
      JOIN LATERAL (SELECT ($1::uuid[])[1 + g % 300] AS id) f ON true JOIN users u ON u.id = f.id
-   RETURNING id`, [farmers, null, categories])).rows.map((r) => r.id);
+   RETURNING id`, [farmers, categories])).rows.map((r) => r.id);
 const buyers = (await client.query(
   `INSERT INTO users (email, password_hash, display_name, role) SELECT 'soak-buyer-' || g || '@farmlink.test', $1, 'b', 'buyer' FROM generate_series(1, 200) g RETURNING id`, [hash])).rows.map((r) => r.id);
 const [officer] = (await client.query(`INSERT INTO users (email, password_hash, display_name, role) VALUES ('soak-officer@farmlink.test', $1, 'o', 'officer') RETURNING id`, [hash])).rows;
