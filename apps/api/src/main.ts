@@ -46,12 +46,15 @@ async function main(): Promise<void> {
       bufferLogs: true,
     });
     await configureApp(app, env);
-    if (database.embedded && env.SEED_DEMO) {
-      await app.init();
-      await app.get(DemoSeedService).seedIfFirstStart();
-    }
     await app.listen(env.PORT, env.HOST);
     console.log(`[farmlink] listening on http://localhost:${env.PORT} (API docs: http://localhost:${env.PORT}/api/docs)`);
+    if (database.embedded && env.SEED_DEMO) {
+      // After listening, so /api/health answers at once; the demo market appears a few seconds later.
+      app
+        .get(DemoSeedService)
+        .seedIfFirstStart()
+        .catch((err: Error) => console.error(`[farmlink] demo seed failed: ${err.message}`));
+    }
   } catch (err) {
     console.error(`[farmlink] could not start: ${(err as Error).message}`);
     await app?.close().catch(() => undefined);
