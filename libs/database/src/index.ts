@@ -5,3 +5,4 @@ export * from './database-errors';
 export * from "./transaction";
 export * from "./database-runtime";
 export * from './prepared-query';
+export * from './uuid-v7';

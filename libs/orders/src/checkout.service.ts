@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ListingStockRepository, type CheckoutListing } from '@farmlink/catalog';
-import { inTransaction } from '@farmlink/database';
+import { inTransaction, uuidV7 } from '@farmlink/database';
 import { PaymentsService, type PaymentSummary } from '@farmlink/payments';
 import { RegionsService } from '@farmlink/regions';
 import { BadRequestError, DEFAULT_CURRENCY, UnprocessableError } from '@farmlink/shared';
@@ -81,7 +81,7 @@ export class CheckoutService {
       const totalCents = newOrders.reduce((sum, o) => sum + o.totalCents, 0);
       if (!Number.isSafeInteger(totalCents)) throw new UnprocessableError('The order total is too large');
       const { summary, needsInitiation } = await this.payments.createForCheckout(m, { checkoutId, amountCents: totalCents, currency: DEFAULT_CURRENCY });
-      const orderIds = newOrders.map(() => randomUUID());
+      const orderIds = newOrders.map(() => uuidV7());
       // With a local provider the answer is complete now and is stored with the orders, for idempotent replays.
       const response = needsInitiation
         ? null

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { preparedQuery } from '@farmlink/database';
-import { randomUUID } from 'node:crypto';
+import { preparedQuery, uuidV7 } from '@farmlink/database';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { parseMinorUnits, type OrderStatus, type Role } from '@farmlink/shared';
@@ -117,11 +116,11 @@ export class OrderRepository {
     c: { buyerId: string; idempotencyKey: string; requestHash: string; currency: string; shippingAddress: ShippingAddress },
   ): Promise<{ id: string; createdAt: Date } | null> {
     const rows = await preparedQuery<{ id: string; createdAt: Date }>(m, 'checkouts_claim',
-      `INSERT INTO checkouts (buyer_id, idempotency_key, request_hash, total_cents, currency, shipping_address)
-       VALUES ($1, $2, $3, 0, $4, $5)
+      `INSERT INTO checkouts (id, buyer_id, idempotency_key, request_hash, total_cents, currency, shipping_address)
+       VALUES ($6, $1, $2, $3, 0, $4, $5)
        ON CONFLICT (buyer_id, idempotency_key) DO NOTHING
        RETURNING id, created_at AS "createdAt"`,
-      [c.buyerId, c.idempotencyKey, c.requestHash, c.currency, JSON.stringify(c.shippingAddress)],
+      [c.buyerId, c.idempotencyKey, c.requestHash, c.currency, JSON.stringify(c.shippingAddress), uuidV7()],
     );
     return rows[0] ?? null;
   }
@@ -160,7 +159,7 @@ export class OrderRepository {
     orders: NewOrder[],
     finish: { totalCents: number; response: unknown | null; orderIds?: string[] },
   ): Promise<string[]> {
-    const ids = finish.orderIds ?? orders.map(() => randomUUID());
+    const ids = finish.orderIds ?? orders.map(() => uuidV7());
     const lines = orders.flatMap((o, i) => o.lines.map((l, position) => ({ ...l, orderId: ids[i], position })));
     await preparedQuery(m, 'orders_insert_checkout',
       `WITH new_orders AS (
@@ -171,9 +170,9 @@ export class OrderRepository {
          RETURNING id
        ), new_lines AS (
          INSERT INTO order_lines (order_id, position, listing_id, title, unit, category, net_weight_grams, unit_price_cents,
-                                  quantity, line_total_cents, producer_id, producer_county_code, producer_poverty_registered)
+                                  quantity, line_total_cents, producer_id, producer_county_code, producer_poverty_registered, id)
          SELECT * FROM unnest($10::uuid[], $11::int[], $12::uuid[], $13::text[], $14::text[], $15::text[], $16::int[],
-                              $17::bigint[], $18::int[], $19::bigint[], $20::uuid[], $21::char(6)[], $22::boolean[])
+                              $17::bigint[], $18::int[], $19::bigint[], $20::uuid[], $21::char(6)[], $22::boolean[], $25::uuid[])
        ), new_history AS (
          INSERT INTO order_history (order_id, from_status, to_status, actor_id, actor_role)
          SELECT id, NULL, 'pending_payment', $2, 'buyer' FROM new_orders
@@ -204,6 +203,7 @@ export class OrderRepository {
         lines.map((l) => l.producerPovertyRegistered),
         finish.totalCents,
         finish.response === null ? null : JSON.stringify(finish.response),
+        lines.map(() => uuidV7()),
       ],
     );
     return ids;

@@ -1,9 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { inTransaction } from '@farmlink/database';
+import { inTransaction, uuidV7 } from '@farmlink/database';
 import { allocateProportionally, type PaymentProviderName, type PaymentStatus } from '@farmlink/shared';
 import { LedgerService } from './ledger.service';
 import { PAYMENT_OUTCOME_PORT, PaymentOutcomePort } from './payment-outcome.port';
@@ -76,7 +75,7 @@ export class PaymentsService {
     m: EntityManager,
     input: { checkoutId: string; amountCents: number; currency: string },
   ): Promise<{ summary: PaymentSummary; needsInitiation: boolean }> {
-    const id = randomUUID();
+    const id = uuidV7();
     const summary: PaymentSummary = { id, provider: this.provider.name, status: 'pending', amountCents: input.amountCents, currency: input.currency };
     if (this.provider.external) {
       await this.payments.insert(m, { id, ...input, provider: this.provider.name });
