@@ -1,6 +1,5 @@
 export * from './orders.module';
 export * from './orders.service';
 export * from './checkout.service';
-export * from './sales-events.port';
 export * from './order.repository';
 export * from './orders.errors';

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -17,7 +17,6 @@ import type { CreateRefundDto, OrderDto, OrderQueryDto, RefundDto, ShipOrderDto 
 import { toOrderDto } from './order.mapper';
 import { OrderRepository, OrderRow } from './order.repository';
 import { OrderNotFoundError, OrderNotPaidError, OrderStateConflictError, RefundTooLargeError } from './orders.errors';
-import { SALES_EVENTS_PORT, SalesEventsPort } from './sales-events.port';
 
 type Actor = { id: string | null; role: string };
 
@@ -39,7 +38,6 @@ export class OrdersService implements PaymentOutcomePort {
     private readonly stock: ListingStockRepository,
     private readonly payments: PaymentsService,
     private readonly config: ConfigService,
-    @Optional() @Inject(SALES_EVENTS_PORT) private readonly sales?: SalesEventsPort,
   ) {}
 
   // ---- reading -------------------------------------------------------------
@@ -162,7 +160,6 @@ export class OrdersService implements PaymentOutcomePort {
       createdBy: actorId,
     });
     await this.orders.addRefunded(m, order.id, amountCents);
-    if (order.paidAt) await this.sales?.refundRecorded(m, { refundId: refund.id, orderId: order.id, amountCents, createdAt: refund.createdAt });
     return refund;
   }
 
@@ -183,7 +180,6 @@ export class OrdersService implements PaymentOutcomePort {
       }
     }
     await this.orders.markPaid(m, result.paid.map((p) => p.orderId), event.succeededAt, { id: null, role: 'payment' });
-    if (result.paid.length > 0) await this.sales?.ordersPaid(m, { orderIds: result.paid.map((p) => p.orderId), paidAt: event.succeededAt });
     return result;
   }
 
@@ -195,7 +191,6 @@ export class OrdersService implements PaymentOutcomePort {
     const order = await this.orders.lockOrder(m, refund.orderId);
     if (!order) throw new OrderNotFoundError(refund.orderId);
     await this.orders.addRefunded(m, refund.orderId, refund.amountCents);
-    if (order.paidAt) await this.sales?.refundRecorded(m, { ...refund, createdAt: new Date() });
   }
 
   // ---- payment timeout -----------------------------------------------------

@@ -6,9 +6,10 @@ import { ReportsService } from './reports.service';
 
 /**
  * Sales reports. The rollups they read are kept by PostgreSQL triggers in the
- * same transaction as each payment and refund (migration 1780000000050), so
- * this module binds no SALES_EVENTS_PORT: a trigger also sees refunds whose
- * status a provider settles later and rows changed outside the API.
+ * same transaction as each payment and refund (migrations 1780000000050 and
+ * 051) — DESIGN.md's "let PostgreSQL keep it" — so orders never calls
+ * reports: a trigger also sees refunds whose status a provider settles later
+ * and rows changed outside the API.
  */
 @Module({
   imports: [RegionsModule],
