@@ -176,3 +176,27 @@ describe('Cooperatives (e2e)', () => {
     await t.http().get('/api/cooperatives').query({ countyCode: 'abc' }).expect(400);
   });
 });
+
+describe('A farmer\'s own cooperatives (e2e)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('lists the cooperatives a farmer manages or belongs to, and no others', async () => {
+    const manager = await createUser(t, 'farmer', { countyCode: COUNTIES.tongzi });
+    const member = await createUser(t, 'farmer', { countyCode: COUNTIES.tongzi });
+    const stranger = await createUser(t, 'farmer', { countyCode: COUNTIES.tongzi });
+    const mine = await t.http().post('/api/cooperatives').set(manager.auth).send({ name: '山堡猕猴桃合作社', countyCode: COUNTIES.tongzi }).expect(201);
+    await t.http().post('/api/cooperatives').set(stranger.auth).send({ name: '别人的合作社', countyCode: COUNTIES.tongzi }).expect(201);
+    await t.http().post(`/api/cooperatives/${mine.body.id}/members`).set(manager.auth).send({ farmerId: member.id }).expect(201);
+
+    const ofManager = await t.http().get('/api/cooperatives/mine').set(manager.auth).expect(200);
+    const ofMember = await t.http().get('/api/cooperatives/mine').set(member.auth).expect(200);
+    expect(ofManager.body.map((c: { id: string }) => c.id)).toEqual([mine.body.id]);
+    expect(ofMember.body.map((c: { id: string }) => c.id)).toEqual([mine.body.id]);
+    expect(ofMember.body[0]).toMatchObject({ name: '山堡猕猴桃合作社', memberCount: 2 });
+    await t.http().get('/api/cooperatives/mine').set((await createUser(t, 'buyer')).auth).expect(403);
+  });
+});

@@ -65,6 +65,7 @@ export const MATRIX: MatrixRow[] = [
   // cooperatives
   { operation: 'POST /api/cooperatives', request: () => ({ method: 'POST', path: '/api/cooperatives', body: { name: '新合作社', countyCode: '520322' } }), expect: only({ farmer: 201, otherFarmer: 201 }) },
   { operation: 'GET /api/cooperatives', request: () => ({ method: 'GET', path: '/api/cooperatives' }), expect: all(200) },
+  { operation: 'GET /api/cooperatives/mine', request: () => ({ method: 'GET', path: '/api/cooperatives/mine' }), expect: only({ farmer: 200, otherFarmer: 200 }) },
   { operation: 'GET /api/cooperatives/:id', request: (f) => ({ method: 'GET', path: `/api/cooperatives/${f.cooperativeId}` }), expect: all(200) },
   {
     operation: 'GET /api/cooperatives/:id/members',

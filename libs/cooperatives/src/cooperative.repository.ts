@@ -66,6 +66,16 @@ export class CooperativeRepository {
     return { items, total };
   }
 
+  /** The cooperatives a farmer belongs to (as manager or member), by name. */
+  async ofMember(farmerId: string): Promise<CooperativeRow[]> {
+    return this.db.query(
+      `SELECT ${COOPERATIVE_COLUMNS} FROM ${COOPERATIVE_FROM}
+        WHERE c.id IN (SELECT cooperative_id FROM cooperative_members WHERE farmer_id = $1)
+        ORDER BY c.name, c.id`,
+      [farmerId],
+    );
+  }
+
   /** The user's role in the cooperative, or null when not a member. */
   async memberRole(cooperativeId: string, farmerId: string, manager?: EntityManager): Promise<MemberRole | null> {
     const rows = await (manager ?? this.db.manager).query(

@@ -47,6 +47,14 @@ export class CooperativesController {
     return this.cooperatives.list(query);
   }
 
+  @Get('mine')
+  @Roles('farmer')
+  @ApiOperation({ summary: "The signed-in farmer's cooperatives (managed or member of): the ones they may list produce through" })
+  @ApiOkResponse({ type: [CooperativeDto] })
+  mine(@CurrentUser() caller: AuthUser): Promise<CooperativeDto[]> {
+    return this.cooperatives.mine(caller);
+  }
+
   @Get(':id')
   @Public()
   @ApiOperation({ summary: 'One cooperative with its member count' })

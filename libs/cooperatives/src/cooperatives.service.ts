@@ -53,6 +53,11 @@ export class CooperativesService {
     return pageOf(items, total, page, pageSize);
   }
 
+  /** The caller's cooperatives (those they manage and those they are a member of). */
+  mine(caller: AuthUser): Promise<CooperativeDto[]> {
+    return this.cooperatives.ofMember(caller.id);
+  }
+
   async get(id: string): Promise<CooperativeDto> {
     const cooperative = await this.cooperatives.findById(id);
     if (!cooperative) throw new CooperativeNotFoundError(id);

@@ -75,6 +75,8 @@ export const cooperatives = {
   list: (query: { countyCode?: string; q?: string } = {}) =>
     request<Cooperative[] | Page<Cooperative>>('GET', '/cooperatives', { query }).then((r) => (Array.isArray(r) ? r : r.items)),
   get: (id: Id) => request<Cooperative>('GET', `/cooperatives/${id}`),
+  /** The signed-in farmer's cooperatives (managed or member of). */
+  mine: () => request<Cooperative[]>('GET', '/cooperatives/mine'),
   members: (id: Id) => request<Membership[] | Page<Membership>>('GET', `/cooperatives/${id}/members`).then((r) => (Array.isArray(r) ? r : r.items)),
   addMember: (id: Id, farmerId: Id) => request<Membership>('POST', `/cooperatives/${id}/members`, { body: { farmerId } }),
   removeMember: (id: Id, farmerId: Id) => request<void>('DELETE', `/cooperatives/${id}/members/${farmerId}`),

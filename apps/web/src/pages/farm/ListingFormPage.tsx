@@ -70,7 +70,8 @@ export default function ListingFormPage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const existing = useAsync(() => (id ? listings.get(id) : Promise.resolve(null)), [id]);
-  const coops = useAsync(() => cooperatives.list(user?.countyCode ? { countyCode: user.countyCode } : {}).catch(() => []), [user?.countyCode]);
+  // Only cooperatives the farmer belongs to: the API refuses a listing through any other.
+  const coops = useAsync(() => cooperatives.mine().catch(() => []), [user?.id]);
   const [draft, setDraft] = useState<Draft>({ ...EMPTY, cooperativeId: params.get('cooperativeId') ?? '' });
   const [photos, setPhotos] = useState<NewPhoto[]>([]);
   /** Why the last chosen file was refused (type or size); shown until a good file is chosen. */
