@@ -41,7 +41,7 @@ describe('Fuzzing every operation of the OpenAPI document (e2e)', () => {
              (SELECT count(*) FROM listing_photos) AS photos,
              (SELECT count(*) || ':' || coalesce(sum(amount_cents), 0) FROM seller_ledger_entries) AS ledger,
              (SELECT count(*) FROM webhook_events) AS webhooks,
-             (SELECT coalesce(sum(gross_cents - refunds_cents), 0) || ':' || (SELECT count(*) FROM report_sales_actors) FROM report_sales_daily) AS rollup`);
+             (SELECT coalesce(sum(gross_cents - refunds_cents), 0) || ':' || (SELECT count(*) FROM report_actor_days) || ':' || (SELECT coalesce(sum(n), 0) FROM report_distinct_counts) FROM report_sales) AS rollup`);
     return JSON.stringify(row);
   };
 

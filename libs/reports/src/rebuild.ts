@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     if (zone && zone !== (await repo.storedTimeZone())) await repo.changeTimeZone(zone);
     else await repo.rebuild();
     const c = await repo.rollupSizes();
-    console.log(`[reports] rollups rebuilt in ${Date.now() - started} ms: ${c.daily} daily rows, ${c.actors} distinct-id rows`);
+    console.log(`[reports] rollups rebuilt in ${Date.now() - started} ms: ${c.sales} sums rows, ${c.actorDays} id-day rows, ${c.counters} counter rows`);
   } finally {
     if (ds.isInitialized) await ds.destroy();
     await database.stop();

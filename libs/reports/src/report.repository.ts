@@ -2,16 +2,26 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { parseMinorUnits } from '@farmlink/shared';
+import { dayMask, Grain, monthsOf, splitRange, yearsOf } from './report-calendar';
 
 export type GroupBy = 'county' | 'prefecture' | 'province' | 'month' | 'category';
 
-/** Whitelisted grouping expressions over `d` (a rollup table) joined with `m` (report_county_map). */
-const KEY: Record<GroupBy, (dayExpr: string) => string> = {
+/** Whitelisted grouping expressions over `d` (report_sales) joined with `m` (report_county_map). */
+const KEY: Record<GroupBy, (periodExpr: string) => string> = {
   county: () => 'd.county_code',
   prefecture: () => 'm.prefecture_code',
   province: () => 'm.province_code',
-  month: (day) => `to_char(${day}, 'YYYY-MM')`,
+  month: (period) => `to_char(${period}, 'YYYY-MM')`,
   category: () => 'd.category',
+};
+
+/** The same groupings for the exact scan: over report_actor_days `a` + slice `sl`, and over order lines `l` of orders `o`. */
+const SCAN_KEY: Record<GroupBy, { actors: string; orders: string }> = {
+  county: { actors: 'a.county_code::text', orders: 'l.producer_county_code::text' },
+  prefecture: { actors: 'c.prefecture_code::text', orders: 'c.prefecture_code::text' },
+  province: { actors: 'c.province_code::text', orders: 'c.province_code::text' },
+  month: { actors: 'sl.month', orders: "to_char(report_local_day(o.paid_at), 'YYYY-MM')" },
+  category: { actors: 'a.category', orders: 'l.category' },
 };
 
 export interface Scope {
@@ -38,35 +48,53 @@ export interface DistinctFigures {
   povertyHouseholds: number;
 }
 
+/** One distinct-count question the counters can answer: a calendar period, a scope, a category ('*' = all). */
+export interface CounterRequest {
+  grain: Grain;
+  period: string;
+  scope: string;
+  category: string;
+}
+
 const KIND_FIELD: Record<string, keyof DistinctFigures> = { o: 'orders', b: 'buyers', s: 'sellers', p: 'producers', h: 'povertyHouseholds' };
 
 export const emptyDistinct = (): DistinctFigures => ({ orders: 0, buyers: 0, sellers: 0, producers: 0, povertyHouseholds: 0 });
 
+/** The report_sales rows that make up from..to: whole years (if allowed), whole months, loose days. */
+function periodFilter(from: string, to: string, years: boolean, first: number): { sql: string; params: unknown[] } {
+  const p = splitRange(from, to, { years });
+  const [a, b] = [p.days[0] ?? [null, null], p.days[1] ?? [null, null]];
+  return {
+    sql: `((d.grain = 'y' AND d.period = ANY($${first}::date[]))
+        OR (d.grain = 'm' AND d.period = ANY($${first + 1}::date[]))
+        OR (d.grain = 'd' AND (d.period BETWEEN $${first + 2}::date AND $${first + 3}::date OR d.period BETWEEN $${first + 4}::date AND $${first + 5}::date)))`,
+    params: [p.years, p.months, a[0], a[1], b[0], b[1]],
+  };
+}
+
 /**
- * All of the reports' SQL. Reads only the rollups (report_sales_daily,
- * report_sales_actors), which PostgreSQL triggers keep exact; see the
- * migration 1780000000050-reports.
+ * All of the reports' SQL. Reads only the rollups (report_sales,
+ * report_distinct_counts, report_actor_days), which PostgreSQL triggers keep
+ * exact (migrations 1780000000050–052), and, for distinct orders over ranges
+ * the counters do not cover, the paid orders themselves.
  */
 @Injectable()
 export class ReportRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  private scopeSql(first: number): string {
-    return `d.day BETWEEN $${first}::date AND $${first + 1}::date AND ($${first + 2}::char(6)[] IS NULL OR d.county_code = ANY($${first + 2}::char(6)[]))`;
-  }
-
-  /** Sums per group (gross, refunds, units, grams, poverty net) over the daily rollup. */
+  /** Sums per group (gross, refunds, units, grams, poverty net). Whole years, months and loose days each read their own rows. */
   async additive(groupBy: GroupBy, scope: Scope): Promise<AdditiveFigures[]> {
+    const f = periodFilter(scope.from, scope.to, groupBy !== 'month', 2);
     const rows: Record<string, string>[] = await this.db.query(
-      `SELECT ${KEY[groupBy]('d.day')} AS key,
+      `SELECT ${KEY[groupBy]('d.period')} AS key,
               sum(d.gross_cents)::bigint AS gross, sum(d.refunds_cents)::bigint AS refunds,
               sum(d.units)::bigint AS units, sum(d.weight_grams)::bigint AS grams,
               coalesce(sum(d.gross_cents - d.refunds_cents) FILTER (WHERE d.poverty), 0)::bigint AS poverty_net
-         FROM report_sales_daily d JOIN report_county_map m ON m.county_code = d.county_code
-        WHERE ${this.scopeSql(1)}
+         FROM report_sales d JOIN report_county_map m ON m.county_code = d.county_code
+        WHERE ${f.sql} AND ($1::char(6)[] IS NULL OR d.county_code = ANY($1::char(6)[]))
         GROUP BY 1
        HAVING sum(d.units) <> 0 OR sum(d.refunds_cents) <> 0 OR sum(d.gross_cents) <> 0`,
-      [scope.from, scope.to, scope.counties],
+      [scope.counties, ...f.params],
     );
     return rows.map((r) => ({
       key: String(r.key).trim(),
@@ -81,35 +109,68 @@ export class ReportRepository {
   /**
    * Net sales per group for the same dates one year earlier, keyed as the
    * current range is (a month row YYYY-MM gets the net of the month a year before).
+   * previousFrom/previousTo are the range moved back a year (29 Feb → 28 Feb).
    */
-  async previousYearNet(groupBy: GroupBy, scope: Scope): Promise<Map<string, number>> {
+  async previousYearNet(groupBy: GroupBy, scope: Scope, previousFrom: string, previousTo: string): Promise<Map<string, number>> {
+    const f = periodFilter(previousFrom, previousTo, groupBy !== 'month', 2);
     const rows: { key: string; net: string }[] = await this.db.query(
-      `SELECT ${KEY[groupBy]("(d.day + interval '1 year')::date")} AS key, sum(d.gross_cents - d.refunds_cents)::bigint AS net
-         FROM report_sales_daily d JOIN report_county_map m ON m.county_code = d.county_code
-        WHERE d.day BETWEEN ($1::date - interval '1 year')::date AND ($2::date - interval '1 year')::date
-          AND ($3::char(6)[] IS NULL OR d.county_code = ANY($3::char(6)[]))
+      `SELECT ${KEY[groupBy]("(d.period + interval '1 year')::date")} AS key, sum(d.gross_cents - d.refunds_cents)::bigint AS net
+         FROM report_sales d JOIN report_county_map m ON m.county_code = d.county_code
+        WHERE ${f.sql} AND ($1::char(6)[] IS NULL OR d.county_code = ANY($1::char(6)[]))
         GROUP BY 1`,
-      [scope.from, scope.to, scope.counties],
+      [scope.counties, ...f.params],
     );
     return new Map(rows.map((r) => [String(r.key).trim(), parseMinorUnits(r.net)]));
   }
 
+  /** Distinct counts read from the calendar counters, one answer per request (in order). */
+  async distinctFromCounters(requests: CounterRequest[]): Promise<DistinctFigures[]> {
+    const answers = requests.map(() => emptyDistinct());
+    if (requests.length === 0) return answers;
+    const rows: { i: number; kind: string; n: string }[] = await this.db.query(
+      `SELECT x.i, d.kind, sum(d.n)::bigint AS n
+         FROM unnest($1::int[], $2::text[], $3::date[], $4::text[], $5::text[]) x(i, grain, period, scope, category)
+         JOIN report_distinct_counts d
+           ON d.grain = x.grain::"char" AND d.period = x.period AND d.scope = x.scope AND d.category = x.category
+        GROUP BY 1, 2`,
+      [requests.map((_, i) => i), requests.map((r) => r.grain), requests.map((r) => r.period), requests.map((r) => r.scope), requests.map((r) => r.category)],
+    );
+    for (const r of rows) answers[r.i][KIND_FIELD[r.kind]] = parseMinorUnits(r.n);
+    return answers;
+  }
+
   /**
-   * Distinct orders, buyers, sellers, producers and poor households per group
-   * and over the whole scope (key null), from the per-day distinct-id rollup.
+   * Distinct counts for any range and any set of counties, per group and over
+   * the whole scope (key null): ids from the day bits of report_actor_days,
+   * masked to the range; orders from the paid orders themselves. Exact, but
+   * its cost grows with the ids active in the scope: used when the counters
+   * cannot answer (a range that is not one calendar month or year, or a set
+   * of counties that is no region or programme).
    */
-  async distinct(groupBy: GroupBy | null, scope: Scope): Promise<{ groups: Map<string, DistinctFigures>; total: DistinctFigures }> {
-    const key = groupBy ? KEY[groupBy]('d.day') : 'NULL::text';
+  async distinctScan(groupBy: GroupBy | null, scope: Scope): Promise<{ groups: Map<string, DistinctFigures>; total: DistinctFigures }> {
+    const slices =
+      groupBy === 'month'
+        ? monthsOf(scope.from, scope.to).map((m) => ({ year: Number(m.key.slice(0, 4)), month: m.key, mask: dayMask(m.from, m.to) }))
+        : yearsOf(scope.from, scope.to).map((y) => ({ year: y.year, month: null, mask: dayMask(y.from, y.to) }));
+    const key = groupBy ? SCAN_KEY[groupBy] : { actors: 'NULL::text', orders: 'NULL::text' };
     const rows: { key: string | null; kind: string; n: number }[] = await this.db.query(
-      `WITH f AS (
-         SELECT DISTINCT ${key} AS key, d.kind, d.actor_id
-           FROM report_sales_actors d JOIN report_county_map m ON m.county_code = d.county_code
-          WHERE ${this.scopeSql(1)}
+      `WITH sl AS (
+         SELECT s.year::smallint AS year, s.month, s.mask::bit(366) AS mask FROM unnest($1::int[], $2::text[], $3::text[]) s(year, month, mask)
+       ), f AS (
+         SELECT DISTINCT ${key.actors} AS key, a.kind, a.actor_id
+           FROM report_actor_days a JOIN sl ON sl.year = a.year JOIN report_county_map c ON c.county_code = a.county_code
+          WHERE bit_count(a.days & sl.mask) > 0 AND ($4::char(6)[] IS NULL OR a.county_code = ANY($4::char(6)[]))
+         UNION
+         SELECT DISTINCT ${key.orders}, 'o'::"char", o.id
+           FROM orders o JOIN order_lines l ON l.order_id = o.id JOIN report_county_map c ON c.county_code = l.producer_county_code
+          WHERE o.paid_at >= ($5::date::timestamp AT TIME ZONE (SELECT time_zone FROM report_settings))
+            AND o.paid_at < (($6::date + 1)::timestamp AT TIME ZONE (SELECT time_zone FROM report_settings))
+            AND ($4::char(6)[] IS NULL OR l.producer_county_code = ANY($4::char(6)[]))
        )
        SELECT key, kind, count(*)::int AS n FROM f GROUP BY key, kind
        UNION ALL
        SELECT NULL, kind, count(DISTINCT actor_id)::int FROM f GROUP BY kind`,
-      [scope.from, scope.to, scope.counties],
+      [slices.map((s) => s.year), slices.map((s) => s.month), slices.map((s) => s.mask), scope.counties, scope.from, scope.to],
     );
     const groups = new Map<string, DistinctFigures>();
     const total = emptyDistinct();
@@ -163,8 +224,11 @@ export class ReportRepository {
     });
   }
 
-  async rollupSizes(): Promise<{ daily: number; actors: number }> {
-    const [row] = await this.db.query(`SELECT (SELECT count(*) FROM report_sales_daily)::int AS daily, (SELECT count(*) FROM report_sales_actors)::int AS actors`);
+  async rollupSizes(): Promise<{ sales: number; actorDays: number; counters: number }> {
+    const [row] = await this.db.query(
+      `SELECT (SELECT count(*) FROM report_sales)::int AS sales, (SELECT count(*) FROM report_actor_days)::int AS "actorDays",
+              (SELECT count(*) FROM report_distinct_counts)::int AS counters`,
+    );
     return row;
   }
 }

@@ -4,7 +4,8 @@ import type { AuthUser } from '@farmlink/identity';
 import { RegionNotFoundError, RegionsService } from '@farmlink/regions';
 import { ForbiddenError, mulDivRound } from '@farmlink/shared';
 import type { ProgrammeSummaryDto, SalesReportDto, SalesReportQueryDto, SalesRowDto, TopEntryDto } from './dto/report.dto';
-import { AdditiveFigures, emptyDistinct, GroupBy, ReportRepository, Scope } from './report.repository';
+import { calendarPeriod, monthsOf } from './report-calendar';
+import { AdditiveFigures, CounterRequest, DistinctFigures, emptyDistinct, GroupBy, ReportRepository, Scope } from './report.repository';
 import { OutsideJurisdictionError, ReportRangeError } from './reports.errors';
 
 /** (net − previous) / previous × 100, one decimal, half away from zero; null when previous is 0. */
@@ -70,17 +71,28 @@ export class ReportsService implements OnApplicationBootstrap {
     return p;
   }
 
+  private async depthOf(code: string): Promise<number> {
+    const level = (await this.regions.find(code))?.level;
+    return level === 'province' ? 1 : level === 'prefecture' ? 2 : 3;
+  }
+
   /**
-   * The counties a caller may see, narrowed by regionCode and programmeId.
-   * null = every county (an admin without filters).
+   * The counties a caller may see, narrowed by regionCode and programmeId
+   * (null = every county, for an admin without filters), and which counter
+   * scope those counties are, if any: '*' (everywhere), one region, or one
+   * programme. An intersection of a programme with a region is no scope.
    */
-  async scopeCounties(caller: AuthUser, filter: { regionCode?: string; programmeId?: string }): Promise<string[] | null> {
+  async scopeCounties(caller: AuthUser, filter: { regionCode?: string; programmeId?: string }): Promise<ScopedCounties> {
     let counties: string[] | null = null;
     let jurisdiction: string | null = null;
+    let counterScope: CounterScope | null = { code: '*', depth: 0 };
     if (caller.role === 'officer') {
       // An officer with a jurisdiction sees the counties inside it; one without is a national officer.
       jurisdiction = await this.reports.jurisdictionOf(caller.id);
-      if (jurisdiction) counties = await this.countiesWithin(jurisdiction);
+      if (jurisdiction) {
+        counties = await this.countiesWithin(jurisdiction);
+        counterScope = { code: jurisdiction, depth: await this.depthOf(jurisdiction) };
+      }
     } else if (caller.role !== 'admin') {
       throw new ForbiddenError('Only officers and admins may read reports');
     }
@@ -89,12 +101,14 @@ export class ReportsService implements OnApplicationBootstrap {
       if (jurisdiction && !(await this.regions.isWithin(filter.regionCode, jurisdiction))) throw new OutsideJurisdictionError(filter.regionCode);
       const inRegion = await this.countiesWithin(filter.regionCode);
       counties = counties ? intersect(counties, inRegion) : inRegion;
+      counterScope = { code: filter.regionCode, depth: await this.depthOf(filter.regionCode) }; // inside the jurisdiction, so the intersection is the region
     }
     if (filter.programmeId) {
       const programme = await this.regions.getProgramme(filter.programmeId);
+      counterScope = counties === null ? { code: programme.id, depth: null } : null;
       counties = counties ? intersect(counties, programme.countyCodes) : [...programme.countyCodes];
     }
-    return counties;
+    return { counties, counterScope };
   }
 
   async salesReport(caller: AuthUser, q: SalesReportQueryDto): Promise<SalesReportDto> {
@@ -103,9 +117,9 @@ export class ReportsService implements OnApplicationBootstrap {
     if (q.from > q.to) throw new ReportRangeError('from must not be after to');
     if (q.to > plusYears(q.from, MAX_RANGE_YEARS)) throw new ReportRangeError(`The range may span at most ${MAX_RANGE_YEARS} years and a day`);
     const groupBy = q.groupBy ?? 'county';
-    const counties = await this.scopeCounties(caller, q);
+    const { counties, counterScope } = await this.scopeCounties(caller, q);
     const scope: Scope = { from: q.from, to: q.to, counties };
-    const { rows, totals } = await this.figures(groupBy, scope);
+    const { rows, totals } = await this.figures(groupBy, scope, counterScope);
     sortRows(rows, q.sort ?? '-netSalesCents');
     return {
       from: q.from,
@@ -120,16 +134,13 @@ export class ReportsService implements OnApplicationBootstrap {
   }
 
   /** Rows and totals for one grouping and scope. */
-  private async figures(groupBy: GroupBy, scope: Scope): Promise<{ rows: SalesRowDto[]; totals: SalesRowDto }> {
-    const [additive, previous, distinct] = await Promise.all([
-      this.reports.additive(groupBy, scope),
-      this.reports.previousYearNet(groupBy, scope),
-      this.reports.distinct(groupBy, scope),
-    ]);
+  private async figures(groupBy: GroupBy, scope: Scope, counterScope: CounterScope | null): Promise<{ rows: SalesRowDto[]; totals: SalesRowDto }> {
+    const [additive, previous] = await Promise.all([this.reports.additive(groupBy, scope), this.previousYearNet(groupBy, scope)]);
     const byKey = new Map<string, AdditiveFigures>(additive.map((a) => [a.key, a]));
     for (const [key, net] of previous) {
       if (net !== 0 && !byKey.has(key)) byKey.set(key, { key, grossSalesCents: 0, refundsCents: 0, units: 0, weightGrams: 0, povertyHouseholdSalesCents: 0 });
     }
+    const distinct = await this.distinct(groupBy, scope, counterScope, [...byKey.keys()]);
     const names = await this.names(groupBy, [...byKey.keys()]);
     const rows = [...byKey.values()].map((a) =>
       toRow(a.key, names.get(a.key) ?? a.key, a, distinct.groups.get(a.key) ?? emptyDistinct(), previous.get(a.key) ?? 0),
@@ -152,6 +163,71 @@ export class ReportsService implements OnApplicationBootstrap {
     return { rows, totals };
   }
 
+  private previousYearNet(groupBy: GroupBy, scope: Scope): Promise<Map<string, number>> {
+    return this.reports.previousYearNet(groupBy, scope, plusYears(scope.from, -1), plusYears(scope.to, -1));
+  }
+
+  /**
+   * Distinct counts for the rows (keys) and the totals: from the calendar
+   * counters when every row and the totals are one calendar month or year
+   * over one scope, else by the exact scan (see ReportRepository).
+   */
+  private async distinct(
+    groupBy: GroupBy | null,
+    scope: Scope,
+    counterScope: CounterScope | null,
+    keys: string[],
+  ): Promise<{ groups: Map<string, DistinctFigures>; total: DistinctFigures }> {
+    const plan = counterScope && this.counterPlan(groupBy, scope, counterScope, keys);
+    if (!plan) return this.reports.distinctScan(groupBy, scope);
+    const answers = await this.reports.distinctFromCounters([...plan.rows.map((r) => r.request), plan.total]);
+    const total = answers.pop()!;
+    return { groups: new Map(plan.rows.map((r, i) => [r.key, answers[i]])), total };
+  }
+
+  private counterPlan(
+    groupBy: GroupBy | null,
+    scope: Scope,
+    counterScope: CounterScope,
+    keys: string[],
+  ): { rows: { key: string; request: CounterRequest }[]; total: CounterRequest } | null {
+    const whole = calendarPeriod(scope.from, scope.to);
+    // The totals, and every row but a month's, cover the whole range.
+    if (!whole && groupBy !== 'month') return null;
+    const rows: { key: string; request: CounterRequest }[] = [];
+    for (const key of keys) {
+      let request: CounterRequest | null;
+      switch (groupBy) {
+        case 'county':
+          request = whole && { ...whole, scope: key, category: '*' };
+          break;
+        case 'prefecture':
+        case 'province': {
+          // A row's counties are its region inside the scope: the region, or the scope when it is the smaller.
+          if (counterScope.depth === null) return null;
+          const rowDepth = groupBy === 'province' ? 1 : 2;
+          request = whole && { ...whole, scope: counterScope.depth >= rowDepth ? counterScope.code : key, category: '*' };
+          break;
+        }
+        case 'category':
+          request = whole && { ...whole, scope: counterScope.code, category: key };
+          break;
+        case 'month': {
+          const part = monthsOf(scope.from, scope.to).find((m) => m.key === key);
+          const period = part && calendarPeriod(part.from, part.to);
+          request = period ? { ...period, scope: counterScope.code, category: '*' } : null;
+          break;
+        }
+        default:
+          request = null;
+      }
+      if (!request) return null;
+      rows.push({ key, request });
+    }
+    if (!whole) return null;
+    return { rows, total: { ...whole, scope: counterScope.code, category: '*' } };
+  }
+
   private async names(groupBy: GroupBy, keys: string[]): Promise<Map<string, string>> {
     if (groupBy === 'month' || groupBy === 'category') return new Map(keys.map((k) => [k, k]));
     return this.reports.regionNames(keys);
@@ -159,14 +235,14 @@ export class ReportsService implements OnApplicationBootstrap {
 
   async programmeSummary(caller: AuthUser, programmeId: string, year: number): Promise<ProgrammeSummaryDto> {
     const programme = await this.regions.getProgramme(programmeId);
-    const counties = await this.scopeCounties(caller, { programmeId });
+    const { counties, counterScope } = await this.scopeCounties(caller, { programmeId });
     const scope: Scope = { from: `${year}-01-01`, to: `${year}-12-31`, counties: counties ?? programme.countyCodes };
     const [byCounty, byCountyPrev, byCategory, byCategoryPrev, distinct] = await Promise.all([
       this.reports.additive('county', scope),
-      this.reports.previousYearNet('county', scope),
+      this.previousYearNet('county', scope),
       this.reports.additive('category', scope),
-      this.reports.previousYearNet('category', scope),
-      this.reports.distinct(null, scope),
+      this.previousYearNet('category', scope),
+      this.distinct(null, scope, counterScope, []),
     ]);
     const top = async (groupBy: GroupBy, rows: AdditiveFigures[], prev: Map<string, number>, n: number): Promise<TopEntryDto[]> => {
       const entries = rows.map((a) => {
@@ -201,6 +277,17 @@ export class ReportsService implements OnApplicationBootstrap {
       topCategories: await top('category', byCategory, byCategoryPrev, 5),
     };
   }
+}
+
+/** A set of counties the distinct-count counters know: '*', a region (depth 1 province … 3 county) or a programme (depth null). */
+export interface CounterScope {
+  code: string;
+  depth: number | null;
+}
+
+export interface ScopedCounties {
+  counties: string[] | null;
+  counterScope: CounterScope | null;
 }
 
 function intersect(a: string[], b: string[]): string[] {
