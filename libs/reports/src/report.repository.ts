@@ -60,6 +60,9 @@ const KIND_FIELD: Record<string, keyof DistinctFigures> = { o: 'orders', b: 'buy
 
 export const emptyDistinct = (): DistinctFigures => ({ orders: 0, buyers: 0, sellers: 0, producers: 0, povertyHouseholds: 0 });
 
+/** The county → prefecture → province map, joined only for the groupings that need it. */
+const mapJoin = (groupBy: GroupBy) => (groupBy === 'prefecture' || groupBy === 'province' ? 'JOIN report_county_map m ON m.county_code = d.county_code' : '');
+
 /** The report_sales rows that make up from..to: whole years (if allowed), whole months, loose days. */
 function periodFilter(from: string, to: string, years: boolean, first: number): { sql: string; params: unknown[] } {
   const p = splitRange(from, to, { years });
@@ -90,7 +93,7 @@ export class ReportRepository {
               sum(d.gross_cents)::bigint AS gross, sum(d.refunds_cents)::bigint AS refunds,
               sum(d.units)::bigint AS units, sum(d.weight_grams)::bigint AS grams,
               coalesce(sum(d.gross_cents - d.refunds_cents) FILTER (WHERE d.poverty), 0)::bigint AS poverty_net
-         FROM report_sales d JOIN report_county_map m ON m.county_code = d.county_code
+         FROM report_sales d ${mapJoin(groupBy)}
         WHERE ${f.sql} AND ($1::char(6)[] IS NULL OR d.county_code = ANY($1::char(6)[]))
         GROUP BY 1
        HAVING sum(d.units) <> 0 OR sum(d.refunds_cents) <> 0 OR sum(d.gross_cents) <> 0`,
@@ -115,7 +118,7 @@ export class ReportRepository {
     const f = periodFilter(previousFrom, previousTo, groupBy !== 'month', 2);
     const rows: { key: string; net: string }[] = await this.db.query(
       `SELECT ${KEY[groupBy]("(d.period + interval '1 year')::date")} AS key, sum(d.gross_cents - d.refunds_cents)::bigint AS net
-         FROM report_sales d JOIN report_county_map m ON m.county_code = d.county_code
+         FROM report_sales d ${mapJoin(groupBy)}
         WHERE ${f.sql} AND ($1::char(6)[] IS NULL OR d.county_code = ANY($1::char(6)[]))
         GROUP BY 1`,
       [scope.counties, ...f.params],
