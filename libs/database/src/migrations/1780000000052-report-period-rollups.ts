@@ -234,19 +234,37 @@ export class ReportPeriodRollups1780000000052 implements MigrationInterface {
     // ---- orders that became paid (the common path: one payment, one statement) ----
     await q.query(`
       CREATE FUNCTION report_add_paid_orders(p_orders uuid[]) RETURNS void LANGUAGE plpgsql AS $$
+      DECLARE
+        -- What these orders add, read once: (kind, id, local day, county, category).
+        ak "char"[];
+        ai uuid[];
+        ad date[];
+        ac char(6)[];
+        acat text[];
       BEGIN
-        PERFORM report_lock_actors(array_agg(a.kind), array_agg(a.actor_id)) FROM report_order_activity(p_orders) a;
+        SELECT array_agg(a.kind), array_agg(a.actor_id), array_agg(a.day), array_agg(a.county_code), array_agg(a.category)
+          INTO ak, ai, ad, ac, acat
+          FROM report_order_activity(p_orders) a;
+        PERFORM report_lock_actors(ak, ai);
         PERFORM report_apply_sale(p_orders, 1);
 
-        -- Counters: a key counts when no day bits said the id was active there already.
+        -- Counters: a key counts when no day bits said the id was active there already. An id
+        -- already active in the same county, category and month has every key this activity could
+        -- add (each scope holding the county, that category and all, the month and the year): the
+        -- common case of a farmer's second sale of the month costs one look-up.
         PERFORM report_add_counts(array_agg(f.grain), array_agg(f.period), array_agg(f.scope), array_agg(f.category), array_agg(f.kind), array_agg(1::bigint))
           FROM (
             SELECT DISTINCT a.kind, a.actor_id, g.grain, g.period, s.scope, c.category
-              FROM report_order_activity(p_orders) a
+              FROM unnest(ak, ai, ad, ac, acat) a(kind, actor_id, day, county_code, category)
               JOIN report_scope_counties s ON s.county_code = a.county_code
               CROSS JOIN LATERAL (VALUES (a.category), ('*')) c(category)
               CROSS JOIN LATERAL report_grains(a.day) g
              WHERE g.grain <> 'd'
+               AND (a.kind = 'o' OR NOT EXISTS (
+                     SELECT 1 FROM report_actor_days m
+                      WHERE m.kind = a.kind AND m.actor_id = a.actor_id AND m.year = extract(year FROM a.day)::smallint
+                        AND m.county_code = a.county_code AND m.category = a.category
+                        AND report_active_in(m.days, 'm', date_trunc('month', a.day)::date)))
           ) f
          WHERE f.kind = 'o' OR NOT EXISTS (
                  SELECT 1 FROM report_actor_days m JOIN report_scope_counties s2 ON s2.county_code = m.county_code AND s2.scope = f.scope
@@ -255,11 +273,13 @@ export class ReportPeriodRollups1780000000052 implements MigrationInterface {
                     AND report_active_in(m.days, f.grain, f.period))
         HAVING count(*) > 0;
 
+        -- The day bits; rows whose bit is already set are left alone (no new row version).
         INSERT INTO report_actor_days AS m (kind, actor_id, year, county_code, category, days)
         SELECT a.kind, a.actor_id, extract(year FROM a.day), a.county_code, a.category, bit_or(report_day_bit(a.day))
-          FROM report_order_activity(p_orders) a WHERE a.kind <> 'o'
+          FROM unnest(ak, ai, ad, ac, acat) a(kind, actor_id, day, county_code, category) WHERE a.kind <> 'o'
          GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
-        ON CONFLICT (kind, actor_id, year, county_code, category) DO UPDATE SET days = m.days | EXCLUDED.days;
+        ON CONFLICT (kind, actor_id, year, county_code, category) DO UPDATE SET days = m.days | EXCLUDED.days
+          WHERE m.days | EXCLUDED.days <> m.days;
 
         -- Refunds recorded before the payment (events out of order) count from now on.
         PERFORM report_apply_refunds(array_agg(f.order_id ORDER BY f.order_id), array_agg(f.amount_cents ORDER BY f.order_id),
