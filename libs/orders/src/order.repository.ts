@@ -299,14 +299,16 @@ export class OrderRepository {
    */
   async markPaid(m: EntityManager, orderIds: string[], at: Date, actor: { id: string | null; role: string }): Promise<void> {
     if (orderIds.length === 0) return;
-    await m.query(
-      `UPDATE orders SET status = 'paid', paid_at = $2, updated_at = now() WHERE id = ANY($1::uuid[]) AND status = 'pending_payment'`,
-      [orderIds, at],
-    );
+    // History first: the UPDATE's trigger takes the report rows every payment to the same county
+    // shares, and they are held until commit — the less that follows, the shorter the wait.
     await m.query(
       `INSERT INTO order_history (order_id, from_status, to_status, actor_id, actor_role)
        SELECT id, 'pending_payment', 'paid', $2, $3 FROM unnest($1::uuid[]) AS id`,
       [orderIds, actor.id, actor.role],
+    );
+    await m.query(
+      `UPDATE orders SET status = 'paid', paid_at = $2, updated_at = now() WHERE id = ANY($1::uuid[]) AND status = 'pending_payment'`,
+      [orderIds, at],
     );
   }
 

@@ -1,20 +1,21 @@
 import { Module } from '@nestjs/common';
 import { RegionsModule } from '@farmlink/regions';
+import { ReportCountersCompactor } from './report-counters.compactor';
 import { ReportRepository } from './report.repository';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
 
 /**
  * Sales reports. The rollups they read are kept by PostgreSQL triggers in the
- * same transaction as each payment and refund (migrations 1780000000050 and
- * 051) — DESIGN.md's "let PostgreSQL keep it" — so orders never calls
+ * same transaction as each payment and refund (migrations 1780000000050 to
+ * 052) — DESIGN.md's "let PostgreSQL keep it" — so orders never calls
  * reports: a trigger also sees refunds whose status a provider settles later
  * and rows changed outside the API.
  */
 @Module({
   imports: [RegionsModule],
   controllers: [ReportsController],
-  providers: [ReportRepository, ReportsService],
+  providers: [ReportRepository, ReportsService, ReportCountersCompactor],
   exports: [ReportsService],
 })
 export class ReportsModule {}

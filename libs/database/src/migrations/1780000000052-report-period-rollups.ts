@@ -235,7 +235,10 @@ export class ReportPeriodRollups1780000000052 implements MigrationInterface {
     await q.query(`
       CREATE FUNCTION report_add_paid_orders(p_orders uuid[]) RETURNS void LANGUAGE plpgsql AS $$
       DECLARE
-        -- What these orders add, read once: (kind, id, local day, county, category).
+        -- What these orders add that is new in its county, category and month: (kind, id, local day, county, category).
+        -- An id already active there has every key this activity could add (each scope holding the county,
+        -- that category and all, the month and the year): a farmer's second sale of the month adds no key,
+        -- takes no lock and costs one look-up. Orders (kind o) are always new.
         ak "char"[];
         ai uuid[];
         ad date[];
@@ -244,14 +247,18 @@ export class ReportPeriodRollups1780000000052 implements MigrationInterface {
       BEGIN
         SELECT array_agg(a.kind), array_agg(a.actor_id), array_agg(a.day), array_agg(a.county_code), array_agg(a.category)
           INTO ak, ai, ad, ac, acat
-          FROM report_order_activity(p_orders) a;
-        PERFORM report_lock_actors(ak, ai);
-        PERFORM report_apply_sale(p_orders, 1);
+          FROM report_order_activity(p_orders) a
+         WHERE a.kind = 'o' OR NOT EXISTS (
+                 SELECT 1 FROM report_actor_days m
+                  WHERE m.kind = a.kind AND m.actor_id = a.actor_id AND m.year = extract(year FROM a.day)::smallint
+                    AND m.county_code = a.county_code AND m.category = a.category
+                    AND report_active_in(m.days, 'm', date_trunc('month', a.day)::date));
 
-        -- Counters: a key counts when no day bits said the id was active there already. An id
-        -- already active in the same county, category and month has every key this activity could
-        -- add (each scope holding the county, that category and all, the month and the year): the
-        -- common case of a farmer's second sale of the month costs one look-up.
+        -- Serialize with other transactions adding the same ids; the statements below start after
+        -- the locks, so they see what those committed (and an id found active above stays active).
+        PERFORM report_lock_actors(ak, ai);
+
+        -- Counters: a key counts when no day bits said the id was active there already.
         PERFORM report_add_counts(array_agg(f.grain), array_agg(f.period), array_agg(f.scope), array_agg(f.category), array_agg(f.kind), array_agg(1::bigint))
           FROM (
             SELECT DISTINCT a.kind, a.actor_id, g.grain, g.period, s.scope, c.category
@@ -260,11 +267,6 @@ export class ReportPeriodRollups1780000000052 implements MigrationInterface {
               CROSS JOIN LATERAL (VALUES (a.category), ('*')) c(category)
               CROSS JOIN LATERAL report_grains(a.day) g
              WHERE g.grain <> 'd'
-               AND (a.kind = 'o' OR NOT EXISTS (
-                     SELECT 1 FROM report_actor_days m
-                      WHERE m.kind = a.kind AND m.actor_id = a.actor_id AND m.year = extract(year FROM a.day)::smallint
-                        AND m.county_code = a.county_code AND m.category = a.category
-                        AND report_active_in(m.days, 'm', date_trunc('month', a.day)::date)))
           ) f
          WHERE f.kind = 'o' OR NOT EXISTS (
                  SELECT 1 FROM report_actor_days m JOIN report_scope_counties s2 ON s2.county_code = m.county_code AND s2.scope = f.scope
@@ -273,10 +275,16 @@ export class ReportPeriodRollups1780000000052 implements MigrationInterface {
                     AND report_active_in(m.days, f.grain, f.period))
         HAVING count(*) > 0;
 
-        -- The day bits; rows whose bit is already set are left alone (no new row version).
+        -- The day bits, of all the activity (an id active earlier in the month still gets today's
+        -- bit); a bit already set is not written again, so a farmer's second sale of the day locks no row.
         INSERT INTO report_actor_days AS m (kind, actor_id, year, county_code, category, days)
         SELECT a.kind, a.actor_id, extract(year FROM a.day), a.county_code, a.category, bit_or(report_day_bit(a.day))
-          FROM unnest(ak, ai, ad, ac, acat) a(kind, actor_id, day, county_code, category) WHERE a.kind <> 'o'
+          FROM report_order_activity(p_orders) a
+         WHERE a.kind <> 'o' AND NOT EXISTS (
+                 SELECT 1 FROM report_actor_days x
+                  WHERE x.kind = a.kind AND x.actor_id = a.actor_id AND x.year = extract(year FROM a.day)::smallint
+                    AND x.county_code = a.county_code AND x.category = a.category
+                    AND bit_count(x.days & report_day_bit(a.day)) > 0)
          GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
         ON CONFLICT (kind, actor_id, year, county_code, category) DO UPDATE SET days = m.days | EXCLUDED.days
           WHERE m.days | EXCLUDED.days <> m.days;
@@ -285,6 +293,10 @@ export class ReportPeriodRollups1780000000052 implements MigrationInterface {
         PERFORM report_apply_refunds(array_agg(f.order_id ORDER BY f.order_id), array_agg(f.amount_cents ORDER BY f.order_id),
                                      array_agg(f.created_at ORDER BY f.order_id), 1)
            FROM refunds f WHERE f.order_id = ANY(p_orders) AND f.status = 'succeeded' HAVING count(*) > 0;
+
+        -- Last, the sums rows, which every payment to the same county and category shares: held from
+        -- here to commit only.
+        PERFORM report_apply_sale(p_orders, 1);
       END $$`);
     await q.query(`
       CREATE FUNCTION report_orders_became_paid() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -303,6 +315,27 @@ export class ReportPeriodRollups1780000000052 implements MigrationInterface {
       CREATE TRIGGER report_orders_became_paid AFTER UPDATE ON orders
         REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
         FOR EACH STATEMENT EXECUTE FUNCTION report_orders_became_paid()`);
+
+    // Folds the shards into shard 0, so that a report reads one row per counter (the API runs it every
+    // minute). Locks the shard rows in key order first, then upserts shard 0 in key order: payments
+    // lock one shard's rows in key order, so neither can wait for the other in a cycle.
+    await q.query(`
+      CREATE FUNCTION report_compact_counters() RETURNS bigint LANGUAGE plpgsql AS $$
+      DECLARE
+        folded bigint;
+      BEGIN
+        PERFORM 1 FROM report_distinct_counts WHERE shard <> 0 ORDER BY grain, period, scope, category, kind, shard FOR UPDATE;
+        WITH moved AS (
+          DELETE FROM report_distinct_counts WHERE shard <> 0 RETURNING grain, period, scope, category, kind, n
+        ), folded AS (
+          INSERT INTO report_distinct_counts AS d (grain, period, scope, category, kind, shard, n)
+          SELECT grain, period, scope, category, kind, 0, sum(n) FROM moved GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+          ON CONFLICT (grain, period, scope, category, kind, shard) DO UPDATE SET n = d.n + EXCLUDED.n
+          RETURNING 1
+        )
+        SELECT count(*) INTO folded FROM folded;
+        RETURN folded;
+      END $$`);
 
     // ---- the rare path: a paid order's paid_at moved or cleared ----
     await q.query(`
