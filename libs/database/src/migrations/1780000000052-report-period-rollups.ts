@@ -1,4 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { Reports1780000000050 } from './1780000000050-reports';
+import { ReportRollupsStatementTrigger1780000000051 } from './1780000000051-report-rollups-statement-trigger';
 
 /**
  * Reports whose cost does not grow with the order lines.
@@ -554,7 +556,21 @@ export class ReportPeriodRollups1780000000052 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    // Back to the per-day rollups of 1780000000050/051: the simplest exact way is to re-run them.
-    throw new Error('ReportPeriodRollups1780000000052 cannot be reverted; restore from a backup taken before it');
+    // Back to 050 + 051: drop every report object (functions with their triggers), re-run those two, rebuild.
+    await q.query(`
+      DO $$
+      DECLARE
+        f regprocedure;
+      BEGIN
+        FOR f IN SELECT p.oid::regprocedure FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+                  WHERE n.nspname = current_schema() AND p.proname LIKE 'report\\_%' LOOP
+          EXECUTE 'DROP FUNCTION ' || f || ' CASCADE';
+        END LOOP;
+      END $$`);
+    await q.query(`DROP TABLE report_distinct_counts, report_actor_days, report_scope_counties, report_sales, report_county_map, report_settings`);
+    await q.query(`DROP INDEX orders_paid_at_idx`);
+    await new Reports1780000000050().up(q);
+    await new ReportRollupsStatementTrigger1780000000051().up(q);
+    await q.query(`SELECT report_rebuild()`);
   }
 }
