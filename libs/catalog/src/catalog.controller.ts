@@ -18,7 +18,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { BadRequestError } from '@farmlink/shared';
-import { CurrentUser, Public, Roles, type AuthUser } from '@farmlink/identity';
+import { CurrentUser, Public, Roles, type AuthUser } from '@farmlink/common';
 import { CatalogService } from './catalog.service';
 import { PhotoTooLargeError } from './catalog.errors';
 import { CreateListingDto, ListingDto, ListingPageDto, ListingQueryDto, PhotoDto, UpdateListingDto } from './dto/listing.dto';

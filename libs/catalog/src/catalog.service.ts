@@ -4,7 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { DEFAULT_PAGE_SIZE, mulDivRound, pageOf, type Page } from '@farmlink/shared';
 import { CooperativesService } from '@farmlink/cooperatives';
 import { RegionsService } from '@farmlink/regions';
-import { UnknownRegionError, type AuthUser } from '@farmlink/identity';
+import { type AuthUser } from '@farmlink/common';
+import { UnknownRegionError } from '@farmlink/identity';
 import type { CreateListingDto, ListingDto, ListingQueryDto, PhotoDto, UpdateListingDto } from './dto/listing.dto';
 import {
   ListingArchivedError,

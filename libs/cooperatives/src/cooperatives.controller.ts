@@ -12,7 +12,7 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { CurrentUser, Public, Roles, type AuthUser } from '@farmlink/identity';
+import { CurrentUser, Public, Roles, type AuthUser } from '@farmlink/common';
 import { CooperativesService } from './cooperatives.service';
 import {
   AddMemberDto,

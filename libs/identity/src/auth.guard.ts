@@ -2,8 +2,9 @@ import { CanActivate, ExecutionContext, ForbiddenException, Injectable, Unauthor
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { ROLES as ALL_ROLES, type Role } from '@farmlink/shared';
-import type { AccessTokenClaims, AuthUser } from './auth-user';
-import { IS_PUBLIC, ROLES } from './auth.decorators';
+import type { AuthUser } from '@farmlink/common';
+import type { AccessTokenClaims } from './auth-user';
+import { IS_PUBLIC, ROLES } from '@farmlink/common';
 
 /**
  * Global guard: verifies the bearer token (401 when missing on a protected

@@ -10,8 +10,8 @@ import {
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
-import type { AuthUser } from './auth-user';
-import { CurrentUser, Public, Roles } from './auth.decorators';
+import type { AuthUser } from '@farmlink/common';
+import { CurrentUser, Public, Roles } from '@farmlink/common';
 import { CreateStaffUserDto } from './dto/create-staff-user.dto';
 import { LoginDto } from './dto/login.dto';
 import { RegisterDto } from './dto/register.dto';

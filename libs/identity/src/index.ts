@@ -1,7 +1,6 @@
 export * from './identity.module';
 export * from './identity.service';
 export * from './auth-user';
-export * from './auth.decorators';
 export * from './password-hasher';
 export * from './identity.errors';
 export * from './dto/user.dto';

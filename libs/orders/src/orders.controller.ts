@@ -10,7 +10,7 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { CurrentUser, Roles, type AuthUser } from '@farmlink/identity';
+import { CurrentUser, Roles, type AuthUser } from '@farmlink/common';
 import type { Page } from '@farmlink/shared';
 import { CheckoutService } from './checkout.service';
 import { CheckoutDto, CreateCheckoutDto } from './dto/checkout.dto';

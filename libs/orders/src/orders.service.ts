@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ListingStockRepository } from '@farmlink/catalog';
 import { inTransaction } from '@farmlink/database';
-import type { AuthUser } from '@farmlink/identity';
+import type { AuthUser } from '@farmlink/common';
 import {
   PaymentsService,
   type PaymentOutcomePort,

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, type AuthUser } from '@farmlink/identity';
+import { CurrentUser, Roles, type AuthUser } from '@farmlink/common';
 import { BalanceDto, LedgerPageDto, LedgerQueryDto } from './dto/ledger.dto';
 import { LedgerPage, LedgerService } from './ledger.service';
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, type AuthUser } from '@farmlink/identity';
+import { CurrentUser, Roles, type AuthUser } from '@farmlink/common';
 import { PaymentDto, SimulatePaymentDto } from './dto/simulate-payment.dto';
 import { PaymentNotFoundError } from './payments.errors';
 import { PaymentsService, PaymentSummary } from './payments.service';

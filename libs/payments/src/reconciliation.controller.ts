@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@farmlink/identity';
+import { Roles } from '@farmlink/common';
 import { ReconciliationQueryDto, ReconciliationReportDto } from './dto/ledger.dto';
 import { ReconciliationReport, ReconciliationService } from './reconciliation.service';
 

@@ -2,7 +2,7 @@ import { Controller, Headers, HttpCode, Post, Req, type RawBodyRequest } from '@
 import { ApiBadRequestResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import type { FastifyRequest } from 'fastify';
-import { Public } from '@farmlink/identity';
+import { Public } from '@farmlink/common';
 import { WebhookAckDto } from './dto/ledger.dto';
 import { StripeWebhookService, WebhookResult } from './stripe-webhook.service';
 

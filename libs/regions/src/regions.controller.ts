@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTa
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { BadRequestError } from '@farmlink/shared';
-import { Public, Roles } from '@farmlink/identity/auth.decorators';
+import { Public, Roles } from '@farmlink/common';
 import {
   CreateProgrammeDto,
   EnrolCountiesDto,

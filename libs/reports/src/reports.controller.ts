@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CurrentUser, Roles, type AuthUser } from '@farmlink/identity';
+import { CurrentUser, Roles, type AuthUser } from '@farmlink/common';
 import { ProgrammeSummaryDto, ProgrammeSummaryQueryDto, SalesReportDto, SalesReportQueryDto } from './dto/report.dto';
 import { toCsv, toXlsx } from './report-export';
 import { ReportsService } from './reports.service';

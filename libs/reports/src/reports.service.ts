@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import type { AuthUser } from '@farmlink/identity';
+import type { AuthUser } from '@farmlink/common';
 import { RegionNotFoundError, RegionsService } from '@farmlink/regions';
 import { ForbiddenError, mulDivRound } from '@farmlink/shared';
 import type { ProgrammeSummaryDto, SalesReportDto, SalesReportQueryDto, SalesRowDto, TopEntryDto } from './dto/report.dto';
