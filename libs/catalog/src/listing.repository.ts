@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { parseMinorUnits, type Category } from '@farmlink/shared';
 import { escapeLike } from '@farmlink/cooperatives';
 import type { ListingSort } from './dto/listing.dto';
-import type { ListingStatus } from './listing.entity';
+import type { ListingStatus } from '@farmlink/shared';
 
 export interface PhotoRow {
   id: string;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { CooperativeDto, MemberDto } from './dto/cooperative.dto';
-import type { MemberRole } from './cooperative.entity';
+import type { MemberRole } from '@farmlink/shared';
 import { escapeLike } from './query-transforms';
 
 export type CooperativeRow = CooperativeDto;

@@ -11,8 +11,7 @@ import { RegisterDto } from './dto/register.dto';
 import { AuthResultDto, UserDto } from './dto/user.dto';
 import { EmailTakenError, InvalidCredentialsError, UnknownCountyError, UnknownRegionError } from './identity.errors';
 import { PasswordHasher } from './password-hasher';
-import { NewUser, UserRepository } from './user.repository';
-import type { User } from './user.entity';
+import { NewUser, UserRepository, type User } from './user.repository';
 
 @Injectable()
 export class IdentityService implements OnApplicationBootstrap {

@@ -17,7 +17,7 @@ import {
 } from 'class-validator';
 import { CATEGORIES, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Category } from '@farmlink/shared';
 import { toInt, trim } from '@farmlink/cooperatives';
-import { LISTING_STATUSES, type ListingStatus } from '../listing.entity';
+import { LISTING_STATUSES, type ListingStatus } from '@farmlink/shared';
 
 export const LISTING_SORTS = ['newest', 'price_asc', 'price_desc'] as const;
 export type ListingSort = (typeof LISTING_SORTS)[number];

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@farmlink/shared';
-import { MEMBER_ROLES, type MemberRole } from '../cooperative.entity';
+import { MEMBER_ROLES, type MemberRole } from '@farmlink/shared';
 import { toInt, trim } from '../query-transforms';
 
 export class CreateCooperativeDto {
