@@ -77,8 +77,8 @@ export class CooperativeRepository {
   }
 
   /** The user's role in the cooperative, or null when not a member. */
-  async memberRole(cooperativeId: string, farmerId: string, manager?: EntityManager): Promise<MemberRole | null> {
-    const rows = await (manager ?? this.db.manager).query(
+  async memberRole(cooperativeId: string, farmerId: string): Promise<MemberRole | null> {
+    const rows = await this.db.query(
       `SELECT role FROM cooperative_members WHERE cooperative_id = $1 AND farmer_id = $2`,
       [cooperativeId, farmerId],
     );

@@ -5,3 +5,4 @@ export * from "./transaction";
 export * from "./database-runtime";
 export * from './prepared-query';
 export * from './uuid-v7';
+export * from './money-row';
