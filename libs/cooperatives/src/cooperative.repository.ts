@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { CooperativeDto, MemberDto } from './dto/cooperative.dto';
 import type { MemberRole } from '@farmlink/shared';
-import { escapeLike } from './query-transforms';
+import { escapeLike } from '@farmlink/database';
 
 export type CooperativeRow = CooperativeDto;
 export type MemberRow = MemberDto;

@@ -6,3 +6,4 @@ export * from "./database-runtime";
 export * from './prepared-query';
 export * from './uuid-v7';
 export * from './money-row';
+export * from './sql-text';
