@@ -175,6 +175,41 @@ describe('Cooperatives (e2e)', () => {
     await t.http().get('/api/cooperatives').query({ page: '1.5' }).expect(400);
     await t.http().get('/api/cooperatives').query({ countyCode: 'abc' }).expect(400);
   });
+  it("a removed member's listing leaves the cooperative for good: the manager cannot revive it, and a sale goes to the farmer", async () => {
+    const coop = await createCoop(manager);
+    const farmer = await createUser(t, 'farmer', { displayName: '赵敏' });
+    const buyer = await createUser(t, 'buyer');
+    await t.http().post(`/api/cooperatives/${coop.id}/members`).set(manager.auth).send({ farmerId: farmer.id }).expect(201);
+    const listing = (
+      await t
+        .http()
+        .post('/api/listings')
+        .set(farmer.auth)
+        .send({ title: '方竹笋', category: 'vegetables', unit: 'box', netWeightGrams: 2500, priceCents: 4800, stock: 10, cooperativeId: coop.id })
+        .expect(201)
+    ).body as { id: string };
+
+    await t.http().delete(`/api/cooperatives/${coop.id}/members/${farmer.id}`).set(manager.auth).expect(204);
+    const after = (await t.http().get(`/api/listings/${listing.id}`).expect(200)).body;
+    expect(after).toMatchObject({ cooperativeId: null, status: 'paused', farmerId: farmer.id });
+
+    // The manager no longer acts for it; nobody can put it back into the cooperative without membership.
+    await t.http().patch(`/api/listings/${listing.id}`).set(manager.auth).send({ status: 'active' }).expect(403);
+    await t.http().patch(`/api/listings/${listing.id}`).set(farmer.auth).send({ cooperativeId: coop.id }).expect(422);
+    const direct = await t.db.query(`UPDATE listings SET cooperative_id = $1 WHERE id = $2`, [coop.id, listing.id]).catch((e: { code?: string }) => e);
+    expect(direct).toMatchObject({ code: '23503' }); // the database refuses a listing of a non-member in the cooperative
+
+    // The farmer may sell it alone: the order's seller of record is the farmer, not the cooperative.
+    await t.http().patch(`/api/listings/${listing.id}`).set(farmer.auth).send({ status: 'active' }).expect(200);
+    const res = await t
+      .http()
+      .post('/api/checkouts')
+      .set(buyer.auth)
+      .set('Idempotency-Key', `coop-left-${listing.id}`)
+      .send({ items: [{ listingId: listing.id, quantity: 1 }], shippingAddress: { name: '陈静', phone: '13800000000', countyCode: '110105', line1: '建国路 88 号' } })
+      .expect(201);
+    expect(res.body.orders).toEqual([expect.objectContaining({ sellerType: 'farmer', sellerId: farmer.id })]);
+  });
 });
 
 describe('A farmer\'s own cooperatives (e2e)', () => {
@@ -199,4 +234,5 @@ describe('A farmer\'s own cooperatives (e2e)', () => {
     expect(ofMember.body[0]).toMatchObject({ name: '山堡猕猴桃合作社', memberCount: 2 });
     await t.http().get('/api/cooperatives/mine').set((await createUser(t, 'buyer')).auth).expect(403);
   });
+
 });
