@@ -4,28 +4,25 @@ import {
   COUNTIES,
   createCooperative,
   createListing,
-  createTestApp,
   createUser,
   SHIPPING_ADDRESS,
   stockOf,
-  TestApp,
   TestUser,
+  useTestApp,
 } from '@farmlink/testing';
 import { OrdersService } from '@farmlink/orders';
 
 describe('Checkout and orders (e2e)', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let farmerA: TestUser;
   let farmerB: TestUser;
   let buyer: TestUser;
 
   beforeAll(async () => {
-    t = await createTestApp();
     farmerA = await createUser(t, 'farmer', { countyCode: COUNTIES.tongzi, povertyRegistered: true });
     farmerB = await createUser(t, 'farmer', { countyCode: COUNTIES.leishan });
     buyer = await createUser(t, 'buyer');
   });
-  afterAll(() => t.close());
 
   const pay = (b: TestUser, paymentId: string, outcome: 'succeeded' | 'failed' = 'succeeded') =>
     t.http().post(`/api/payments/${paymentId}/simulate`).set(b.auth).send({ outcome });

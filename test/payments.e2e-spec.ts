@@ -5,16 +5,15 @@ import {
   COUNTIES,
   createCooperative,
   createListing,
-  createTestApp,
   createUser,
-  TestApp,
   TestUser,
+  useTestApp,
 } from '@farmlink/testing';
 
 const FEE_BPS = 300; // 3 %
 
 describe('Seller ledger and reconciliation with the simulated provider (e2e)', () => {
-  let t: TestApp;
+  const t = useTestApp({ PLATFORM_FEE_BPS: String(FEE_BPS) });
   let farmer: TestUser;
   let manager: TestUser;
   let member: TestUser;
@@ -23,7 +22,6 @@ describe('Seller ledger and reconciliation with the simulated provider (e2e)', (
   let admin: TestUser;
 
   beforeAll(async () => {
-    t = await createTestApp({ PLATFORM_FEE_BPS: String(FEE_BPS) });
     farmer = await createUser(t, 'farmer', { countyCode: COUNTIES.lankao });
     manager = await createUser(t, 'farmer', { countyCode: COUNTIES.tongzi });
     member = await createUser(t, 'farmer', { countyCode: COUNTIES.zhengan });
@@ -31,7 +29,6 @@ describe('Seller ledger and reconciliation with the simulated provider (e2e)', (
     buyer = await createUser(t, 'buyer');
     admin = await createUser(t, 'admin');
   });
-  afterAll(() => t.close());
 
   const pay = (paymentId: string) => t.http().post(`/api/payments/${paymentId}/simulate`).set(buyer.auth).send({ outcome: 'succeeded' }).expect(200);
   const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());

@@ -1,7 +1,6 @@
 import ExcelJS from 'exceljs';
-import type { Browser } from 'playwright-core';
-import { checkout, COUNTIES, createListing, createTestApp, createUser, TEST_PASSWORD, TestApp, TestUser } from '@farmlink/testing';
-import { apiModuleWired, DESKTOP, ensureWebBuilt, expectEndpoints, launchChromium, openApp, PHONE, screenshot } from './browser';
+import { checkout, COUNTIES, createListing, createUser, TEST_PASSWORD, TestUser } from '@farmlink/testing';
+import { apiModuleWired, DESKTOP, downloadBy, openZunyiReport, PHONE, screenshot, useBrowserApp } from './browser';
 
 /*
  * The pages the buyer and farmer journeys do not reach: an admin sets up a programme and an
@@ -11,27 +10,22 @@ const ready = ['CooperativesModule', 'CatalogModule', 'OrdersModule', 'PaymentsM
 const describeAll = ready ? describe : describe.skip;
 
 describeAll('Browser: admin pages, cooperatives, and the Excel report', () => {
-  let t: TestApp;
-  let browser: Browser;
+  const spec = useBrowserApp([
+    ['POST', '/api/programmes'],
+    ['PUT', '/api/programmes/{id}/counties'],
+    ['GET', '/api/programmes'],
+    ['POST', '/api/admin/users'],
+    ['POST', '/api/cooperatives'],
+    ['POST', '/api/cooperatives/{id}/members'],
+    ['GET', '/api/cooperatives/{id}/members'],
+    ['POST', '/api/payments/{id}/simulate'],
+    ['GET', '/api/reports/sales'],
+  ]);
+  const { t, open } = spec;
   let kiwiFarmer: TestUser;
   const SALE_CENTS = 2 * 3600;
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    t = await createTestApp();
-    await expectEndpoints(t, [
-      ['POST', '/api/programmes'],
-      ['PUT', '/api/programmes/{id}/counties'],
-      ['GET', '/api/programmes'],
-      ['POST', '/api/admin/users'],
-      ['POST', '/api/cooperatives'],
-      ['POST', '/api/cooperatives/{id}/members'],
-      ['GET', '/api/cooperatives/{id}/members'],
-      ['POST', '/api/payments/{id}/simulate'],
-      ['GET', '/api/reports/sales'],
-    ]);
-    browser = await launchChromium();
-
     // A paid sale in 桐梓县 for the officer's report: 2 × ¥36.00.
     kiwiFarmer = await createUser(t, 'farmer', { displayName: '王芳', countyCode: COUNTIES.tongzi });
     const buyer = await createUser(t, 'buyer', { displayName: '陈静' });
@@ -39,14 +33,10 @@ describeAll('Browser: admin pages, cooperatives, and the Excel report', () => {
     const res = await checkout(t, buyer, [{ listingId: kiwi.id, quantity: 2 }]).expect(201);
     await t.http().post(`/api/payments/${res.body.payment.id}/simulate`).set(buyer.auth).send({ outcome: 'succeeded' }).expect(200);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
 
   it('an admin signs in, creates a programme, enrols counties, and creates an officer', async () => {
     const admin = await createUser(t, 'admin', { displayName: '赵管理' });
-    const { context, page } = await openApp(browser, t, { viewport: DESKTOP, lang: 'zh' });
+    const { context, page } = await open({ viewport: DESKTOP, lang: 'zh' });
     await page.goto('/login');
     await page.getByLabel('邮箱').fill(admin.email);
     await page.getByLabel('密码').fill(TEST_PASSWORD);
@@ -94,7 +84,7 @@ describeAll('Browser: admin pages, cooperatives, and the Excel report', () => {
   it('a farmer creates a cooperative, adds a member, and lists produce through it', async () => {
     const manager = await createUser(t, 'farmer', { displayName: '杨合作', countyCode: COUNTIES.tongzi });
     const member = await createUser(t, 'farmer', { displayName: '李小梅', countyCode: COUNTIES.tongzi });
-    const { context, page } = await openApp(browser, t, { viewport: PHONE, lang: 'zh', user: manager });
+    const { context, page } = await open({ viewport: PHONE, lang: 'zh', user: manager });
     await page.goto('/farm/cooperatives');
     await page.getByText('您还没有负责的合作社。').waitFor();
     await page.getByLabel('合作社名称').fill('桐梓县石坎猕猴桃专业合作社');
@@ -146,15 +136,11 @@ describeAll('Browser: admin pages, cooperatives, and the Excel report', () => {
   }, 60_000);
 
   it('an officer downloads the county report as Excel', async () => {
-    const officer = await createUser(t, 'officer', { displayName: '刘专员', jurisdictionCode: '520000' });
-    const { context, page } = await openApp(browser, t, { viewport: DESKTOP, lang: 'zh', user: officer });
-    await page.goto('/officer');
-    await page.getByRole('navigation', { name: '地区' }).getByText('贵州省').waitFor();
-    await page.getByRole('button', { name: '查看 遵义市 明细' }).click();
+    const { context, page } = await openZunyiReport(spec);
     const row = page.locator(`tr[data-key="${COUNTIES.tongzi}"]`);
     await row.getByText('¥72.00').first().waitFor();
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 Excel' }).click()]);
+    const download = await downloadBy(page, '下载 Excel');
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile((await download.path())!);

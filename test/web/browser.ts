@@ -5,8 +5,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import type { TestApp, TestUser } from '@farmlink/testing';
+import { chromium, type Browser, type BrowserContext, type Download, type Page } from 'playwright-core';
+import { createUser, useTestApp, type TestApp, type TestUser } from '@farmlink/testing';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = path.resolve(__dirname, '../screenshots');
@@ -68,6 +68,58 @@ export async function openApp(browser: Browser, t: TestApp, options: PageOptions
   const page = await context.newPage();
   page.on('pageerror', (err) => console.error(`[browser] ${err.message}`));
   return { context, page };
+}
+
+export interface BrowserSpec {
+  /** The API under test, serving the built web app (see useTestApp). */
+  t: TestApp;
+  /** A fresh browser context on the app: openApp with the spec's Chromium. */
+  open(options?: PageOptions): Promise<{ context: BrowserContext; page: Page }>;
+}
+
+/**
+ * A browser spec's set-up in one call, made inside its `describe`: builds the
+ * web app if stale, starts the API (fails when it does not document one of
+ * `endpoints`) and Chromium before the tests; closes both after them. Hooks the
+ * spec registers after this call run once all of that is up.
+ */
+export function useBrowserApp(endpoints: [method: string, path: string][] = []): BrowserSpec {
+  beforeAll(() => ensureWebBuilt());
+  const t = useTestApp();
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    await expectEndpoints(t, endpoints);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    t,
+    open(options) {
+      if (!browser) throw new Error('Chromium starts in beforeAll: open pages inside a test');
+      return openApp(browser, t, options);
+    },
+  };
+}
+
+/**
+ * An officer of 贵州省 (刘专员) signed in on a desktop, on the report dashboard
+ * drilled down to the counties of 遵义市 (桐梓县's prefecture).
+ */
+export async function openZunyiReport(spec: BrowserSpec): Promise<{ context: BrowserContext; page: Page }> {
+  const officer = await createUser(spec.t, 'officer', { displayName: '刘专员', jurisdictionCode: '520000' });
+  const { context, page } = await spec.open({ viewport: DESKTOP, lang: 'zh', user: officer });
+  await page.goto('/officer');
+  await page.getByRole('navigation', { name: '地区' }).getByText('贵州省').waitFor();
+  await page.getByRole('button', { name: '查看 遵义市 明细' }).click();
+  return { context, page };
+}
+
+/** Clicks the button named `buttonName` and returns the download it starts. */
+export async function downloadBy(page: Page, buttonName: string): Promise<Download> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: buttonName }).click()]);
+  return download;
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

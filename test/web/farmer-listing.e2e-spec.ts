@@ -1,34 +1,20 @@
 import { mkdtempSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { createTestApp, TestApp } from '@farmlink/testing';
-import { apiModuleWired, DESKTOP, ensureWebBuilt, expectEndpoints, launchChromium, openApp, PHONE, sampleJpeg, screenshot } from './browser';
+import { apiModuleWired, DESKTOP, PHONE, sampleJpeg, screenshot, useBrowserApp } from './browser';
 
 const describeCatalog = apiModuleWired('CatalogModule') ? describe : describe.skip;
 
 describeCatalog('Browser: a farmer registers, lists produce with a photo, and sees it in the shop', () => {
-  let t: TestApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ensureWebBuilt();
-    t = await createTestApp();
-    await expectEndpoints(t, [
-      ['POST', '/api/auth/register'],
-      ['POST', '/api/listings'],
-      ['POST', '/api/listings/{id}/photos'],
-      ['GET', '/api/listings'],
-    ]);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  const { t, open } = useBrowserApp([
+    ['POST', '/api/auth/register'],
+    ['POST', '/api/listings'],
+    ['POST', '/api/listings/{id}/photos'],
+    ['GET', '/api/listings'],
+  ]);
 
   it('works on a 360 px phone in Chinese, from sign-up to the shop', async () => {
-    const { context, page } = await openApp(browser, t, { viewport: PHONE, lang: 'zh' });
+    const { context, page } = await open({ viewport: PHONE, lang: 'zh' });
     const email = `wang.fang-${Date.now()}@farmlink.test`;
 
     // Register as a farmer, picking the county in three steps.
