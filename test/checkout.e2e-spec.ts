@@ -1,27 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import {
-  checkout,
-  COUNTIES,
-  createCooperative,
-  createListing,
-  createUser,
-  SHIPPING_ADDRESS,
-  stockOf,
-  TestUser,
-  useTestApp,
-} from '@farmlink/testing';
+import { checkout, COUNTIES, createCooperative, createListing, createUser, SHIPPING_ADDRESS, stockOf, TestUser, useTestApp, useUsers } from '@farmlink/testing';
 import { OrdersService } from '@farmlink/orders';
 
 describe('Checkout and orders (e2e)', () => {
   const t = useTestApp();
-  let farmerA: TestUser;
-  let farmerB: TestUser;
-  let buyer: TestUser;
-
-  beforeAll(async () => {
-    farmerA = await createUser(t, 'farmer', { countyCode: COUNTIES.tongzi, povertyRegistered: true });
-    farmerB = await createUser(t, 'farmer', { countyCode: COUNTIES.leishan });
-    buyer = await createUser(t, 'buyer');
+  const { farmerA, farmerB, buyer } = useUsers(t, {
+    farmerA: ['farmer', { countyCode: COUNTIES.tongzi, povertyRegistered: true }],
+    farmerB: ['farmer', { countyCode: COUNTIES.leishan }],
+    buyer: 'buyer',
   });
 
   const pay = (b: TestUser, paymentId: string, outcome: 'succeeded' | 'failed' = 'succeeded') =>

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { COUNTIES, createUser, TestUser } from '@farmlink/testing';
-import { apiModuleWired, DESKTOP, downloadBy, openZunyiReport, PHONE, sampleJpeg, screenshot, useBrowserApp } from './browser';
+import { apiModuleWired, DESKTOP, describeWhenWired, downloadBy, openZunyiReport, PHONE, sampleJpeg, screenshot, useBrowserApp } from './browser';
 
 /*
  * One story, in order: a buyer searches in Chinese, fills one cart from two farms, pays
@@ -10,20 +10,20 @@ import { apiModuleWired, DESKTOP, downloadBy, openZunyiReport, PHONE, sampleJpeg
  * an officer finds the sale in the right county and downloads the CSV.
  * The officer part waits for the reports endpoints (ReportsModule in the API).
  */
-const shopReady = ['CatalogModule', 'OrdersModule', 'PaymentsModule'].every(apiModuleWired);
-const reportsReady = shopReady && apiModuleWired('ReportsModule');
-const describeShop = shopReady ? describe : describe.skip;
+const shopModules = ['CatalogModule', 'OrdersModule', 'PaymentsModule'];
+const reportsReady = [...shopModules, 'ReportsModule'].every(apiModuleWired);
+const describeShop = describeWhenWired(shopModules);
 const itReports = reportsReady ? it : it.skip;
 
 describeShop('Browser: a buyer buys from two farms, the farmer ships, the officer sees the sale', () => {
   const spec = useBrowserApp([
-    ['GET', '/api/listings'],
-    ['POST', '/api/checkouts'],
-    ['GET', '/api/orders'],
-    ['POST', '/api/orders/{id}/ship'],
-    ['POST', '/api/orders/{id}/deliver'],
-    ['POST', '/api/payments/{id}/simulate'],
-    ...(reportsReady ? ([['GET', '/api/reports/sales']] as [string, string][]) : []),
+    'GET /api/listings',
+    'POST /api/checkouts',
+    'GET /api/orders',
+    'POST /api/orders/{id}/ship',
+    'POST /api/orders/{id}/deliver',
+    'POST /api/payments/{id}/simulate',
+    ...(reportsReady ? ['GET /api/reports/sales'] : []),
   ]);
   const { t, open } = spec;
   let kiwiFarmer: TestUser;
@@ -58,7 +58,7 @@ describeShop('Browser: a buyer buys from two farms, the farmer ships, the office
   });
 
   it('the buyer searches in Chinese, buys from two farms, pays and sees two orders', async () => {
-    const { context, page } = await open({ viewport: PHONE, lang: 'zh', user: buyer });
+    const { page } = await open({ viewport: PHONE, lang: 'zh', user: buyer });
     await page.goto('/');
     await page.getByLabel('搜索农产品').fill('猕猴桃');
     await page.getByRole('button', { name: '搜索' }).click();
@@ -109,11 +109,10 @@ describeShop('Browser: a buyer buys from two farms, the farmer ships, the office
     expect(orders.map((o: { status: string }) => o.status)).toEqual(['paid', 'paid']);
     expect(orders.map((o: { totalCents: number }) => o.totalCents).sort((a: number, b: number) => a - b)).toEqual([4800, 13600]);
     expect(await page.evaluate(() => (globalThis as unknown as { localStorage: { getItem(k: string): string | null } }).localStorage.getItem('farmlink.cart'))).toBe('[]');
-    await context.close();
   }, 120_000);
 
   it('the farmer ships with carrier and tracking number', async () => {
-    const { context, page } = await open({ viewport: PHONE, lang: 'zh', user: kiwiFarmer });
+    const { page } = await open({ viewport: PHONE, lang: 'zh', user: kiwiFarmer });
     await page.goto('/farm/sales');
     const card = page.locator('.order-card[data-status="paid"]');
     await card.waitFor();
@@ -126,11 +125,10 @@ describeShop('Browser: a buyer buys from two farms, the farmer ships, the office
 
     const [order] = await ordersOf(kiwiFarmer);
     expect(order).toMatchObject({ status: 'shipped', carrier: '顺丰速运', trackingNo: 'SF1234567890' });
-    await context.close();
   }, 90_000);
 
   it('the buyer confirms delivery', async () => {
-    const { context, page } = await open({ viewport: DESKTOP, lang: 'zh', user: buyer });
+    const { page } = await open({ viewport: DESKTOP, lang: 'zh', user: buyer });
     await page.goto('/orders');
     const shipped = page.locator('.order-card[data-status="shipped"]');
     await shipped.getByRole('button', { name: '确认收货' }).click();
@@ -138,12 +136,11 @@ describeShop('Browser: a buyer buys from two farms, the farmer ships, the office
     await screenshot(page, 'buyer-orders-delivered-desktop');
     const statuses = (await ordersOf(buyer)).map((o: { status: string }) => o.status).sort();
     expect(statuses).toEqual(['delivered', 'paid']);
-    await context.close();
   }, 90_000);
 
   itReports('an officer drills down to the county of the sale and downloads the CSV', async () => {
     // Officers see reports inside their jurisdiction; the dashboard opens there (Guizhou, by prefecture).
-    const { context, page } = await openZunyiReport(spec);
+    const { page } = await openZunyiReport(spec);
     const row = page.locator('tr[data-key="520322"]');
     await row.waitFor();
     await row.getByText('桐梓县').waitFor();
@@ -163,6 +160,5 @@ describeShop('Browser: a buyer buys from two farms, the farmer ships, the office
 
     await page.setViewportSize(PHONE);
     await screenshot(page, 'officer-dashboard-phone');
-    await context.close();
   }, 120_000);
 });

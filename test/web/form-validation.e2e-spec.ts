@@ -12,7 +12,7 @@ describe('Browser: forms with bad input show the messages and submit nothing', (
 
   it('the listing form (Chinese, phone): a message beside each bad field, focus on the first, no request', async () => {
     const farmer = await createUser(t, 'farmer');
-    const { context, page } = await open({ viewport: PHONE, lang: 'zh', user: farmer });
+    const { page } = await open({ viewport: PHONE, lang: 'zh', user: farmer });
     const requests: Request[] = [];
     page.on('request', (r) => requests.push(r));
 
@@ -43,11 +43,10 @@ describe('Browser: forms with bad input show the messages and submit nothing', (
     expect(writes(requests)).toEqual([]);
     const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM listings WHERE farmer_id = $1`, [farmer.id]);
     expect(n).toBe(0);
-    await context.close();
   }, 90_000);
 
   it('the registration form (English): bad email, short password, farmer without county', async () => {
-    const { context, page } = await open({ viewport: PHONE, lang: 'en' });
+    const { page } = await open({ viewport: PHONE, lang: 'en' });
     const requests: Request[] = [];
     page.on('request', (r) => requests.push(r));
     const before = await t.db.query(`SELECT count(*)::int AS n FROM users`);
@@ -69,6 +68,5 @@ describe('Browser: forms with bad input show the messages and submit nothing', (
 
     expect(writes(requests)).toEqual([]);
     expect(await t.db.query(`SELECT count(*)::int AS n FROM users`)).toEqual(before);
-    await context.close();
   }, 90_000);
 });

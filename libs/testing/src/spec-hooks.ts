@@ -1,4 +1,6 @@
+import type { Role } from '@farmlink/shared';
 import { createTestApp, TestApp } from './create-test-app';
+import { createUser, TestUser, UserOverrides } from './factories';
 import { FakeStripe } from './fake-stripe';
 
 type TestEnv = Record<string, string | undefined>;
@@ -27,22 +29,7 @@ export function useTestApp(env: TestEnv | (() => TestEnv) = {}, options: { timeo
     current = undefined;
     await app?.close();
   });
-  return {
-    get app() {
-      return started().app;
-    },
-    get db() {
-      return started().db;
-    },
-    get database() {
-      return started().database;
-    },
-    get url() {
-      return started().url;
-    },
-    http: () => started().http(),
-    close: () => started().close(),
-  };
+  return lateBound(TEST_APP_FIELDS, started);
 }
 
 /**
@@ -54,4 +41,42 @@ export function useFakeStripe(): FakeStripe {
   beforeAll(() => stripe.start());
   afterAll(() => stripe.stop());
   return stripe;
+}
+
+/**
+ * The users a describe's tests share, created (createUser, in the order given)
+ * in a beforeAll after the app's: `{ buyer: 'buyer', farmerA: ['farmer', { countyCode }] }`.
+ * Returns a handle per user that reads the created one, so a spec destructures
+ * them at once: `const { buyer, farmerA } = useUsers(t, { … })`.
+ */
+export function useUsers<K extends string>(t: TestApp, users: Record<K, Role | [Role, UserOverrides]>): Record<K, TestUser> {
+  const created = new Map<K, TestUser>();
+  beforeAll(async () => {
+    for (const [name, spec] of Object.entries(users) as [K, Role | [Role, UserOverrides]][]) {
+      const [role, overrides] = Array.isArray(spec) ? spec : [spec, {}];
+      created.set(name, await createUser(t, role, overrides));
+    }
+  });
+  const handles = {} as Record<K, TestUser>;
+  for (const name of Object.keys(users) as K[]) {
+    handles[name] = lateBound(TEST_USER_FIELDS, () => {
+      const user = created.get(name);
+      if (!user) throw new Error(`the user ${name} is created in beforeAll: use it inside a test or a hook`);
+      return user;
+    });
+  }
+  return handles;
+}
+
+/** Every field of TestApp and of TestUser (the compiler says when one is added and not listed). */
+const TEST_APP_FIELDS: { [K in keyof TestApp]-?: true } = { app: true, http: true, db: true, database: true, url: true, close: true };
+const TEST_USER_FIELDS: { [K in keyof TestUser]-?: true } = { id: true, email: true, role: true, countyCode: true, token: true, auth: true };
+
+/** An object whose fields read those of `target()`, which exists only once a beforeAll has made it. */
+function lateBound<T extends object>(fields: { [K in keyof T]-?: true }, target: () => T): T {
+  const handle = {} as T;
+  for (const key of Object.keys(fields) as (keyof T)[]) {
+    Object.defineProperty(handle, key, { enumerable: true, get: () => target()[key] });
+  }
+  return handle;
 }
