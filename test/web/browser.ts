@@ -79,10 +79,11 @@ export interface BrowserSpec {
 
 /**
  * A browser spec's set-up in one call, made inside its `describe`: builds the
- * web app if stale, starts the API (fails when it does not document one of
- * `endpoints`, each written 'METHOD /path') and Chromium before the tests; closes both after them, and
- * the browser contexts a test opened after that test. Hooks the spec
- * registers after this call run once all of that is up.
+ * web app if stale, then starts the API (failing when it does not document one
+ * of `endpoints`, each written 'METHOD /path') and Chromium before the tests.
+ * Closes the browser contexts a test opened after that test, and Chromium and
+ * the API after the last. Hooks the spec registers after this call run once
+ * all of that is up.
  */
 export function useBrowserApp(endpoints: string[] = []): BrowserSpec {
   beforeAll(() => ensureWebBuilt());
