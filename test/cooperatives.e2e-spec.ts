@@ -1,34 +1,25 @@
-import { COUNTIES, createTestApp, createUser, TestApp, TestUser } from '@farmlink/testing';
+import { COUNTIES, createUser, TestUser, useTestApp } from '@farmlink/testing';
 
 describe('Cooperatives (e2e)', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let manager: TestUser;
 
   beforeAll(async () => {
-    t = await createTestApp();
     manager = await createUser(t, 'farmer', { displayName: '李支书' });
   });
-  afterAll(() => t.close());
 
   const count = async (table: string) => (await t.db.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n as number;
 
+  /** POST /api/cooperatives as `by`; the caller says which status to expect. */
+  const postCooperative = (by: TestUser, body: Record<string, unknown>) => t.http().post('/api/cooperatives').set(by.auth).send(body);
+
   async function createCoop(by: TestUser, body: Record<string, unknown> = {}) {
-    const res = await t
-      .http()
-      .post('/api/cooperatives')
-      .set(by.auth)
-      .send({ name: `桐梓县方竹笋专业合作社 ${Math.random().toString(36).slice(2, 7)}`, countyCode: COUNTIES.tongzi, ...body })
-      .expect(201);
+    const res = await postCooperative(by, { name: `桐梓县方竹笋专业合作社 ${Math.random().toString(36).slice(2, 7)}`, countyCode: COUNTIES.tongzi, ...body }).expect(201);
     return res.body as { id: string; name: string };
   }
 
   it('a farmer creates a cooperative and becomes its manager and first member', async () => {
-    const res = await t
-      .http()
-      .post('/api/cooperatives')
-      .set(manager.auth)
-      .send({ name: '  石坎村茶叶合作社 ', countyCode: COUNTIES.tongzi, registrationNo: '93520322MA6D000001' })
-      .expect(201);
+    const res = await postCooperative(manager, { name: '  石坎村茶叶合作社 ', countyCode: COUNTIES.tongzi, registrationNo: '93520322MA6D000001' }).expect(201);
     expect(res.body).toMatchObject({
       id: expect.any(String),
       name: '石坎村茶叶合作社',
@@ -44,7 +35,7 @@ describe('Cooperatives (e2e)', () => {
 
   it('only farmers may create one; anonymous callers get 401', async () => {
     const buyer = await createUser(t, 'buyer');
-    await t.http().post('/api/cooperatives').set(buyer.auth).send({ name: 'x', countyCode: COUNTIES.tongzi }).expect(403);
+    await postCooperative(buyer, { name: 'x', countyCode: COUNTIES.tongzi }).expect(403);
     await t.http().post('/api/cooperatives').send({ name: 'x', countyCode: COUNTIES.tongzi }).expect(401);
   });
 
@@ -57,24 +48,14 @@ describe('Cooperatives (e2e)', () => {
     ['an unknown field', { managerId: '00000000-0000-0000-0000-000000000000' }],
   ])('refuses %s with 400 and stores nothing', async (_name, over) => {
     const before = [await count('cooperatives'), await count('cooperative_members')];
-    const res = await t
-      .http()
-      .post('/api/cooperatives')
-      .set(manager.auth)
-      .send({ name: '合作社', countyCode: COUNTIES.tongzi, ...over })
-      .expect(400);
+    const res = await postCooperative(manager, { name: '合作社', countyCode: COUNTIES.tongzi, ...over }).expect(400);
     expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
     expect([await count('cooperatives'), await count('cooperative_members')]).toEqual(before);
   });
 
   it('answers 409 for a registration number already used', async () => {
     await createCoop(manager, { registrationNo: 'REG-DUP-1' });
-    const res = await t
-      .http()
-      .post('/api/cooperatives')
-      .set(manager.auth)
-      .send({ name: 'another', countyCode: COUNTIES.zhengan, registrationNo: 'REG-DUP-1' })
-      .expect(409);
+    const res = await postCooperative(manager, { name: 'another', countyCode: COUNTIES.zhengan, registrationNo: 'REG-DUP-1' }).expect(409);
     expect(res.body.message).toMatch(/REG-DUP-1/);
   });
 
@@ -213,11 +194,7 @@ describe('Cooperatives (e2e)', () => {
 });
 
 describe('A farmer\'s own cooperatives (e2e)', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
 
   it('lists the cooperatives a farmer manages or belongs to, and no others', async () => {
     const manager = await createUser(t, 'farmer', { countyCode: COUNTIES.tongzi });
