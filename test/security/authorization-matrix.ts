@@ -26,6 +26,9 @@ export interface Fixture {
   programmeId: string;
   orderId: string;
   paymentId: string;
+  /** An order of `buyer` from a farmer in Henan (兰考), and a cooperative there: outside officerScoped's Guizhou. */
+  outsideOrderId: string;
+  outsideCooperativeId: string;
 }
 
 export interface MatrixRow {
@@ -73,6 +76,11 @@ export const MATRIX: MatrixRow[] = [
     expect: only({ farmer: 200, officerScoped: 200, officer: 200, admin: 200 }),
   },
   {
+    operation: 'GET /api/cooperatives/:id/members outside the jurisdiction',
+    request: (f) => ({ method: 'GET', path: `/api/cooperatives/${f.outsideCooperativeId}/members` }),
+    expect: only({ officerScoped: 404, officer: 200, admin: 200 }),
+  },
+  {
     operation: 'POST /api/cooperatives/:id/members',
     request: (f) => ({ method: 'POST', path: `/api/cooperatives/${f.cooperativeId}/members`, body: { farmerId: f.freeFarmerId } }),
     expect: only({ farmer: 201 }),
@@ -105,6 +113,11 @@ export const MATRIX: MatrixRow[] = [
     operation: 'GET /api/orders/:id',
     request: (f) => ({ method: 'GET', path: `/api/orders/${f.orderId}` }),
     expect: signedIn(200, { otherBuyer: 404, otherFarmer: 404 }),
+  },
+  {
+    operation: 'GET /api/orders/:id outside the jurisdiction',
+    request: (f) => ({ method: 'GET', path: `/api/orders/${f.outsideOrderId}` }),
+    expect: signedIn(200, { otherBuyer: 404, farmer: 404, otherFarmer: 404, officerScoped: 404 }),
   },
   {
     operation: 'POST /api/orders/:id/cancel',

@@ -32,6 +32,9 @@ describe('Authorization matrix (e2e)', () => {
       await t.http().post(`/api/payments/${res.body.payment.id}/simulate`).set(users.buyer.auth).send({ outcome: 'succeeded' }).expect(200);
     }
     if (orderState === 'shipped') await t.http().post(`/api/orders/${orderId}/ship`).set(users.farmer.auth).send({}).expect(200);
+    const outsideFarmer = await createUser(t, 'farmer', { countyCode: COUNTIES.lankao });
+    const outsideListing = await createListing(t, outsideFarmer, { stock: 100 });
+    const outside = await checkout(t, users.buyer, [{ listingId: outsideListing.id, quantity: 1 }]).expect(201);
     return {
       listingId: listing.id,
       coopListingId: coopListing.id,
@@ -41,6 +44,8 @@ describe('Authorization matrix (e2e)', () => {
       programmeId: programme.id,
       orderId,
       paymentId: res.body.payment.id,
+      outsideOrderId: outside.body.orders[0].id,
+      outsideCooperativeId: await createCooperative(t, outsideFarmer),
     };
   }
 
@@ -55,6 +60,29 @@ describe('Authorization matrix (e2e)', () => {
     const res = await (body !== undefined ? req.send(body as object) : req);
     if (res.status !== expected) throw new Error(`${cell.row.operation} as ${caller}: expected ${expected}, got ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`);
     if (res.status >= 400) expect(res.body).toMatchObject({ statusCode: expected, error: expect.any(String), message: expect.anything() });
+  });
+
+  it("an officer's order list holds only orders produced inside the jurisdiction, and never the buyer's name, phone or street", async () => {
+    const f = await fixture('paid');
+    const seen = async (who: TestUser) => {
+      const ids: string[] = [];
+      let items: { id: string; shippingAddress: Record<string, unknown> }[] = [];
+      for (let page = 1; page === 1 || items.length > 0; page++) {
+        items = (await t.http().get(`/api/orders?pageSize=100&page=${page}`).set(who.auth).expect(200)).body.items;
+        for (const o of items) {
+          if (who.role === 'officer') expect(Object.keys(o.shippingAddress)).toEqual(['countyCode']);
+          ids.push(o.id);
+        }
+      }
+      return ids;
+    };
+    const scoped = await seen(users.officerScoped);
+    expect(scoped).toContain(f.orderId);
+    expect(scoped).not.toContain(f.outsideOrderId);
+    const national = await seen(users.officer);
+    expect(national).toEqual(expect.arrayContaining([f.orderId, f.outsideOrderId]));
+    const asBuyer = (await t.http().get(`/api/orders/${f.outsideOrderId}`).set(users.buyer.auth).expect(200)).body;
+    expect(asBuyer.shippingAddress).toMatchObject({ name: expect.any(String), phone: expect.any(String), line1: expect.any(String) });
   });
 
   describe('tokens', () => {

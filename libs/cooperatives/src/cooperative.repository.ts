@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { CooperativeDto, MemberDto } from './dto/cooperative.dto';
+import { inCallerJurisdictionSql } from '@farmlink/regions';
 import type { MemberRole } from '@farmlink/shared';
+import type { CooperativeFacts } from './cooperative.access';
 import { escapeLike } from '@farmlink/database';
 
 export type CooperativeRow = CooperativeDto;
@@ -36,6 +38,16 @@ export class CooperativeRepository {
 
   async findById(id: string): Promise<CooperativeRow | null> {
     const rows = await this.db.query(`SELECT ${COOPERATIVE_COLUMNS} FROM ${COOPERATIVE_FROM} WHERE c.id = $1`, [id]);
+    return rows[0] ?? null;
+  }
+
+  /** What cooperative.access.ts needs to decide for this caller; null for an unknown cooperative. */
+  async accessFacts(id: string, callerId: string): Promise<CooperativeFacts | null> {
+    const rows = await this.db.query(
+      `SELECT c.manager_id AS "managerId", ${inCallerJurisdictionSql('c.county_code', '$2')} AS "inCallerJurisdiction"
+         FROM cooperatives c WHERE c.id = $1`,
+      [id, callerId],
+    );
     return rows[0] ?? null;
   }
 

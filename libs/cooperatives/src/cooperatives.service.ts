@@ -99,9 +99,11 @@ export class CooperativesService {
 
   /** 404 for an unknown cooperative, 403 when cooperative.access.ts says no; answers the manager's id. */
   private async assertMay(caller: AuthUser, cooperativeId: string, action: MemberAction): Promise<string> {
-    const managerId = await this.cooperatives.managerOf(cooperativeId);
-    if (!managerId) throw new CooperativeNotFoundError(cooperativeId);
-    if (!mayOnMembers(caller, { managerId }, action)) throw new NotCooperativeManagerError();
-    return managerId;
+    const facts = await this.cooperatives.accessFacts(cooperativeId, caller.id);
+    if (!facts) throw new CooperativeNotFoundError(cooperativeId);
+    const may = mayOnMembers(caller, facts, action);
+    if (may === 'hidden') throw new CooperativeNotFoundError(cooperativeId);
+    if (may === 'forbidden') throw new NotCooperativeManagerError();
+    return facts.managerId;
   }
 }

@@ -1,4 +1,5 @@
 import type { AuthUser } from '@farmlink/common';
+import { inCallerJurisdictionSql } from '@farmlink/regions';
 import type { Role } from '@farmlink/shared';
 import type { OrderRow } from './order.repository';
 
@@ -9,7 +10,11 @@ import type { OrderRow } from './order.repository';
  *  - a buyer sees their own orders;
  *  - a farmer sees the orders they sell, themselves or as the manager of the
  *    seller cooperative;
- *  - officers and admins see every order.
+ *  - an officer sees the orders with a line produced inside their jurisdiction
+ *    (the producer's county recorded on the order line — the county reports
+ *    count the line in), every order when they have none; never the buyer's
+ *    name, phone or street (`forCaller`);
+ *  - an admin sees every order.
  * An order the caller may not see is answered 404, like an unknown id.
  */
 
@@ -24,9 +29,17 @@ export function orderVisibleSql(role: Role): string {
       return `o.buyer_id = $1`;
     case 'farmer':
       return CALLER_IS_SELLER_SQL;
-    default:
-      return `$1::uuid IS NOT NULL`; // officers and admins see every order
+    case 'officer':
+      return `EXISTS (SELECT 1 FROM order_lines jl WHERE jl.order_id = o.id AND ${inCallerJurisdictionSql('jl.producer_county_code')})`;
+    case 'admin':
+      return `$1::uuid IS NOT NULL`;
   }
+}
+
+/** What of an order the caller sees: officers get only the county of the shipping address. */
+export function forCaller<T extends { shippingAddress: { countyCode: string } }>(caller: AuthUser, order: T): T {
+  if (caller.role !== 'officer') return order;
+  return { ...order, shippingAddress: { countyCode: order.shippingAddress.countyCode } };
 }
 
 export type OrderAction = 'cancel' | 'ship' | 'deliver' | 'refund';

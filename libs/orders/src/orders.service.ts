@@ -15,7 +15,7 @@ import {
 } from '@farmlink/payments';
 import { DEFAULT_PAGE_SIZE, ForbiddenError, OrderStateMachine, type OrderStatus, type Page } from '@farmlink/shared';
 import type { CreateRefundDto, OrderDto, OrderQueryDto, RefundDto, ShipOrderDto } from './dto/order.dto';
-import { mayActOnOrder, type OrderAction } from './order.access';
+import { forCaller, mayActOnOrder, type OrderAction } from './order.access';
 import { toOrderDto } from './order.mapper';
 import { OrderRepository, OrderRow } from './order.repository';
 import { OrderNotFoundError, OrderNotPaidError, OrderStateConflictError, RefundTooLargeError } from './orders.errors';
@@ -49,14 +49,14 @@ export class OrdersService implements PaymentOutcomePort {
     const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
     const { items, total } = await this.orders.page(caller, { status: query.status, page, pageSize });
     const lines = await this.orders.linesOf(items.map((o) => o.id));
-    return { items: items.map((o) => toOrderDto(o, lines.filter((l) => l.orderId === o.id))), total, page, pageSize };
+    return { items: items.map((o) => forCaller(caller, toOrderDto(o, lines.filter((l) => l.orderId === o.id)))), total, page, pageSize };
   }
 
   async get(caller: AuthUser, id: string): Promise<OrderDto> {
     const order = await this.orders.findVisibleOrder(id, caller);
     if (!order) throw new OrderNotFoundError(id);
     const [lines, history] = await Promise.all([this.orders.linesOf([id]), this.orders.history(id)]);
-    return { ...toOrderDto(order, lines), history };
+    return { ...forCaller(caller, toOrderDto(order, lines)), history };
   }
 
   // ---- the state machine ---------------------------------------------------

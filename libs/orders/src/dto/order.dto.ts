@@ -17,11 +17,12 @@ export class OrderLineDto {
   @ApiProperty() producerCountyCode: string;
 }
 
+/** Where the order goes. Officers see only `countyCode`; the buyer and the seller see it all. */
 export class ShippingAddressViewDto {
-  @ApiProperty() name: string;
-  @ApiProperty() phone: string;
+  @ApiPropertyOptional({ description: 'Not shown to officers' }) name?: string;
+  @ApiPropertyOptional({ description: 'Not shown to officers' }) phone?: string;
   @ApiProperty() countyCode: string;
-  @ApiProperty() line1: string;
+  @ApiPropertyOptional({ description: 'Not shown to officers' }) line1?: string;
 }
 
 export class OrderDto {
