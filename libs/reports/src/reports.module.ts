@@ -3,6 +3,7 @@ import { RegionsModule } from '@farmlink/regions';
 import { ReportCountersCompactor } from './report-counters.compactor';
 import { ReportRepository } from './report.repository';
 import { ReportsController } from './reports.controller';
+import { ReportAccess } from './report.access';
 import { ReportsService } from './reports.service';
 
 /**
@@ -15,7 +16,7 @@ import { ReportsService } from './reports.service';
 @Module({
   imports: [RegionsModule],
   controllers: [ReportsController],
-  providers: [ReportRepository, ReportsService, ReportCountersCompactor],
+  providers: [ReportRepository, ReportAccess, ReportsService, ReportCountersCompactor],
   exports: [ReportsService],
 })
 export class ReportsModule {}

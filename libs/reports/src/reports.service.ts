@@ -1,12 +1,13 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { AuthUser } from '@farmlink/common';
-import { RegionNotFoundError, RegionsService } from '@farmlink/regions';
-import { ForbiddenError, mulDivRound } from '@farmlink/shared';
+import { RegionsService } from '@farmlink/regions';
+import { mulDivRound } from '@farmlink/shared';
 import type { ProgrammeSummaryDto, SalesReportDto, SalesReportQueryDto, SalesRowDto, TopEntryDto } from './dto/report.dto';
+import { ReportAccess, type CounterScope } from './report.access';
 import { calendarPeriod, monthsOf } from './report-calendar';
 import { AdditiveFigures, CounterRequest, DistinctFigures, emptyDistinct, GroupBy, ReportRepository, Scope } from './report.repository';
-import { OutsideJurisdictionError, ReportRangeError } from './reports.errors';
+import { ReportRangeError } from './reports.errors';
 
 /** (net − previous) / previous × 100, one decimal, half away from zero; null when previous is 0. */
 export function growthPct(net: number, previous: number): number | null {
@@ -36,12 +37,12 @@ export const MAX_RANGE_YEARS = 3;
 @Injectable()
 export class ReportsService implements OnApplicationBootstrap {
   private readonly logger = new Logger(ReportsService.name);
-  private readonly countyCache = new Map<string, Promise<string[]>>();
 
   constructor(
     private readonly reports: ReportRepository,
     private readonly regions: RegionsService,
     private readonly config: ConfigService,
+    private readonly access: ReportAccess,
   ) {}
 
   /** The rollups' days are dates in REPORT_TIME_ZONE: when the setting changes, recompute them. */
@@ -61,63 +62,13 @@ export class ReportsService implements OnApplicationBootstrap {
     return this.reports.rebuild();
   }
 
-  private countiesWithin(code: string): Promise<string[]> {
-    let p = this.countyCache.get(code);
-    if (!p) {
-      p = this.regions.countiesWithin(code);
-      this.countyCache.set(code, p);
-      p.catch(() => this.countyCache.delete(code));
-    }
-    return p;
-  }
-
-  private async depthOf(code: string): Promise<number> {
-    const level = (await this.regions.find(code))?.level;
-    return level === 'province' ? 1 : level === 'prefecture' ? 2 : 3;
-  }
-
-  /**
-   * The counties a caller may see, narrowed by regionCode and programmeId
-   * (null = every county, for an admin without filters), and which counter
-   * scope those counties are, if any: '*' (everywhere), one region, or one
-   * programme. An intersection of a programme with a region is no scope.
-   */
-  async scopeCounties(caller: AuthUser, filter: { regionCode?: string; programmeId?: string }): Promise<ScopedCounties> {
-    let counties: string[] | null = null;
-    let jurisdiction: string | null = null;
-    let counterScope: CounterScope | null = { code: '*', depth: 0 };
-    if (caller.role === 'officer') {
-      // An officer with a jurisdiction sees the counties inside it; one without is a national officer.
-      jurisdiction = await this.reports.jurisdictionOf(caller.id);
-      if (jurisdiction) {
-        counties = await this.countiesWithin(jurisdiction);
-        counterScope = { code: jurisdiction, depth: await this.depthOf(jurisdiction) };
-      }
-    } else if (caller.role !== 'admin') {
-      throw new ForbiddenError('Only officers and admins may read reports');
-    }
-    if (filter.regionCode) {
-      if (!(await this.regions.find(filter.regionCode))) throw new RegionNotFoundError(filter.regionCode);
-      if (jurisdiction && !(await this.regions.isWithin(filter.regionCode, jurisdiction))) throw new OutsideJurisdictionError(filter.regionCode);
-      const inRegion = await this.countiesWithin(filter.regionCode);
-      counties = counties ? intersect(counties, inRegion) : inRegion;
-      counterScope = { code: filter.regionCode, depth: await this.depthOf(filter.regionCode) }; // inside the jurisdiction, so the intersection is the region
-    }
-    if (filter.programmeId) {
-      const programme = await this.regions.getProgramme(filter.programmeId);
-      counterScope = counties === null ? { code: programme.id, depth: null } : null;
-      counties = counties ? intersect(counties, programme.countyCodes) : [...programme.countyCodes];
-    }
-    return { counties, counterScope };
-  }
-
   async salesReport(caller: AuthUser, q: SalesReportQueryDto): Promise<SalesReportDto> {
     if (!isRealDate(q.from)) throw new ReportRangeError(`from ${q.from} is not a calendar date`);
     if (!isRealDate(q.to)) throw new ReportRangeError(`to ${q.to} is not a calendar date`);
     if (q.from > q.to) throw new ReportRangeError('from must not be after to');
     if (q.to > plusYears(q.from, MAX_RANGE_YEARS)) throw new ReportRangeError(`The range may span at most ${MAX_RANGE_YEARS} years and a day`);
     const groupBy = q.groupBy ?? 'county';
-    const { counties, counterScope } = await this.scopeCounties(caller, q);
+    const { counties, counterScope } = await this.access.scopeCounties(caller, q);
     const scope: Scope = { from: q.from, to: q.to, counties };
     const { rows, totals } = await this.figures(groupBy, scope, counterScope);
     sortRows(rows, q.sort ?? '-netSalesCents');
@@ -235,7 +186,7 @@ export class ReportsService implements OnApplicationBootstrap {
 
   async programmeSummary(caller: AuthUser, programmeId: string, year: number): Promise<ProgrammeSummaryDto> {
     const programme = await this.regions.getProgramme(programmeId);
-    const { counties, counterScope } = await this.scopeCounties(caller, { programmeId });
+    const { counties, counterScope } = await this.access.scopeCounties(caller, { programmeId });
     const scope: Scope = { from: `${year}-01-01`, to: `${year}-12-31`, counties: counties ?? programme.countyCodes };
     const [byCounty, byCountyPrev, byCategory, byCategoryPrev, distinct] = await Promise.all([
       this.reports.additive('county', scope),
@@ -277,22 +228,6 @@ export class ReportsService implements OnApplicationBootstrap {
       topCategories: await top('category', byCategory, byCategoryPrev, 5),
     };
   }
-}
-
-/** A set of counties the distinct-count counters know: '*', a region (depth 1 province … 3 county) or a programme (depth null). */
-export interface CounterScope {
-  code: string;
-  depth: number | null;
-}
-
-export interface ScopedCounties {
-  counties: string[] | null;
-  counterScope: CounterScope | null;
-}
-
-function intersect(a: string[], b: string[]): string[] {
-  const set = new Set(b);
-  return a.filter((c) => set.has(c));
 }
 
 function toRow(key: string, name: string, a: AdditiveFigures, d: ReturnType<typeof emptyDistinct>, previous: number): SalesRowDto {
