@@ -7,3 +7,4 @@ export * from './prepared-query';
 export * from './uuid-v7';
 export * from './money-row';
 export * from './sql-text';
+export * from './periodic-job';

@@ -1,25 +1,22 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { runOncePerCluster } from '@farmlink/database';
 import { OrdersService } from './orders.service';
 
-/** Every 30 s, cancels orders whose payment did not arrive in time (see OrdersService.expireUnpaidOrders). */
+/** Every 30 s, once across the API processes: cancels orders whose payment did not arrive in time (OrdersService.expireUnpaidOrders). */
 @Injectable()
 export class PaymentTimeoutSweeper {
   private readonly logger = new Logger(PaymentTimeoutSweeper.name);
-  private running = false;
 
-  constructor(private readonly orders: OrdersService) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly orders: OrdersService,
+  ) {}
 
   @Interval('payment-timeout', 30_000)
-  async sweep(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    try {
-      await this.orders.expireUnpaidOrders();
-    } catch (err) {
-      this.logger.warn(`payment-timeout sweep failed: ${(err as Error).message}`);
-    } finally {
-      this.running = false;
-    }
+  sweep(): Promise<boolean> {
+    return runOncePerCluster(this.db, 'payment-timeout', () => this.orders.expireUnpaidOrders(), this.logger);
   }
 }
