@@ -38,5 +38,5 @@ describe('Demo market seed (e2e)', () => {
 
     const programmes = await t.http().get('/api/programmes').set(officer).expect(200);
     expect(programmes.body[0].countyCount).toBe(6);
-  }, 180_000);
+  }, 600_000);
 });

@@ -55,7 +55,8 @@ export class AppModule {
           acquireTimeoutMs: config.get('DB_ACQUIRE_TIMEOUT_MS'),
           logging: config.get('DB_LOG_QUERIES'),
         }),
-        migrationsRun: true,
+        // Migrations run before the app is built (main.ts, `npm run migrate`), under a cluster-wide lock.
+        migrationsRun: false,
       }),
     }),
     TerminusModule,

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import * as path from 'node:path';
-import { resolveDatabase } from '@farmlink/database';
+import { migrate, resolveDatabase } from '@farmlink/database';
 import { AppModule } from './app.module';
 import { configureApp, createFastifyAdapter } from './configure-app';
 import { DemoSeedService } from './demo/demo-seed.service';
@@ -41,6 +41,11 @@ async function main(): Promise<void> {
 
   try {
     const env = validateEnv(process.env);
+    if (env.MIGRATE_ON_START) {
+      // One process at a time across the cluster (an advisory lock); the others wait, then find nothing to do.
+      const applied = await migrate(env.DATABASE_URL);
+      if (applied.length > 0) console.log(`[farmlink] applied migrations: ${applied.join(', ')}`);
+    }
     app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(), createFastifyAdapter(env), {
       rawBody: true,
       bufferLogs: true,

@@ -8,6 +8,8 @@ export interface DatabaseSettings {
   acquireTimeoutMs?: number;
   /** Log every query (debugging only). */
   logging?: boolean;
+  /** Longest a statement may run (ms); 0 = no limit, for maintenance (migrations, rebuilds). Default 30 s. */
+  statementTimeoutMs?: number;
 }
 
 /** The one set of TypeORM options, used by the app, the CLI and the tests. */
@@ -30,7 +32,7 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
       // after this long the request is answered 503 (try again).
       connectionTimeoutMillis: settings.acquireTimeoutMs ?? 10_000,
       idleTimeoutMillis: 30_000,
-      statement_timeout: 30_000,
+      statement_timeout: settings.statementTimeoutMs ?? 30_000,
     },
   };
 }

@@ -8,3 +8,4 @@ export * from './uuid-v7';
 export * from './money-row';
 export * from './sql-text';
 export * from './periodic-job';
+export * from './migrate';

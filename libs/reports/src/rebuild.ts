@@ -6,7 +6,7 @@
 import 'reflect-metadata';
 import * as path from 'node:path';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions, resolveDatabase } from '@farmlink/database';
+import { dataSourceOptions, migrate, resolveDatabase } from '@farmlink/database';
 import { ReportRepository } from './report.repository';
 
 async function main(): Promise<void> {
@@ -14,10 +14,11 @@ async function main(): Promise<void> {
     databaseUrl: process.env.DATABASE_URL,
     dataDir: process.env.EMBEDDED_PG_DIR ?? path.resolve('.data', 'postgres'),
   });
-  const ds = new DataSource(dataSourceOptions({ url: database.url }));
+  await migrate(database.url);
+  // Maintenance: no statement timeout (a rebuild at a million lines takes minutes).
+  const ds = new DataSource(dataSourceOptions({ url: database.url, statementTimeoutMs: 0 }));
   try {
     await ds.initialize();
-    await ds.runMigrations({ transaction: 'each' });
     const started = Date.now();
     const repo = new ReportRepository(ds);
     const zone = process.env.REPORT_TIME_ZONE;

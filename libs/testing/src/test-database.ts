@@ -66,3 +66,16 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     },
   };
 }
+
+/** A fresh, empty database (no migrations): for tests of migrating itself. */
+export async function createEmptyDatabase(): Promise<TestDatabase> {
+  const name = `farmlink_e_${required(TEST_ENV.runId)}_${process.pid}_${++counter}_${randomBytes(2).toString('hex')}`;
+  await adminQuery(`CREATE DATABASE "${name}"`);
+  return {
+    name,
+    url: withDatabase(required(TEST_ENV.adminUrl), name),
+    drop: async () => {
+      await adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    },
+  };
+}

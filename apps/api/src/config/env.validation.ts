@@ -58,6 +58,7 @@ export const envSchema = Joi.object({
   UPLOAD_DIR: Joi.string().default('.data/uploads'),
   EMBEDDED_DATABASE: Joi.boolean().default(false),
   SEED_DEMO: Joi.boolean().default(true),
+  MIGRATE_ON_START: Joi.boolean().default(true),
 });
 
 export interface Env {
@@ -89,6 +90,7 @@ export interface Env {
   UPLOAD_DIR: string;
   EMBEDDED_DATABASE: boolean;
   SEED_DEMO: boolean;
+  MIGRATE_ON_START: boolean;
 }
 
 /** Validates `raw` (process.env) and returns typed settings, or throws naming every bad setting. */
