@@ -69,13 +69,21 @@ export function nulPaths(value: unknown, root = '', limit = 10): string[] {
   return found;
 }
 
+/*
+ * These are raised in Fastify's parser and hooks, outside Nest's route
+ * handling, so Fastify's error handler answers them: `statusCode` makes that
+ * 400 in the contract's shape `{ statusCode, error, message }` (and the
+ * exception filter, should it see them, maps them as bad_request too).
+ */
 export class NulCharacterError extends BadRequestError {
+  readonly statusCode = 400;
   constructor(paths: string[]) {
-    super(`${paths.join(', ')} must not contain the NUL character (U+0000)`, { fields: paths });
+    super(`${paths.join(', ')} must not contain the NUL character (U+0000)`);
   }
 }
 
 export class JsonTooDeepError extends BadRequestError {
+  readonly statusCode = 400;
   constructor(max: number) {
     super(`The JSON body is nested too deeply: at most ${max} levels of arrays and objects`);
   }
