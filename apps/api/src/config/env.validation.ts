@@ -47,7 +47,7 @@ export const envSchema = Joi.object({
     .messages({ 'any.invalid': '"REPORT_TIME_ZONE" must be an IANA time zone such as Asia/Shanghai' }),
   PAYMENT_TIMEOUT_MINUTES: Joi.number().integer().min(1).default(30),
   PLATFORM_FEE_BPS: Joi.number().integer().min(0).max(10_000).default(0),
-  MAX_UNPAID_CHECKOUTS: Joi.number().integer().min(1).max(1000).default(3),
+  MAX_UNPAID_CHECKOUTS: Joi.number().integer().min(1).max(1_000_000).default(3),
   STRIPE_SECRET_KEY: Joi.string().optional(),
   STRIPE_WEBHOOK_SECRET: Joi.when('STRIPE_SECRET_KEY', {
     is: Joi.exist(),
