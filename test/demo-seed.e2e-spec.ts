@@ -2,7 +2,8 @@ import { useTestApp } from '@farmlink/testing';
 import { DemoSeedService } from '../apps/api/src/demo/demo-seed.service';
 
 describe('Demo market seed (e2e)', () => {
-  const t = useTestApp({}, { timeoutMs: 120_000 });
+  // The seed goes through checkout at the production default of MAX_UNPAID_CHECKOUTS (3).
+  const t = useTestApp({ MAX_UNPAID_CHECKOUTS: undefined }, { timeoutMs: 120_000 });
 
   it('seeds once, through the real services, a market every page and report can show', async () => {
     const seed = t.app.get(DemoSeedService);

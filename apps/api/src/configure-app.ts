@@ -5,6 +5,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { HttpExceptionFilter } from './common/http-exception.filter';
+import { useInputGuards } from './common/input-guards';
 import type { Env } from './config/env.validation';
 import { serveWebApp } from './web/serve-web-app';
 
@@ -90,6 +91,8 @@ export async function configureApp(app: NestFastifyApplication, env: Env): Promi
     void reply.header('X-Request-Id', req.id);
     done();
   });
+  // JSON nested deeper than 32 levels and strings holding U+0000 are 400 on every route.
+  useInputGuards(app, env);
   // CSV and plain-text bodies arrive as strings (e.g. a list of county codes).
   fastify.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
 

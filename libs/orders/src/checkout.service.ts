@@ -17,6 +17,7 @@ import {
 } from './orders.errors';
 import { CheckoutRow, NewOrder, OrderLineRow, OrderRepository, OrderRow, ShippingAddress } from './order.repository';
 import { toOrderDto } from './order.mapper';
+import { assertPayableTotals, CheckoutLimits } from './checkout-limits';
 
 /**
  * Checkout: a cart from several farms becomes one order per seller of record
@@ -31,6 +32,7 @@ export class CheckoutService {
     private readonly stock: ListingStockRepository,
     private readonly payments: PaymentsService,
     private readonly regions: RegionsService,
+    private readonly limits: CheckoutLimits,
   ) {}
 
   async checkout(buyerId: string, idempotencyKey: string | undefined, dto: CreateCheckoutDto): Promise<CheckoutDto> {
@@ -62,6 +64,8 @@ export class CheckoutService {
       const checkout = await this.orders.claimCheckout(m, { buyerId, idempotencyKey: key, requestHash, currency: DEFAULT_CURRENCY, shippingAddress: address });
       if (!checkout) return null;
       const checkoutId = checkout.id;
+      // A new checkout (not a replay): 409 when the buyer already holds MAX_UNPAID_CHECKOUTS unpaid ones.
+      await this.limits.assertMayCheckOut(m, buyerId);
 
       // One round trip: lock the listings in id order, take the stock, read the snapshot.
       const { listings, taken } = await this.stock.takeForCheckout(
@@ -80,6 +84,7 @@ export class CheckoutService {
       const newOrders = groupBySeller(dto.items.map((i) => ({ listing: byId.get(i.listingId.toLowerCase())!, quantity: i.quantity })));
       const totalCents = newOrders.reduce((sum, o) => sum + o.totalCents, 0);
       if (!Number.isSafeInteger(totalCents)) throw new UnprocessableError('The order total is too large');
+      assertPayableTotals(newOrders, totalCents); // 422 beyond 99,999,999 fen; the rollback returns the stock
       const { summary, needsInitiation } = await this.payments.createForCheckout(m, { checkoutId, amountCents: totalCents, currency: DEFAULT_CURRENCY });
       const orderIds = newOrders.map(() => uuidV7());
       // With a local provider the answer is complete now and is stored with the orders, for idempotent replays.

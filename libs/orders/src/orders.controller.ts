@@ -33,8 +33,8 @@ export class CheckoutsController {
   })
   @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'A unique value per checkout attempt, e.g. a UUID' })
   @ApiCreatedResponse({ type: CheckoutDto })
-  @ApiConflictResponse({ description: '`{ listingIds }` short of stock' })
-  @ApiUnprocessableEntityResponse({ description: 'Listing paused/archived, or key reused with another body' })
+  @ApiConflictResponse({ description: '`{ listingIds }` short of stock, or the buyer already holds MAX_UNPAID_CHECKOUTS unpaid checkouts (`{ maxUnpaidCheckouts }`)' })
+  @ApiUnprocessableEntityResponse({ description: 'Listing paused/archived, key reused with another body, or an order total over 99,999,999 fen (`{ totalCents, maxTotalCents }`)' })
   checkout(
     @CurrentUser() user: AuthUser,
     @Headers('idempotency-key') idempotencyKey: string | undefined,

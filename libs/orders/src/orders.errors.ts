@@ -56,3 +56,21 @@ export class OrderNotPaidError extends UnprocessableError {
     super(`Order ${id} has not been paid: there is nothing to refund`);
   }
 }
+
+export class TooManyUnpaidCheckoutsError extends ConflictError {
+  constructor(limit: number) {
+    super(
+      `You already have ${limit} unpaid checkout${limit === 1 ? '' : 's'}: pay or cancel one before checking out again`,
+      { maxUnpaidCheckouts: limit },
+    );
+  }
+}
+
+export class OrderTotalTooLargeError extends UnprocessableError {
+  constructor(totalCents: number, maxCents: number) {
+    super(
+      `The order total ${totalCents} fen is more than the largest single payment, ${maxCents} fen (¥${(maxCents / 100).toFixed(2)}): split the cart`,
+      { totalCents, maxTotalCents: maxCents },
+    );
+  }
+}

@@ -2,11 +2,13 @@ import { Module } from '@nestjs/common';
 import { CatalogModule } from '@farmlink/catalog';
 import { PAYMENT_OUTCOME_PORT, PaymentsModule } from '@farmlink/payments';
 import { RegionsModule } from '@farmlink/regions';
+import { CheckoutLimits } from './checkout-limits';
 import { CheckoutService } from './checkout.service';
 import { OrderRepository } from './order.repository';
 import { CheckoutsController, OrdersController } from './orders.controller';
 import { OrdersService } from './orders.service';
 import { PaymentTimeoutSweeper } from './payment-timeout.sweeper';
+import { UnpaidCheckoutRepository } from './unpaid-checkout.repository';
 
 /**
  * Checkout and orders. Binds PAYMENT_OUTCOME_PORT to OrdersService, so
@@ -20,6 +22,8 @@ import { PaymentTimeoutSweeper } from './payment-timeout.sweeper';
     CheckoutService,
     OrdersService,
     PaymentTimeoutSweeper,
+    UnpaidCheckoutRepository,
+    CheckoutLimits,
     { provide: PAYMENT_OUTCOME_PORT, useExisting: OrdersService },
   ],
   exports: [OrdersService, CheckoutService, PAYMENT_OUTCOME_PORT],

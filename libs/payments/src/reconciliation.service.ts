@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { ModuleRef } from '@nestjs/core';
 import { outcomePort } from './payment-outcome.port';
-import { BadRequestError } from '@farmlink/shared';
+import { BadRequestError, sumMinorUnits } from '@farmlink/shared';
 import { netFee } from './ledger.service';
 import { ReconciliationRepository, ReconOrderRow } from './reconciliation.repository';
 
@@ -91,6 +91,8 @@ export class ReconciliationService {
       if (amount !== totals) miss('payment_vs_orders_total', ref, totals, amount, `payment ${paymentId} is ${amount} but its orders total ${totals}`);
       if (amount - refunds !== net) miss('payment_net_vs_orders', ref, net, amount - refunds, `payment ${paymentId} minus its refunds is ${amount - refunds} but its orders keep ${net}`);
     }
+    // Totals over a range beyond 2^53 − 1 would be rounded: refuse them (422) rather than report wrong figures.
+    for (const total of [paymentsSucceededCents, refundsCents, ordersNetCents, ledgerCents, feesCents]) sumMinorUnits([total]);
 
     return {
       from,

@@ -7,10 +7,26 @@ export const EXPORT_COLUMNS: (keyof SalesRowDto)[] = [
   'sellers', 'producers', 'povertyHouseholdSalesCents', 'povertyHouseholds', 'previousYearNetSalesCents', 'growthPct',
 ];
 
+/**
+ * A text cell that a spreadsheet would read as a formula (it begins with
+ * `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`, so
+ * Excel, LibreOffice and Sheets show it as text. Numbers (negative ones
+ * included) are never text cells and stay numbers.
+ */
+export function neutraliseFormula(s: string): string {
+  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}
+
 function csvCell(v: unknown): string {
   if (v === null || v === undefined) return '';
-  const s = String(v);
-  return /[",\r\n]/.test(s) || /^[=+\-@]/.test(s) && typeof v === 'string' ? `"${s.replace(/"/g, '""')}"` : s;
+  if (typeof v !== 'string') return String(v);
+  const s = neutraliseFormula(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** An XLSX cell value: text neutralised as in the CSV, numbers and empty cells as they are. */
+function xlsxCell(v: unknown): unknown {
+  return typeof v === 'string' ? neutraliseFormula(v) : (v ?? null);
 }
 
 /**
@@ -30,15 +46,17 @@ export async function toXlsx(report: SalesReportDto): Promise<Buffer> {
   const ws = wb.addWorksheet('Sales');
   ws.addRow(EXPORT_COLUMNS);
   ws.getRow(1).font = { bold: true };
-  for (const r of [...report.rows, report.totals]) ws.addRow(EXPORT_COLUMNS.map((c) => r[c] ?? null));
+  for (const r of [...report.rows, report.totals]) ws.addRow(EXPORT_COLUMNS.map((c) => xlsxCell(r[c])));
   const info = wb.addWorksheet('Report');
-  info.addRows([
-    ['from', report.from],
-    ['to', report.to],
-    ['groupBy', report.groupBy],
-    ['regionCode', report.regionCode ?? ''],
-    ['programmeId', report.programmeId ?? ''],
-    ['timeZone', report.timeZone],
-  ]);
+  info.addRows(
+    [
+      ['from', report.from],
+      ['to', report.to],
+      ['groupBy', report.groupBy],
+      ['regionCode', report.regionCode ?? ''],
+      ['programmeId', report.programmeId ?? ''],
+      ['timeZone', report.timeZone],
+    ].map((row) => row.map(xlsxCell)),
+  );
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { AuthUser } from '@farmlink/common';
 import { RegionsService } from '@farmlink/regions';
-import { mulDivRound } from '@farmlink/shared';
+import { mulDivRound, sumMinorUnits } from '@farmlink/shared';
 import type { ProgrammeSummaryDto, SalesReportDto, SalesReportQueryDto, SalesRowDto, TopEntryDto } from './dto/report.dto';
 import { ReportAccess, type CounterScope } from './report.access';
 import { calendarPeriod, monthsOf } from './report-calendar';
@@ -12,7 +12,12 @@ import { ReportRangeError } from './reports.errors';
 /** (net − previous) / previous × 100, one decimal, half away from zero; null when previous is 0. */
 export function growthPct(net: number, previous: number): number | null {
   if (previous === 0) return null;
-  return mulDivRound(net - previous, 1000, previous) / 10;
+  try {
+    return mulDivRound(net - previous, 1000, previous) / 10;
+  } catch {
+    // Growth beyond 2^53 tenths of a percent (net ≥ ~10^12 × previous): a rounded figure, never a 500.
+    return Math.round(((net - previous) / previous) * 1000) / 10;
+  }
 }
 
 function isRealDate(s: string): boolean {
@@ -96,7 +101,7 @@ export class ReportsService implements OnApplicationBootstrap {
     const rows = [...byKey.values()].map((a) =>
       toRow(a.key, names.get(a.key) ?? a.key, a, distinct.groups.get(a.key) ?? emptyDistinct(), previous.get(a.key) ?? 0),
     );
-    const sum = (f: (r: SalesRowDto) => number) => rows.reduce((s, r) => s + f(r), 0);
+    const sum = (f: (r: SalesRowDto) => number) => sumMinorUnits(rows.map(f)); // 422 rather than a rounded total
     const totals = toRow(
       'total',
       '合计',
@@ -207,10 +212,10 @@ export class ReportsService implements OnApplicationBootstrap {
       for (const e of chosen) e.name = names.get(e.key) ?? e.key;
       return chosen;
     };
-    const gross = byCounty.reduce((s, a) => s + a.grossSalesCents, 0);
-    const refunds = byCounty.reduce((s, a) => s + a.refundsCents, 0);
+    const gross = sumMinorUnits(byCounty.map((a) => a.grossSalesCents));
+    const refunds = sumMinorUnits(byCounty.map((a) => a.refundsCents));
     const net = gross - refunds;
-    const previous = [...byCountyPrev.values()].reduce((s, v) => s + v, 0);
+    const previous = sumMinorUnits(byCountyPrev.values());
     return {
       programme: { id: programme.id, name: programme.name, startDate: programme.startDate, endDate: programme.endDate },
       year,
@@ -222,7 +227,7 @@ export class ReportsService implements OnApplicationBootstrap {
       netSalesCents: net,
       previousYearNetSalesCents: previous,
       growthPct: growthPct(net, previous),
-      povertyHouseholdSalesCents: byCounty.reduce((s, a) => s + a.povertyHouseholdSalesCents, 0),
+      povertyHouseholdSalesCents: sumMinorUnits(byCounty.map((a) => a.povertyHouseholdSalesCents)),
       povertyHouseholds: distinct.total.povertyHouseholds,
       topCounties: await top('county', byCounty, byCountyPrev, 10),
       topCategories: await top('category', byCategory, byCategoryPrev, 5),

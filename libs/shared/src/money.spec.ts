@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { allocateProportionally, assertSafeMinorUnits, basisPoints, formatMoney, mulDivRound, parseMinorUnits } from './money';
+import { allocateProportionally, assertSafeMinorUnits, basisPoints, formatMoney, mulDivRound, parseMinorUnits, sumMinorUnits, UnsafeAmountError } from './money';
 
 describe('money', () => {
   it('splits a refund among lines by largest remainder, adding up exactly', () => {
@@ -32,9 +32,20 @@ describe('money', () => {
 
   it('refuses amounts a JavaScript number cannot hold exactly', () => {
     expect(() => assertSafeMinorUnits(1.5)).toThrow(RangeError);
-    expect(() => parseMinorUnits('9007199254740993')).toThrow(RangeError);
+    expect(() => parseMinorUnits('9007199254740993')).toThrow(UnsafeAmountError);
+    expect(() => parseMinorUnits('18446744073709551616')).toThrow(UnsafeAmountError); // a numeric sum beyond bigint
+    expect(() => parseMinorUnits('12.5')).toThrow(UnsafeAmountError);
+    expect(parseMinorUnits('9007199254740991')).toBe(Number.MAX_SAFE_INTEGER);
     expect(parseMinorUnits('12345')).toBe(12345);
     expect(parseMinorUnits(null)).toBe(0);
+  });
+
+  it('adds figures only while the sum stays exact', () => {
+    expect(sumMinorUnits([1, 2, 3])).toBe(6);
+    expect(sumMinorUnits([])).toBe(0);
+    expect(sumMinorUnits([Number.MAX_SAFE_INTEGER - 1, 1])).toBe(Number.MAX_SAFE_INTEGER);
+    expect(() => sumMinorUnits([Number.MAX_SAFE_INTEGER, 1])).toThrow(UnsafeAmountError);
+    expect(new UnsafeAmountError('x').kind).toBe('unprocessable');
   });
 
   it('formats yuan for people', () => {

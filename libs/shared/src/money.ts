@@ -3,7 +3,26 @@
  * units (fen for CNY) and never uses floating point for money.
  */
 
+import { DomainError } from './domain-error';
+
 export const DEFAULT_CURRENCY = 'CNY';
+
+/** The highest unit price of a listing: 100,000,000 fen (¥1,000,000). */
+export const MAX_UNIT_PRICE_CENTS = 100_000_000;
+
+/** The highest order (and checkout) total: 99,999,999 fen, Stripe's single-charge limit for CNY. */
+export const MAX_ORDER_TOTAL_CENTS = 99_999_999;
+
+/**
+ * A figure read from PostgreSQL (a sum over many rows) that a JavaScript
+ * number cannot hold exactly (beyond 2^53 − 1). 422, not 500: the request is
+ * valid but asks for a figure FarmLink cannot give exactly (narrow it).
+ */
+export class UnsafeAmountError extends DomainError {
+  constructor(raw: unknown) {
+    super('unprocessable', `A figure is too large to be given exactly (${String(raw)} is beyond 2^53 - 1); narrow the request`);
+  }
+}
 
 /** Throws unless `value` is an integer that JavaScript can represent exactly. */
 export function assertSafeMinorUnits(value: number, what = 'amount'): number {
@@ -13,14 +32,26 @@ export function assertSafeMinorUnits(value: number, what = 'amount'): number {
   return value;
 }
 
-/** Parses a bigint column value (pg returns strings) into a safe integer. */
+/**
+ * Parses a bigint or numeric value (pg returns both as strings; sums of bigint
+ * are numeric) into a safe integer; beyond 2^53 − 1, or not an integer, it
+ * throws UnsafeAmountError (422) rather than give a rounded figure.
+ */
 export function parseMinorUnits(raw: string | number | bigint | null | undefined): number {
   if (raw === null || raw === undefined) return 0;
   const n = typeof raw === 'number' ? raw : Number(raw);
-  if (!Number.isSafeInteger(n)) {
-    throw new RangeError(`value ${String(raw)} is not a safe integer number of minor units`);
-  }
+  if (!Number.isSafeInteger(n)) throw new UnsafeAmountError(raw);
   return n;
+}
+
+/** Adds safe integers (sums of figures already read), refusing a result beyond 2^53 − 1 (UnsafeAmountError). */
+export function sumMinorUnits(values: Iterable<number>): number {
+  let total = 0;
+  for (const v of values) {
+    total += v;
+    if (!Number.isSafeInteger(total)) throw new UnsafeAmountError(`a sum (${total})`);
+  }
+  return total;
 }
 
 /**

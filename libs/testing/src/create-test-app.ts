@@ -33,6 +33,9 @@ const TEST_DEFAULTS: Record<string, string> = {
   DB_ACQUIRE_TIMEOUT_MS: '60000',
   SEED_DEMO: 'false',
   UPLOAD_DIR: '',
+  // Specs about other things check out many times as one buyer without paying; the limit itself
+  // is tested at its default (test/security/bad-input.e2e-spec.ts passes MAX_UNPAID_CHECKOUTS: undefined).
+  MAX_UNPAID_CHECKOUTS: '1000',
 };
 
 const MANAGED_KEYS = ['ADMIN_EMAIL', 'ADMIN_PASSWORD', 'STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_API_BASE', 'PLATFORM_FEE_BPS', 'PAYMENT_TIMEOUT_MINUTES'];

@@ -33,8 +33,14 @@ const STATUS_TEXT: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-/** PostgreSQL errors caused by a value the caller sent (a bad uuid, a number out of range…). */
-const BAD_INPUT_SQLSTATES = new Set(['22P02', '22003', '22007', '22008', '22001', '22021', '22023']);
+/**
+ * PostgreSQL's class 22 "data exception" (a bad uuid 22P02, a number out of
+ * range 22003, a NUL in jsonb 22P05, a bad date 22007/22008, …): a value the
+ * database refuses, so 400 with a generic message, never the SQL or the value.
+ */
+export function isDataException(code: unknown): boolean {
+  return typeof code === 'string' && code.length === 5 && code.startsWith('22');
+}
 
 /**
  * The one place where errors become HTTP answers, in the contract's shape
@@ -86,7 +92,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
       return { status: 503, body: { statusCode: 503, error: STATUS_TEXT[503], message: 'The database is unavailable; try again shortly' } };
     }
     const code = (exception as { driverError?: { code?: string }; code?: string })?.driverError?.code ?? (exception as { code?: string })?.code;
-    if (code && BAD_INPUT_SQLSTATES.has(code)) {
+    if (isDataException(code)) {
       return { status: 400, body: { statusCode: 400, error: STATUS_TEXT[400], message: 'A value in the request is not valid' } };
     }
     return { status: 500, body: { statusCode: 500, error: STATUS_TEXT[500], message: 'Internal server error' } };

@@ -9,6 +9,13 @@ describe('validateEnv', () => {
     expect(env.REPORT_TIME_ZONE).toBe('Asia/Shanghai');
     expect(env.PAYMENT_TIMEOUT_MINUTES).toBe(30);
     expect(env.PLATFORM_FEE_BPS).toBe(0);
+    expect(env.MAX_UNPAID_CHECKOUTS).toBe(3);
+  });
+
+  it('takes MAX_UNPAID_CHECKOUTS as a whole number of at least 1', () => {
+    expect(validateEnv({ ...base, MAX_UNPAID_CHECKOUTS: '5' }).MAX_UNPAID_CHECKOUTS).toBe(5);
+    expect(() => validateEnv({ ...base, MAX_UNPAID_CHECKOUTS: '0' })).toThrow(/MAX_UNPAID_CHECKOUTS/);
+    expect(() => validateEnv({ ...base, MAX_UNPAID_CHECKOUTS: 'many' })).toThrow(/MAX_UNPAID_CHECKOUTS/);
   });
 
   it('names every bad setting', () => {

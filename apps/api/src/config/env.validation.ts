@@ -47,6 +47,7 @@ export const envSchema = Joi.object({
     .messages({ 'any.invalid': '"REPORT_TIME_ZONE" must be an IANA time zone such as Asia/Shanghai' }),
   PAYMENT_TIMEOUT_MINUTES: Joi.number().integer().min(1).default(30),
   PLATFORM_FEE_BPS: Joi.number().integer().min(0).max(10_000).default(0),
+  MAX_UNPAID_CHECKOUTS: Joi.number().integer().min(1).max(1_000_000).default(3),
   STRIPE_SECRET_KEY: Joi.string().optional(),
   STRIPE_WEBHOOK_SECRET: Joi.when('STRIPE_SECRET_KEY', {
     is: Joi.exist(),
@@ -83,6 +84,7 @@ export interface Env {
   REPORT_TIME_ZONE: string;
   PAYMENT_TIMEOUT_MINUTES: number;
   PLATFORM_FEE_BPS: number;
+  MAX_UNPAID_CHECKOUTS: number;
   STRIPE_SECRET_KEY?: string;
   STRIPE_WEBHOOK_SECRET?: string;
   STRIPE_API_BASE?: string;

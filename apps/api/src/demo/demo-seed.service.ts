@@ -171,6 +171,8 @@ export class DemoSeedService {
       }
       // else: left unpaid; the payment timeout cancels it once it is moved back in time.
       await this.backdate(result.id, placedAt);
+      // …at once, as a running API would have: a buyer may hold only MAX_UNPAID_CHECKOUTS unpaid checkouts.
+      if (roll >= 0.94 && daysAgo > 0) await this.orders.expireUnpaidOrders();
     }
   }
 

@@ -15,7 +15,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { CATEGORIES, type Category } from '@farmlink/shared';
+import { CATEGORIES, MAX_UNIT_PRICE_CENTS, type Category } from '@farmlink/shared';
 import { PageQueryDto, toBool, toInt, trim } from '@farmlink/common';
 import { LISTING_STATUSES, type ListingStatus } from '@farmlink/shared';
 
@@ -25,7 +25,8 @@ export type ListingSort = (typeof LISTING_SORTS)[number];
 /** Largest values accepted (the columns are 32-bit integers, prices bigint). */
 export const MAX_NET_WEIGHT_GRAMS = 100_000_000; // 100 t
 export const MAX_STOCK = 100_000_000;
-export const MAX_PRICE_CENTS = 1_000_000_000_000; // 10 billion yuan
+export const MAX_PRICE_CENTS = MAX_UNIT_PRICE_CENTS; // ¥1,000,000
+const priceMaxMessage = `priceCents must be at most ${MAX_PRICE_CENTS} fen (¥1,000,000)`;
 
 const categoryMessage = `category must be one of: ${CATEGORIES.join(', ')}`;
 
@@ -59,10 +60,10 @@ export class CreateListingDto {
   @Max(MAX_NET_WEIGHT_GRAMS)
   netWeightGrams: number;
 
-  @ApiProperty({ description: 'Price of one unit in minor units (fen)', example: 4800 })
+  @ApiProperty({ description: 'Price of one unit in minor units (fen), at most 100,000,000 (¥1,000,000)', example: 4800, minimum: 0, maximum: MAX_PRICE_CENTS })
   @IsInt({ message: 'priceCents must be a whole number of minor units (fen)' })
   @Min(0, { message: 'priceCents must not be negative' })
-  @Max(MAX_PRICE_CENTS)
+  @Max(MAX_PRICE_CENTS, { message: priceMaxMessage })
   priceCents: number;
 
   @ApiProperty({ description: 'Whole units in stock', example: 120 })
@@ -117,11 +118,11 @@ export class UpdateListingDto {
   @Max(MAX_NET_WEIGHT_GRAMS)
   netWeightGrams?: number;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ minimum: 0, maximum: MAX_PRICE_CENTS })
   @IsOptional()
   @IsInt({ message: 'priceCents must be a whole number of minor units (fen)' })
   @Min(0, { message: 'priceCents must not be negative' })
-  @Max(MAX_PRICE_CENTS)
+  @Max(MAX_PRICE_CENTS, { message: priceMaxMessage })
   priceCents?: number;
 
   @ApiPropertyOptional()
