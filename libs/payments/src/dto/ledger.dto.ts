@@ -5,7 +5,7 @@ import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-valida
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
 
 export class LedgerQueryDto {
-  @ApiPropertyOptional({ enum: ['farmer', 'cooperative'], description: 'With sellerId: only this seller (yourself or a cooperative you manage)' })
+  @ApiPropertyOptional({ enum: ['farmer', 'cooperative'], enumName: 'SellerType', description: 'With sellerId: only this seller (yourself or a cooperative you manage)' })
   @IsOptional()
   @IsIn(['farmer', 'cooperative'], { message: 'sellerType must be farmer or cooperative' })
   sellerType?: 'farmer' | 'cooperative';
@@ -34,9 +34,9 @@ export class LedgerQueryDto {
 
 export class LedgerEntryDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: ['farmer', 'cooperative'] }) sellerType: string;
+  @ApiProperty({ enum: ['farmer', 'cooperative'], enumName: 'SellerType' }) sellerType: string;
   @ApiProperty({ format: 'uuid' }) sellerId: string;
-  @ApiProperty({ enum: ['sale', 'fee', 'refund', 'fee_refund'], description: 'sale: credit when the order is paid; fee: platform fee debited; refund: debit; fee_refund: the fee share given back on a refund' })
+  @ApiProperty({ enum: ['sale', 'fee', 'refund', 'fee_refund'], enumName: 'LedgerEntryKind', description: 'sale: credit when the order is paid; fee: platform fee debited; refund: debit; fee_refund: the fee share given back on a refund' })
   kind: string;
   @ApiProperty({ description: 'Signed minor units: credits positive, debits negative' }) amountCents: number;
   @ApiProperty({ example: 'CNY' }) currency: string;
@@ -47,7 +47,7 @@ export class LedgerEntryDto {
 }
 
 export class SellerBalanceDto {
-  @ApiProperty({ enum: ['farmer', 'cooperative'] }) sellerType: string;
+  @ApiProperty({ enum: ['farmer', 'cooperative'], enumName: 'SellerType' }) sellerType: string;
   @ApiProperty({ format: 'uuid' }) sellerId: string;
   @ApiProperty() balanceCents: number;
 }

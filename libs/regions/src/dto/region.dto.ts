@@ -4,7 +4,7 @@ import { ArrayMaxSize, IsArray, IsDateString, IsIn, IsOptional, IsString, Length
 import { REGION_LEVELS, type RegionLevel } from '@farmlink/shared';
 
 export class RegionQueryDto {
-  @ApiPropertyOptional({ enum: REGION_LEVELS })
+  @ApiPropertyOptional({ enum: REGION_LEVELS, enumName: 'RegionLevel' })
   @IsOptional()
   @IsIn(REGION_LEVELS, { message: `level must be one of: ${REGION_LEVELS.join(', ')}` })
   level?: RegionLevel;
@@ -24,7 +24,7 @@ export class RegionQueryDto {
 export class RegionDto {
   @ApiProperty({ example: '520322' }) code: string;
   @ApiProperty({ example: '桐梓县' }) name: string;
-  @ApiProperty({ enum: REGION_LEVELS }) level: RegionLevel;
+  @ApiProperty({ enum: REGION_LEVELS, enumName: 'RegionLevel' }) level: RegionLevel;
   @ApiProperty({ nullable: true, type: String, example: '520300' }) parentCode: string | null;
 }
 

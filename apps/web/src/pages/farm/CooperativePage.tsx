@@ -84,7 +84,7 @@ export default function CooperativePage() {
                   <span>
                     {m.displayName ?? m.farmerId}
                     {m.farmerId === c.managerId && <span className="badge badge--info">{t('coop.manager')}</span>}
-                    {(m.joinedAt ?? m.createdAt) && <span className="muted"> · {date(m.joinedAt ?? m.createdAt)}</span>}
+                    {m.joinedAt && <span className="muted"> · {date(m.joinedAt)}</span>}
                   </span>
                   {isManager && m.farmerId !== c.managerId && (
                     <button type="button" className="btn btn--ghost btn--small" onClick={() => remove(m.farmerId)}>
