@@ -2,7 +2,7 @@ import { CATEGORIES, type Category } from '@farmlink/shared';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError, cooperatives, listings, type Listing, type ListingBody, type ListingStatus } from '../../api';
-import { ErrorNotice, Field, Loading, PageTitle, ProduceImage } from '../../components/ui';
+import { ErrorNotice, Field, FormNotice, Loading, PageTitle, ProduceImage } from '../../components/ui';
 import { centsToYuanInput, errorText, gramsToKgInput, parseKg, parseYuan, todayIso, useAsync } from '../../components/util';
 import { useI18n } from '../../i18n/i18n';
 import { useAuth } from '../../state/auth';
@@ -257,11 +257,7 @@ export default function ListingFormPage() {
             ))}
           </ul>
         )}
-        {errors.form && (
-          <p className="notice notice--error" role="alert">
-            {errors.form}
-          </p>
-        )}
+        <FormNotice text={errors.form} />
         {Object.keys(errors).filter((k) => k !== 'form' && errors[k as FieldName]).length > 0 && !errors.form && (
           <p className="notice notice--error" role="alert" data-testid="form-summary">
             {t('validation.fixBelow')}

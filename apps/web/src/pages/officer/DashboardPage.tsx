@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { programmes, regions, reports, type ReportGroupBy, type SalesQuery, type SalesRow } from '../../api';
-import { ErrorNotice, Loading, PageTitle } from '../../components/ui';
+import { ErrorNotice, FormNotice, Loading, PageTitle } from '../../components/ui';
 import { errorText, reportTodayIso, useAsync } from '../../components/util';
 import { useI18n } from '../../i18n/i18n';
 import { useAuth } from '../../state/auth';
@@ -115,11 +115,7 @@ export default function DashboardPage() {
             {t('validation.dateRange')}
           </p>
         )}
-        {downloadError && (
-          <p className="notice notice--error" role="alert">
-            {downloadError}
-          </p>
-        )}
+        <FormNotice text={downloadError} />
       </form>
 
       <nav className="breadcrumb" aria-label={t('officer.drill')}>

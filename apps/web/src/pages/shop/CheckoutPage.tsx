@@ -2,7 +2,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { ApiError, checkouts, type Checkout } from '../../api';
 import { RegionPicker } from '../../components/RegionPicker';
-import { Empty, Field, PageTitle } from '../../components/ui';
+import { Empty, Field, FormNotice, PageTitle } from '../../components/ui';
 import { errorText, newIdempotencyKey } from '../../components/util';
 import { useI18n } from '../../i18n/i18n';
 import { useAuth } from '../../state/auth';
@@ -99,11 +99,7 @@ export default function CheckoutPage() {
           <Field label={t('checkout.line1')} error={errors.line1} hint={t('checkout.line1Hint')}>
             <input value={line1} onChange={(e) => setLine1(e.target.value)} autoComplete="street-address" maxLength={200} />
           </Field>
-          {errors.form && (
-            <p className="notice notice--error" id="checkout-error" role="alert">
-              {errors.form}
-            </p>
-          )}
+          <FormNotice id="checkout-error" text={errors.form} />
           <button type="submit" className="btn btn--primary btn--block" disabled={busy}>
             {busy ? t('common.working') : t('checkout.placeOrder', { total: money(cart.totalCents) })}
           </button>

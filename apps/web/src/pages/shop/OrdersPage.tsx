@@ -31,11 +31,7 @@ export default function OrdersPage() {
   return (
     <div className="orders">
       <PageTitle>{t('orders.title')}</PageTitle>
-      {params.get('paid') === '1' && (
-        <p className="notice notice--ok" role="status">
-          {t('orders.paidThanks')}
-        </p>
-      )}
+      <FormNotice ok text={params.get('paid') === '1' ? t('orders.paidThanks') : undefined} />
       <PagedList state={list} empty={t('orders.none')} onPage={setPage}>
         {(items) => (
           <ul className="order-list">
