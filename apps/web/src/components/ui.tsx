@@ -94,6 +94,20 @@ export function PagedList<T>({ state, empty, onPage, children }: { state: AsyncS
   );
 }
 
+/** A select's choices: an empty first one (a placeholder, or "all") and then the options. */
+export function Options({ empty, options }: { empty: string; options: { value: string; label: string }[] }) {
+  return (
+    <>
+      <option value="">{empty}</option>
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </>
+  );
+}
+
 /** Lines of a cart or an order: "title × quantity" and the line's total. */
 export function LineItems({ lines, className }: { lines: { key: string; title: string; quantity: number; totalCents: number }[]; className?: string }) {
   const { money } = useI18n();

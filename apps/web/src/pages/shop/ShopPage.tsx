@@ -4,7 +4,7 @@ import { useSearchParams } from 'react-router-dom';
 import { listings, type ListingQuery } from '../../api';
 import { ListingCard } from '../../components/ListingCard';
 import { RegionPicker } from '../../components/RegionPicker';
-import { PagedList } from '../../components/ui';
+import { Options, PagedList } from '../../components/ui';
 import { centsToYuanInput, parseYuan, useAsync } from '../../components/util';
 import { useI18n } from '../../i18n/i18n';
 
@@ -95,12 +95,7 @@ export function ShopPage() {
             <div className="field">
               <label htmlFor="f-category">{t('listing.category')}</label>
               <select id="f-category" value={category} onChange={(e) => update({ category: e.target.value })}>
-                <option value="">{t('shop.allCategories')}</option>
-                {CATEGORIES.map((c) => (
-                  <option key={c} value={c}>
-                    {t(`category.${c}`)}
-                  </option>
-                ))}
+                <Options empty={t('shop.allCategories')} options={CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))} />
               </select>
             </div>
             <RegionPicker legend={t('shop.origin')} value={regionCode} mode="any" compact onChange={(code) => update({ region: code })} />
