@@ -1,7 +1,17 @@
 import type { ReactNode } from 'react';
-import type { Order } from '../api';
+import type { Order, Page } from '../api';
 import { useI18n } from '../i18n/i18n';
-import { LineItems, StatusBadge } from './ui';
+import { LineItems, PagedList, StatusBadge } from './ui';
+import type { AsyncState } from './util';
+
+/** A page of orders as a list of cards (`card` draws one), with the pager. */
+export function OrderPages({ state, empty, onPage, card }: { state: AsyncState<Page<Order>>; empty: string; onPage(p: number): void; card(o: Order): ReactNode }) {
+  return (
+    <PagedList state={state} empty={empty} onPage={onPage}>
+      {(items) => <ul className="order-list">{items.map(card)}</ul>}
+    </PagedList>
+  );
+}
 
 /**
  * One order as the buyer (shop/OrdersPage) and the seller (farm/SalesPage) see

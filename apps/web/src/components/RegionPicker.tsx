@@ -81,10 +81,18 @@ export function RegionPicker({ legend, value, onChange, mode = 'county', error, 
   const counties = useRegionList(pref || '', 'county');
 
   const empty = mode === 'any' ? t('region.all') : t('region.choose');
-  const emit = (p: string, f: string, c: string) => {
-    if (mode === 'county') onChange(c);
-    else onChange(c || f || p);
+  // A choice clears the levels below it.
+  const choose = (p: string, f: string, c: string) => {
+    setProv(p);
+    setPref(f);
+    setCounty(c);
+    onChange(mode === 'county' ? c : c || f || p);
   };
+  const levels = [
+    { level: 'p', label: t('region.province'), value: prov, regions: provinces, invalid: !!error && !prov, onChange: (v: string) => choose(v, '', '') },
+    { level: 'f', label: t('region.prefecture'), value: pref, regions: prefectures, disabled: !prov, invalid: !!error && !!prov && !pref, onChange: (v: string) => choose(prov, v, '') },
+    { level: 'c', label: t('region.county'), value: county, regions: counties, disabled: !pref, invalid: !!error && !county, onChange: (v: string) => choose(prov, pref, v) },
+  ];
 
   return (
     <fieldset className={`region-picker${compact ? ' region-picker--compact' : ''}${error ? ' field--error' : ''}`} aria-describedby={error ? `${id}-err` : undefined}>
@@ -93,47 +101,9 @@ export function RegionPicker({ legend, value, onChange, mode = 'county', error, 
         {optional && <span className="field__optional"> ({t('common.optional')})</span>}
       </legend>
       <div className="region-picker__row">
-        <LevelSelect
-          id={`${id}-p`}
-          label={t('region.province')}
-          empty={empty}
-          value={prov}
-          regions={provinces}
-          invalid={!!error && !prov}
-          onChange={(v) => {
-            setProv(v);
-            setPref('');
-            setCounty('');
-            emit(v, '', '');
-          }}
-        />
-        <LevelSelect
-          id={`${id}-f`}
-          label={t('region.prefecture')}
-          empty={empty}
-          value={pref}
-          regions={prefectures}
-          disabled={!prov}
-          invalid={!!error && !!prov && !pref}
-          onChange={(v) => {
-            setPref(v);
-            setCounty('');
-            emit(prov, v, '');
-          }}
-        />
-        <LevelSelect
-          id={`${id}-c`}
-          label={t('region.county')}
-          empty={empty}
-          value={county}
-          regions={counties}
-          disabled={!pref}
-          invalid={!!error && !county}
-          onChange={(v) => {
-            setCounty(v);
-            emit(prov, pref, v);
-          }}
-        />
+        {levels.map(({ level, ...l }) => (
+          <LevelSelect key={level} id={`${id}-${level}`} empty={empty} {...l} />
+        ))}
       </div>
       {error && (
         <p className="field__error" id={`${id}-err`} role="alert">

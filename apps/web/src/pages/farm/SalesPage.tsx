@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { orders, type Order, type OrderStatus } from '../../api';
 import { RegionName } from '../../components/RegionPicker';
-import { OrderCard } from '../../components/OrderCard';
-import { Field, FormNotice, PageTitle, PagedList } from '../../components/ui';
+import { OrderCard, OrderPages } from '../../components/OrderCard';
+import { Field, FormNotice, PageTitle } from '../../components/ui';
 import { errorText, useAsync } from '../../components/util';
 import { useI18n } from '../../i18n/i18n';
 
@@ -78,28 +78,27 @@ export default function SalesPage() {
           </button>
         ))}
       </div>
-      <PagedList state={list} empty={t('sales.none')} onPage={setPage}>
-        {(items) => (
-          <ul className="order-list">
-            {items.map((o) => (
-              <OrderCard
-                key={o.id}
-                order={o}
-                meta={o.paidAt ? ` · ${t('sales.paidAt', { date: date(o.paidAt, true) })}` : ''}
-                details={
-                  o.shippingAddress && (
-                    <p className="address">
-                      {t('sales.shipTo')}: {o.shippingAddress.name} {o.shippingAddress.phone} · <RegionName code={o.shippingAddress.countyCode} /> {o.shippingAddress.line1}
-                    </p>
-                  )
-                }
-              >
-                {o.status === 'paid' && <ShipForm order={o} onShipped={list.reload} />}
-              </OrderCard>
-            ))}
-          </ul>
+      <OrderPages
+        state={list}
+        empty={t('sales.none')}
+        onPage={setPage}
+        card={(o) => (
+          <OrderCard
+            key={o.id}
+            order={o}
+            meta={o.paidAt ? ` · ${t('sales.paidAt', { date: date(o.paidAt, true) })}` : ''}
+            details={
+              o.shippingAddress && (
+                <p className="address">
+                  {t('sales.shipTo')}: {o.shippingAddress.name} {o.shippingAddress.phone} · <RegionName code={o.shippingAddress.countyCode} /> {o.shippingAddress.line1}
+                </p>
+              )
+            }
+          >
+            {o.status === 'paid' && <ShipForm order={o} onShipped={list.reload} />}
+          </OrderCard>
         )}
-      </PagedList>
+      />
     </div>
   );
 }

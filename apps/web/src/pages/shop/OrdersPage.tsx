@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { orders, type Order } from '../../api';
-import { OrderCard } from '../../components/OrderCard';
-import { FormNotice, PageTitle, PagedList } from '../../components/ui';
+import { OrderCard, OrderPages } from '../../components/OrderCard';
+import { FormNotice, PageTitle } from '../../components/ui';
 import { errorText, useAsync } from '../../components/util';
 import { useI18n } from '../../i18n/i18n';
 
@@ -32,33 +32,32 @@ export default function OrdersPage() {
     <div className="orders">
       <PageTitle>{t('orders.title')}</PageTitle>
       <FormNotice ok text={params.get('paid') === '1' ? t('orders.paidThanks') : undefined} />
-      <PagedList state={list} empty={t('orders.none')} onPage={setPage}>
-        {(items) => (
-          <ul className="order-list">
-            {items.map((o) => (
-              <OrderCard
-                key={o.id}
-                order={o}
-                details={o.refundedCents > 0 && <p className="muted">{t('orders.refunded', { amount: money(o.refundedCents) })}</p>}
-              >
-                <div className="button-row">
-                  {o.status === 'shipped' && (
-                    <button type="button" className="btn btn--primary" disabled={busyId === o.id} onClick={() => act(o, 'deliver')}>
-                      {t('orders.confirmDelivery')}
-                    </button>
-                  )}
-                  {(o.status === 'pending_payment' || o.status === 'paid') && (
-                    <button type="button" className="btn btn--ghost" disabled={busyId === o.id} onClick={() => act(o, 'cancel')}>
-                      {t('orders.cancel')}
-                    </button>
-                  )}
-                </div>
-                <FormNotice text={actionError?.id === o.id ? actionError.text : undefined} />
-              </OrderCard>
-            ))}
-          </ul>
+      <OrderPages
+        state={list}
+        empty={t('orders.none')}
+        onPage={setPage}
+        card={(o) => (
+          <OrderCard
+            key={o.id}
+            order={o}
+            details={o.refundedCents > 0 && <p className="muted">{t('orders.refunded', { amount: money(o.refundedCents) })}</p>}
+          >
+            <div className="button-row">
+              {o.status === 'shipped' && (
+                <button type="button" className="btn btn--primary" disabled={busyId === o.id} onClick={() => act(o, 'deliver')}>
+                  {t('orders.confirmDelivery')}
+                </button>
+              )}
+              {(o.status === 'pending_payment' || o.status === 'paid') && (
+                <button type="button" className="btn btn--ghost" disabled={busyId === o.id} onClick={() => act(o, 'cancel')}>
+                  {t('orders.cancel')}
+                </button>
+              )}
+            </div>
+            <FormNotice text={actionError?.id === o.id ? actionError.text : undefined} />
+          </OrderCard>
         )}
-      </PagedList>
+      />
     </div>
   );
 }
