@@ -78,27 +78,22 @@ export default function SalesPage() {
           </button>
         ))}
       </div>
-      <OrderPages
-        state={list}
-        empty={t('sales.none')}
-        onPage={setPage}
-        card={(o) => (
-          <OrderCard
-            key={o.id}
-            order={o}
-            meta={o.paidAt ? ` · ${t('sales.paidAt', { date: date(o.paidAt, true) })}` : ''}
-            details={
-              o.shippingAddress && (
-                <p className="address">
-                  {t('sales.shipTo')}: {o.shippingAddress.name} {o.shippingAddress.phone} · <RegionName code={o.shippingAddress.countyCode} /> {o.shippingAddress.line1}
-                </p>
-              )
-            }
-          >
-            {o.status === 'paid' && <ShipForm order={o} onShipped={list.reload} />}
-          </OrderCard>
-        )}
-      />
+      <OrderPages state={list} empty={t('sales.none')} onPage={setPage} card={(o) => (
+        <OrderCard
+          key={o.id}
+          order={o}
+          meta={o.paidAt ? ` · ${t('sales.paidAt', { date: date(o.paidAt, true) })}` : ''}
+          details={
+            o.shippingAddress && (
+              <p className="address">
+                {t('sales.shipTo')}: {o.shippingAddress.name} {o.shippingAddress.phone} · <RegionName code={o.shippingAddress.countyCode} /> {o.shippingAddress.line1}
+              </p>
+            )
+          }
+        >
+          {o.status === 'paid' && <ShipForm order={o} onShipped={list.reload} />}
+        </OrderCard>
+      )} />
     </div>
   );
 }

@@ -32,32 +32,27 @@ export default function OrdersPage() {
     <div className="orders">
       <PageTitle>{t('orders.title')}</PageTitle>
       <FormNotice ok text={params.get('paid') === '1' ? t('orders.paidThanks') : undefined} />
-      <OrderPages
-        state={list}
-        empty={t('orders.none')}
-        onPage={setPage}
-        card={(o) => (
-          <OrderCard
-            key={o.id}
-            order={o}
-            details={o.refundedCents > 0 && <p className="muted">{t('orders.refunded', { amount: money(o.refundedCents) })}</p>}
-          >
-            <div className="button-row">
-              {o.status === 'shipped' && (
-                <button type="button" className="btn btn--primary" disabled={busyId === o.id} onClick={() => act(o, 'deliver')}>
-                  {t('orders.confirmDelivery')}
-                </button>
-              )}
-              {(o.status === 'pending_payment' || o.status === 'paid') && (
-                <button type="button" className="btn btn--ghost" disabled={busyId === o.id} onClick={() => act(o, 'cancel')}>
-                  {t('orders.cancel')}
-                </button>
-              )}
-            </div>
-            <FormNotice text={actionError?.id === o.id ? actionError.text : undefined} />
-          </OrderCard>
-        )}
-      />
+      <OrderPages state={list} empty={t('orders.none')} onPage={setPage} card={(o) => (
+        <OrderCard
+          key={o.id}
+          order={o}
+          details={o.refundedCents > 0 && <p className="muted">{t('orders.refunded', { amount: money(o.refundedCents) })}</p>}
+        >
+          <div className="button-row">
+            {o.status === 'shipped' && (
+              <button type="button" className="btn btn--primary" disabled={busyId === o.id} onClick={() => act(o, 'deliver')}>
+                {t('orders.confirmDelivery')}
+              </button>
+            )}
+            {(o.status === 'pending_payment' || o.status === 'paid') && (
+              <button type="button" className="btn btn--ghost" disabled={busyId === o.id} onClick={() => act(o, 'cancel')}>
+                {t('orders.cancel')}
+              </button>
+            )}
+          </div>
+          <FormNotice text={actionError?.id === o.id ? actionError.text : undefined} />
+        </OrderCard>
+      )} />
     </div>
   );
 }
