@@ -175,7 +175,7 @@ export class PhotosController {
   @Get(':listingId/:file')
   @Public()
   @ApiOperation({ summary: 'A listing photo (WebP), as linked from a listing’s photos' })
-  @ApiOkResponse({ description: 'image/webp', content: { 'image/webp': {} } })
+  @ApiOkResponse({ description: 'The image', content: { 'image/webp': { schema: { type: 'string', format: 'binary' } } } })
   @ApiNotFoundResponse()
   async get(@Param('listingId') listingId: string, @Param('file') file: string, @Res() reply: FastifyReply): Promise<void> {
     const key = `listings/${listingId}/${file}`;

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { BadRequestError } from '@farmlink/shared';
@@ -49,6 +49,7 @@ export class ProgrammesController {
   @Post()
   @Roles('admin')
   @ApiOperation({ summary: 'Create a programme (e.g. a national rural e-commerce pilot)' })
+  @ApiCreatedResponse({ type: ProgrammeDto })
   create(@Body() body: CreateProgrammeDto): Promise<ProgrammeDto> {
     if (body.endDate && body.endDate < body.startDate) throw new BadRequestError('endDate must not be before startDate');
     return this.regions.createProgramme(body);
@@ -56,6 +57,7 @@ export class ProgrammesController {
 
   @Get()
   @Roles('officer', 'admin')
+  @ApiOperation({ summary: 'Every programme, with how many counties it enrols' })
   @ApiOkResponse({ type: [ProgrammeDto] })
   list(): Promise<ProgrammeDto[]> {
     return this.regions.listProgrammes();
@@ -63,6 +65,7 @@ export class ProgrammesController {
 
   @Get(':id')
   @Roles('officer', 'admin')
+  @ApiOperation({ summary: 'One programme with its enrolled county codes' })
   @ApiOkResponse({ type: ProgrammeDetailDto })
   get(@Param('id', new ParseUUIDPipe()) id: string): Promise<ProgrammeDetailDto> {
     return this.regions.getProgramme(id);

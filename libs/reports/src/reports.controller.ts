@@ -1,5 +1,5 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles, type AuthUser } from '@farmlink/common';
 import { ProgrammeSummaryDto, ProgrammeSummaryQueryDto, SalesReportDto, SalesReportQueryDto } from './dto/report.dto';
@@ -20,8 +20,15 @@ export class ReportsController {
       'A sale counts in its producer county on the local date its payment succeeded; a refund counts, negatively, on the date it was made. ' +
       "Officers see only counties inside their jurisdiction (a region outside it is 403).",
   })
-  @ApiProduces('application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  @ApiOkResponse({ type: SalesReportDto })
+  @ApiExtraModels(SalesReportDto)
+  @ApiOkResponse({
+    description: 'JSON by default; with format=csv a CSV file (header row first), with format=xlsx a spreadsheet',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(SalesReportDto) } },
+      'text/csv': { schema: { type: 'string' } },
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
+    },
+  })
   @ApiForbiddenResponse({ description: 'Not an officer or admin, or a region outside the jurisdiction' })
   @ApiNotFoundResponse({ description: 'Unknown regionCode or programmeId' })
   async sales(@CurrentUser() user: AuthUser, @Query() query: SalesReportQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<SalesReportDto | string | Buffer> {

@@ -4,25 +4,31 @@ import type {
   Checkout,
   CheckoutBody,
   Cooperative,
+  CooperativeBody,
   CreateStaffBody,
+  EnrolResult,
   Id,
   Ledger,
   Listing,
   ListingBody,
   ListingQuery,
-  ListingStatus,
+  ListingUpdate,
   Membership,
   Order,
-  OrderStatus,
+  OrderQuery,
   Page,
   Payment,
+  PaymentOutcome,
+  Photo,
   Programme,
+  ProgrammeBody,
   Region,
-  RegionLevel,
+  RegionQuery,
   RegionWithParents,
   RegisterBody,
   SalesQuery,
   SalesReport,
+  ShipBody,
   User,
 } from './types';
 
@@ -51,33 +57,33 @@ function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
 }
 
 export const regions = {
-  list: (query: { level?: RegionLevel; parentCode?: string; q?: string }) =>
+  list: (query: RegionQuery) =>
     cached(`list:${query.level ?? ''}:${query.parentCode ?? ''}:${query.q ?? ''}`, () => request<Region[]>('GET', '/regions', { query })),
   get: (code: string) => cached(`get:${code}`, () => request<RegionWithParents>('GET', `/regions/${encodeURIComponent(code)}`)),
 };
 
 export const programmes = {
   list: () => request<Programme[]>('GET', '/programmes'),
-  create: (body: { name: string; startDate: string; endDate?: string }) => request<Programme>('POST', '/programmes', { body }),
+  create: (body: ProgrammeBody) => request<Programme>('POST', '/programmes', { body }),
   /** JSON codes, or the pasted / uploaded CSV text as it is. */
   enrol: (id: Id, codes: string[] | string, enrolledOn?: string) =>
     typeof codes === 'string'
-      ? request<{ enrolled: number }>('PUT', `/programmes/${id}/counties`, {
+      ? request<EnrolResult>('PUT', `/programmes/${id}/counties`, {
           body: codes,
           headers: { 'Content-Type': 'text/csv' },
           query: { enrolledOn },
         })
-      : request<{ enrolled: number }>('PUT', `/programmes/${id}/counties`, { body: { countyCodes: codes, ...(enrolledOn ? { enrolledOn } : {}) } }),
+      : request<EnrolResult>('PUT', `/programmes/${id}/counties`, { body: { countyCodes: codes, ...(enrolledOn ? { enrolledOn } : {}) } }),
 };
 
 export const cooperatives = {
-  create: (body: { name: string; countyCode: string; registrationNo?: string }) => request<Cooperative>('POST', '/cooperatives', { body }),
+  create: (body: CooperativeBody) => request<Cooperative>('POST', '/cooperatives', { body }),
   list: (query: { countyCode?: string; q?: string } = {}) =>
-    request<Cooperative[] | Page<Cooperative>>('GET', '/cooperatives', { query }).then((r) => (Array.isArray(r) ? r : r.items)),
+    request<Page<Cooperative>>('GET', '/cooperatives', { query }).then((r) => r.items),
   get: (id: Id) => request<Cooperative>('GET', `/cooperatives/${id}`),
   /** The signed-in farmer's cooperatives (managed or member of). */
   mine: () => request<Cooperative[]>('GET', '/cooperatives/mine'),
-  members: (id: Id) => request<Membership[] | Page<Membership>>('GET', `/cooperatives/${id}/members`).then((r) => (Array.isArray(r) ? r : r.items)),
+  members: (id: Id) => request<Membership[]>('GET', `/cooperatives/${id}/members`),
   addMember: (id: Id, farmerId: Id) => request<Membership>('POST', `/cooperatives/${id}/members`, { body: { farmerId } }),
   removeMember: (id: Id, farmerId: Id) => request<void>('DELETE', `/cooperatives/${id}/members/${farmerId}`),
 };
@@ -88,12 +94,12 @@ export const listings = {
   mine: () => request<Listing[]>('GET', '/listings/mine'),
   get: (id: Id) => request<Listing>('GET', `/listings/${id}`),
   create: (body: ListingBody) => request<Listing>('POST', '/listings', { body }),
-  update: (id: Id, body: Partial<ListingBody> & { status?: ListingStatus }) => request<Listing>('PATCH', `/listings/${id}`, { body }),
+  update: (id: Id, body: ListingUpdate) => request<Listing>('PATCH', `/listings/${id}`, { body }),
   archive: (id: Id) => request<void>('DELETE', `/listings/${id}`),
   uploadPhoto: (id: Id, file: Blob, name = 'photo.jpg') => {
     const form = new FormData();
     form.append('file', file, name);
-    return request<{ url: string }>('POST', `/listings/${id}/photos`, { body: form });
+    return request<Photo>('POST', `/listings/${id}/photos`, { body: form });
   },
 };
 
@@ -103,20 +109,19 @@ export const checkouts = {
 };
 
 export const orders = {
-  list: (query: { status?: OrderStatus; page?: number; pageSize?: number } = {}) => request<Page<Order>>('GET', '/orders', { query }),
+  list: (query: OrderQuery = {}) => request<Page<Order>>('GET', '/orders', { query }),
   get: (id: Id) => request<Order>('GET', `/orders/${id}`),
   cancel: (id: Id) => request<Order>('POST', `/orders/${id}/cancel`),
-  ship: (id: Id, body: { carrier?: string; trackingNo?: string }) => request<Order>('POST', `/orders/${id}/ship`, { body }),
+  ship: (id: Id, body: ShipBody) => request<Order>('POST', `/orders/${id}/ship`, { body }),
   deliver: (id: Id) => request<Order>('POST', `/orders/${id}/deliver`),
 };
 
 export const payments = {
   get: (id: Id) => request<Payment>('GET', `/payments/${id}`),
-  simulate: (id: Id, outcome: 'succeeded' | 'failed') => request<unknown>('POST', `/payments/${id}/simulate`, { body: { outcome } }),
+  simulate: (id: Id, outcome: PaymentOutcome) => request<Payment>('POST', `/payments/${id}/simulate`, { body: { outcome } }),
 };
 
 export const sellers = {
-  /** 404 until the payments lib offers it; callers show nothing then. */
   myLedger: () => request<Ledger>('GET', '/sellers/me/ledger', { query: { pageSize: 5 } }),
 };
 

@@ -1,273 +1,71 @@
 /**
- * The HTTP contract (../shared/api-contract.md, live at /api/docs-json) as
- * TypeScript types. Money is integer minor units (fen) in fields ending Cents.
+ * The HTTP contract's types under the names the pages use. Every one comes from
+ * ./schema.gen.ts, which is generated from the API's OpenAPI document
+ * (`npm run api:types`; test/openapi-types.e2e-spec.ts fails when it is stale),
+ * so a field the API renames or drops breaks `npm run typecheck` here.
+ * Money is integer minor units (fen) in fields ending Cents.
  */
-import type { Category, Role } from '@farmlink/shared';
+import type { components, operations } from './schema.gen';
 
-export type { Category, Role };
+type Schemas = components['schemas'];
+type QueryOf<K extends keyof operations> = NonNullable<operations[K]['parameters']['query']>;
+
 export type Id = string;
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+// Named enums
+export type Category = Schemas['Category'];
+export type Role = Schemas['Role'];
+export type RegionLevel = Schemas['RegionLevel'];
+export type ListingStatus = Schemas['ListingStatus'];
+export type OrderStatus = Schemas['OrderStatus'];
+export type ReportGroupBy = Schemas['ReportGroupBy'];
+export type LedgerEntryKind = Schemas['LedgerEntryKind'];
 
-export interface User {
-  id: Id;
-  email: string;
-  displayName: string;
-  role: Role;
-  phone?: string | null;
-  countyCode?: string | null;
-  village?: string | null;
-  povertyRegistered?: boolean;
-  jurisdictionCode?: string | null;
-  createdAt?: string;
-}
+/** `{ items, total, page, pageSize }`: every page the API answers has this shape. */
+export type Page<T> = Omit<Schemas['OrderPageDto'], 'items'> & { items: T[] };
 
-export interface AuthResult {
-  user: User;
-  accessToken: string;
-}
+// Identity
+export type User = Schemas['UserDto'];
+export type AuthResult = Schemas['AuthResultDto'];
+export type RegisterBody = Schemas['RegisterDto'];
+export type CreateStaffBody = Schemas['CreateStaffUserDto'];
 
-export interface RegisterBody {
-  email: string;
-  password: string;
-  displayName: string;
-  role: 'buyer' | 'farmer';
-  phone?: string;
-  countyCode?: string;
-  village?: string;
-  povertyRegistered?: boolean;
-}
+// Regions and programmes
+export type Region = Schemas['RegionDto'];
+export type RegionWithParents = Schemas['RegionWithParentsDto'];
+export type RegionQuery = QueryOf<'RegionsController_list'>;
+export type Programme = Schemas['ProgrammeDto'];
+export type ProgrammeBody = Schemas['CreateProgrammeDto'];
+export type EnrolResult = Schemas['EnrolResultDto'];
 
-export interface CreateStaffBody {
-  email: string;
-  password: string;
-  displayName: string;
-  role: 'officer' | 'admin';
-  jurisdictionCode?: string;
-}
+// Cooperatives
+export type Cooperative = Schemas['CooperativeDto'];
+export type CooperativeBody = Schemas['CreateCooperativeDto'];
+export type Membership = Schemas['MemberDto'];
 
-export type RegionLevel = 'province' | 'prefecture' | 'county';
-export interface Region {
-  code: string;
-  name: string;
-  level: RegionLevel;
-  parentCode: string | null;
-}
-export interface RegionWithParents extends Region {
-  parents: Region[];
-}
+// Listings
+export type Photo = Schemas['PhotoDto'];
+export type Listing = Schemas['ListingDto'];
+export type ListingBody = Schemas['CreateListingDto'];
+export type ListingUpdate = Schemas['UpdateListingDto'];
+export type ListingQuery = QueryOf<'ListingsController_search'>;
 
-export interface Programme {
-  id: Id;
-  name: string;
-  startDate: string;
-  endDate: string | null;
-  countyCount?: number;
-  createdAt?: string;
-}
-
-export interface Cooperative {
-  id: Id;
-  name: string;
-  countyCode: string;
-  registrationNo?: string | null;
-  managerId?: Id;
-  memberCount?: number;
-  createdAt?: string;
-}
-
-export interface Membership {
-  cooperativeId?: Id;
-  farmerId: Id;
-  displayName?: string;
-  email?: string;
-  role?: string;
-  joinedAt?: string;
-  createdAt?: string;
-}
-
-export interface Photo {
-  id?: Id;
-  url: string;
-  width?: number;
-  height?: number;
-  position?: number;
-  /** The smallest size, for lists. */
-  thumbnailUrl?: string;
-  /** Every size, smallest first (for srcset). */
-  sizes?: { url: string; width: number }[];
-}
-
-export type ListingStatus = 'active' | 'paused' | 'archived';
-
-export interface Listing {
-  id: Id;
-  title: string;
-  description: string | null;
-  category: Category;
-  unit: string;
-  netWeightGrams: number;
-  priceCents: number;
-  currency: string;
-  unitPriceCentsPerKg: number;
-  stock: number;
-  harvestDate: string | null;
-  status: ListingStatus;
-  farmerId: Id;
-  cooperativeId: Id | null;
-  countyCode: string;
-  photos: Photo[];
-  createdAt: string;
-  updatedAt: string;
-  farmerName?: string;
-  cooperativeName?: string | null;
-  countyName?: string;
-}
-
-export interface ListingBody {
-  title: string;
-  description?: string;
-  category: Category;
-  unit: string;
-  netWeightGrams: number;
-  priceCents: number;
-  stock: number;
-  harvestDate?: string;
-  cooperativeId?: Id;
-}
-
-export interface ListingQuery {
-  q?: string;
-  category?: string;
-  countyCode?: string;
-  regionCode?: string;
-  farmerId?: string;
-  cooperativeId?: string;
-  minPriceCents?: number;
-  maxPriceCents?: number;
-  inStock?: boolean;
-  sort?: 'newest' | 'price_asc' | 'price_desc';
-  page?: number;
-  pageSize?: number;
-}
-
-export interface ShippingAddress {
-  name: string;
-  phone: string;
-  countyCode: string;
-  line1: string;
-}
-
-export type OrderStatus = 'pending_payment' | 'paid' | 'shipped' | 'delivered' | 'cancelled';
-
-export interface OrderLine {
-  listingId: Id;
-  title: string;
-  unit?: string;
-  producerCountyCode?: string;
-  quantity: number;
-  unitPriceCents: number;
-  lineTotalCents: number;
-}
-
-export interface Order {
-  id: Id;
-  checkoutId: Id;
-  status: OrderStatus;
-  sellerType: 'farmer' | 'cooperative';
-  sellerId: Id;
-  sellerName?: string;
-  buyerId?: Id;
-  countyCode: string;
-  lines: OrderLine[];
-  totalCents: number;
-  refundedCents: number;
-  currency?: string;
-  placedAt: string;
-  paidAt?: string | null;
-  shippedAt?: string | null;
-  deliveredAt?: string | null;
-  cancelledAt?: string | null;
-  carrier?: string | null;
-  trackingNo?: string | null;
-  shippingAddress?: ShippingAddress;
-  paymentId?: Id;
-}
-
-export interface Payment {
-  id: Id;
-  provider: 'simulated' | 'stripe';
-  status: 'pending' | 'succeeded' | 'failed' | 'cancelled';
-  amountCents?: number;
-  currency?: string;
-  clientSecret?: string;
-}
-
-export interface Checkout {
-  id: Id;
-  orders: Order[];
-  totalCents: number;
-  currency: string;
-  payment: Payment;
-}
-
-export interface CheckoutBody {
-  items: { listingId: Id; quantity: number }[];
-  shippingAddress: ShippingAddress;
-}
-
-export interface LedgerEntry {
-  id: Id;
-  kind: 'sale' | 'fee' | 'refund' | 'fee_refund';
-  amountCents: number;
-  currency: string;
-  orderId: Id;
-  createdAt: string;
-}
-
+// Checkout, orders, payments
+export type ShippingAddress = Schemas['ShippingAddressDto'];
+export type OrderLine = Schemas['OrderLineDto'];
+export type Order = Schemas['OrderDto'];
+export type OrderQuery = QueryOf<'OrdersController_list'>;
+export type ShipBody = Schemas['ShipOrderDto'];
+export type Payment = Schemas['PaymentDto'];
+export type PaymentOutcome = Schemas['PaymentOutcome'];
+export type Checkout = Schemas['CheckoutDto'];
+export type CheckoutBody = Schemas['CreateCheckoutDto'];
+export type LedgerEntry = Schemas['LedgerEntryDto'];
 /** GET /api/sellers/me/ledger: newest entries first, and the balance. */
-export interface Ledger extends Page<LedgerEntry> {
-  balanceCents: number;
-  currency: string;
-}
+export type Ledger = Schemas['LedgerPageDto'];
 
-export type ReportGroupBy = 'county' | 'prefecture' | 'province' | 'month' | 'category';
-
-export interface SalesRow {
-  key: string;
-  name: string;
-  orders: number;
-  grossSalesCents: number;
-  refundsCents: number;
-  netSalesCents: number;
-  units: number;
-  weightKg: number;
-  buyers: number;
-  sellers: number;
-  producers: number;
-  povertyHouseholdSalesCents: number;
-  povertyHouseholds: number;
-  previousYearNetSalesCents: number;
-  growthPct: number | null;
-}
-
-export interface SalesReport {
-  from: string;
-  to: string;
-  groupBy: ReportGroupBy;
-  rows: SalesRow[];
-  totals: Omit<SalesRow, 'key' | 'name'> & Partial<Pick<SalesRow, 'key' | 'name'>>;
-}
-
-export interface SalesQuery {
-  from: string;
-  to: string;
-  groupBy: ReportGroupBy;
-  regionCode?: string;
-  programmeId?: string;
-}
+// Reports
+export type SalesRow = Schemas['SalesRowDto'];
+export type SalesReport = Schemas['SalesReportDto'];
+/** The sales report's filters; the format is chosen by the call (JSON, or a CSV/XLSX download). */
+export type SalesQuery = Omit<QueryOf<'ReportsController_sales'>, 'format' | 'groupBy'> & { groupBy: ReportGroupBy };

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import { regions, type Region } from '../api';
 import { useI18n } from '../i18n/i18n';
+import { Options } from './ui';
 
 interface Props {
   legend: string;
@@ -42,6 +43,18 @@ function useRegionList(parentCode: string | null, level: Region['level']): Regio
   return list;
 }
 
+/** One level's labelled select. */
+function LevelSelect(props: { id: string; label: string; empty: string; value: string; regions: Region[]; disabled?: boolean; invalid: boolean; onChange(code: string): void }) {
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <select id={props.id} value={props.value} disabled={props.disabled} aria-invalid={props.invalid || undefined} onChange={(e) => props.onChange(e.target.value)}>
+        <Options empty={props.empty} options={props.regions.map((r) => ({ value: r.code, label: r.name }))} />
+      </select>
+    </div>
+  );
+}
+
 /** Province → prefecture → county, each a labelled select (GB/T 2260 codes). */
 export function RegionPicker({ legend, value, onChange, mode = 'county', error, optional, compact }: Props) {
   const { t } = useI18n();
@@ -67,10 +80,19 @@ export function RegionPicker({ legend, value, onChange, mode = 'county', error, 
   const prefectures = useRegionList(prov || '', 'prefecture');
   const counties = useRegionList(pref || '', 'county');
 
-  const emit = (p: string, f: string, c: string) => {
-    if (mode === 'county') onChange(c);
-    else onChange(c || f || p);
+  const empty = mode === 'any' ? t('region.all') : t('region.choose');
+  // A choice clears the levels below it.
+  const choose = (p: string, f: string, c: string) => {
+    setProv(p);
+    setPref(f);
+    setCounty(c);
+    onChange(mode === 'county' ? c : c || f || p);
   };
+  const levels = [
+    { level: 'p', label: t('region.province'), value: prov, regions: provinces, invalid: !!error && !prov, onChange: (v: string) => choose(v, '', '') },
+    { level: 'f', label: t('region.prefecture'), value: pref, regions: prefectures, disabled: !prov, invalid: !!error && !!prov && !pref, onChange: (v: string) => choose(prov, v, '') },
+    { level: 'c', label: t('region.county'), value: county, regions: counties, disabled: !pref, invalid: !!error && !county, onChange: (v: string) => choose(prov, pref, v) },
+  ];
 
   return (
     <fieldset className={`region-picker${compact ? ' region-picker--compact' : ''}${error ? ' field--error' : ''}`} aria-describedby={error ? `${id}-err` : undefined}>
@@ -79,68 +101,9 @@ export function RegionPicker({ legend, value, onChange, mode = 'county', error, 
         {optional && <span className="field__optional"> ({t('common.optional')})</span>}
       </legend>
       <div className="region-picker__row">
-        <div className="field">
-          <label htmlFor={`${id}-p`}>{t('region.province')}</label>
-          <select
-            id={`${id}-p`}
-            value={prov}
-            aria-invalid={error && !prov ? true : undefined}
-            onChange={(e) => {
-              setProv(e.target.value);
-              setPref('');
-              setCounty('');
-              emit(e.target.value, '', '');
-            }}
-          >
-            <option value="">{mode === 'any' ? t('region.all') : t('region.choose')}</option>
-            {provinces.map((r) => (
-              <option key={r.code} value={r.code}>
-                {r.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-f`}>{t('region.prefecture')}</label>
-          <select
-            id={`${id}-f`}
-            value={pref}
-            disabled={!prov}
-            aria-invalid={error && prov && !pref ? true : undefined}
-            onChange={(e) => {
-              setPref(e.target.value);
-              setCounty('');
-              emit(prov, e.target.value, '');
-            }}
-          >
-            <option value="">{mode === 'any' ? t('region.all') : t('region.choose')}</option>
-            {prefectures.map((r) => (
-              <option key={r.code} value={r.code}>
-                {r.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-c`}>{t('region.county')}</label>
-          <select
-            id={`${id}-c`}
-            value={county}
-            disabled={!pref}
-            aria-invalid={error && !county ? true : undefined}
-            onChange={(e) => {
-              setCounty(e.target.value);
-              emit(prov, pref, e.target.value);
-            }}
-          >
-            <option value="">{mode === 'any' ? t('region.all') : t('region.choose')}</option>
-            {counties.map((r) => (
-              <option key={r.code} value={r.code}>
-                {r.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        {levels.map(({ level, ...l }) => (
+          <LevelSelect key={level} id={`${id}-${level}`} empty={empty} {...l} />
+        ))}
       </div>
       {error && (
         <p className="field__error" id={`${id}-err`} role="alert">

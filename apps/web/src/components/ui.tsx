@@ -1,8 +1,8 @@
 import { Children, cloneElement, isValidElement, useId, type ReactElement, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import type { OrderStatus, Photo } from '../api';
+import type { OrderStatus, Page, Photo } from '../api';
 import { useI18n } from '../i18n/i18n';
-import { errorText } from './util';
+import { errorText, type AsyncState } from './util';
 
 /** A labelled field; the message sits right under it and is announced with the input. */
 export function Field(props: { label: string; error?: string; hint?: string; children: ReactElement; optional?: boolean }) {
@@ -62,6 +62,69 @@ export function Empty({ children }: { children: ReactNode }) {
   return <div className="empty">{children}</div>;
 }
 
+/** A message under a form: an error (announced at once) or a confirmation. Nothing when there is no text. */
+export function FormNotice({ text, ok, id }: { text?: string; ok?: boolean; id?: string }) {
+  if (!text) return null;
+  return (
+    <p className={`notice ${ok ? 'notice--ok' : 'notice--error'}`} id={id} role={ok ? 'status' : 'alert'}>
+      {text}
+    </p>
+  );
+}
+
+/** What an async load shows: its error with a retry, a spinner, `empty` when `isEmpty`, else `children(data)`. */
+export function Loaded<T>({ state, empty, isEmpty, children }: { state: AsyncState<T>; empty?: ReactNode; isEmpty?(data: T): boolean; children(data: T): ReactNode }) {
+  if (state.error) return <ErrorNotice error={state.error} onRetry={state.reload} />;
+  if (state.data === undefined) return <Loading />;
+  if (empty !== undefined && isEmpty?.(state.data)) return <Empty>{empty}</Empty>;
+  return <>{children(state.data)}</>;
+}
+
+/** A page of items from the API: error, spinner, `empty`, or the items and a pager. */
+export function PagedList<T>({ state, empty, onPage, children }: { state: AsyncState<Page<T>>; empty: ReactNode; onPage(p: number): void; children(items: T[]): ReactNode }) {
+  return (
+    <Loaded state={state} empty={empty} isEmpty={(d) => d.items.length === 0}>
+      {(d) => (
+        <>
+          {children(d.items)}
+          <Pager page={d.page} pageSize={d.pageSize} total={d.total} onPage={onPage} />
+        </>
+      )}
+    </Loaded>
+  );
+}
+
+/** A select's choices: an empty first one (a placeholder, or "all") and then the options. */
+export function Options({ empty, options }: { empty: string; options: { value: string; label: string }[] }) {
+  return (
+    <>
+      <option value="">{empty}</option>
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </>
+  );
+}
+
+/** Lines of a cart or an order: "title × quantity" and the line's total. */
+export function LineItems({ lines, className }: { lines: { key: string; title: string; quantity: number; totalCents: number }[]; className?: string }) {
+  const { money } = useI18n();
+  return (
+    <ul className={`plain-list${className ? ` ${className}` : ''}`}>
+      {lines.map((l) => (
+        <li key={l.key} className="row-between">
+          <span>
+            {l.title} × {l.quantity}
+          </span>
+          <span>{money(l.totalCents)}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 const STATUS_CLASS: Record<OrderStatus, string> = {
   pending_payment: 'badge--warn',
   paid: 'badge--info',
@@ -80,7 +143,10 @@ export function StatusBadge({ status }: { status: OrderStatus }) {
 }
 
 /** A lazy-loaded photo in the right size: srcset when the API offers resized copies. */
-export function ProduceImage({ photo, alt, sizes, className, eager }: { photo?: Photo; alt: string; sizes: string; className?: string; eager?: boolean }) {
+/** A listing photo, or any image with a URL (e.g. a cart line's thumbnail). */
+type ImageSource = Pick<Photo, 'url'> & Partial<Pick<Photo, 'sizes' | 'width' | 'height'>>;
+
+export function ProduceImage({ photo, alt, sizes, className, eager }: { photo?: ImageSource; alt: string; sizes: string; className?: string; eager?: boolean }) {
   if (!photo) {
     return (
       <div className={`img-placeholder ${className ?? ''}`} role="img" aria-label={alt}>

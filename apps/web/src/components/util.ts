@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../api';
 import type { MessageKey, Translate } from '../i18n/i18n';
 
@@ -51,6 +51,43 @@ export function errorText(err: unknown, t: Translate): string {
     return detail ? `${t(key)} (${detail})` : t(key);
   }
   return t('error.500');
+}
+
+export type FormErrors<K extends string> = Partial<Record<K | 'form', string>>;
+
+/** A 400's messages under their fields and as a sentence; any other error as the sentence alone. */
+export function fieldErrors(err: unknown, t: Translate): Record<string, string> {
+  return err instanceof ApiError && err.status === 400 ? { ...err.fieldMessages(), form: errorText(err, t) } : { form: errorText(err, t) };
+}
+
+/**
+ * A form's submit: `validate()` first (its messages show under the fields, and nothing is sent
+ * while there are any), then `action`, with `busy` set while it runs. A failure shows what
+ * `onError` makes of it, by default the error as a sentence above the submit button.
+ */
+export function useFormSubmit<K extends string>(
+  t: Translate,
+  validate: () => FormErrors<K>,
+  action: () => Promise<void>,
+  onError: (err: unknown) => FormErrors<K> = (err) => ({ form: errorText(err, t) }) as FormErrors<K>,
+) {
+  const [errors, setErrors] = useState<FormErrors<K>>({});
+  const [busy, setBusy] = useState(false);
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    const errs = validate();
+    setErrors(errs);
+    if (Object.values(errs).some(Boolean)) return;
+    setBusy(true);
+    try {
+      await action();
+    } catch (err) {
+      setErrors(onError(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { errors, setErrors, busy, onSubmit };
 }
 
 export interface AsyncState<T> {

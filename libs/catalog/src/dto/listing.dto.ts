@@ -44,7 +44,7 @@ export class CreateListingDto {
   @MaxLength(5000, { message: 'description must be at most 5000 characters' })
   description?: string;
 
-  @ApiProperty({ enum: CATEGORIES })
+  @ApiProperty({ enum: CATEGORIES, enumName: 'Category' })
   @IsIn(CATEGORIES, { message: categoryMessage })
   category: Category;
 
@@ -99,7 +99,7 @@ export class UpdateListingDto {
   @MaxLength(5000, { message: 'description must be at most 5000 characters' })
   description?: string;
 
-  @ApiPropertyOptional({ enum: CATEGORIES })
+  @ApiPropertyOptional({ enum: CATEGORIES, enumName: 'Category' })
   @IsOptional()
   @IsIn(CATEGORIES, { message: categoryMessage })
   category?: Category;
@@ -143,7 +143,7 @@ export class UpdateListingDto {
   @IsUUID('all', { message: 'cooperativeId must be a UUID' })
   cooperativeId?: string | null;
 
-  @ApiPropertyOptional({ enum: ['active', 'paused'] })
+  @ApiPropertyOptional({ enum: ['active', 'paused'], enumName: 'ListingEditableStatus' })
   @IsOptional()
   @IsIn(['active', 'paused'], { message: 'status must be active or paused (DELETE archives a listing)' })
   status?: 'active' | 'paused';
@@ -158,7 +158,7 @@ export class ListingQueryDto extends PageQueryDto {
   @MaxLength(100)
   q?: string;
 
-  @ApiPropertyOptional({ enum: CATEGORIES })
+  @ApiPropertyOptional({ enum: CATEGORIES, enumName: 'Category' })
   @IsOptional()
   @IsIn(CATEGORIES, { message: categoryMessage })
   category?: Category;
@@ -203,7 +203,7 @@ export class ListingQueryDto extends PageQueryDto {
   @IsBoolean({ message: 'inStock must be true or false' })
   inStock?: boolean;
 
-  @ApiPropertyOptional({ enum: LISTING_SORTS, default: 'newest' })
+  @ApiPropertyOptional({ enum: LISTING_SORTS, enumName: 'ListingSort', default: 'newest' })
   @IsOptional()
   @IsIn(LISTING_SORTS, { message: `sort must be one of: ${LISTING_SORTS.join(', ')}` })
   sort?: ListingSort;
@@ -229,7 +229,7 @@ export class ListingDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() title: string;
   @ApiProperty() description: string;
-  @ApiProperty({ enum: CATEGORIES }) category: Category;
+  @ApiProperty({ enum: CATEGORIES, enumName: 'Category' }) category: Category;
   @ApiProperty() unit: string;
   @ApiProperty() netWeightGrams: number;
   @ApiProperty() priceCents: number;
@@ -237,7 +237,7 @@ export class ListingDto {
   @ApiProperty({ description: 'priceCents per kilogram, rounded half up' }) unitPriceCentsPerKg: number;
   @ApiProperty() stock: number;
   @ApiProperty({ nullable: true, type: String, example: '2026-04-12' }) harvestDate: string | null;
-  @ApiProperty({ enum: LISTING_STATUSES }) status: ListingStatus;
+  @ApiProperty({ enum: LISTING_STATUSES, enumName: 'ListingStatus' }) status: ListingStatus;
   @ApiProperty({ format: 'uuid' }) farmerId: string;
   @ApiProperty() farmerName: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) cooperativeId: string | null;

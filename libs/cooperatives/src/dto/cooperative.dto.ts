@@ -68,6 +68,6 @@ export class MemberDto {
   @ApiProperty({ format: 'uuid' }) farmerId: string;
   @ApiProperty() displayName: string;
   @ApiProperty({ nullable: true, type: String }) countyCode: string | null;
-  @ApiProperty({ enum: MEMBER_ROLES }) role: MemberRole;
+  @ApiProperty({ enum: MEMBER_ROLES, enumName: 'MemberRole' }) role: MemberRole;
   @ApiProperty() joinedAt: Date;
 }

@@ -24,7 +24,7 @@ export class CreateStaffUserDto {
   @Length(1, 100)
   displayName: string;
 
-  @ApiProperty({ enum: STAFF_ROLES })
+  @ApiProperty({ enum: STAFF_ROLES, enumName: 'StaffRole' })
   @IsIn(STAFF_ROLES, { message: `role must be one of: ${STAFF_ROLES.join(', ')}` })
   role: (typeof STAFF_ROLES)[number];
 

@@ -24,7 +24,7 @@ export class RegisterDto {
   @Length(1, 100, { message: 'displayName must be 1 to 100 characters' })
   displayName: string;
 
-  @ApiProperty({ enum: SELF_SERVICE_ROLES })
+  @ApiProperty({ enum: SELF_SERVICE_ROLES, enumName: 'SelfServiceRole' })
   @IsIn(SELF_SERVICE_ROLES, { message: `role must be one of: ${SELF_SERVICE_ROLES.join(', ')}` })
   role: (typeof SELF_SERVICE_ROLES)[number];
 

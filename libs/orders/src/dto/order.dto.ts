@@ -25,12 +25,21 @@ export class ShippingAddressViewDto {
   @ApiPropertyOptional({ description: 'Not shown to officers' }) line1?: string;
 }
 
+export class OrderHistoryEntryDto {
+  @ApiProperty({ enum: ORDER_STATUSES, enumName: 'OrderStatus', nullable: true }) fromStatus: string | null;
+  @ApiProperty({ enum: ORDER_STATUSES, enumName: 'OrderStatus' }) toStatus: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'null for the system (e.g. the payment timeout)' }) actorId: string | null;
+  @ApiProperty({ example: 'buyer' }) actorRole: string;
+  @ApiProperty({ nullable: true, type: String }) note: string | null;
+  @ApiProperty() createdAt: Date;
+}
+
 export class OrderDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) checkoutId: string;
   @ApiProperty({ format: 'uuid' }) buyerId: string;
-  @ApiProperty({ enum: ORDER_STATUSES }) status: OrderStatus;
-  @ApiProperty({ enum: ['farmer', 'cooperative'] }) sellerType: string;
+  @ApiProperty({ enum: ORDER_STATUSES, enumName: 'OrderStatus' }) status: OrderStatus;
+  @ApiProperty({ enum: ['farmer', 'cooperative'], enumName: 'SellerType' }) sellerType: string;
   @ApiProperty({ format: 'uuid' }) sellerId: string;
   @ApiProperty({ description: "The seller of record's county" }) countyCode: string;
   @ApiProperty({ type: [OrderLineDto] }) lines: OrderLineDto[];
@@ -38,15 +47,15 @@ export class OrderDto {
   @ApiProperty() refundedCents: number;
   @ApiProperty({ example: 'CNY' }) currency: string;
   @ApiProperty({ type: ShippingAddressViewDto }) shippingAddress: ShippingAddressViewDto;
-  @ApiPropertyOptional({ nullable: true, type: String }) carrier: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) trackingNo: string | null;
+  @ApiProperty({ nullable: true, type: String }) carrier: string | null;
+  @ApiProperty({ nullable: true, type: String }) trackingNo: string | null;
   @ApiProperty() placedAt: Date;
-  @ApiPropertyOptional({ nullable: true, type: Date }) paidAt: Date | null;
-  @ApiPropertyOptional({ nullable: true, type: Date }) shippedAt: Date | null;
-  @ApiPropertyOptional({ nullable: true, type: Date }) deliveredAt: Date | null;
-  @ApiPropertyOptional({ nullable: true, type: Date }) cancelledAt: Date | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) cancelReason: string | null;
-  @ApiPropertyOptional({ description: 'Only on GET /api/orders/:id' }) history?: unknown[];
+  @ApiProperty({ nullable: true, type: Date }) paidAt: Date | null;
+  @ApiProperty({ nullable: true, type: Date }) shippedAt: Date | null;
+  @ApiProperty({ nullable: true, type: Date }) deliveredAt: Date | null;
+  @ApiProperty({ nullable: true, type: Date }) cancelledAt: Date | null;
+  @ApiProperty({ nullable: true, type: String }) cancelReason: string | null;
+  @ApiPropertyOptional({ type: [OrderHistoryEntryDto], description: 'Only on GET /api/orders/:id, oldest first' }) history?: OrderHistoryEntryDto[];
 }
 
 export class OrderPageDto {
@@ -58,7 +67,7 @@ export class OrderPageDto {
 
 
 export class OrderQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: ORDER_STATUSES })
+  @ApiPropertyOptional({ enum: ORDER_STATUSES, enumName: 'OrderStatus' })
   @IsOptional()
   @IsIn(ORDER_STATUSES, { message: `status must be one of: ${ORDER_STATUSES.join(', ')}` })
   status?: OrderStatus;
@@ -110,6 +119,6 @@ export class RefundDto {
   @ApiProperty() amountCents: number;
   @ApiProperty() currency: string;
   @ApiProperty() reason: string;
-  @ApiProperty({ enum: ['pending', 'succeeded', 'failed'] }) status: string;
+  @ApiProperty({ enum: ['pending', 'succeeded', 'failed'], enumName: 'RefundStatus' }) status: string;
   @ApiProperty() createdAt: Date;
 }

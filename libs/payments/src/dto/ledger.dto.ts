@@ -4,7 +4,7 @@ import { PageQueryDto } from '@farmlink/common';
 import { SELLER_TYPES, type SellerType } from '@farmlink/shared';
 
 export class LedgerQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: SELLER_TYPES, description: 'With sellerId: only this seller (yourself or a cooperative you manage)' })
+  @ApiPropertyOptional({ enum: SELLER_TYPES, enumName: 'SellerType', description: 'With sellerId: only this seller (yourself or a cooperative you manage)' })
   @IsOptional()
   @IsIn(SELLER_TYPES, { message: 'sellerType must be farmer or cooperative' })
   sellerType?: SellerType;
@@ -17,9 +17,9 @@ export class LedgerQueryDto extends PageQueryDto {
 
 export class LedgerEntryDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: ['farmer', 'cooperative'] }) sellerType: string;
+  @ApiProperty({ enum: ['farmer', 'cooperative'], enumName: 'SellerType' }) sellerType: string;
   @ApiProperty({ format: 'uuid' }) sellerId: string;
-  @ApiProperty({ enum: ['sale', 'fee', 'refund', 'fee_refund'], description: 'sale: credit when the order is paid; fee: platform fee debited; refund: debit; fee_refund: the fee share given back on a refund' })
+  @ApiProperty({ enum: ['sale', 'fee', 'refund', 'fee_refund'], enumName: 'LedgerEntryKind', description: 'sale: credit when the order is paid; fee: platform fee debited; refund: debit; fee_refund: the fee share given back on a refund' })
   kind: string;
   @ApiProperty({ description: 'Signed minor units: credits positive, debits negative' }) amountCents: number;
   @ApiProperty({ example: 'CNY' }) currency: string;
@@ -30,7 +30,7 @@ export class LedgerEntryDto {
 }
 
 export class SellerBalanceDto {
-  @ApiProperty({ enum: ['farmer', 'cooperative'] }) sellerType: string;
+  @ApiProperty({ enum: ['farmer', 'cooperative'], enumName: 'SellerType' }) sellerType: string;
   @ApiProperty({ format: 'uuid' }) sellerId: string;
   @ApiProperty() balanceCents: number;
 }

@@ -5,7 +5,7 @@ import { REGION_LEVELS, type RegionLevel } from '@farmlink/shared';
 import { trim } from '@farmlink/common';
 
 export class RegionQueryDto {
-  @ApiPropertyOptional({ enum: REGION_LEVELS })
+  @ApiPropertyOptional({ enum: REGION_LEVELS, enumName: 'RegionLevel' })
   @IsOptional()
   @IsIn(REGION_LEVELS, { message: `level must be one of: ${REGION_LEVELS.join(', ')}` })
   level?: RegionLevel;
@@ -25,7 +25,7 @@ export class RegionQueryDto {
 export class RegionDto {
   @ApiProperty({ example: '520322' }) code: string;
   @ApiProperty({ example: '桐梓县' }) name: string;
-  @ApiProperty({ enum: REGION_LEVELS }) level: RegionLevel;
+  @ApiProperty({ enum: REGION_LEVELS, enumName: 'RegionLevel' }) level: RegionLevel;
   @ApiProperty({ nullable: true, type: String, example: '520300' }) parentCode: string | null;
 }
 

@@ -25,7 +25,7 @@ export class SalesReportQueryDto {
   @Matches(DATE, { message: 'to must be a date YYYY-MM-DD' })
   to: string;
 
-  @ApiPropertyOptional({ enum: GROUP_BYS, default: 'county' })
+  @ApiPropertyOptional({ enum: GROUP_BYS, enumName: 'ReportGroupBy', default: 'county' })
   @IsOptional()
   @IsIn(GROUP_BYS)
   groupBy?: GroupBy;
@@ -40,7 +40,7 @@ export class SalesReportQueryDto {
   @IsUUID('all', { message: 'programmeId must be a UUID' })
   programmeId?: string;
 
-  @ApiPropertyOptional({ enum: REPORT_FORMATS, default: 'json' })
+  @ApiPropertyOptional({ enum: REPORT_FORMATS, enumName: 'ReportFormat', default: 'json' })
   @IsOptional()
   @IsIn(REPORT_FORMATS)
   format?: ReportFormat;
@@ -79,7 +79,7 @@ export class SalesRowDto {
 export class SalesReportDto {
   @ApiProperty() from: string;
   @ApiProperty() to: string;
-  @ApiProperty({ enum: GROUP_BYS }) groupBy: GroupBy;
+  @ApiProperty({ enum: GROUP_BYS, enumName: 'ReportGroupBy' }) groupBy: GroupBy;
   @ApiPropertyOptional({ nullable: true, type: String }) regionCode: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) programmeId: string | null;
   @ApiProperty({ example: 'Asia/Shanghai' }) timeZone: string;
@@ -97,8 +97,15 @@ export class TopEntryDto {
   @ApiProperty({ nullable: true, type: Number }) growthPct: number | null;
 }
 
+export class ProgrammeRefDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ example: '2026-01-01' }) startDate: string;
+  @ApiProperty({ nullable: true, type: String }) endDate: string | null;
+}
+
 export class ProgrammeSummaryDto {
-  @ApiProperty() programme: { id: string; name: string; startDate: string; endDate: string | null };
+  @ApiProperty({ type: ProgrammeRefDto }) programme: ProgrammeRefDto;
   @ApiProperty() year: number;
   @ApiProperty() countiesEnrolled: number;
   @ApiProperty() countiesWithSales: number;

@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError, auth, type User } from '../../api';
-import { Field, PageTitle } from '../../components/ui';
-import { errorText } from '../../components/util';
+import { Field, FormNotice, PageTitle } from '../../components/ui';
+import { errorText, useFormSubmit } from '../../components/util';
 import { useI18n } from '../../i18n/i18n';
 import { useAuth } from '../../state/auth';
 
@@ -20,43 +20,28 @@ export default function LoginPage() {
   const [params] = useSearchParams();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<{ email?: string; password?: string; form?: string }>({});
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const errs: typeof errors = {};
-    if (!email.trim()) errs.email = t('validation.required');
-    if (!password) errs.password = t('validation.required');
-    setErrors(errs);
-    if (Object.keys(errs).length) return;
-    setBusy(true);
-    try {
+  const { errors, busy, onSubmit } = useFormSubmit<'email' | 'password'>(
+    t,
+    () => ({ email: email.trim() ? undefined : t('validation.required'), password: password ? undefined : t('validation.required') }),
+    async () => {
       const result = await auth.login(email.trim(), password);
       signIn(result);
       navigate(homeFor(result.user, params.get('next')), { replace: true });
-    } catch (err) {
-      setErrors({ form: err instanceof ApiError && err.status === 401 ? t('login.wrong') : errorText(err, t) });
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    (err) => ({ form: err instanceof ApiError && err.status === 401 ? t('login.wrong') : errorText(err, t) }),
+  );
 
   return (
     <div className="narrow">
       <PageTitle>{t('login.title')}</PageTitle>
-      <form className="card form" onSubmit={submit} noValidate>
+      <form className="card form" onSubmit={onSubmit} noValidate>
         <Field label={t('account.email')} error={errors.email}>
           <input type="email" value={email} onChange={(e) => setEmail(e.target.value)} autoComplete="email" inputMode="email" />
         </Field>
         <Field label={t('account.password')} error={errors.password}>
           <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" />
         </Field>
-        {errors.form && (
-          <p className="notice notice--error" role="alert">
-            {errors.form}
-          </p>
-        )}
+        <FormNotice text={errors.form} />
         <button type="submit" className="btn btn--primary btn--block" disabled={busy}>
           {busy ? t('common.working') : t('login.submit')}
         </button>

@@ -1,14 +1,14 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError, auth } from '../../api';
 import { RegionPicker } from '../../components/RegionPicker';
-import { Field, PageTitle } from '../../components/ui';
-import { errorText } from '../../components/util';
+import { Field, FormNotice, PageTitle } from '../../components/ui';
+import { fieldErrors, useFormSubmit, type FormErrors } from '../../components/util';
 import { useI18n } from '../../i18n/i18n';
 import { useAuth } from '../../state/auth';
 import { homeFor } from './LoginPage';
 
-type Errors = Partial<Record<'email' | 'password' | 'displayName' | 'phone' | 'countyCode' | 'village' | 'form', string>>;
+type Errors = FormErrors<'email' | 'password' | 'displayName' | 'phone' | 'countyCode' | 'village'>;
 
 export default function RegisterPage() {
   const { t } = useI18n();
@@ -23,8 +23,6 @@ export default function RegisterPage() {
   const [countyCode, setCountyCode] = useState('');
   const [village, setVillage] = useState('');
   const [poverty, setPoverty] = useState(false);
-  const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
 
   const validate = (): Errors => {
     const e: Errors = {};
@@ -37,13 +35,10 @@ export default function RegisterPage() {
     return e;
   };
 
-  const submit = async (ev: FormEvent) => {
-    ev.preventDefault();
-    const e = validate();
-    setErrors(e);
-    if (Object.keys(e).length) return;
-    setBusy(true);
-    try {
+  const { errors, busy, onSubmit } = useFormSubmit(
+    t,
+    validate,
+    async () => {
       const result = await auth.register({
         email: email.trim(),
         password,
@@ -54,35 +49,25 @@ export default function RegisterPage() {
       });
       signIn(result);
       navigate(homeFor(result.user, params.get('next')), { replace: true });
-    } catch (err) {
-      if (err instanceof ApiError && err.status === 409) setErrors({ email: t('register.emailTaken') });
-      else if (err instanceof ApiError && err.status === 400) setErrors({ ...err.fieldMessages(), form: errorText(err, t) });
-      else setErrors({ form: errorText(err, t) });
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    (err): Errors => (err instanceof ApiError && err.status === 409 ? { email: t('register.emailTaken') } : fieldErrors(err, t)),
+  );
 
   return (
     <div className="narrow">
       <PageTitle>{t('register.title')}</PageTitle>
-      <form className="card form" onSubmit={submit} noValidate>
+      <form className="card form" onSubmit={onSubmit} noValidate>
         <fieldset className="role-choice">
           <legend>{t('register.iAm')}</legend>
-          <label className={`choice${role === 'buyer' ? ' is-checked' : ''}`}>
-            <input type="radio" name="role" value="buyer" checked={role === 'buyer'} onChange={() => setRole('buyer')} />
-            <span>
-              <strong>{t('register.buyer')}</strong>
-              <small>{t('register.buyerHint')}</small>
-            </span>
-          </label>
-          <label className={`choice${role === 'farmer' ? ' is-checked' : ''}`}>
-            <input type="radio" name="role" value="farmer" checked={role === 'farmer'} onChange={() => setRole('farmer')} />
-            <span>
-              <strong>{t('register.farmer')}</strong>
-              <small>{t('register.farmerHint')}</small>
-            </span>
-          </label>
+          {(['buyer', 'farmer'] as const).map((r) => (
+            <label key={r} className={`choice${role === r ? ' is-checked' : ''}`}>
+              <input type="radio" name="role" value={r} checked={role === r} onChange={() => setRole(r)} />
+              <span>
+                <strong>{t(`register.${r}`)}</strong>
+                <small>{t(`register.${r}Hint`)}</small>
+              </span>
+            </label>
+          ))}
         </fieldset>
         <Field label={t('account.displayName')} error={errors.displayName}>
           <input name="displayName" value={displayName} onChange={(e) => setDisplayName(e.target.value)} autoComplete="name" />
@@ -108,11 +93,7 @@ export default function RegisterPage() {
             </label>
           </>
         )}
-        {errors.form && (
-          <p className="notice notice--error" role="alert">
-            {errors.form}
-          </p>
-        )}
+        <FormNotice text={errors.form} />
         <button type="submit" className="btn btn--primary btn--block" disabled={busy}>
           {busy ? t('common.working') : t('register.submit')}
         </button>

@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router-dom';
 import { ApiError, cooperatives, listings } from '../../api';
 import { ListingCard } from '../../components/ListingCard';
 import { RegionName } from '../../components/RegionPicker';
-import { ErrorNotice, Field, Loading, PageTitle } from '../../components/ui';
+import { ErrorNotice, Field, Loaded, Loading, PageTitle } from '../../components/ui';
 import { errorText, useAsync } from '../../components/util';
 import { useI18n } from '../../i18n/i18n';
 import { useAuth } from '../../state/auth';
@@ -73,28 +73,26 @@ export default function CooperativePage() {
       {canSeeMembers && (
         <section className="card">
           <h2>{t('coop.memberList')}</h2>
-          {members.error ? (
-            <ErrorNotice error={members.error} onRetry={members.reload} />
-          ) : !members.data ? (
-            <Loading />
-          ) : (
-            <ul className="plain-list">
-              {members.data.map((m) => (
-                <li key={m.farmerId} className="row-between">
-                  <span>
-                    {m.displayName ?? m.farmerId}
-                    {m.farmerId === c.managerId && <span className="badge badge--info">{t('coop.manager')}</span>}
-                    {(m.joinedAt ?? m.createdAt) && <span className="muted"> · {date(m.joinedAt ?? m.createdAt)}</span>}
-                  </span>
-                  {isManager && m.farmerId !== c.managerId && (
-                    <button type="button" className="btn btn--ghost btn--small" onClick={() => remove(m.farmerId)}>
-                      {t('coop.remove')}
-                    </button>
-                  )}
-                </li>
-              ))}
-            </ul>
-          )}
+          <Loaded state={members}>
+            {(items) => (
+              <ul className="plain-list">
+                {items.map((m) => (
+                  <li key={m.farmerId} className="row-between">
+                    <span>
+                      {m.displayName ?? m.farmerId}
+                      {m.farmerId === c.managerId && <span className="badge badge--info">{t('coop.manager')}</span>}
+                      {m.joinedAt && <span className="muted"> · {date(m.joinedAt)}</span>}
+                    </span>
+                    {isManager && m.farmerId !== c.managerId && (
+                      <button type="button" className="btn btn--ghost btn--small" onClick={() => remove(m.farmerId)}>
+                        {t('coop.remove')}
+                      </button>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Loaded>
           {isManager && (
             <form className="form" onSubmit={add} noValidate>
               <Field label={t('coop.addMember')} hint={t('coop.addMemberHint')} error={error || undefined}>

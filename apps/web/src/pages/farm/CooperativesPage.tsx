@@ -1,9 +1,9 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { ApiError, cooperatives } from '../../api';
+import { cooperatives } from '../../api';
 import { RegionName, RegionPicker } from '../../components/RegionPicker';
-import { Empty, ErrorNotice, Field, Loading, PageTitle } from '../../components/ui';
-import { errorText, useAsync } from '../../components/util';
+import { Empty, ErrorNotice, Field, FormNotice, Loading, PageTitle } from '../../components/ui';
+import { fieldErrors, useAsync, useFormSubmit } from '../../components/util';
 import { useI18n } from '../../i18n/i18n';
 import { useAuth } from '../../state/auth';
 
@@ -15,26 +15,15 @@ export default function CooperativesPage() {
   const [name, setName] = useState('');
   const [countyCode, setCountyCode] = useState(user?.countyCode ?? '');
   const [registrationNo, setRegistrationNo] = useState('');
-  const [errors, setErrors] = useState<{ name?: string; countyCode?: string; registrationNo?: string; form?: string }>({});
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const errs: typeof errors = {};
-    if (!name.trim()) errs.name = t('validation.required');
-    if (!countyCode) errs.countyCode = t('validation.county');
-    setErrors(errs);
-    if (Object.keys(errs).length) return;
-    setBusy(true);
-    try {
+  const { errors, busy, onSubmit } = useFormSubmit<'name' | 'countyCode' | 'registrationNo'>(
+    t,
+    () => ({ name: name.trim() ? undefined : t('validation.required'), countyCode: countyCode ? undefined : t('validation.county') }),
+    async () => {
       const coop = await cooperatives.create({ name: name.trim(), countyCode, ...(registrationNo.trim() ? { registrationNo: registrationNo.trim() } : {}) });
       navigate(`/farm/cooperatives/${coop.id}`);
-    } catch (err) {
-      setErrors(err instanceof ApiError && err.status === 400 ? { ...err.fieldMessages(), form: errorText(err, t) } : { form: errorText(err, t) });
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    (err) => fieldErrors(err, t),
+  );
 
   const mine = nearby.data?.filter((c) => c.managerId === user?.id) ?? [];
   const others = nearby.data?.filter((c) => c.managerId !== user?.id) ?? [];
@@ -80,7 +69,7 @@ export default function CooperativesPage() {
               </>
             )}
           </section>
-          <form className="card form" onSubmit={submit} noValidate aria-labelledby="coop-create">
+          <form className="card form" onSubmit={onSubmit} noValidate aria-labelledby="coop-create">
             <h2 id="coop-create">{t('coop.create')}</h2>
             <Field label={t('coop.name')} error={errors.name}>
               <input name="name" value={name} onChange={(e) => setName(e.target.value)} maxLength={200} />
@@ -89,11 +78,7 @@ export default function CooperativesPage() {
             <Field label={t('coop.registrationNo')} error={errors.registrationNo} optional hint={t('coop.registrationNoHint')}>
               <input name="registrationNo" value={registrationNo} onChange={(e) => setRegistrationNo(e.target.value)} maxLength={50} />
             </Field>
-            {errors.form && (
-              <p className="notice notice--error" role="alert">
-                {errors.form}
-              </p>
-            )}
+            <FormNotice text={errors.form} />
             <button type="submit" className="btn btn--primary btn--block" disabled={busy}>
               {t('coop.createSubmit')}
             </button>

@@ -3,7 +3,7 @@ import { sellers } from '../../api';
 import { RegionName } from '../../components/RegionPicker';
 import { PageTitle } from '../../components/ui';
 import { useAsync } from '../../components/util';
-import { useI18n } from '../../i18n/i18n';
+import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { useAuth } from '../../state/auth';
 
 /** The seller's balance; shows nothing while the ledger endpoint is missing (404) or fails. */
@@ -34,6 +34,14 @@ export function LedgerCard() {
   );
 }
 
+/** The farmer's shortcuts: where, title, hint; the first is the main one. */
+const TILES: [string, MessageKey, MessageKey][] = [
+  ['/farm/listings/new', 'farm.newListing', 'farm.newListingHint'],
+  ['/farm/listings', 'nav.myListings', 'farm.myListingsHint'],
+  ['/farm/sales', 'nav.mySales', 'farm.mySalesHint'],
+  ['/farm/cooperatives', 'nav.cooperatives', 'farm.cooperativesHint'],
+];
+
 export default function FarmHome() {
   const { t } = useI18n();
   const { user } = useAuth();
@@ -46,22 +54,12 @@ export default function FarmHome() {
         {user.village ? ` · ${user.village}` : ''}
       </p>
       <div className="tiles">
-        <Link className="tile tile--primary" to="/farm/listings/new">
-          <strong>{t('farm.newListing')}</strong>
-          <span>{t('farm.newListingHint')}</span>
-        </Link>
-        <Link className="tile" to="/farm/listings">
-          <strong>{t('nav.myListings')}</strong>
-          <span>{t('farm.myListingsHint')}</span>
-        </Link>
-        <Link className="tile" to="/farm/sales">
-          <strong>{t('nav.mySales')}</strong>
-          <span>{t('farm.mySalesHint')}</span>
-        </Link>
-        <Link className="tile" to="/farm/cooperatives">
-          <strong>{t('nav.cooperatives')}</strong>
-          <span>{t('farm.cooperativesHint')}</span>
-        </Link>
+        {TILES.map(([to, title, hint], i) => (
+          <Link key={to} className={`tile${i === 0 ? ' tile--primary' : ''}`} to={to}>
+            <strong>{t(title)}</strong>
+            <span>{t(hint)}</span>
+          </Link>
+        ))}
       </div>
       <LedgerCard />
       <section className="card">

@@ -2,7 +2,7 @@ import { CATEGORIES, type Category } from '@farmlink/shared';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError, cooperatives, listings, type Listing, type ListingBody, type ListingStatus } from '../../api';
-import { ErrorNotice, Field, Loading, PageTitle, ProduceImage } from '../../components/ui';
+import { ErrorNotice, Field, FormNotice, Loading, Options, PageTitle, ProduceImage } from '../../components/ui';
 import { centsToYuanInput, errorText, gramsToKgInput, parseKg, parseYuan, todayIso, useAsync } from '../../components/util';
 import { useI18n } from '../../i18n/i18n';
 import { useAuth } from '../../state/auth';
@@ -146,7 +146,7 @@ export default function ListingFormPage() {
     setBusy(true);
     let saved: Listing | null = null;
     try {
-      saved = editing ? await listings.update(id!, { ...body, status: draft.status }) : await listings.create(body);
+      saved = editing ? await listings.update(id!, { ...body, ...(draft.status !== 'archived' ? { status: draft.status } : {}) }) : await listings.create(body);
       for (let i = 0; i < photos.length; i++) {
         setProgress(t('farm.uploadingPhoto', { n: i + 1, total: photos.length }));
         await listings.uploadPhoto(saved.id, photos[i].file, photos[i].file.name);
@@ -182,12 +182,7 @@ export default function ListingFormPage() {
         </Field>
         <Field label={t('listing.category')} error={errors.category}>
           <select name="category" value={draft.category} onChange={(e) => set('category', e.target.value as Category)}>
-            <option value="">{t('region.choose')}</option>
-            {CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {t(`category.${c}`)}
-              </option>
-            ))}
+            <Options empty={t('region.choose')} options={CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))} />
           </select>
         </Field>
         <div className="form-row">
@@ -257,11 +252,7 @@ export default function ListingFormPage() {
             ))}
           </ul>
         )}
-        {errors.form && (
-          <p className="notice notice--error" role="alert">
-            {errors.form}
-          </p>
-        )}
+        <FormNotice text={errors.form} />
         {Object.keys(errors).filter((k) => k !== 'form' && errors[k as FieldName]).length > 0 && !errors.form && (
           <p className="notice notice--error" role="alert" data-testid="form-summary">
             {t('validation.fixBelow')}

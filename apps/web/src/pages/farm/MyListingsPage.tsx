@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { listings, type Listing } from '../../api';
-import { Empty, ErrorNotice, Loading, PageTitle, ProduceImage } from '../../components/ui';
+import { Empty, ErrorNotice, FormNotice, Loading, PageTitle, ProduceImage } from '../../components/ui';
 import { errorText, useAsync } from '../../components/util';
 import { useI18n } from '../../i18n/i18n';
 import { useAuth } from '../../state/auth';
@@ -36,11 +36,7 @@ export default function MyListingsPage() {
           + {t('farm.newListing')}
         </Link>
       </p>
-      {error && (
-        <p className="notice notice--error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormNotice text={error} />
       {list.error ? (
         <ErrorNotice error={list.error} onRetry={list.reload} />
       ) : !list.data ? (

@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { orders, type Order, type OrderStatus } from '../../api';
 import { RegionName } from '../../components/RegionPicker';
-import { Empty, ErrorNotice, Field, Loading, PageTitle, Pager, StatusBadge } from '../../components/ui';
+import { OrderCard, OrderPages } from '../../components/OrderCard';
+import { Field, FormNotice, PageTitle } from '../../components/ui';
 import { errorText, useAsync } from '../../components/util';
 import { useI18n } from '../../i18n/i18n';
-import { OrderLines } from '../shop/OrdersPage';
 
 const TABS: (OrderStatus | '')[] = ['', 'paid', 'shipped', 'delivered', 'pending_payment', 'cancelled'];
 
@@ -46,11 +46,7 @@ function ShipForm({ order, onShipped }: { order: Order; onShipped(): void }) {
           <option key={c} value={c} />
         ))}
       </datalist>
-      {error && error !== t('validation.trackingNo') && (
-        <p className="notice notice--error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormNotice text={error !== t('validation.trackingNo') ? error : undefined} />
       <button type="submit" className="btn btn--primary" disabled={busy}>
         {t('sales.markShipped')}
       </button>
@@ -59,7 +55,7 @@ function ShipForm({ order, onShipped }: { order: Order; onShipped(): void }) {
 }
 
 export default function SalesPage() {
-  const { t, money, date } = useI18n();
+  const { t, date } = useI18n();
   const [status, setStatus] = useState<OrderStatus | ''>('');
   const [page, setPage] = useState(1);
   const list = useAsync(() => orders.list({ status: status || undefined, page, pageSize: 20 }), [status, page]);
@@ -82,43 +78,22 @@ export default function SalesPage() {
           </button>
         ))}
       </div>
-      {list.error ? (
-        <ErrorNotice error={list.error} onRetry={list.reload} />
-      ) : !list.data ? (
-        <Loading />
-      ) : list.data.items.length === 0 ? (
-        <Empty>{t('sales.none')}</Empty>
-      ) : (
-        <>
-          <ul className="order-list">
-            {list.data.items.map((o) => (
-              <li key={o.id} className="card order-card" data-order-id={o.id} data-status={o.status}>
-                <div className="row-between">
-                  <h2 className="order-card__title">{t('orders.orderNo', { no: o.id.slice(0, 8).toUpperCase() })}</h2>
-                  <StatusBadge status={o.status} />
-                </div>
-                <p className="muted">
-                  {t('orders.placedAt', { date: date(o.placedAt, true) })}
-                  {o.paidAt ? ` · ${t('sales.paidAt', { date: date(o.paidAt, true) })}` : ''}
-                </p>
-                <OrderLines order={o} />
-                <p className="row-between">
-                  <span>{t('cart.total')}</span>
-                  <strong>{money(o.totalCents, o.currency)}</strong>
-                </p>
-                {o.shippingAddress && (
-                  <p className="address">
-                    {t('sales.shipTo')}: {o.shippingAddress.name} {o.shippingAddress.phone} · <RegionName code={o.shippingAddress.countyCode} /> {o.shippingAddress.line1}
-                  </p>
-                )}
-                {o.status === 'shipped' && (o.carrier || o.trackingNo) && <p>{t('orders.tracking', { carrier: o.carrier ?? '', no: o.trackingNo ?? '' })}</p>}
-                {o.status === 'paid' && <ShipForm order={o} onShipped={list.reload} />}
-              </li>
-            ))}
-          </ul>
-          <Pager page={list.data.page} pageSize={list.data.pageSize} total={list.data.total} onPage={setPage} />
-        </>
-      )}
+      <OrderPages state={list} empty={t('sales.none')} onPage={setPage} card={(o) => (
+        <OrderCard
+          key={o.id}
+          order={o}
+          meta={o.paidAt ? ` · ${t('sales.paidAt', { date: date(o.paidAt, true) })}` : ''}
+          details={
+            o.shippingAddress && (
+              <p className="address">
+                {t('sales.shipTo')}: {o.shippingAddress.name} {o.shippingAddress.phone} · <RegionName code={o.shippingAddress.countyCode} /> {o.shippingAddress.line1}
+              </p>
+            )
+          }
+        >
+          {o.status === 'paid' && <ShipForm order={o} onShipped={list.reload} />}
+        </OrderCard>
+      )} />
     </div>
   );
 }

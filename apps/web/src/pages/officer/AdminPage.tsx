@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { admin, ApiError, programmes } from '../../api';
 import { RegionPicker } from '../../components/RegionPicker';
-import { ErrorNotice, Field, Loading, PageTitle } from '../../components/ui';
-import { errorText, useAsync } from '../../components/util';
+import { Field, FormNotice, Loaded, PageTitle } from '../../components/ui';
+import { errorText, useAsync, useFormSubmit } from '../../components/util';
 import { useI18n } from '../../i18n/i18n';
 
 function ProgrammeCreate({ onCreated }: { onCreated(): void }) {
@@ -10,27 +10,23 @@ function ProgrammeCreate({ onCreated }: { onCreated(): void }) {
   const [name, setName] = useState('');
   const [startDate, setStartDate] = useState('');
   const [endDate, setEndDate] = useState('');
-  const [errors, setErrors] = useState<{ name?: string; startDate?: string; endDate?: string; form?: string }>({});
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const errs: typeof errors = {};
-    if (!name.trim()) errs.name = t('validation.required');
-    if (!startDate) errs.startDate = t('validation.required');
-    if (endDate && startDate && endDate < startDate) errs.endDate = t('validation.dateRange');
-    setErrors(errs);
-    if (Object.keys(errs).length) return;
-    try {
+  const { errors, onSubmit } = useFormSubmit<'name' | 'startDate' | 'endDate'>(
+    t,
+    () => ({
+      name: name.trim() ? undefined : t('validation.required'),
+      startDate: startDate ? undefined : t('validation.required'),
+      endDate: endDate && startDate && endDate < startDate ? t('validation.dateRange') : undefined,
+    }),
+    async () => {
       await programmes.create({ name: name.trim(), startDate, ...(endDate ? { endDate } : {}) });
       setName('');
       setStartDate('');
       setEndDate('');
       onCreated();
-    } catch (err) {
-      setErrors({ form: errorText(err, t) });
-    }
-  };
+    },
+  );
   return (
-    <form className="form" onSubmit={submit} noValidate aria-labelledby="prog-create">
+    <form className="form" onSubmit={onSubmit} noValidate aria-labelledby="prog-create">
       <h3 id="prog-create">{t('admin.newProgramme')}</h3>
       <Field label={t('admin.programmeName')} error={errors.name}>
         <input value={name} onChange={(e) => setName(e.target.value)} maxLength={200} />
@@ -43,11 +39,7 @@ function ProgrammeCreate({ onCreated }: { onCreated(): void }) {
           <input type="date" value={endDate} onChange={(e) => setEndDate(e.target.value)} />
         </Field>
       </div>
-      {errors.form && (
-        <p className="notice notice--error" role="alert">
-          {errors.form}
-        </p>
-      )}
+      <FormNotice text={errors.form} />
       <button type="submit" className="btn">
         {t('admin.createProgramme')}
       </button>
@@ -90,11 +82,7 @@ function Enrolment({ programmeId, onDone }: { programmeId: string; onDone(): voi
       <Field label={t('admin.enrolledOn')} optional>
         <input type="date" value={enrolledOn} onChange={(e) => setEnrolledOn(e.target.value)} />
       </Field>
-      {result.ok && (
-        <p className="notice notice--ok" role="status">
-          {result.ok}
-        </p>
-      )}
+      <FormNotice ok text={result.ok} />
       <button type="submit" className="btn btn--primary" disabled={busy}>
         {t('admin.saveEnrolment')}
       </button>
@@ -109,29 +97,28 @@ function StaffForm() {
   const [password, setPassword] = useState('');
   const [role, setRole] = useState<'officer' | 'admin'>('officer');
   const [jurisdictionCode, setJurisdictionCode] = useState('');
-  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const [done, setDone] = useState('');
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const errs: Record<string, string> = {};
-    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) errs.email = t('validation.email');
-    if (!displayName.trim()) errs.displayName = t('validation.required');
-    if (password.length < 8) errs.password = t('validation.passwordLength');
-    setErrors(errs);
-    setDone('');
-    if (Object.keys(errs).length) return;
-    try {
+  const { errors, onSubmit } = useFormSubmit<'email' | 'displayName' | 'password'>(
+    t,
+    () => {
+      setDone('');
+      return {
+        email: /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim()) ? undefined : t('validation.email'),
+        displayName: displayName.trim() ? undefined : t('validation.required'),
+        password: password.length < 8 ? t('validation.passwordLength') : undefined,
+      };
+    },
+    async () => {
       const u = await admin.createUser({ email: email.trim(), displayName: displayName.trim(), password, role, ...(jurisdictionCode ? { jurisdictionCode } : {}) });
       setDone(t('admin.userCreated', { email: u.email }));
       setEmail('');
       setDisplayName('');
       setPassword('');
-    } catch (err) {
-      setErrors(err instanceof ApiError && err.status === 409 ? { email: t('register.emailTaken') } : { form: errorText(err, t) });
-    }
-  };
+    },
+    (err) => (err instanceof ApiError && err.status === 409 ? { email: t('register.emailTaken') } : { form: errorText(err, t) }),
+  );
   return (
-    <form className="form" onSubmit={submit} noValidate>
+    <form className="form" onSubmit={onSubmit} noValidate>
       <Field label={t('account.displayName')} error={errors.displayName}>
         <input value={displayName} onChange={(e) => setDisplayName(e.target.value)} />
       </Field>
@@ -148,16 +135,8 @@ function StaffForm() {
         </select>
       </Field>
       {role === 'officer' && <RegionPicker legend={t('admin.jurisdiction')} value={jurisdictionCode} onChange={setJurisdictionCode} mode="any" optional />}
-      {errors.form && (
-        <p className="notice notice--error" role="alert">
-          {errors.form}
-        </p>
-      )}
-      {done && (
-        <p className="notice notice--ok" role="status">
-          {done}
-        </p>
-      )}
+      <FormNotice text={errors.form} />
+      <FormNotice ok text={done} />
       <button type="submit" className="btn btn--primary">
         {t('admin.createUser')}
       </button>
@@ -175,31 +154,29 @@ export default function AdminPage() {
       <div className="two-col">
         <section className="card" aria-labelledby="prog-title">
           <h2 id="prog-title">{t('admin.programmes')}</h2>
-          {list.error ? (
-            <ErrorNotice error={list.error} onRetry={list.reload} />
-          ) : !list.data ? (
-            <Loading />
-          ) : (
-            <ul className="plain-list">
-              {list.data.map((p) => (
-                <li key={p.id} className={`programme${selected === p.id ? ' is-current' : ''}`}>
-                  <div className="row-between">
-                    <span>
-                      <strong>{p.name}</strong>
-                      <br />
-                      <span className="muted">
-                        {date(p.startDate)} – {p.endDate ? date(p.endDate) : t('admin.ongoing')} · {t('admin.counties', { n: p.countyCount ?? 0 })}
+          <Loaded state={list}>
+            {(items) => (
+              <ul className="plain-list">
+                {items.map((p) => (
+                  <li key={p.id} className={`programme${selected === p.id ? ' is-current' : ''}`}>
+                    <div className="row-between">
+                      <span>
+                        <strong>{p.name}</strong>
+                        <br />
+                        <span className="muted">
+                          {date(p.startDate)} – {p.endDate ? date(p.endDate) : t('admin.ongoing')} · {t('admin.counties', { n: p.countyCount ?? 0 })}
+                        </span>
                       </span>
-                    </span>
-                    <button type="button" className="btn btn--ghost btn--small" aria-expanded={selected === p.id} onClick={() => setSelected(selected === p.id ? '' : p.id)}>
-                      {t('admin.enrol')}
-                    </button>
-                  </div>
-                  {selected === p.id && <Enrolment programmeId={p.id} onDone={list.reload} />}
-                </li>
-              ))}
-            </ul>
-          )}
+                      <button type="button" className="btn btn--ghost btn--small" aria-expanded={selected === p.id} onClick={() => setSelected(selected === p.id ? '' : p.id)}>
+                        {t('admin.enrol')}
+                      </button>
+                    </div>
+                    {selected === p.id && <Enrolment programmeId={p.id} onDone={list.reload} />}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Loaded>
           <ProgrammeCreate onCreated={list.reload} />
         </section>
         <section className="card" aria-labelledby="staff-title">

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { programmes, regions, reports, type ReportGroupBy, type SalesQuery, type SalesRow } from '../../api';
-import { ErrorNotice, Loading, PageTitle } from '../../components/ui';
+import { ErrorNotice, FormNotice, Loading, Options, PageTitle } from '../../components/ui';
 import { errorText, reportTodayIso, useAsync } from '../../components/util';
 import { useI18n } from '../../i18n/i18n';
 import { useAuth } from '../../state/auth';
@@ -22,6 +22,27 @@ function saveBlob(blob: Blob, filename: string) {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** A report row's figures, one cell each (the row's name is its header cell). */
+function FigureCells({ row }: { row: SalesRow }) {
+  const { money, number } = useI18n();
+  return (
+    <>
+      <td>{number(row.orders)}</td>
+      <td>{money(row.grossSalesCents)}</td>
+      <td>{money(row.refundsCents)}</td>
+      <td>
+        <strong>{money(row.netSalesCents)}</strong>
+      </td>
+      <td>{number(row.weightKg, 1)}</td>
+      <td>{number(row.buyers)}</td>
+      <td>{number(row.producers)}</td>
+      <td>{money(row.povertyHouseholdSalesCents)}</td>
+      <td>{money(row.previousYearNetSalesCents)}</td>
+      <td>{row.growthPct === null ? '—' : `${number(row.growthPct, 1)}%`}</td>
+    </>
+  );
 }
 
 export default function DashboardPage() {
@@ -94,12 +115,7 @@ export default function DashboardPage() {
         <div className="field">
           <label htmlFor="r-programme">{t('officer.programme')}</label>
           <select id="r-programme" value={programmeId} onChange={(e) => setProgrammeId(e.target.value)}>
-            <option value="">{t('officer.allProgrammes')}</option>
-            {(programmeList.data ?? []).map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
+            <Options empty={t('officer.allProgrammes')} options={(programmeList.data ?? []).map((p) => ({ value: p.id, label: p.name }))} />
           </select>
         </div>
         <div className="button-row filters-bar__downloads">
@@ -115,11 +131,7 @@ export default function DashboardPage() {
             {t('validation.dateRange')}
           </p>
         )}
-        {downloadError && (
-          <p className="notice notice--error" role="alert">
-            {downloadError}
-          </p>
-        )}
+        <FormNotice text={downloadError} />
       </form>
 
       <nav className="breadcrumb" aria-label={t('officer.drill')}>
@@ -210,18 +222,7 @@ export default function DashboardPage() {
                         r.name
                       )}
                     </th>
-                    <td>{number(r.orders)}</td>
-                    <td>{money(r.grossSalesCents)}</td>
-                    <td>{money(r.refundsCents)}</td>
-                    <td>
-                      <strong>{money(r.netSalesCents)}</strong>
-                    </td>
-                    <td>{number(r.weightKg, 1)}</td>
-                    <td>{number(r.buyers)}</td>
-                    <td>{number(r.producers)}</td>
-                    <td>{money(r.povertyHouseholdSalesCents)}</td>
-                    <td>{money(r.previousYearNetSalesCents)}</td>
-                    <td>{r.growthPct === null ? '—' : `${number(r.growthPct, 1)}%`}</td>
+                    <FigureCells row={r} />
                   </tr>
                 ))}
               </tbody>
@@ -229,18 +230,7 @@ export default function DashboardPage() {
                 <tfoot>
                   <tr>
                     <th scope="row">{t('report.total')}</th>
-                    <td>{number(totals.orders)}</td>
-                    <td>{money(totals.grossSalesCents)}</td>
-                    <td>{money(totals.refundsCents)}</td>
-                    <td>
-                      <strong>{money(totals.netSalesCents)}</strong>
-                    </td>
-                    <td>{number(totals.weightKg, 1)}</td>
-                    <td>{number(totals.buyers)}</td>
-                    <td>{number(totals.producers)}</td>
-                    <td>{money(totals.povertyHouseholdSalesCents)}</td>
-                    <td>{money(totals.previousYearNetSalesCents)}</td>
-                    <td>{totals.growthPct === null || totals.growthPct === undefined ? '—' : `${number(totals.growthPct, 1)}%`}</td>
+                    <FigureCells row={totals} />
                   </tr>
                 </tfoot>
               )}

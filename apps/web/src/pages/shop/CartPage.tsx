@@ -10,21 +10,25 @@ export function groupBySeller(lines: CartLine[]): CartLine[][] {
   return [...groups.values()];
 }
 
+/** The cart page's and the checkout's answer to an empty cart. */
+export function EmptyCart({ title }: { title: string }) {
+  const { t } = useI18n();
+  return (
+    <>
+      <PageTitle>{title}</PageTitle>
+      <Empty>
+        {t('cart.empty')} <Link to="/">{t('nav.backToShop')}</Link>
+      </Empty>
+    </>
+  );
+}
+
 export default function CartPage() {
   const { t, money } = useI18n();
   const cart = useCart();
   const { user } = useAuth();
   const navigate = useNavigate();
-  if (cart.lines.length === 0) {
-    return (
-      <>
-        <PageTitle>{t('cart.title')}</PageTitle>
-        <Empty>
-          {t('cart.empty')} <Link to="/">{t('nav.backToShop')}</Link>
-        </Empty>
-      </>
-    );
-  }
+  if (cart.lines.length === 0) return <EmptyCart title={t('cart.title')} />;
   const groups = groupBySeller(cart.lines);
   return (
     <div className="cart">

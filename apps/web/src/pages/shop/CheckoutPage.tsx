@@ -1,13 +1,13 @@
 import { useRef, useState, type FormEvent } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { useNavigate } from 'react-router-dom';
 import { ApiError, checkouts, type Checkout } from '../../api';
 import { RegionPicker } from '../../components/RegionPicker';
-import { Empty, Field, PageTitle } from '../../components/ui';
+import { Field, FormNotice, LineItems, PageTitle } from '../../components/ui';
 import { errorText, newIdempotencyKey } from '../../components/util';
 import { useI18n } from '../../i18n/i18n';
 import { useAuth } from '../../state/auth';
 import { useCart } from '../../state/cart';
-import { groupBySeller } from './CartPage';
+import { EmptyCart, groupBySeller } from './CartPage';
 
 export const CHECKOUT_STORAGE_PREFIX = 'farmlink.checkout.';
 
@@ -27,16 +27,7 @@ export default function CheckoutPage() {
   // One key per attempt at this cart: a retry after a lost answer is recognised, not charged twice.
   const key = useRef(newIdempotencyKey());
 
-  if (cart.lines.length === 0) {
-    return (
-      <>
-        <PageTitle>{t('checkout.title')}</PageTitle>
-        <Empty>
-          {t('cart.empty')} <Link to="/">{t('nav.backToShop')}</Link>
-        </Empty>
-      </>
-    );
-  }
+  if (cart.lines.length === 0) return <EmptyCart title={t('checkout.title')} />;
 
   const validate = (): Errors => {
     const e: Errors = {};
@@ -99,11 +90,7 @@ export default function CheckoutPage() {
           <Field label={t('checkout.line1')} error={errors.line1} hint={t('checkout.line1Hint')}>
             <input value={line1} onChange={(e) => setLine1(e.target.value)} autoComplete="street-address" maxLength={200} />
           </Field>
-          {errors.form && (
-            <p className="notice notice--error" id="checkout-error" role="alert">
-              {errors.form}
-            </p>
-          )}
+          <FormNotice id="checkout-error" text={errors.form} />
           <button type="submit" className="btn btn--primary btn--block" disabled={busy}>
             {busy ? t('common.working') : t('checkout.placeOrder', { total: money(cart.totalCents) })}
           </button>
@@ -111,16 +98,7 @@ export default function CheckoutPage() {
         <aside className="card">
           <h2>{t('checkout.summary')}</h2>
           <p className="muted">{t('checkout.ordersWillBe', { n: groups.length })}</p>
-          <ul className="plain-list">
-            {cart.lines.map((l) => (
-              <li key={l.listingId} className="row-between">
-                <span>
-                  {l.title} × {l.quantity}
-                </span>
-                <span>{money(l.priceCents * l.quantity)}</span>
-              </li>
-            ))}
-          </ul>
+          <LineItems lines={cart.lines.map((l) => ({ key: l.listingId, title: l.title, quantity: l.quantity, totalCents: l.priceCents * l.quantity }))} />
           <p className="row-between summary__total">
             <span>{t('cart.total')}</span>
             <strong>{money(cart.totalCents)}</strong>

@@ -4,7 +4,7 @@ import { useSearchParams } from 'react-router-dom';
 import { listings, type ListingQuery } from '../../api';
 import { ListingCard } from '../../components/ListingCard';
 import { RegionPicker } from '../../components/RegionPicker';
-import { Empty, ErrorNotice, Loading, Pager } from '../../components/ui';
+import { Options, PagedList } from '../../components/ui';
 import { centsToYuanInput, parseYuan, useAsync } from '../../components/util';
 import { useI18n } from '../../i18n/i18n';
 
@@ -42,7 +42,7 @@ export function ShopPage() {
     () =>
       listings.search({
         q: q || undefined,
-        category: category || undefined,
+        category: (category || undefined) as ListingQuery['category'],
         regionCode: regionCode || undefined,
         minPriceCents: minPrice ? Number(minPrice) : undefined,
         maxPriceCents: maxPrice ? Number(maxPrice) : undefined,
@@ -95,12 +95,7 @@ export function ShopPage() {
             <div className="field">
               <label htmlFor="f-category">{t('listing.category')}</label>
               <select id="f-category" value={category} onChange={(e) => update({ category: e.target.value })}>
-                <option value="">{t('shop.allCategories')}</option>
-                {CATEGORIES.map((c) => (
-                  <option key={c} value={c}>
-                    {t(`category.${c}`)}
-                  </option>
-                ))}
+                <Options empty={t('shop.allCategories')} options={CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))} />
               </select>
             </div>
             <RegionPicker legend={t('shop.origin')} value={regionCode} mode="any" compact onChange={(code) => update({ region: code })} />
@@ -161,22 +156,15 @@ export function ShopPage() {
               </select>
             </div>
           </div>
-          {result.error ? (
-            <ErrorNotice error={result.error} onRetry={result.reload} />
-          ) : !result.data ? (
-            <Loading />
-          ) : result.data.items.length === 0 ? (
-            <Empty>{t('shop.noResults')}</Empty>
-          ) : (
-            <>
+          <PagedList state={result} empty={t('shop.noResults')} onPage={(p) => update({ page: String(p) })}>
+            {(items) => (
               <div className="grid">
-                {result.data.items.map((l, i) => (
+                {items.map((l, i) => (
                   <ListingCard key={l.id} listing={l} eager={i < 2} />
                 ))}
               </div>
-              <Pager page={result.data.page} pageSize={result.data.pageSize} total={result.data.total} onPage={(p) => update({ page: String(p) })} />
-            </>
-          )}
+            )}
+          </PagedList>
         </section>
       </div>
     </div>

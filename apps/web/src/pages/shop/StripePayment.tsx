@@ -1,5 +1,6 @@
 import { loadStripe, type Stripe, type StripeElements } from '@stripe/stripe-js';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { FormNotice } from '../../components/ui';
 import { useI18n } from '../../i18n/i18n';
 
 /** Stripe's Payment Element; this module (and js.stripe.com) loads only when Stripe is configured. */
@@ -45,11 +46,7 @@ export default function StripePayment({ clientSecret }: { clientSecret: string }
   return (
     <form className="card" onSubmit={submit}>
       <div ref={mountRef} className="stripe-element" />
-      {error && (
-        <p className="notice notice--error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormNotice text={error} />
       <button type="submit" className="btn btn--primary btn--block" disabled={!stripe || busy}>
         {busy ? t('common.working') : t('pay.payNow')}
       </button>

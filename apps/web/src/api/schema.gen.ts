@@ -1,0 +1,2644 @@
+/**
+ * GENERATED from the API's OpenAPI document (GET /api/docs-json) by openapi-typescript.
+ * Do not edit: change the controllers and DTOs, then run `npm run api:types`.
+ * test/openapi-types.e2e-spec.ts fails while this file is stale.
+ */
+
+export interface paths {
+    "/api/admin/reconciliation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Payments succeeded minus refunds, against paid orders and the seller ledger, for a range of dates
+         * @description Covers payments that succeeded, orders paid and ledger entries written between from and to (calendar dates in REPORT_TIME_ZONE, both inclusive). Lists every mismatch, order by order and payment by payment; none in a healthy system.
+         */
+        get: operations["ReconciliationController_run"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create an officer or admin account */
+        post: operations["MeController_createStaff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in with email and password */
+        post: operations["AuthController_login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/register": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a buyer or farmer account and sign in */
+        post: operations["AuthController_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/checkouts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check out a cart (one order per seller of record, one payment, stock taken at once)
+         * @description Requires an Idempotency-Key header: the same key and body again return the same answer and create nothing; the same key with another body is 422. 409 names the listings short of stock, and nothing is taken.
+         */
+        post: operations["CheckoutsController_checkout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cooperatives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cooperatives, by county and part of the name */
+        get: operations["CooperativesController_list"];
+        put?: never;
+        /** Create a cooperative; the calling farmer becomes its manager and first member */
+        post: operations["CooperativesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cooperatives/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One cooperative with its member count */
+        get: operations["CooperativesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cooperatives/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The members: for the manager, officers and admins */
+        get: operations["CooperativesController_listMembers"];
+        put?: never;
+        /** The manager adds a farmer as a member */
+        post: operations["CooperativesController_addMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cooperatives/{id}/members/{farmerId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** The manager removes a member (their listings through the cooperative are paused) */
+        delete: operations["CooperativesController_removeMember"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cooperatives/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in farmer's cooperatives (managed or member of): the ones they may list produce through */
+        get: operations["CooperativesController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness: the process answers */
+        get: operations["HealthController_live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness: the database answers (503 when it does not) */
+        get: operations["HealthController_ready"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/listings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search active listings: text (Chinese works), category, county or region, producer, price, stock; sorted and paged */
+        get: operations["ListingsController_search"];
+        put?: never;
+        /** List produce; the county is the calling farmer’s, and with cooperativeId the cooperative sells it */
+        post: operations["ListingsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/listings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One listing, with unitPriceCentsPerKg and photos (archived: only its farmer or cooperative manager) */
+        get: operations["ListingsController_get"];
+        put?: never;
+        post?: never;
+        /** Archive a listing (its farmer): it leaves the shop, the row stays for order history */
+        delete: operations["ListingsController_archive"];
+        options?: never;
+        head?: never;
+        /** Change a listing (its farmer or the cooperative’s manager); status active or paused */
+        patch: operations["ListingsController_update"];
+        trace?: never;
+    };
+    "/api/listings/{id}/photos": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a photo (multipart field "file"; JPEG, PNG or WebP by content, at most 5 MB; up to 8 per listing)
+         * @description Stored as WebP at 320, 640 and 1280 pixels wide; the answer carries every size’s URL.
+         */
+        post: operations["ListingsController_addPhoto"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/listings/{id}/photos/{photoId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a photo (its farmer or the cooperative’s manager) */
+        delete: operations["ListingsController_deletePhoto"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/listings/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in farmer's own listings, active and paused (up to 500, newest first) */
+        get: operations["ListingsController_mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user */
+        get: operations["MeController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Orders the caller may see: a buyer's own, a seller's sales (incl. cooperatives they manage), all for officers/admins */
+        get: operations["OrdersController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One order with its lines and history */
+        get: operations["OrdersController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel before shipping (buyer or seller): stock comes back, a paid order is refunded */
+        post: operations["OrdersController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{id}/deliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Buyer: confirm a shipped order arrived */
+        post: operations["OrdersController_deliver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{id}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Seller or admin: refund part or all of a paid order (the sum never above the total) */
+        post: operations["OrdersController_refund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/{id}/ship": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Seller: mark a paid order shipped, with carrier and tracking number */
+        post: operations["OrdersController_ship"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The buyer's payment (status, and the Stripe client secret while pending) */
+        get: operations["PaymentsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/{id}/simulate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Simulated provider only: settle the payment as succeeded or failed
+         * @description Drives the same code path as a Stripe webhook. 404 when the payment is a Stripe one.
+         */
+        post: operations["PaymentsController_simulate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/stripe/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stripe's webhook endpoint
+         * @description Verifies Stripe-Signature over the raw body with STRIPE_WEBHOOK_SECRET (400 otherwise, nothing changed), records the event id and acts on it once, in one transaction: payment_intent.succeeded / payment_failed / canceled, charge.refunded, refund.created / updated. Redeliveries answer 200 with processed: false. 404 when Stripe is not configured.
+         */
+        post: operations["StripeWebhookController_receive"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/photos/{listingId}/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A listing photo (WebP), as linked from a listing’s photos */
+        get: operations["PhotosController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every programme, with how many counties it enrols */
+        get: operations["ProgrammesController_list"];
+        put?: never;
+        /** Create a programme (e.g. a national rural e-commerce pilot) */
+        post: operations["ProgrammesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One programme with its enrolled county codes */
+        get: operations["ProgrammesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programmes/{id}/counties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the enrolled counties
+         * @description JSON `{ countyCodes, enrolledOn? }`, or a CSV / plain-text body of county codes (one per line or comma-separated; a header row is skipped). Any unknown code rejects the request with 400 and `unknownCodes`; nothing changes.
+         */
+        put: operations["ProgrammesController_enrol"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** GB/T 2260 regions, filtered by level, parent or name */
+        get: operations["RegionsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/regions/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One region with its parents (province first) */
+        get: operations["RegionsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/programmes/{id}/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A programme's year: counties enrolled and selling, net sales and growth, poor households, top counties and categories */
+        get: operations["ReportsController_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/sales": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sales per county, prefecture, province, month or category (JSON, CSV or XLSX)
+         * @description A sale counts in its producer county on the local date its payment succeeded; a refund counts, negatively, on the date it was made. Officers see only counties inside their jurisdiction (a region outside it is 403).
+         */
+        get: operations["ReportsController_sales"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sellers/me/balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's balance: their own and that of each cooperative they manage */
+        get: operations["LedgerController_balance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sellers/me/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller's seller ledger: their own entries and those of cooperatives they manage, newest first, with the balance
+         * @description Append-only. A sale is credited when the order is paid and the platform fee (PLATFORM_FEE_BPS) debited; a refund is debited and the fee returned pro rata, so after any refunds the fee is exactly basisPoints(total - refunded). Integers (fen) only.
+         */
+        get: operations["LedgerController_page"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        AddMemberDto: {
+            /**
+             * Format: uuid
+             * @description A farmer user
+             */
+            farmerId: string;
+        };
+        AuthResultDto: {
+            /** @description JWT; send as "Authorization: Bearer <accessToken>" */
+            accessToken: string;
+            user: components["schemas"]["UserDto"];
+        };
+        BalanceDto: {
+            balanceCents: number;
+            balances: components["schemas"]["SellerBalanceDto"][];
+            /** @example CNY */
+            currency: string;
+        };
+        CancelOrderDto: {
+            /** @example Bought by mistake */
+            reason?: string;
+        };
+        /** @enum {string} */
+        Category: "grain" | "vegetables" | "fruit" | "tea" | "livestock" | "aquatic" | "eggs_dairy" | "nuts_seeds" | "herbs_fungi" | "processed" | "handicraft";
+        CheckoutDto: {
+            createdAt?: string;
+            /** @example CNY */
+            currency: string;
+            /** Format: uuid */
+            id: string;
+            /** @description One order per seller of record */
+            orders: components["schemas"]["OrderDto"][];
+            payment: components["schemas"]["PaymentDto"];
+            totalCents: number;
+        };
+        CheckoutItemDto: {
+            /** Format: uuid */
+            listingId: string;
+            /** @example 2 */
+            quantity: number;
+        };
+        CooperativeDto: {
+            /** @example 520322 */
+            countyCode: string;
+            /** @example 桐梓县 */
+            countyName: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            managerId: string;
+            managerName: string;
+            memberCount: number;
+            name: string;
+            registrationNo: string | null;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        CooperativePageDto: {
+            items: components["schemas"]["CooperativeDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        CreateCheckoutDto: {
+            items: components["schemas"]["CheckoutItemDto"][];
+            shippingAddress: components["schemas"]["ShippingAddressDto"];
+        };
+        CreateCooperativeDto: {
+            /**
+             * @description GB/T 2260 county code
+             * @example 520322
+             */
+            countyCode: string;
+            /** @example 桐梓县方竹笋种植专业合作社 */
+            name: string;
+            /**
+             * @description Unified social credit code or other registration number
+             * @example 93520322MA6DXXXX1X
+             */
+            registrationNo?: string;
+        };
+        CreateListingDto: {
+            category: components["schemas"]["Category"];
+            /**
+             * Format: uuid
+             * @description Sell through this cooperative (you must be a member)
+             */
+            cooperativeId?: string | null;
+            /** @example 海拔1200米高山方竹林现挖，当天发货。 */
+            description?: string;
+            /** @example 2026-04-12 */
+            harvestDate?: string | null;
+            /**
+             * @description Net weight of one unit, in grams
+             * @example 2500
+             */
+            netWeightGrams: number;
+            /**
+             * @description Price of one unit in minor units (fen)
+             * @example 4800
+             */
+            priceCents: number;
+            /**
+             * @description Whole units in stock
+             * @example 120
+             */
+            stock: number;
+            /** @example 桐梓方竹笋 鲜笋 5斤装 */
+            title: string;
+            /**
+             * @description The selling unit: box, bag, kg, jin, piece…
+             * @example box
+             */
+            unit: string;
+        };
+        CreateProgrammeDto: {
+            /** @example 2026-12-31 */
+            endDate?: string;
+            /** @example 电子商务进农村综合示范 2026 */
+            name: string;
+            /** @example 2026-01-01 */
+            startDate: string;
+        };
+        CreateRefundDto: {
+            /** @description Minor units (fen) */
+            amountCents: number;
+            /** @example Two apples arrived bruised */
+            reason: string;
+        };
+        CreateStaffUserDto: {
+            displayName: string;
+            email: string;
+            /**
+             * @description Officer: region (province, prefecture or county) whose reports they may see
+             * @example 520000
+             */
+            jurisdictionCode?: string;
+            password: string;
+            role: components["schemas"]["StaffRole"];
+        };
+        EnrolCountiesDto: {
+            /**
+             * @example [
+             *       "520322",
+             *       "522729"
+             *     ]
+             */
+            countyCodes: string[];
+            /** @example 2026-01-01 */
+            enrolledOn?: string;
+        };
+        EnrolResultDto: {
+            countyCodes: string[];
+            /** @description How many counties are enrolled now */
+            enrolled: number;
+        };
+        LedgerEntryDto: {
+            /** @description Signed minor units: credits positive, debits negative */
+            amountCents: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** @example CNY */
+            currency: string;
+            /** Format: uuid */
+            id: string;
+            /** @description sale: credit when the order is paid; fee: platform fee debited; refund: debit; fee_refund: the fee share given back on a refund */
+            kind: components["schemas"]["LedgerEntryKind"];
+            /** Format: uuid */
+            orderId: string;
+            /** Format: uuid */
+            paymentId: string;
+            /** Format: uuid */
+            refundId?: string | null;
+            /** Format: uuid */
+            sellerId: string;
+            sellerType: components["schemas"]["SellerType"];
+        };
+        /**
+         * @description sale: credit when the order is paid; fee: platform fee debited; refund: debit; fee_refund: the fee share given back on a refund
+         * @enum {string}
+         */
+        LedgerEntryKind: "sale" | "fee" | "refund" | "fee_refund";
+        LedgerPageDto: {
+            /** @description Sum of every entry of the sellers shown */
+            balanceCents: number;
+            /** @description One balance per seller shown (you, and each cooperative you manage) */
+            balances: components["schemas"]["SellerBalanceDto"][];
+            /** @example CNY */
+            currency: string;
+            /** @description Newest first */
+            items: components["schemas"]["LedgerEntryDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        ListingDto: {
+            category: components["schemas"]["Category"];
+            /** Format: uuid */
+            cooperativeId: string | null;
+            cooperativeName: string | null;
+            /** @example 520322 */
+            countyCode: string;
+            /** @example 桐梓县 */
+            countyName: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @example CNY */
+            currency: string;
+            description: string;
+            /** Format: uuid */
+            farmerId: string;
+            farmerName: string;
+            /** @example 2026-04-12 */
+            harvestDate: string | null;
+            /** Format: uuid */
+            id: string;
+            netWeightGrams: number;
+            photos: components["schemas"]["PhotoDto"][];
+            priceCents: number;
+            status: components["schemas"]["ListingStatus"];
+            stock: number;
+            title: string;
+            unit: string;
+            /** @description priceCents per kilogram, rounded half up */
+            unitPriceCentsPerKg: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /** @enum {string} */
+        ListingEditableStatus: "active" | "paused";
+        ListingPageDto: {
+            items: components["schemas"]["ListingDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        /** @enum {string} */
+        ListingSort: "newest" | "price_asc" | "price_desc";
+        /** @enum {string} */
+        ListingStatus: "active" | "paused" | "archived";
+        LivenessDto: {
+            /** @enum {string} */
+            status: "ok";
+        };
+        LoginDto: {
+            /** @example li.wei@example.cn */
+            email: string;
+            password: string;
+        };
+        MemberDto: {
+            /** Format: uuid */
+            cooperativeId: string;
+            countyCode: string | null;
+            displayName: string;
+            /** Format: uuid */
+            farmerId: string;
+            /** Format: date-time */
+            joinedAt: string;
+            role: components["schemas"]["MemberRole"];
+        };
+        /** @enum {string} */
+        MemberRole: "manager" | "member";
+        OrderDto: {
+            /** Format: uuid */
+            buyerId: string;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            cancelReason: string | null;
+            carrier: string | null;
+            /** Format: uuid */
+            checkoutId: string;
+            /** @description The seller of record's county */
+            countyCode: string;
+            /** @example CNY */
+            currency: string;
+            /** Format: date-time */
+            deliveredAt: string | null;
+            /** @description Only on GET /api/orders/:id, oldest first */
+            history?: components["schemas"]["OrderHistoryEntryDto"][];
+            /** Format: uuid */
+            id: string;
+            lines: components["schemas"]["OrderLineDto"][];
+            /** Format: date-time */
+            paidAt: string | null;
+            /** Format: date-time */
+            placedAt: string;
+            refundedCents: number;
+            /** Format: uuid */
+            sellerId: string;
+            sellerType: components["schemas"]["SellerType"];
+            /** Format: date-time */
+            shippedAt: string | null;
+            shippingAddress: components["schemas"]["ShippingAddressViewDto"];
+            status: components["schemas"]["OrderStatus"];
+            totalCents: number;
+            trackingNo: string | null;
+        };
+        OrderHistoryEntryDto: {
+            /**
+             * Format: uuid
+             * @description null for the system (e.g. the payment timeout)
+             */
+            actorId: string | null;
+            /** @example buyer */
+            actorRole: string;
+            /** Format: date-time */
+            createdAt: string;
+            fromStatus: components["schemas"]["OrderStatus"] | null;
+            note: string | null;
+            toStatus: components["schemas"]["OrderStatus"];
+        };
+        OrderLineDto: {
+            category: string;
+            lineTotalCents: number;
+            /** Format: uuid */
+            listingId: string;
+            netWeightGrams: number;
+            producerCountyCode: string;
+            /**
+             * Format: uuid
+             * @description The farmer who produced it
+             */
+            producerId: string;
+            quantity: number;
+            title: string;
+            unit: string;
+            unitPriceCents: number;
+        };
+        OrderPageDto: {
+            items: components["schemas"]["OrderDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        /** @enum {string} */
+        OrderStatus: "pending_payment" | "paid" | "shipped" | "delivered" | "cancelled";
+        PaymentDto: {
+            amountCents: number;
+            /** @description Stripe PaymentIntent client secret, for the Payment Element */
+            clientSecret?: string;
+            /** @example CNY */
+            currency: string;
+            /** Format: uuid */
+            id: string;
+            provider: components["schemas"]["PaymentProvider"];
+            status: components["schemas"]["PaymentStatus"];
+        };
+        /** @enum {string} */
+        PaymentOutcome: "succeeded" | "failed";
+        /** @enum {string} */
+        PaymentProvider: "simulated" | "stripe";
+        /** @enum {string} */
+        PaymentStatus: "pending" | "succeeded" | "failed" | "cancelled";
+        PhotoDto: {
+            contentType: string;
+            height: number;
+            /** Format: uuid */
+            id: string;
+            /** @description 0 first */
+            position: number;
+            /** @description Every size, smallest first (for srcset) */
+            sizes: components["schemas"]["PhotoSizeDto"][];
+            /** @description The smallest size, for lists */
+            thumbnailUrl: string;
+            /** @description The largest size (WebP) */
+            url: string;
+            width: number;
+        };
+        PhotoSizeDto: {
+            /** @example /api/photos/…-640.webp */
+            url: string;
+            /** @example 640 */
+            width: number;
+        };
+        ProgrammeDetailDto: {
+            countyCodes: string[];
+            countyCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            endDate: string | null;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @example 2026-01-01 */
+            startDate: string;
+        };
+        ProgrammeDto: {
+            countyCount: number;
+            /** Format: date-time */
+            createdAt: string;
+            endDate: string | null;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @example 2026-01-01 */
+            startDate: string;
+        };
+        ProgrammeRefDto: {
+            endDate: string | null;
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @example 2026-01-01 */
+            startDate: string;
+        };
+        ProgrammeSummaryDto: {
+            countiesEnrolled: number;
+            countiesWithSales: number;
+            grossSalesCents: number;
+            growthPct: number | null;
+            netSalesCents: number;
+            orders: number;
+            povertyHouseholds: number;
+            povertyHouseholdSalesCents: number;
+            previousYearNetSalesCents: number;
+            programme: components["schemas"]["ProgrammeRefDto"];
+            refundsCents: number;
+            topCategories: components["schemas"]["TopEntryDto"][];
+            topCounties: components["schemas"]["TopEntryDto"][];
+            year: number;
+        };
+        ReconciliationMismatchDto: {
+            actualCents: number;
+            /** @description payment_vs_orders_total, payment_net_vs_orders, refunds_vs_order, refund_failed, order_paid_without_payment, order_not_paid, money_kept_for_cancelled_order, ledger_sale, ledger_refunds, ledger_fee, ledger_seller, ledger_for_unpaid_order */
+            check: string;
+            expectedCents: number;
+            message: string;
+            /** Format: uuid */
+            orderId?: string | null;
+            /** Format: uuid */
+            paymentId?: string | null;
+        };
+        ReconciliationReportDto: {
+            feesCents: number;
+            from: string;
+            ledgerCents: number;
+            /** @description Empty in a healthy system */
+            mismatches: components["schemas"]["ReconciliationMismatchDto"][];
+            netCents: number;
+            ordersChecked: number;
+            ordersNetCents: number;
+            paymentsChecked: number;
+            paymentsSucceededCents: number;
+            refundsCents: number;
+            timeZone: string;
+            to: string;
+        };
+        RefundDto: {
+            amountCents: number;
+            /** Format: date-time */
+            createdAt: string;
+            currency: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            orderId: string;
+            reason: string;
+            status: components["schemas"]["RefundStatus"];
+        };
+        /** @enum {string} */
+        RefundStatus: "pending" | "succeeded" | "failed";
+        RegionDto: {
+            /** @example 520322 */
+            code: string;
+            level: components["schemas"]["RegionLevel"];
+            /** @example 桐梓县 */
+            name: string;
+            /** @example 520300 */
+            parentCode: string | null;
+        };
+        /** @enum {string} */
+        RegionLevel: "province" | "prefecture" | "county";
+        RegionWithParentsDto: {
+            /** @example 520322 */
+            code: string;
+            level: components["schemas"]["RegionLevel"];
+            /** @example 桐梓县 */
+            name: string;
+            /** @example 520300 */
+            parentCode: string | null;
+            /** @description From the province down to the direct parent */
+            parents: components["schemas"]["RegionDto"][];
+        };
+        RegisterDto: {
+            /**
+             * @description GB/T 2260 county code; required for farmers
+             * @example 520322
+             */
+            countyCode?: string;
+            /** @example 李伟 */
+            displayName: string;
+            /** @example li.wei@example.cn */
+            email: string;
+            /** @example correct horse battery */
+            password: string;
+            /** @example +86 138 0000 0000 */
+            phone?: string;
+            /** @description Farmer: a registered poor household (建档立卡贫困户) */
+            povertyRegistered?: boolean;
+            role: components["schemas"]["SelfServiceRole"];
+            /** @example 花秋镇石坎村 */
+            village?: string;
+        };
+        /** @enum {string} */
+        ReportFormat: "json" | "csv" | "xlsx";
+        /** @enum {string} */
+        ReportGroupBy: "county" | "prefecture" | "province" | "month" | "category";
+        /** @enum {string} */
+        Role: "buyer" | "farmer" | "officer" | "admin";
+        SalesReportDto: {
+            from: string;
+            groupBy: components["schemas"]["ReportGroupBy"];
+            programmeId?: string | null;
+            regionCode?: string | null;
+            rows: components["schemas"]["SalesRowDto"][];
+            /** @example Asia/Shanghai */
+            timeZone: string;
+            to: string;
+            /** @description key "total"; distinct counts are distinct over the whole scope */
+            totals: components["schemas"]["SalesRowDto"];
+        };
+        SalesRowDto: {
+            buyers: number;
+            grossSalesCents: number;
+            growthPct: number | null;
+            /** @description Region code, month (YYYY-MM) or category */
+            key: string;
+            name: string;
+            netSalesCents: number;
+            orders: number;
+            povertyHouseholds: number;
+            povertyHouseholdSalesCents: number;
+            previousYearNetSalesCents: number;
+            producers: number;
+            refundsCents: number;
+            sellers: number;
+            units: number;
+            /** @description The same, exact, in grams */
+            weightGrams: number;
+            /** @description quantity × net weight, kg (3 decimals) */
+            weightKg: number;
+        };
+        /** @enum {string} */
+        SelfServiceRole: "buyer" | "farmer";
+        SellerBalanceDto: {
+            balanceCents: number;
+            /** Format: uuid */
+            sellerId: string;
+            sellerType: components["schemas"]["SellerType"];
+        };
+        /** @enum {string} */
+        SellerType: "farmer" | "cooperative";
+        ShipOrderDto: {
+            /** @example 顺丰速运 */
+            carrier?: string;
+            /** @example SF1234567890 */
+            trackingNo?: string;
+        };
+        ShippingAddressDto: {
+            /**
+             * @description GB/T 2260 county code of the delivery address
+             * @example 110105
+             */
+            countyCode: string;
+            /** @example 建国路 88 号 3 单元 501 */
+            line1: string;
+            /** @example 陈静 */
+            name: string;
+            /** @example 13800000000 */
+            phone: string;
+        };
+        ShippingAddressViewDto: {
+            countyCode: string;
+            line1: string;
+            name: string;
+            phone: string;
+        };
+        SimulatePaymentDto: {
+            outcome: components["schemas"]["PaymentOutcome"];
+        };
+        /** @enum {string} */
+        StaffRole: "officer" | "admin";
+        TopEntryDto: {
+            grossSalesCents: number;
+            growthPct: number | null;
+            key: string;
+            name: string;
+            netSalesCents: number;
+            previousYearNetSalesCents: number;
+            refundsCents: number;
+        };
+        UpdateListingDto: {
+            category?: components["schemas"]["Category"];
+            /**
+             * Format: uuid
+             * @description Owner only; null sells alone again
+             */
+            cooperativeId?: string | null;
+            description?: string;
+            harvestDate?: string | null;
+            netWeightGrams?: number;
+            priceCents?: number;
+            status?: components["schemas"]["ListingEditableStatus"];
+            stock?: number;
+            title?: string;
+            unit?: string;
+        };
+        UserDto: {
+            countyCode?: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            displayName: string;
+            email: string;
+            /** Format: uuid */
+            id: string;
+            jurisdictionCode?: string | null;
+            phone?: string | null;
+            povertyRegistered: boolean;
+            role: components["schemas"]["Role"];
+            village?: string | null;
+        };
+        WebhookAckDto: {
+            outcome: string;
+            /** @description False when this event id was acted on before */
+            processed: boolean;
+            received: boolean;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    ReconciliationController_run: {
+        parameters: {
+            query: {
+                /** @description First calendar date (REPORT_TIME_ZONE), inclusive */
+                from: string;
+                /** @description Last calendar date (REPORT_TIME_ZONE), inclusive */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationReportDto"];
+                };
+            };
+        };
+    };
+    MeController_createStaff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateStaffUserDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+        };
+    };
+    AuthController_login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthResultDto"];
+                };
+            };
+            /** @description Wrong email or password */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many attempts from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AuthController_register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthResultDto"];
+                };
+            };
+            /** @description Email taken */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many attempts from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CheckoutsController_checkout: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description A unique value per checkout attempt, e.g. a UUID */
+                "Idempotency-Key": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCheckoutDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckoutDto"];
+                };
+            };
+            /** @description `{ listingIds }` short of stock */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Listing paused/archived, or key reused with another body */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CooperativesController_list: {
+        parameters: {
+            query?: {
+                countyCode?: string;
+                page?: number;
+                pageSize?: number;
+                /** @description Part of the name */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CooperativePageDto"];
+                };
+            };
+        };
+    };
+    CooperativesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCooperativeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CooperativeDto"];
+                };
+            };
+            /** @description Invalid fields or an unknown county */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Registration number already used */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CooperativesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CooperativeDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CooperativesController_listMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberDto"][];
+                };
+            };
+            /** @description Not the manager */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CooperativesController_addMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddMemberDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberDto"];
+                };
+            };
+            /** @description Not the manager */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Already a member */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The user is not a farmer */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CooperativesController_removeMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                farmerId: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not the manager */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown cooperative or not a member */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The manager cannot remove themselves */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CooperativesController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CooperativeDto"][];
+                };
+            };
+        };
+    };
+    HealthController_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LivenessDto"];
+                };
+            };
+        };
+    };
+    HealthController_ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The Health Check is successful */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up"
+                         *       }
+                         *     }
+                         */
+                        details?: {
+                            [key: string]: {
+                                status: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                        /** @example {} */
+                        error?: {
+                            [key: string]: {
+                                status: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up"
+                         *       }
+                         *     }
+                         */
+                        info?: {
+                            [key: string]: {
+                                status: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /** @example ok */
+                        status?: string;
+                    };
+                };
+            };
+            /** @description The Health Check is not successful */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up"
+                         *       },
+                         *       "redis": {
+                         *         "status": "down",
+                         *         "message": "Could not connect"
+                         *       }
+                         *     }
+                         */
+                        details?: {
+                            [key: string]: {
+                                status: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        };
+                        /**
+                         * @example {
+                         *       "redis": {
+                         *         "status": "down",
+                         *         "message": "Could not connect"
+                         *       }
+                         *     }
+                         */
+                        error?: {
+                            [key: string]: {
+                                status: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /**
+                         * @example {
+                         *       "database": {
+                         *         "status": "up"
+                         *       }
+                         *     }
+                         */
+                        info?: {
+                            [key: string]: {
+                                status: string;
+                            } & {
+                                [key: string]: unknown;
+                            };
+                        } | null;
+                        /** @example error */
+                        status?: string;
+                    };
+                };
+            };
+        };
+    };
+    ListingsController_search: {
+        parameters: {
+            query?: {
+                category?: components["schemas"]["Category"];
+                cooperativeId?: string;
+                /** @description The producer’s county */
+                countyCode?: string;
+                farmerId?: string;
+                /** @description Only listings with stock */
+                inStock?: boolean;
+                /** @description Highest unit price in fen */
+                maxPriceCents?: number;
+                /** @description Lowest unit price in fen */
+                minPriceCents?: number;
+                page?: number;
+                pageSize?: number;
+                /** @description Words in the title or description (Chinese works) */
+                q?: string;
+                /** @description A province, prefecture or county: listings produced inside it */
+                regionCode?: string;
+                sort?: components["schemas"]["ListingSort"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingPageDto"];
+                };
+            };
+        };
+    };
+    ListingsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateListingDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingDto"];
+                };
+            };
+            /** @description Invalid fields (negative or fractional numbers, unknown category, title over 200 characters…) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a member of that cooperative */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ListingsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ListingsController_archive: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not the farmer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ListingsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateListingDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingDto"];
+                };
+            };
+            /** @description Not the farmer or the cooperative’s manager */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Archived, or not a member of the new cooperative */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ListingsController_addPhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PhotoDto"];
+                };
+            };
+            /** @description Over 5 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a JPEG, PNG or WebP image */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Already 8 photos, or an unreadable image */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ListingsController_deletePhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                photoId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ListingsController_mine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingDto"][];
+                };
+            };
+        };
+    };
+    MeController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+        };
+    };
+    OrdersController_list: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                status?: components["schemas"]["OrderStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderPageDto"];
+                };
+            };
+        };
+    };
+    OrdersController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderDto"];
+                };
+            };
+            /** @description Unknown, or not yours to see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OrdersController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CancelOrderDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderDto"];
+                };
+            };
+            /** @description Already shipped, delivered or cancelled */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OrdersController_deliver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderDto"];
+                };
+            };
+        };
+    };
+    OrdersController_refund: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRefundDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RefundDto"];
+                };
+            };
+            /** @description More than is left to refund, or the order was never paid */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OrdersController_ship: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ShipOrderDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderDto"];
+                };
+            };
+        };
+    };
+    PaymentsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentDto"];
+                };
+            };
+        };
+    };
+    PaymentsController_simulate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SimulatePaymentDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    StripeWebhookController_receive: {
+        parameters: {
+            query?: never;
+            header: {
+                "Stripe-Signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookAckDto"];
+                };
+            };
+            /** @description Bad or missing signature, tampered body, or a timestamp outside the tolerance */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PhotosController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                file: string;
+                listingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The image */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/webp": string;
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProgrammesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeDto"][];
+                };
+            };
+        };
+    };
+    ProgrammesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateProgrammeDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeDto"];
+                };
+            };
+        };
+    };
+    ProgrammesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeDetailDto"];
+                };
+            };
+        };
+    };
+    ProgrammesController_enrol: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnrolCountiesDto"];
+                "text/csv": components["schemas"]["EnrolCountiesDto"];
+                "text/plain": components["schemas"]["EnrolCountiesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrolResultDto"];
+                };
+            };
+        };
+    };
+    RegionsController_list: {
+        parameters: {
+            query?: {
+                level?: components["schemas"]["RegionLevel"];
+                parentCode?: string;
+                /** @description Part of a name, or the start of a code */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionDto"][];
+                };
+            };
+        };
+    };
+    RegionsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RegionWithParentsDto"];
+                };
+            };
+        };
+    };
+    ReportsController_summary: {
+        parameters: {
+            query: {
+                year: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeSummaryDto"];
+                };
+            };
+            /** @description Unknown programme */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ReportsController_sales: {
+        parameters: {
+            query: {
+                format?: components["schemas"]["ReportFormat"];
+                /** @description First local date (REPORT_TIME_ZONE), inclusive */
+                from: string;
+                groupBy?: components["schemas"]["ReportGroupBy"];
+                /** @description Only the programme's enrolled counties */
+                programmeId?: string;
+                /** @description Only counties inside this region (province, prefecture or county code) */
+                regionCode?: string;
+                /** @description A row field; a leading "-" sorts largest first */
+                sort?: "key" | "name" | "orders" | "grossSalesCents" | "refundsCents" | "netSalesCents" | "units" | "weightKg" | "buyers" | "sellers" | "producers" | "povertyHouseholdSalesCents" | "povertyHouseholds" | "previousYearNetSalesCents" | "growthPct" | "-key" | "-name" | "-orders" | "-grossSalesCents" | "-refundsCents" | "-netSalesCents" | "-units" | "-weightKg" | "-buyers" | "-sellers" | "-producers" | "-povertyHouseholdSalesCents" | "-povertyHouseholds" | "-previousYearNetSalesCents" | "-growthPct";
+                /** @description Last local date, inclusive (at most 3 years after from) */
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description JSON by default; with format=csv a CSV file (header row first), with format=xlsx a spreadsheet */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SalesReportDto"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description Not an officer or admin, or a region outside the jurisdiction */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown regionCode or programmeId */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    LedgerController_balance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BalanceDto"];
+                };
+            };
+        };
+    };
+    LedgerController_page: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                sellerId?: string;
+                /** @description With sellerId: only this seller (yourself or a cooperative you manage) */
+                sellerType?: components["schemas"]["SellerType"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LedgerPageDto"];
+                };
+            };
+        };
+    };
+}
