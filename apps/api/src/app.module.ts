@@ -15,6 +15,7 @@ import { PaymentsModule } from '@farmlink/payments';
 import { ReportsModule } from '@farmlink/reports';
 import { validateEnv } from './config/env.validation';
 import { DemoSeedService } from './demo/demo-seed.service';
+import { PeriodicJobs } from './jobs/periodic-jobs';
 import { HealthController } from './health/health.controller';
 
 /**
@@ -70,7 +71,7 @@ export class AppModule {
     ReportsModule,
       ],
       controllers: [HealthController],
-      providers: [DemoSeedService],
+      providers: [DemoSeedService, PeriodicJobs],
     };
   }
 }

@@ -46,18 +46,10 @@ export interface ListingAccess {
   status: ListingStatus;
 }
 
-export interface NewListing {
-  farmerId: string;
-  cooperativeId: string | null;
-  title: string;
-  description: string;
-  category: Category;
-  unit: string;
-  netWeightGrams: number;
-  priceCents: number;
-  stock: number;
-  harvestDate: string | null;
-}
+export type NewListing = Pick<
+  ListingRow,
+  'farmerId' | 'cooperativeId' | 'title' | 'description' | 'category' | 'unit' | 'netWeightGrams' | 'priceCents' | 'stock' | 'harvestDate'
+>;
 
 export type ListingChanges = Partial<Omit<NewListing, 'farmerId'> & { status: 'active' | 'paused' }>;
 

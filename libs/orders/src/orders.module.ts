@@ -7,7 +7,6 @@ import { CheckoutService } from './checkout.service';
 import { OrderRepository } from './order.repository';
 import { CheckoutsController, OrdersController } from './orders.controller';
 import { OrdersService } from './orders.service';
-import { PaymentTimeoutSweeper } from './payment-timeout.sweeper';
 import { UnpaidCheckoutRepository } from './unpaid-checkout.repository';
 
 /**
@@ -21,7 +20,6 @@ import { UnpaidCheckoutRepository } from './unpaid-checkout.repository';
     OrderRepository,
     CheckoutService,
     OrdersService,
-    PaymentTimeoutSweeper,
     UnpaidCheckoutRepository,
     CheckoutLimits,
     { provide: PAYMENT_OUTCOME_PORT, useExisting: OrdersService },

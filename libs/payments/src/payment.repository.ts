@@ -83,31 +83,25 @@ export class PaymentRepository {
     return this.findIn(this.db.manager, id);
   }
 
-  async findIn(m: EntityManager, id: string): Promise<PaymentRow | null> {
-    const rows = await m.query(
-      `SELECT ${PAYMENT_COLUMNS} FROM payments p JOIN checkouts c ON c.id = p.checkout_id WHERE p.id = $1`,
-      [id],
-    );
-    return rows[0] ? toPayment(rows[0]) : null;
+  findIn(m: EntityManager, id: string): Promise<PaymentRow | null> {
+    return this.findOne(m, 'p.id', id);
   }
 
   findByCheckout(checkoutId: string): Promise<PaymentRow | null> {
-    return this.findByCheckoutIn(this.db.manager, checkoutId);
+    return this.findOne(this.db.manager, 'p.checkout_id', checkoutId);
   }
 
-  async findByCheckoutIn(m: EntityManager, checkoutId: string): Promise<PaymentRow | null> {
-    const rows = await m.query(
-      `SELECT ${PAYMENT_COLUMNS} FROM payments p JOIN checkouts c ON c.id = p.checkout_id WHERE p.checkout_id = $1`,
-      [checkoutId],
-    );
-    return rows[0] ? toPayment(rows[0]) : null;
+  findByCheckoutIn(m: EntityManager, checkoutId: string): Promise<PaymentRow | null> {
+    return this.findOne(m, 'p.checkout_id', checkoutId);
   }
 
-  async findByProviderRefIn(m: EntityManager, providerRef: string): Promise<PaymentRow | null> {
-    const rows = await m.query(
-      `SELECT ${PAYMENT_COLUMNS} FROM payments p JOIN checkouts c ON c.id = p.checkout_id WHERE p.provider_ref = $1`,
-      [providerRef],
-    );
+  findByProviderRefIn(m: EntityManager, providerRef: string): Promise<PaymentRow | null> {
+    return this.findOne(m, 'p.provider_ref', providerRef);
+  }
+
+  /** The payment whose unique `column` (id, checkout_id or provider_ref) is `value`. */
+  private async findOne(m: EntityManager, column: 'p.id' | 'p.checkout_id' | 'p.provider_ref', value: string): Promise<PaymentRow | null> {
+    const rows = await m.query(`SELECT ${PAYMENT_COLUMNS} FROM payments p JOIN checkouts c ON c.id = p.checkout_id WHERE ${column} = $1`, [value]);
     return rows[0] ? toPayment(rows[0]) : null;
   }
 

@@ -12,7 +12,6 @@ import { StripePaymentProvider } from './providers/stripe-payment.provider';
 import { ReconciliationController } from './reconciliation.controller';
 import { ReconciliationRepository } from './reconciliation.repository';
 import { ReconciliationService } from './reconciliation.service';
-import { RefundRetrySweeper } from './refund-retry.sweeper';
 import { StripeWebhookController } from './stripe-webhook.controller';
 import { StripeWebhookService } from './stripe-webhook.service';
 
@@ -47,7 +46,6 @@ export function paymentProviderFactory(config: ConfigService, simulated: Simulat
     ReconciliationRepository,
     ReconciliationService,
     StripeWebhookService,
-    RefundRetrySweeper,
     SimulatedPaymentProvider,
     { provide: PAYMENT_PROVIDER, inject: [ConfigService, SimulatedPaymentProvider], useFactory: paymentProviderFactory },
   ],

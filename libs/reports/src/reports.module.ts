@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { RegionsModule } from '@farmlink/regions';
-import { ReportCountersCompactor } from './report-counters.compactor';
 import { ReportRepository } from './report.repository';
 import { ReportsController } from './reports.controller';
 import { ReportAccess } from './report.access';
@@ -16,7 +15,7 @@ import { ReportsService } from './reports.service';
 @Module({
   imports: [RegionsModule],
   controllers: [ReportsController],
-  providers: [ReportRepository, ReportAccess, ReportsService, ReportCountersCompactor],
+  providers: [ReportRepository, ReportAccess, ReportsService],
   exports: [ReportsService],
 })
 export class ReportsModule {}

@@ -67,6 +67,11 @@ export class ReportsService implements OnApplicationBootstrap {
     return this.reports.rebuild();
   }
 
+  /** Folds the sharded distinct-count counters into one row each (a periodic job; safe with several processes). */
+  compactCounters(): Promise<number> {
+    return this.reports.compactCounters();
+  }
+
   async salesReport(caller: AuthUser, q: SalesReportQueryDto): Promise<SalesReportDto> {
     if (!isRealDate(q.from)) throw new ReportRangeError(`from ${q.from} is not a calendar date`);
     if (!isRealDate(q.to)) throw new ReportRangeError(`to ${q.to} is not a calendar date`);

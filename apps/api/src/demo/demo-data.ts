@@ -2,7 +2,7 @@
  * The demo market: real poverty counties (GB/T 2260), the kind of produce they
  * sell, and the people who sell and buy it. Used only by DemoSeedService.
  */
-import type { Category } from '@farmlink/shared';
+import type { CreateListingDto } from '@farmlink/catalog';
 
 export const DEMO_PASSWORD = 'farmlink-demo';
 export const DEMO_DOMAIN = 'demo.farmlink.cn';
@@ -16,16 +16,11 @@ export const DEMO_COUNTIES = [
   { code: '621126', villages: ['梅川镇', '西江镇'] }, // 岷县, 甘肃
 ] as const;
 
-export interface DemoProduct {
-  title: string;
+export type DemoProduct = Pick<CreateListingDto, 'title' | 'category' | 'unit' | 'netWeightGrams' | 'priceCents'> & {
   description: string;
-  category: Category;
-  unit: string;
-  netWeightGrams: number;
-  priceCents: number;
   county: string;
   colour: string;
-}
+};
 
 export const DEMO_PRODUCTS: DemoProduct[] = [
   { title: '红心猕猴桃 5斤装', description: '高山种植，自然成熟，酸甜多汁。', category: 'fruit', unit: 'box', netWeightGrams: 2500, priceCents: 5980, county: '520322', colour: '#7cb342' },

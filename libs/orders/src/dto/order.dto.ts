@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
 import { PageQueryDto, trim } from '@farmlink/common';
-import { ORDER_STATUSES, type OrderStatus } from '@farmlink/shared';
+import { ORDER_STATUSES, SELLER_TYPES, type OrderStatus, type SellerType } from '@farmlink/shared';
 
 export class OrderLineDto {
   @ApiProperty({ format: 'uuid' }) listingId: string;
@@ -39,7 +39,7 @@ export class OrderDto {
   @ApiProperty({ format: 'uuid' }) checkoutId: string;
   @ApiProperty({ format: 'uuid' }) buyerId: string;
   @ApiProperty({ enum: ORDER_STATUSES, enumName: 'OrderStatus' }) status: OrderStatus;
-  @ApiProperty({ enum: ['farmer', 'cooperative'], enumName: 'SellerType' }) sellerType: string;
+  @ApiProperty({ enum: SELLER_TYPES, enumName: 'SellerType' }) sellerType: SellerType;
   @ApiProperty({ format: 'uuid' }) sellerId: string;
   @ApiProperty({ description: "The seller of record's county" }) countyCode: string;
   @ApiProperty({ type: [OrderLineDto] }) lines: OrderLineDto[];

@@ -17,7 +17,7 @@ export class LedgerQueryDto extends PageQueryDto {
 
 export class LedgerEntryDto {
   @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ enum: ['farmer', 'cooperative'], enumName: 'SellerType' }) sellerType: string;
+  @ApiProperty({ enum: SELLER_TYPES, enumName: 'SellerType' }) sellerType: SellerType;
   @ApiProperty({ format: 'uuid' }) sellerId: string;
   @ApiProperty({ enum: ['sale', 'fee', 'refund', 'fee_refund'], enumName: 'LedgerEntryKind', description: 'sale: credit when the order is paid; fee: platform fee debited; refund: debit; fee_refund: the fee share given back on a refund' })
   kind: string;
@@ -30,7 +30,7 @@ export class LedgerEntryDto {
 }
 
 export class SellerBalanceDto {
-  @ApiProperty({ enum: ['farmer', 'cooperative'], enumName: 'SellerType' }) sellerType: string;
+  @ApiProperty({ enum: SELLER_TYPES, enumName: 'SellerType' }) sellerType: SellerType;
   @ApiProperty({ format: 'uuid' }) sellerId: string;
   @ApiProperty() balanceCents: number;
 }

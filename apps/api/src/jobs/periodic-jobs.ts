@@ -1,0 +1,46 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Interval } from '@nestjs/schedule';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { runOncePerCluster } from '@farmlink/database';
+import { OrdersService } from '@farmlink/orders';
+import { PaymentsService } from '@farmlink/payments';
+import { ReportsService } from '@farmlink/reports';
+
+/**
+ * Every periodic job of FarmLink, in one place. Each round runs once across all
+ * API processes on the database (runOncePerCluster: an advisory lock per job),
+ * so N processes never cancel, refund or fold the same rows twice.
+ */
+@Injectable()
+export class PeriodicJobs {
+  private readonly logger = new Logger(PeriodicJobs.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly orders: OrdersService,
+    private readonly payments: PaymentsService,
+    private readonly reports: ReportsService,
+  ) {}
+
+  /** Every 30 s: cancels orders whose payment did not arrive in PAYMENT_TIMEOUT_MINUTES and returns their stock. */
+  @Interval('payment-timeout', 30_000)
+  paymentTimeout(): Promise<boolean> {
+    return runOncePerCluster(this.db, 'payment-timeout', () => this.orders.expireUnpaidOrders(), this.logger);
+  }
+
+  /** Every minute: sends again the refunds an external provider (Stripe) never answered. */
+  @Interval('refund-retry', 60_000)
+  refundRetry(): Promise<boolean> {
+    return runOncePerCluster(this.db, 'refund-retry', () => this.payments.retryUnsentRefunds(), this.logger);
+  }
+
+  /**
+   * Every minute: folds the sharded distinct-count counters of the reports into one row each
+   * (payments add to their backend's shard, so busy counters are not one hot row).
+   */
+  @Interval('report-counters', 60_000)
+  reportCounters(): Promise<boolean> {
+    return runOncePerCluster(this.db, 'report-counters', () => this.reports.compactCounters(), this.logger);
+  }
+}
