@@ -768,7 +768,7 @@ export interface components {
              */
             netWeightGrams: number;
             /**
-             * @description Price of one unit in minor units (fen)
+             * @description Price of one unit in minor units (fen), at most 100,000,000 (¥1,000,000)
              * @example 4800
              */
             priceCents: number;
@@ -1243,9 +1243,12 @@ export interface components {
         };
         ShippingAddressViewDto: {
             countyCode: string;
-            line1: string;
-            name: string;
-            phone: string;
+            /** @description Not shown to officers */
+            line1?: string;
+            /** @description Not shown to officers */
+            name?: string;
+            /** @description Not shown to officers */
+            phone?: string;
         };
         SimulatePaymentDto: {
             outcome: components["schemas"]["PaymentOutcome"];
@@ -1451,14 +1454,14 @@ export interface operations {
                     "application/json": components["schemas"]["CheckoutDto"];
                 };
             };
-            /** @description `{ listingIds }` short of stock */
+            /** @description `{ listingIds }` short of stock, or the buyer already holds MAX_UNPAID_CHECKOUTS unpaid checkouts (`{ maxUnpaidCheckouts }`) */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Listing paused/archived, or key reused with another body */
+            /** @description Listing paused/archived, key reused with another body, or an order total over 99,999,999 fen (`{ totalCents, maxTotalCents }`) */
             422: {
                 headers: {
                     [name: string]: unknown;
