@@ -114,7 +114,8 @@ export class PovertyClaimRepository {
 
   /** Records a decision on a locked claim. */
   async decide(manager: EntityManager, farmerId: string, decision: PovertyDecision, note: string | null, decidedBy: string): Promise<PovertyDecisionRow> {
-    const rows: PovertyDecisionRow[] = await manager.query(
+    // An UPDATE answers [rows, affected count] through TypeORM's postgres driver.
+    const [rows]: [PovertyDecisionRow[], number] = await manager.query(
       `UPDATE poverty_claims SET status = $2, note = $3, decided_by = $4, decided_at = now()
         WHERE farmer_id = $1
        RETURNING farmer_id AS "farmerId", status, decided_at AS "decidedAt", decided_by AS "decidedBy"`,
