@@ -32,6 +32,8 @@ export class PovertyService {
       const current = await this.claims.find(farmerId, manager);
       throw new PovertyAlreadyClaimedError(current?.status ?? 'claimed');
     }
+    // AUDIT (if claims are audited too): AuditService.record(manager, { action: 'poverty.claim', targetType: 'user',
+    //   targetId: farmerId, details: { registrationNo } }) here, on the caller's transaction (registration's, or claim()'s).
   }
 
   /** POST /api/me/poverty-claim (the caller is a farmer: the guard's @Roles). */

@@ -93,7 +93,7 @@ export default function PovertyClaimsPage() {
     <div>
       <PageTitle>{t('poverty.officerTitle')}</PageTitle>
       <p className="muted">{t('poverty.officerHint')}</p>
-      <div className="form-row">
+      <div className="form-row poverty-filter">
         <label>
           {t('poverty.show')}{' '}
           <select
