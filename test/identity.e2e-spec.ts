@@ -18,7 +18,8 @@ describe('Identity (e2e)', () => {
     const body = farmer();
     const reg = await t.http().post('/api/auth/register').send(body).expect(201);
     expect(reg.body.accessToken).toEqual(expect.any(String));
-    expect(reg.body.user).toMatchObject({ email: body.email, role: 'farmer', countyCode: '520322', povertyRegistered: true });
+    // povertyRegistered: true is only a claim: not verified until an officer says so (contract v1.1, Trust).
+    expect(reg.body.user).toMatchObject({ email: body.email, role: 'farmer', countyCode: '520322', povertyRegistered: false, povertyStatus: 'claimed' });
     expect(JSON.stringify(reg.body)).not.toMatch(/password/i);
 
     const login = await t.http().post('/api/auth/login').send({ email: body.email.toUpperCase(), password: 'good-password' }).expect(200);

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { checkout, COUNTIES, createCooperative, createListing, createUser, TestListing, TestUser, useTestApp } from '@farmlink/testing';
+import type { PovertyStatus } from '@farmlink/shared';
 import { RegionsService } from '@farmlink/regions';
 import { oracleReport, pickFigures } from '../libs/reports/test/sales-oracle';
 
@@ -8,7 +9,9 @@ import { oracleReport, pickFigures } from '../libs/reports/test/sales-oracle';
  * cancellations happen (across a year boundary, at times that are another
  * date in Asia/Shanghai than in UTC), every report row and total equals the
  * plain computation over orders, order lines and refunds, and a rebuild of
- * the rollups changes nothing.
+ * the rollups changes nothing. Producers claim poverty registration and have it
+ * verified or rejected between purchases: a line counts as poor only when its
+ * producer was verified when the order was placed (the test's own record).
  */
 describe('Sales reports agree with the raw tables (property)', () => {
   const t = useTestApp();
@@ -18,6 +21,11 @@ describe('Sales reports agree with the raw tables (property)', () => {
   let farmers: TestUser[];
   let programmeId: string;
   let enrolled: string[];
+  /** Each farmer's poverty status now, as the test drove it through the API. */
+  const status = new Map<string, PovertyStatus>();
+  /** For each order, the producers that were verified when it was placed. */
+  const verifiedWhenPlaced = new Map<string, Set<string>>();
+  const INITIAL: PovertyStatus[] = ['verified', 'claimed', 'rejected', 'verified', 'none', 'claimed'];
 
   const COUNTY_LIST = Object.values(COUNTIES);
   // Payment / refund instants: UTC 15:30 is 23:30 local, 16:30 is 00:30 of the next local day.
@@ -29,7 +37,10 @@ describe('Sales reports agree with the raw tables (property)', () => {
     admin = await createUser(t, 'admin');
     buyers = await Promise.all([0, 1, 2].map(() => createUser(t, 'buyer')));
     farmers = [];
-    for (let i = 0; i < 6; i++) farmers.push(await createUser(t, 'farmer', { countyCode: COUNTY_LIST[i % COUNTY_LIST.length], povertyRegistered: i % 2 === 0 }));
+    for (let i = 0; i < 6; i++) {
+      farmers.push(await createUser(t, 'farmer', { countyCode: COUNTY_LIST[i % COUNTY_LIST.length], povertyStatus: INITIAL[i] }));
+      status.set(farmers[i].id, INITIAL[i]);
+    }
     const coop = await createCooperative(t, farmers[0], [farmers[1], farmers[2]]);
     const cats = ['fruit', 'tea', 'grain'];
     listings = [];
@@ -51,6 +62,8 @@ describe('Sales reports agree with the raw tables (property)', () => {
     fate: fc.constantFrom('paid', 'paid', 'paid', 'unpaid', 'cancelledThenPaid', 'paidThenCancelled', 'markedPaidAt', 'markedPaidAt'),
     paidAt: at,
     refunds: fc.array(fc.record({ permille: fc.integer({ min: 1, max: 600 }), at }), { maxLength: 2 }),
+    // Before the checkout, a farmer claims again, or an admin verifies or rejects their claim.
+    poverty: fc.option(fc.record({ farmer: fc.nat({ max: 5 }), to: fc.constantFrom('claimed', 'verified', 'rejected', 'verified') })),
   });
   type Purchase = typeof purchase extends fc.Arbitrary<infer R> ? R : never;
   // Calendar years and months are answered from the distinct-count counters, other ranges by the exact scan: both must agree with the oracle.
@@ -69,10 +82,28 @@ describe('Sales reports agree with the raw tables (property)', () => {
     ),
   });
 
+  /** Drives a poverty status change through the API, with the answer the rules give. */
+  async function changePoverty(change: { farmer: number; to: string }): Promise<void> {
+    const farmer = farmers[change.farmer];
+    const now = status.get(farmer.id)!;
+    if (change.to === 'claimed') {
+      const may = now === 'none' || now === 'rejected';
+      await t.http().post('/api/me/poverty-claim').set(farmer.auth).send({}).expect(may ? 201 : 409);
+      if (may) status.set(farmer.id, 'claimed');
+    } else {
+      const res = await t.http().post(`/api/farmers/${farmer.id}/poverty-verification`).set(admin.auth).send({ decision: change.to });
+      expect(res.status).toBe(now === 'none' ? 404 : 200);
+      if (now !== 'none') status.set(farmer.id, change.to as PovertyStatus);
+    }
+  }
+
   async function act(p: Purchase): Promise<void> {
     const buyer = buyers[p.buyer];
+    if (p.poverty) await changePoverty(p.poverty);
+    const verifiedNow = new Set(farmers.filter((f) => status.get(f.id) === 'verified').map((f) => f.id));
     const res = await checkout(t, buyer, p.items.map((i: { listing: number; quantity: number }) => ({ listingId: listings[i.listing].id, quantity: i.quantity }))).expect(201);
     const orders: { id: string; sellerId: string; totalCents: number }[] = res.body.orders;
+    for (const o of orders) verifiedWhenPlaced.set(o.id, verifiedNow);
     if (p.fate === 'unpaid') return;
     if (p.fate === 'markedPaidAt') {
       // The orders become paid at a chosen instant in one statement, as a payment marks them: the
@@ -143,7 +174,10 @@ describe('Sales reports agree with the raw tables (property)', () => {
             const res = await t.http().get('/api/reports/sales').set(admin.auth).query({ from: q.range[0], to: q.range[1], groupBy: q.groupBy, ...filter }).expect(200);
             let counties = filter.regionCode ? await regions.countiesWithin(filter.regionCode) : null;
             if (filter.programmeId) counties = (counties ?? enrolled).filter((c) => enrolled.includes(c));
-            const expected = await oracleReport(t.db, { from: q.range[0], to: q.range[1], groupBy: q.groupBy as 'county', counties });
+            const expected = await oracleReport(t.db, {
+              from: q.range[0], to: q.range[1], groupBy: q.groupBy as 'county', counties,
+              verifiedAtOrder: (orderId, producerId) => verifiedWhenPlaced.get(orderId)!.has(producerId),
+            });
             const got = new Map<string, unknown>(res.body.rows.map((r: Record<string, unknown>) => [r.key as string, pickFigures(r)]));
             expect(got).toEqual(expected.rows);
             expect(pickFigures(res.body.totals)).toEqual(expected.totals);
@@ -163,6 +197,12 @@ describe('Sales reports agree with the raw tables (property)', () => {
     );
     expect(facts.years).toBeGreaterThanOrEqual(1);
     expect(facts.refunds).toBeGreaterThan(0);
+    // Poor and not-poor lines both happened, and every line's snapshot is what the record says.
+    const lines: { orderId: string; producerId: string; poor: boolean }[] = await t.db.query(
+      `SELECT order_id AS "orderId", producer_id AS "producerId", producer_poverty_registered AS poor FROM order_lines`,
+    );
+    expect(new Set(lines.map((l) => l.poor))).toEqual(new Set([true, false]));
+    for (const l of lines) expect({ ...l, poor: verifiedWhenPlaced.get(l.orderId)!.has(l.producerId) }).toEqual(l);
 
     const before = await rollups();
     await t.db.query(`SELECT report_rebuild()`);

@@ -39,10 +39,15 @@ if (existing < LISTINGS) {
   await client.query(`DELETE FROM users WHERE email LIKE 'bench-catalog-%'`);
   // Every Guizhou county, then others in a fixed pseudo-random order: 800 in all, two farmers each.
   await client.query(
-    `INSERT INTO users (email, password_hash, display_name, role, county_code, poverty_registered)
-     SELECT 'bench-catalog-' || c.code || '-' || k || '@farmlink.test', 'x', '农户 ' || c.code || '-' || k, 'farmer', c.code, k = 1
-       FROM (SELECT code FROM regions WHERE level = 'county' ORDER BY (code LIKE '52%') DESC, md5(code) LIMIT $1) c
-       CROSS JOIN generate_series(1, 2) k`,
+    // The first farmer of each county is a verified poor household.
+    `WITH f AS (
+       INSERT INTO users (email, password_hash, display_name, role, county_code)
+       SELECT 'bench-catalog-' || c.code || '-' || k || '@farmlink.test', 'x', '农户 ' || c.code || '-' || k, 'farmer', c.code
+         FROM (SELECT code FROM regions WHERE level = 'county' ORDER BY (code LIKE '52%') DESC, md5(code) LIMIT $1) c
+         CROSS JOIN generate_series(1, 2) k
+       RETURNING id, email)
+     INSERT INTO poverty_claims (farmer_id, status, claimed_at, decided_at)
+     SELECT id, 'verified', now() - interval '1 day', now() - interval '1 day' FROM f WHERE email LIKE '%-1@farmlink.test'`,
     [COUNTY_COUNT],
   );
   await client.query(

@@ -49,9 +49,13 @@ async function seedPeople() {
   console.log('seeding farmers, buyers, listings and a programme…');
   await q(`SET session_replication_role = replica`);
   await q(
-    `INSERT INTO users (email, password_hash, display_name, role, county_code, poverty_registered)
-     SELECT 'bench-r-f-' || c.code || '-' || k || '@farmlink.test', 'x', '农户 ' || k, 'farmer', c.code, k % 10 < 3
-       FROM (SELECT code FROM regions WHERE level = 'county' ORDER BY md5(code) LIMIT $1) c CROSS JOIN generate_series(1, $2) k`,
+    `WITH f AS (
+       INSERT INTO users (email, password_hash, display_name, role, county_code)
+       SELECT 'bench-r-f-' || c.code || '-' || k || '@farmlink.test', 'x', '农户 ' || k, 'farmer', c.code
+         FROM (SELECT code FROM regions WHERE level = 'county' ORDER BY md5(code) LIMIT $1) c CROSS JOIN generate_series(1, $2) k
+       RETURNING id, email)
+     INSERT INTO poverty_claims (farmer_id, status, claimed_at, decided_at)
+     SELECT id, 'verified', now() - interval '1 day', now() - interval '1 day' FROM f WHERE substring(email from '-(\\d+)@')::int % 10 < 3`,
     [COUNTIES, FARMERS_PER_COUNTY],
   );
   await q(`INSERT INTO users (email, password_hash, display_name, role) SELECT 'bench-r-b-' || g || '@farmlink.test', 'x', '买家', 'buyer' FROM generate_series(1, $1) g`, [BUYERS]);
@@ -77,7 +81,11 @@ async function loadHistory(lines) {
   await q(`SET session_replication_role = replica`); // bulk load: no FK checks, no rollup triggers (rebuilt below)
   await q(`TRUNCATE refunds, payments, order_history, order_lines, orders, checkouts CASCADE`);
   await q(`DROP TABLE IF EXISTS bf, bl, bb`);
-  await q(`CREATE TEMP TABLE bf AS SELECT (row_number() OVER (ORDER BY email) - 1)::int AS i, id, county_code, poverty_registered FROM users WHERE email LIKE 'bench-r-f-%'`);
+  await q(
+    `CREATE TEMP TABLE bf AS SELECT (row_number() OVER (ORDER BY email) - 1)::int AS i, id, county_code,
+            EXISTS (SELECT 1 FROM poverty_claims pc WHERE pc.farmer_id = users.id AND pc.status = 'verified') AS poverty_registered
+       FROM users WHERE email LIKE 'bench-r-f-%'`,
+  );
   await q(`CREATE TEMP TABLE bb AS SELECT (row_number() OVER (ORDER BY email) - 1)::int AS i, id FROM users WHERE email LIKE 'bench-r-b-%'`);
   await q(
     `CREATE TEMP TABLE bl AS SELECT f.i * 3 + (row_number() OVER (PARTITION BY f.i ORDER BY l.id) - 1)::int AS i, l.id, l.category, l.net_weight_grams, l.price_cents, f.id AS farmer, f.county_code, f.poverty_registered

@@ -21,9 +21,14 @@ await client.connect();
 
 const hash = '$argon2id$v=19$m=1024,t=1,p=1$c2FsdHNhbHRzYWx0$0000000000000000000000000000000000000000000';
 const farmers = (await client.query(
-  `INSERT INTO users (email, password_hash, display_name, role, county_code, poverty_registered)
-   SELECT 'soak-farmer-' || g || '@farmlink.test', $1, '农户 ' || g, 'farmer', ($2::text[])[1 + g % 8], g % 3 = 0
-     FROM generate_series(1, 300) g RETURNING id`, [hash, COUNTIES])).rows.map((r) => r.id);
+  `WITH f AS (
+     INSERT INTO users (email, password_hash, display_name, role, county_code)
+     SELECT 'soak-farmer-' || g || '@farmlink.test', $1, '农户 ' || g, 'farmer', ($2::text[])[1 + g % 8]
+       FROM generate_series(1, 300) g RETURNING id, email),
+   poor AS (
+     INSERT INTO poverty_claims (farmer_id, status, claimed_at, decided_at)
+     SELECT id, 'verified', now() - interval '1 day', now() - interval '1 day' FROM f WHERE substring(email from '-(\\d+)@')::int % 3 = 0)
+   SELECT id FROM f`, [hash, COUNTIES])).rows.map((r) => r.id);
 const categories = ['grain', 'vegetables', 'fruit', 'tea', 'herbs_fungi'];
 const listings = (await client.query(
   `INSERT INTO listings (farmer_id, county_code, title, description, category, unit, net_weight_grams, price_cents, stock)

@@ -29,6 +29,10 @@ export interface Fixture {
   /** An order of `buyer` from a farmer in Henan (兰考), and a cooperative there: outside officerScoped's Guizhou. */
   outsideOrderId: string;
   outsideCooperativeId: string;
+  /** A farmer in 520322 (inside officerScoped's Guizhou) whose poverty claim waits for a decision. */
+  claimantId: string;
+  /** A farmer in 410225 (Henan, outside officerScoped's jurisdiction) whose poverty claim waits. */
+  outsideClaimantId: string;
 }
 
 export interface MatrixRow {
@@ -53,6 +57,27 @@ export const MATRIX: MatrixRow[] = [
     operation: 'POST /api/admin/users',
     request: () => ({ method: 'POST', path: '/api/admin/users', body: { email: `o${Math.random()}@farmlink.test`, password: 'officer-pass', displayName: 'x', role: 'officer' } }),
     expect: only({ admin: 201 }),
+  },
+  // poverty registration (v1.1 Trust): farmers claim, officers of the farmer's county and admins decide
+  {
+    operation: 'POST /api/me/poverty-claim',
+    request: () => ({ method: 'POST', path: '/api/me/poverty-claim', body: { registrationNo: '5203220101000001' } }),
+    expect: only({ farmer: 201, otherFarmer: 201 }),
+  },
+  {
+    operation: 'GET /api/poverty-claims',
+    request: () => ({ method: 'GET', path: '/api/poverty-claims?status=claimed' }),
+    expect: only({ officerScoped: 200, officer: 200, admin: 200 }),
+  },
+  {
+    operation: 'POST /api/farmers/:id/poverty-verification',
+    request: (f) => ({ method: 'POST', path: `/api/farmers/${f.claimantId}/poverty-verification`, body: { decision: 'verified' } }),
+    expect: only({ officerScoped: 200, officer: 200, admin: 200 }),
+  },
+  {
+    operation: 'POST /api/farmers/:id/poverty-verification outside the jurisdiction',
+    request: (f) => ({ method: 'POST', path: `/api/farmers/${f.outsideClaimantId}/poverty-verification`, body: { decision: 'rejected', note: 'x' } }),
+    expect: only({ officerScoped: 404, officer: 200, admin: 200 }),
   },
   // regions and programmes
   { operation: 'GET /api/regions', request: () => ({ method: 'GET', path: '/api/regions?level=province' }), expect: all(200) },

@@ -25,6 +25,8 @@ describe('Authorization matrix (e2e)', () => {
     const listing = await createListing(t, users.farmer, { stock: 100 });
     const coopListing = await createListing(t, users.otherFarmer, { stock: 100, cooperativeId });
     const free = await createUser(t, 'farmer', { countyCode: COUNTIES.leishan });
+    const claimant = await createUser(t, 'farmer', { countyCode: COUNTIES.tongzi, povertyStatus: 'claimed' });
+    const outsideClaimant = await createUser(t, 'farmer', { countyCode: COUNTIES.lankao, povertyStatus: 'claimed' });
     const [programme] = await t.db.query(`INSERT INTO programmes (name, start_date) VALUES ('试点', '2026-01-01') RETURNING id`);
     const res = await checkout(t, users.buyer, [{ listingId: listing.id, quantity: 1 }]).expect(201);
     const orderId = res.body.orders[0].id;
@@ -46,6 +48,8 @@ describe('Authorization matrix (e2e)', () => {
       paymentId: res.body.payment.id,
       outsideOrderId: outside.body.orders[0].id,
       outsideCooperativeId: await createCooperative(t, outsideFarmer),
+      claimantId: claimant.id,
+      outsideClaimantId: outsideClaimant.id,
     };
   }
 

@@ -27,8 +27,12 @@ describeCatalog('Browser: a farmer registers, lists produce with a photo, and se
     await page.getByRole('button', { name: '注册' }).click();
     await page.getByRole('heading', { name: '您好，王芳' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/farm');
-    const [user] = await t.db.query(`SELECT id, county_code, poverty_registered FROM users WHERE email = $1`, [email]);
-    expect(user).toMatchObject({ county_code: '520322', poverty_registered: true });
+    // The box is a claim: an officer verifies it (test/web/poverty-verification.e2e-spec.ts).
+    const [user] = await t.db.query(
+      `SELECT u.id, u.county_code, pc.status AS poverty FROM users u LEFT JOIN poverty_claims pc ON pc.farmer_id = u.id WHERE u.email = $1`,
+      [email],
+    );
+    expect(user).toMatchObject({ county_code: '520322', poverty: 'claimed' });
 
     // Create a listing with a photo; the preview shows before anything is sent.
     await page.getByRole('link', { name: /发布商品/ }).first().click();

@@ -16,9 +16,10 @@ describe('ListingStockRepository (real PostgreSQL)', () => {
     db = new DataSource(dataSourceOptions({ url: database.url, poolSize: 4 }));
     await db.initialize();
     [{ id: farmerId }] = await db.query(
-      `INSERT INTO users (email, password_hash, display_name, role, county_code, poverty_registered)
-       VALUES ('stock-farmer@farmlink.test', 'x', 'F', 'farmer', '520322', true) RETURNING id`,
+      `INSERT INTO users (email, password_hash, display_name, role, county_code)
+       VALUES ('stock-farmer@farmlink.test', 'x', 'F', 'farmer', '520322') RETURNING id`,
     );
+    await db.query(`INSERT INTO poverty_claims (farmer_id, status, decided_at) VALUES ($1, 'verified', now())`, [farmerId]);
     [{ id: coopId }] = await db.query(
       `INSERT INTO cooperatives (name, county_code, manager_id) VALUES ('合作社', '520324', $1) RETURNING id`,
       [farmerId],
@@ -64,6 +65,18 @@ describe('ListingStockRepository (real PostgreSQL)', () => {
     expect([...taken]).toEqual([a]);
     expect(await stockOf(a)).toBe(3);
     expect(await db.transaction((m) => repo.takeForCheckout(m, []))).toEqual({ listings: [], taken: new Set() });
+  });
+
+  it('snapshots the farmer as poor only while the poverty claim is verified', async () => {
+    const a = await listing(10);
+    const poor = async () => (await db.transaction((m) => repo.takeForCheckout(m, [{ listingId: a, quantity: 1 }]))).listings[0].farmerPovertyRegistered;
+    expect(await poor()).toBe(true);
+    await db.query(`UPDATE poverty_claims SET status = 'claimed', decided_at = NULL WHERE farmer_id = $1`, [farmerId]);
+    expect(await poor()).toBe(false);
+    await db.query(`UPDATE poverty_claims SET status = 'rejected', decided_at = now() WHERE farmer_id = $1`, [farmerId]);
+    expect(await poor()).toBe(false);
+    await db.query(`UPDATE poverty_claims SET status = 'verified', decided_at = now() WHERE farmer_id = $1`, [farmerId]);
+    expect(await poor()).toBe(true);
   });
 
   it('takes stock only when there is enough and the listing is active; unknown ids are absent', async () => {

@@ -18,6 +18,7 @@ export interface CheckoutListing {
   cooperativeId: string | null;
   countyCode: string;
   farmerCountyCode: string | null;
+  /** The farmer's poverty registration is verified (not merely claimed) when the order is placed. */
   farmerPovertyRegistered: boolean;
   cooperativeCountyCode: string | null;
 }
@@ -60,7 +61,9 @@ export class ListingStockRepository {
        SELECT l.id, l.title, l.unit, l.category, l.net_weight_grams AS "netWeightGrams", l.price_cents AS "priceCents",
               l.currency, locked.stock, locked.status, l.farmer_id AS "farmerId", l.cooperative_id AS "cooperativeId",
               l.county_code AS "countyCode", u.county_code AS "farmerCountyCode",
-              u.poverty_registered AS "farmerPovertyRegistered", c.county_code AS "cooperativeCountyCode",
+              -- Poor only when an officer has verified the farmer's claim by now (a claim alone never counts).
+              EXISTS (SELECT 1 FROM poverty_claims pc WHERE pc.farmer_id = l.farmer_id AND pc.status = 'verified') AS "farmerPovertyRegistered",
+              c.county_code AS "cooperativeCountyCode",
               EXISTS (SELECT 1 FROM taken WHERE taken.id = l.id) AS taken
          FROM locked
          JOIN listings l ON l.id = locked.id

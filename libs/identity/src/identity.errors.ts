@@ -1,4 +1,4 @@
-import { BadRequestError, ConflictError, UnauthorizedError } from '@farmlink/shared';
+import { BadRequestError, ConflictError, NotFoundError, UnauthorizedError } from '@farmlink/shared';
 
 export class EmailTakenError extends ConflictError {
   constructor() {
@@ -21,5 +21,18 @@ export class UnknownCountyError extends BadRequestError {
 export class UnknownRegionError extends BadRequestError {
   constructor(field: string, code: string) {
     super(`${field} ${code} is not a known region`);
+  }
+}
+
+/** No claim, or a farmer outside the caller's jurisdiction (404 either way, so ids do not leak). */
+export class PovertyClaimNotFoundError extends NotFoundError {
+  constructor(farmerId: string) {
+    super('Poverty claim of farmer', farmerId);
+  }
+}
+
+export class PovertyAlreadyClaimedError extends ConflictError {
+  constructor(status: string) {
+    super(`Your poverty registration is already ${status}`);
   }
 }

@@ -9,6 +9,10 @@ import { AuthGuard } from './auth.guard';
 import { AuthController, MeController } from './identity.controller';
 import { IdentityService } from './identity.service';
 import { PasswordHasher } from './password-hasher';
+import { PovertyClaimAccess } from './poverty-claim.access';
+import { PovertyClaimRepository } from './poverty-claim.repository';
+import { PovertyController } from './poverty.controller';
+import { PovertyService } from './poverty.service';
 import { UserRepository } from './user.repository';
 
 @Module({
@@ -37,8 +41,11 @@ import { UserRepository } from './user.repository';
       ],
     }),
   ],
-  controllers: [AuthController, MeController],
-  providers: [UserRepository, PasswordHasher, IdentityService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [IdentityService, PasswordHasher],
+  controllers: [AuthController, MeController, PovertyController],
+  providers: [
+    UserRepository, PasswordHasher, IdentityService, PovertyClaimRepository, PovertyClaimAccess, PovertyService,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [IdentityService, PasswordHasher, PovertyService],
 })
 export class IdentityModule {}

@@ -1,7 +1,9 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
-import { isUniqueViolation } from '@farmlink/database';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { inTransaction, isUniqueViolation } from '@farmlink/database';
 import { NotFoundError } from '@farmlink/shared';
 import { RegionsService } from '@farmlink/regions';
 import type { AccessTokenClaims } from './auth-user';
@@ -11,6 +13,7 @@ import { RegisterDto } from './dto/register.dto';
 import { AuthResultDto, UserDto } from './dto/user.dto';
 import { EmailTakenError, InvalidCredentialsError, UnknownCountyError, UnknownRegionError } from './identity.errors';
 import { PasswordHasher } from './password-hasher';
+import { PovertyService } from './poverty.service';
 import { NewUser, UserRepository, type User } from './user.repository';
 
 @Injectable()
@@ -23,6 +26,8 @@ export class IdentityService implements OnApplicationBootstrap {
     private readonly jwt: JwtService,
     private readonly regions: RegionsService,
     private readonly config: ConfigService,
+    private readonly poverty: PovertyService,
+    @InjectDataSource() private readonly db: DataSource,
   ) {}
 
   /** Creates the first admin from ADMIN_EMAIL / ADMIN_PASSWORD when that account does not exist yet. */
@@ -44,15 +49,25 @@ export class IdentityService implements OnApplicationBootstrap {
       throw new UnknownCountyError('countyCode', dto.countyCode);
     }
     const isFarmer = dto.role === 'farmer';
-    const user = await this.create({
-      email: dto.email,
-      passwordHash: await this.hasher.hash(dto.password),
-      displayName: dto.displayName,
-      role: dto.role,
-      phone: dto.phone ?? null,
-      countyCode: dto.countyCode ?? null,
-      village: isFarmer ? (dto.village ?? null) : null,
-      povertyRegistered: isFarmer ? (dto.povertyRegistered ?? false) : false,
+    const passwordHash = await this.hasher.hash(dto.password);
+    // A farmer's povertyRegistered: true is a claim (status `claimed`), filed with the account in one
+    // transaction; it counts in reports only once an officer of the farmer's county verifies it.
+    const user = await inTransaction(this.db, async (manager) => {
+      const created = await this.create(
+        {
+          email: dto.email,
+          passwordHash,
+          displayName: dto.displayName,
+          role: dto.role,
+          phone: dto.phone ?? null,
+          countyCode: dto.countyCode ?? null,
+          village: isFarmer ? (dto.village ?? null) : null,
+        },
+        manager,
+      );
+      if (!isFarmer || dto.povertyRegistered !== true) return created;
+      await this.poverty.fileClaim(manager, created.id, dto.povertyRegistrationNo ?? null);
+      return (await this.users.findById(created.id, manager))!;
     });
     return this.authResult(user);
   }
@@ -88,9 +103,9 @@ export class IdentityService implements OnApplicationBootstrap {
     return UserDto.from(user);
   }
 
-  private async create(user: NewUser): Promise<User> {
+  private async create(user: NewUser, manager?: EntityManager): Promise<User> {
     try {
-      return await this.users.insert(user);
+      return await this.users.insert(user, manager);
     } catch (err) {
       if (isUniqueViolation(err, 'users_email_lower_uq')) throw new EmailTakenError();
       throw err;

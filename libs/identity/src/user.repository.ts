@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import type { Role } from '@farmlink/shared';
+import { DataSource, EntityManager } from 'typeorm';
+import type { PovertyStatus, Role } from '@farmlink/shared';
 
 /**
  * Everyone who signs in. Farmers carry their county (a GB/T 2260 county code),
- * village and whether they are a registered poor household; officers may carry
- * a jurisdiction that limits what they see.
+ * village and the state of their poverty registration (a claim an officer
+ * verifies or rejects, see poverty-claim.repository.ts); officers may carry a
+ * jurisdiction that limits what they see.
  */
 export interface User {
   id: string;
@@ -16,7 +17,8 @@ export interface User {
   phone: string | null;
   countyCode: string | null;
   village: string | null;
-  povertyRegistered: boolean;
+  /** `none` for everyone without a claim (every non-farmer). */
+  povertyStatus: PovertyStatus;
   jurisdictionCode: string | null;
   createdAt: Date;
   updatedAt: Date;
@@ -30,12 +32,12 @@ export interface NewUser {
   phone?: string | null;
   countyCode?: string | null;
   village?: string | null;
-  povertyRegistered?: boolean;
   jurisdictionCode?: string | null;
 }
 
 const USER_COLUMNS = `u.id, u.email, u.display_name AS "displayName", u.role, u.phone, u.county_code AS "countyCode",
-  u.village, u.poverty_registered AS "povertyRegistered", u.jurisdiction_code AS "jurisdictionCode",
+  u.village, COALESCE((SELECT pc.status FROM poverty_claims pc WHERE pc.farmer_id = u.id), 'none') AS "povertyStatus",
+  u.jurisdiction_code AS "jurisdictionCode",
   u.created_at AS "createdAt", u.updated_at AS "updatedAt"`;
 
 /** All SQL about users. */
@@ -43,11 +45,14 @@ const USER_COLUMNS = `u.id, u.email, u.display_name AS "displayName", u.role, u.
 export class UserRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** Inserts a user and answers it (never the hash). A taken email fails on `users_email_lower_uq`. */
-  async insert(user: NewUser): Promise<User> {
-    const rows: User[] = await this.db.query(
-      `INSERT INTO users AS u (email, password_hash, display_name, role, phone, county_code, village, poverty_registered, jurisdiction_code)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+  /**
+   * Inserts a user and answers it (never the hash), on the caller's transaction when given one.
+   * A taken email fails on `users_email_lower_uq`.
+   */
+  async insert(user: NewUser, manager: EntityManager = this.db.manager): Promise<User> {
+    const rows: User[] = await manager.query(
+      `INSERT INTO users AS u (email, password_hash, display_name, role, phone, county_code, village, jurisdiction_code)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        RETURNING ${USER_COLUMNS}`,
       [
         user.email.trim(),
@@ -57,15 +62,14 @@ export class UserRepository {
         user.phone ?? null,
         user.countyCode ?? null,
         user.village ?? null,
-        user.povertyRegistered ?? false,
         user.jurisdictionCode ?? null,
       ],
     );
     return rows[0];
   }
 
-  async findById(id: string): Promise<User | null> {
-    const rows: User[] = await this.db.query(`SELECT ${USER_COLUMNS} FROM users u WHERE u.id = $1`, [id]);
+  async findById(id: string, manager: EntityManager = this.db.manager): Promise<User | null> {
+    const rows: User[] = await manager.query(`SELECT ${USER_COLUMNS} FROM users u WHERE u.id = $1`, [id]);
     return rows[0] ?? null;
   }
 

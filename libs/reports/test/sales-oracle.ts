@@ -41,7 +41,18 @@ function shiftYear(day: string, years: number): string {
 
 export async function oracleReport(
   db: DataSource,
-  q: { from: string; to: string; groupBy: GroupBy; counties: string[] | null; timeZone?: string },
+  q: {
+    from: string;
+    to: string;
+    groupBy: GroupBy;
+    counties: string[] | null;
+    timeZone?: string;
+    /**
+     * Was the line's producer a *verified* poor household when the order was placed? The test's own
+     * record of claims and decisions; without it, the order line's snapshot is taken on trust.
+     */
+    verifiedAtOrder?: (orderId: string, producerId: string) => boolean;
+  },
 ): Promise<{ rows: Map<string, OracleRow>; totals: OracleRow }> {
   const zone = q.timeZone ?? 'Asia/Shanghai';
   const lines: (Cell & { orderId: string; position: number; total: number; quantity: number; grams: number; producer: string; buyer: string; seller: string })[] = (
@@ -54,7 +65,11 @@ export async function oracleReport(
         ORDER BY o.id, l.position`,
       [zone],
     )
-  ).map((r: Record<string, unknown>) => ({ ...r, total: Number(r.total) }));
+  ).map((r: Record<string, unknown>) => ({
+    ...r,
+    total: Number(r.total),
+    poverty: q.verifiedAtOrder ? q.verifiedAtOrder(r.orderId as string, r.producer as string) : (r.poverty as boolean),
+  }));
   const refunds: { orderId: string; amount: string; day: string }[] = await db.query(
     `SELECT f.order_id AS "orderId", f.amount_cents::text AS amount, to_char(f.created_at AT TIME ZONE $1, 'YYYY-MM-DD') AS day
        FROM refunds f JOIN orders o ON o.id = f.order_id

@@ -6,3 +6,4 @@ export * from './domain-error';
 export * from './pagination';
 export * from './order-state';
 export * from './marketplace';
+export * from './poverty';

@@ -1,7 +1,7 @@
 import { JwtService } from '@nestjs/jwt';
 import * as argon2 from 'argon2';
 import { randomBytes } from 'node:crypto';
-import type { Role } from '@farmlink/shared';
+import type { PovertyStatus, Role } from '@farmlink/shared';
 import type { TestApp } from './create-test-app';
 
 /** Real counties (GB/T 2260) used across the tests. */
@@ -31,7 +31,10 @@ export interface UserOverrides {
   displayName?: string;
   countyCode?: string | null;
   village?: string | null;
+  /** A verified poor household (shorthand for `povertyStatus: 'verified'`, as the API's `povertyRegistered` means). */
   povertyRegistered?: boolean;
+  /** The farmer's poverty claim; `verified` and `rejected` are decided by nobody in particular. */
+  povertyStatus?: PovertyStatus;
   jurisdictionCode?: string | null;
 }
 
@@ -44,8 +47,8 @@ export async function createUser(t: TestApp, role: Role, overrides: UserOverride
   const email = overrides.email ?? `${role}-${randomBytes(5).toString('hex')}@farmlink.test`;
   const countyCode = overrides.countyCode !== undefined ? overrides.countyCode : role === 'farmer' ? COUNTIES.tongzi : null;
   const [row] = await t.db.query(
-    `INSERT INTO users (email, password_hash, display_name, role, county_code, village, poverty_registered, jurisdiction_code)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
+    `INSERT INTO users (email, password_hash, display_name, role, county_code, village, jurisdiction_code)
+     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
     [
       email,
       await passwordHash,
@@ -53,10 +56,16 @@ export async function createUser(t: TestApp, role: Role, overrides: UserOverride
       role,
       countyCode,
       overrides.village ?? null,
-      overrides.povertyRegistered ?? false,
       overrides.jurisdictionCode ?? null,
     ],
   );
+  const povertyStatus = overrides.povertyStatus ?? (overrides.povertyRegistered ? 'verified' : 'none');
+  if (povertyStatus !== 'none') {
+    await t.db.query(
+      `INSERT INTO poverty_claims (farmer_id, status, decided_at) VALUES ($1, $2, CASE WHEN $2 = 'claimed' THEN NULL ELSE now() END)`,
+      [row.id, povertyStatus],
+    );
+  }
   const token = t.app.get(JwtService).sign({ sub: row.id, role });
   return { id: row.id, email, role, countyCode, token, auth: { Authorization: `Bearer ${token}` } };
 }

@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { CatalogService } from '@farmlink/catalog';
 import { CooperativesService } from '@farmlink/cooperatives';
 import { type AuthUser } from '@farmlink/common';
-import { IdentityService } from '@farmlink/identity';
+import { IdentityService, PovertyService } from '@farmlink/identity';
 import { CheckoutService, OrdersService } from '@farmlink/orders';
 import { PaymentsService } from '@farmlink/payments';
 import { RegionsService } from '@farmlink/regions';
@@ -44,6 +44,7 @@ export class DemoSeedService {
     private readonly checkouts: CheckoutService,
     private readonly payments: PaymentsService,
     private readonly orders: OrdersService,
+    private readonly poverty: PovertyService,
   ) {}
 
   async seedIfFirstStart(): Promise<boolean> {
@@ -63,8 +64,8 @@ export class DemoSeedService {
 
     // People.
     await this.identity.createStaff({ email: email('admin'), password: DEMO_PASSWORD, displayName: '平台管理员', role: 'admin' });
-    await this.identity.createStaff({ email: email('officer'), password: DEMO_PASSWORD, displayName: '商务部 王处长', role: 'officer' });
-    await this.identity.createStaff({ email: email('officer.guizhou'), password: DEMO_PASSWORD, displayName: '贵州省商务厅 李科长', role: 'officer', jurisdictionCode: '520000' });
+    const officer = await this.identity.createStaff({ email: email('officer'), password: DEMO_PASSWORD, displayName: '商务部 王处长', role: 'officer' });
+    const guizhouOfficer = await this.identity.createStaff({ email: email('officer.guizhou'), password: DEMO_PASSWORD, displayName: '贵州省商务厅 李科长', role: 'officer', jurisdictionCode: '520000' });
 
     const farmersByCounty = new Map<string, AuthUser[]>();
     let f = 0;
@@ -78,10 +79,18 @@ export class DemoSeedService {
           role: 'farmer',
           countyCode: county.code,
           village: county.villages[i % county.villages.length],
-          povertyRegistered: i !== 2,
+          // Two farmers per county claim poverty registration; in the Guizhou counties the third claims too,
+          // and that claim is left waiting for the officer (their page shows it).
+          povertyRegistered: i !== 2 || county.code.startsWith('52'),
+          povertyRegistrationNo: i !== 2 || county.code.startsWith('52') ? `${county.code}${String(1000 + f).padStart(10, '0')}` : undefined,
           phone: `1390000${String(1000 + f)}`,
         });
         list.push({ id: user.id, role: 'farmer' });
+        // The officers verify the first two before any order is placed, so the reports count their sales.
+        if (i !== 2) {
+          const decider = county.code.startsWith('52') ? guizhouOfficer : officer;
+          await this.poverty.decide({ id: decider.id, role: 'officer' }, user.id, 'verified', '已核对扶贫开发信息系统（演示）');
+        }
       }
       farmersByCounty.set(county.code, list);
     }

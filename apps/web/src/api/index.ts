@@ -33,6 +33,7 @@ import type {
 } from './types';
 
 export * from './types';
+export * from './poverty';
 export { ApiError, onUnauthorized, setAccessToken } from './client';
 
 export const auth = {

@@ -73,7 +73,14 @@ export function Layout() {
               <NavLink to="/farm/cooperatives">{t('nav.cooperatives')}</NavLink>
             </>
           )}
-          {(role === 'officer' || role === 'admin') && <NavLink to="/officer">{t('nav.reports')}</NavLink>}
+          {(role === 'officer' || role === 'admin') && (
+            <>
+              <NavLink to="/officer" end>
+                {t('nav.reports')}
+              </NavLink>
+              <NavLink to="/officer/poverty">{t('nav.povertyClaims')}</NavLink>
+            </>
+          )}
           {role === 'admin' && <NavLink to="/admin">{t('nav.admin')}</NavLink>}
           {!user && <NavLink to="/register">{t('nav.register')}</NavLink>}
         </nav>

@@ -46,8 +46,15 @@ export class RegisterDto {
   @MaxLength(100)
   village?: string;
 
-  @ApiPropertyOptional({ description: 'Farmer: a registered poor household (建档立卡贫困户)' })
+  @ApiPropertyOptional({ description: 'Farmer: claims to be a registered poor household (建档立卡贫困户). The claim is `claimed` until an officer verifies it' })
   @IsOptional()
   @IsBoolean()
   povertyRegistered?: boolean;
+
+  @ApiPropertyOptional({ description: 'Farmer: the poverty registration number, with povertyRegistered: true', example: '5203220101000123' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 50, { message: 'povertyRegistrationNo must be 1 to 50 characters' })
+  povertyRegistrationNo?: string;
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ROLES, type Role } from '@farmlink/shared';
+import { POVERTY_STATUSES, ROLES, type PovertyStatus, type Role } from '@farmlink/shared';
 import type { User } from '../user.repository';
 
 /** A user as the API shows it: never the password hash. */
@@ -11,7 +11,10 @@ export class UserDto {
   @ApiPropertyOptional({ nullable: true, type: String }) phone: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) countyCode: string | null;
   @ApiPropertyOptional({ nullable: true, type: String }) village: string | null;
-  @ApiProperty() povertyRegistered: boolean;
+  @ApiProperty({ description: "The farmer's poverty registration is verified by an officer (same as povertyStatus = 'verified'; kept for older clients)" })
+  povertyRegistered: boolean;
+  @ApiPropertyOptional({ enum: POVERTY_STATUSES, description: 'Farmers only: their poverty registration claim, as an officer decided it' })
+  povertyStatus?: PovertyStatus;
   @ApiPropertyOptional({ nullable: true, type: String }) jurisdictionCode: string | null;
   @ApiProperty() createdAt: Date;
 
@@ -24,7 +27,8 @@ export class UserDto {
       phone: u.phone,
       countyCode: u.countyCode,
       village: u.village,
-      povertyRegistered: u.povertyRegistered,
+      povertyRegistered: u.povertyStatus === 'verified',
+      ...(u.role === 'farmer' ? { povertyStatus: u.povertyStatus } : {}),
       jurisdictionCode: u.jurisdictionCode,
       createdAt: u.createdAt,
     };

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { ApiError, auth } from '../../api';
+import { ApiError, auth, type RegisterWithPovertyBody } from '../../api';
 import { RegionPicker } from '../../components/RegionPicker';
 import { Field, FormNotice, PageTitle } from '../../components/ui';
 import { fieldErrors, useFormSubmit, type FormErrors } from '../../components/util';
@@ -8,7 +8,7 @@ import { useI18n } from '../../i18n/i18n';
 import { useAuth } from '../../state/auth';
 import { homeFor } from './LoginPage';
 
-type Errors = FormErrors<'email' | 'password' | 'displayName' | 'phone' | 'countyCode' | 'village'>;
+type Errors = FormErrors<'email' | 'password' | 'displayName' | 'phone' | 'countyCode' | 'village' | 'povertyRegistrationNo'>;
 
 export default function RegisterPage() {
   const { t } = useI18n();
@@ -23,6 +23,7 @@ export default function RegisterPage() {
   const [countyCode, setCountyCode] = useState('');
   const [village, setVillage] = useState('');
   const [poverty, setPoverty] = useState(false);
+  const [povertyNo, setPovertyNo] = useState('');
 
   const validate = (): Errors => {
     const e: Errors = {};
@@ -39,14 +40,16 @@ export default function RegisterPage() {
     t,
     validate,
     async () => {
-      const result = await auth.register({
+      const body: RegisterWithPovertyBody = {
         email: email.trim(),
         password,
         displayName: displayName.trim(),
         role,
         ...(phone.trim() ? { phone: phone.trim() } : {}),
         ...(role === 'farmer' ? { countyCode, povertyRegistered: poverty, ...(village.trim() ? { village: village.trim() } : {}) } : {}),
-      });
+        ...(role === 'farmer' && poverty && povertyNo.trim() ? { povertyRegistrationNo: povertyNo.trim() } : {}),
+      };
+      const result = await auth.register(body);
       signIn(result);
       navigate(homeFor(result.user, params.get('next')), { replace: true });
     },
@@ -91,6 +94,11 @@ export default function RegisterPage() {
               <input type="checkbox" checked={poverty} onChange={(e) => setPoverty(e.target.checked)} />
               {t('register.poverty')}
             </label>
+            {poverty && (
+              <Field label={t('poverty.registrationNo')} hint={t('register.povertyHint')} error={errors.povertyRegistrationNo} optional>
+                <input name="povertyRegistrationNo" value={povertyNo} onChange={(e) => setPovertyNo(e.target.value)} maxLength={50} />
+              </Field>
+            )}
           </>
         )}
         <FormNotice text={errors.form} />

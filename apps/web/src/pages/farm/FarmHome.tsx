@@ -5,6 +5,7 @@ import { PageTitle } from '../../components/ui';
 import { useAsync } from '../../components/util';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 import { useAuth } from '../../state/auth';
+import { PovertyCard } from './PovertyCard';
 
 /** The seller's balance; shows nothing while the ledger endpoint is missing (404) or fails. */
 export function LedgerCard() {
@@ -62,6 +63,7 @@ export default function FarmHome() {
         ))}
       </div>
       <LedgerCard />
+      <PovertyCard />
       <section className="card">
         <h2>{t('farm.memberId')}</h2>
         <p className="muted">{t('farm.memberIdHint')}</p>
