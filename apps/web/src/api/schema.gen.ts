@@ -183,6 +183,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/farmers/{id}/poverty-verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Verify or reject a farmer's poverty claim (officer whose jurisdiction holds the farmer's county, or admin) */
+        post: operations["PovertyController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -319,6 +336,23 @@ export interface paths {
         get: operations["MeController_me"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/poverty-claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Claim to be a registered poor household; an officer of your county verifies it */
+        post: operations["PovertyController_claim"];
         delete?: never;
         options?: never;
         head?: never;
@@ -493,6 +527,23 @@ export interface paths {
         };
         /** A listing photo (WebP), as linked from a listing’s photos */
         get: operations["PhotosController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/poverty-claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Poverty claims of farmers in the caller's jurisdiction (all for admins and national officers), oldest first */
+        get: operations["PovertyController_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1044,6 +1095,61 @@ export interface components {
             /** @example 640 */
             width: number;
         };
+        PovertyClaimBodyDto: {
+            /**
+             * @description The poverty registration number (建档立卡编号), if the farmer has it
+             * @example 5203220101000123
+             */
+            registrationNo?: string;
+        };
+        PovertyClaimDto: {
+            /** Format: date-time */
+            claimedAt: string;
+            /** @example 520322 */
+            countyCode: string;
+            /** @example 桐梓县 */
+            countyName: string;
+            /** Format: date-time */
+            decidedAt: string | null;
+            /**
+             * Format: uuid
+             * @description The officer or admin who decided
+             */
+            decidedBy: string | null;
+            decidedByName: string | null;
+            displayName: string;
+            /** Format: uuid */
+            farmerId: string;
+            note: string | null;
+            registrationNo: string | null;
+            /** @enum {string} */
+            status: "claimed" | "verified" | "rejected";
+        };
+        PovertyClaimPageDto: {
+            items: components["schemas"]["PovertyClaimDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        PovertyDecisionBodyDto: {
+            /** @enum {string} */
+            decision: "verified" | "rejected";
+            /**
+             * @description Why (kept with the decision and shown to officers)
+             * @example 已核对扶贫系统
+             */
+            note?: string;
+        };
+        PovertyDecisionDto: {
+            /** Format: date-time */
+            decidedAt: string;
+            /** Format: uuid */
+            decidedBy: string;
+            /** Format: uuid */
+            farmerId: string;
+            /** @enum {string} */
+            status: "verified" | "rejected";
+        };
         ProgrammeDetailDto: {
             countyCodes: string[];
             countyCount: number;
@@ -1167,8 +1273,13 @@ export interface components {
             password: string;
             /** @example +86 138 0000 0000 */
             phone?: string;
-            /** @description Farmer: a registered poor household (建档立卡贫困户) */
+            /** @description Farmer: claims to be a registered poor household (建档立卡贫困户). The claim is `claimed` until an officer verifies it */
             povertyRegistered?: boolean;
+            /**
+             * @description Farmer: the poverty registration number, with povertyRegistered: true
+             * @example 5203220101000123
+             */
+            povertyRegistrationNo?: string;
             role: components["schemas"]["SelfServiceRole"];
             /** @example 花秋镇石坎村 */
             village?: string;
@@ -1290,7 +1401,13 @@ export interface components {
             id: string;
             jurisdictionCode?: string | null;
             phone?: string | null;
+            /** @description The farmer's poverty registration is verified by an officer (same as povertyStatus = 'verified'; kept for older clients) */
             povertyRegistered: boolean;
+            /**
+             * @description Farmers only: their poverty registration claim, as an officer decided it
+             * @enum {string}
+             */
+            povertyStatus?: "none" | "claimed" | "verified" | "rejected";
             role: components["schemas"]["Role"];
             village?: string | null;
         };
@@ -1690,6 +1807,45 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["CooperativeDto"][];
                 };
+            };
+        };
+    };
+    PovertyController_decide: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PovertyDecisionBodyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PovertyDecisionDto"];
+                };
+            };
+            /** @description Not an officer or admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No claim, or a farmer outside your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -2116,6 +2272,43 @@ export interface operations {
             };
         };
     };
+    PovertyController_claim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PovertyClaimBodyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PovertyClaimDto"];
+                };
+            };
+            /** @description Not a farmer */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Already claimed or verified */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     OrdersController_list: {
         parameters: {
             query?: {
@@ -2379,6 +2572,38 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    PovertyController_list: {
+        parameters: {
+            query?: {
+                /** @description GB/T 2260 county code */
+                countyCode?: string;
+                page?: number;
+                pageSize?: number;
+                status?: "claimed" | "verified" | "rejected";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PovertyClaimPageDto"];
+                };
+            };
+            /** @description Not an officer or admin */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
