@@ -23,7 +23,7 @@ export function OrderCard({ order, meta, details, children }: { order: Order; me
   return (
     <li className="card order-card" data-order-id={order.id} data-status={order.status}>
       <div className="row-between">
-        <h2 className="order-card__title">{t('orders.orderNo', { no: order.id.slice(0, 8).toUpperCase() })}</h2>
+        <h2 className="order-card__title">{t('orders.orderNo', { no: orderNumber(order.id) })}</h2>
         <StatusBadge status={order.status} />
       </div>
       <p className="muted">
@@ -42,4 +42,9 @@ export function OrderCard({ order, meta, details, children }: { order: Order; me
       {children}
     </li>
   );
+}
+
+/** A short order number for people: the id's random tail (ids are UUIDv7, whose head is the time, the same for every order of one checkout). */
+export function orderNumber(id: string): string {
+  return id.replace(/-/g, '').slice(-8).toUpperCase();
 }
