@@ -2,7 +2,11 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeor
 import type { Category } from '@farmlink/shared';
 import { CreatedAtColumn, MoneyColumn, UpdatedAtColumn } from '@farmlink/database/columns';
 
-export const LISTING_STATUSES = ['active', 'paused', 'archived'] as const;
+/**
+ * `removed`: taken down by an admin (404 to all but its farmer, who sees the
+ * reason); `suspended`: hidden while its farmer's account is suspended.
+ */
+export const LISTING_STATUSES = ['active', 'paused', 'archived', 'removed', 'suspended'] as const;
 export type ListingStatus = (typeof LISTING_STATUSES)[number];
 
 /** Produce offered by a farmer, alone or through a cooperative (then the seller of record). */

@@ -1,4 +1,4 @@
-import { BadRequestError, ConflictError, UnauthorizedError } from '@farmlink/shared';
+import { BadRequestError, ConflictError, NotFoundError, UnauthorizedError, UnprocessableError } from '@farmlink/shared';
 
 export class EmailTakenError extends ConflictError {
   constructor() {
@@ -21,5 +21,35 @@ export class UnknownCountyError extends BadRequestError {
 export class UnknownRegionError extends BadRequestError {
   constructor(field: string, code: string) {
     super(`${field} ${code} is not a known region`);
+  }
+}
+
+export class AccountSuspendedError extends UnauthorizedError {
+  constructor() {
+    super('This account is suspended');
+  }
+}
+
+export class UserNotFoundError extends NotFoundError {
+  constructor(id: string) {
+    super('User', id);
+  }
+}
+
+export class AlreadySuspendedError extends ConflictError {
+  constructor() {
+    super('This user is already suspended');
+  }
+}
+
+export class NotSuspendedError extends ConflictError {
+  constructor() {
+    super('This user is not suspended');
+  }
+}
+
+export class CannotSuspendSelfError extends UnprocessableError {
+  constructor() {
+    super('You cannot suspend your own account');
   }
 }

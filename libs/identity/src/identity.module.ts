@@ -5,7 +5,9 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@farmlink/audit';
 import { RegionsModule } from '@farmlink/regions';
+import { AuthStateCache } from './auth-state.cache';
 import { AuthGuard } from './auth.guard';
 import { AuthController, MeController } from './identity.controller';
 import { IdentityService } from './identity.service';
@@ -17,6 +19,7 @@ import { UserRepository } from './user.repository';
   imports: [
     TypeOrmModule.forFeature([User]),
     RegionsModule,
+    AuditModule,
     JwtModule.registerAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService) => {
@@ -41,7 +44,7 @@ import { UserRepository } from './user.repository';
     }),
   ],
   controllers: [AuthController, MeController],
-  providers: [UserRepository, PasswordHasher, IdentityService, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [UserRepository, PasswordHasher, IdentityService, AuthStateCache, { provide: APP_GUARD, useClass: AuthGuard }],
   exports: [IdentityService, PasswordHasher],
 })
 export class IdentityModule {}

@@ -4,3 +4,5 @@ export * from './auth-user';
 export * from './password-hasher';
 export * from './identity.errors';
 export * from './dto/user.dto';
+export * from './dto/admin-user.dto';
+export type { AdminUserRow } from './user.repository';

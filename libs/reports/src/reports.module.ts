@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '@farmlink/audit';
 import { RegionsModule } from '@farmlink/regions';
 import { ReportCountersCompactor } from './report-counters.compactor';
 import { ReportRepository } from './report.repository';
@@ -13,7 +14,7 @@ import { ReportsService } from './reports.service';
  * and rows changed outside the API.
  */
 @Module({
-  imports: [RegionsModule],
+  imports: [RegionsModule, AuditModule],
   controllers: [ReportsController],
   providers: [ReportRepository, ReportsService, ReportCountersCompactor],
   exports: [ReportsService],
