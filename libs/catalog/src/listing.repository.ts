@@ -175,10 +175,12 @@ export class ListingRepository {
   /** Takes a listing down: status `removed` for good, with the reason its farmer sees. */
   async remove(m: EntityManager, id: string, reason: string, adminId: string): Promise<{ removedAt: Date; previousStatus: ListingStatus }> {
     const [row] = await m.query(
-      `UPDATE listings l SET status = 'removed', removal_reason = $2, removed_at = now(), removed_by = $3, held_status = NULL, updated_at = now()
-         FROM (SELECT id, status FROM listings WHERE id = $1) old
-        WHERE l.id = old.id
-        RETURNING l.removed_at AS "removedAt", old.status AS "previousStatus"`,
+      `WITH old AS (SELECT id, status FROM listings WHERE id = $1), changed AS (
+         UPDATE listings l SET status = 'removed', removal_reason = $2, removed_at = now(), removed_by = $3, held_status = NULL, updated_at = now()
+           FROM old
+          WHERE l.id = old.id
+          RETURNING l.removed_at AS "removedAt", old.status AS "previousStatus")
+       SELECT * FROM changed`,
       [id, reason, adminId],
     );
     return row;

@@ -60,10 +60,13 @@ export class UserRepository {
 
   /** Suspends the user and bumps their token version (every token issued before ends); null when unknown. */
   async suspend(manager: EntityManager, id: string, reason: string): Promise<AdminUserRow | null> {
+    // In a CTE, so the driver answers the rows (a bare UPDATE answers [rows, count]).
     const rows = await manager.query(
-      `UPDATE users SET suspended_at = now(), suspension_reason = $2, token_version = token_version + 1, updated_at = now()
-        WHERE id = $1
-        RETURNING ${ADMIN_USER_COLUMNS}`,
+      `WITH changed AS (
+         UPDATE users SET suspended_at = now(), suspension_reason = $2, token_version = token_version + 1, updated_at = now()
+          WHERE id = $1
+          RETURNING *)
+       SELECT ${ADMIN_USER_COLUMNS} FROM changed`,
       [id, reason],
     );
     return rows[0] ?? null;
@@ -72,9 +75,11 @@ export class UserRepository {
   /** Lifts the suspension (tokens from before it stay invalid: the version was bumped); null when unknown. */
   async reinstate(manager: EntityManager, id: string): Promise<AdminUserRow | null> {
     const rows = await manager.query(
-      `UPDATE users SET suspended_at = NULL, suspension_reason = NULL, updated_at = now()
-        WHERE id = $1
-        RETURNING ${ADMIN_USER_COLUMNS}`,
+      `WITH changed AS (
+         UPDATE users SET suspended_at = NULL, suspension_reason = NULL, updated_at = now()
+          WHERE id = $1
+          RETURNING *)
+       SELECT ${ADMIN_USER_COLUMNS} FROM changed`,
       [id],
     );
     return rows[0] ?? null;
