@@ -24,6 +24,7 @@ const CooperativesPage = lazy(() => import('./pages/farm/CooperativesPage'));
 const CooperativePage = lazy(() => import('./pages/farm/CooperativePage'));
 const DashboardPage = lazy(() => import('./pages/officer/DashboardPage'));
 const AdminPage = lazy(() => import('./pages/officer/AdminPage'));
+const TrustPage = lazy(() => import('./pages/officer/TrustPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 function App() {
@@ -47,6 +48,7 @@ function App() {
         <Route path="farm/cooperatives/:id" element={<RequireRole roles={['farmer', 'officer', 'admin']}><CooperativePage /></RequireRole>} />
         <Route path="officer" element={<RequireRole roles={['officer', 'admin']}><DashboardPage /></RequireRole>} />
         <Route path="admin" element={<RequireRole roles={['admin']}><AdminPage /></RequireRole>} />
+        <Route path="admin/trust" element={<RequireRole roles={['admin']}><TrustPage /></RequireRole>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

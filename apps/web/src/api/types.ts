@@ -103,7 +103,8 @@ export interface Photo {
   sizes?: { url: string; width: number }[];
 }
 
-export type ListingStatus = 'active' | 'paused' | 'archived';
+/** `removed`: taken down by an admin (only its farmer sees it, with `removalReason`); `suspended`: hidden while its farmer is suspended. */
+export type ListingStatus = 'active' | 'paused' | 'archived' | 'removed' | 'suspended';
 
 export interface Listing {
   id: Id;
@@ -127,6 +128,8 @@ export interface Listing {
   farmerName?: string;
   cooperativeName?: string | null;
   countyName?: string;
+  /** Why an admin took it down (status `removed`). */
+  removalReason?: string | null;
 }
 
 export interface ListingBody {
@@ -270,4 +273,39 @@ export interface SalesQuery {
   groupBy: ReportGroupBy;
   regionCode?: string;
   programmeId?: string;
+}
+
+/** A user in the admin's list (GET /api/admin/users). */
+export interface AdminUser {
+  id: Id;
+  email: string;
+  displayName: string;
+  role: Role;
+  countyCode: string | null;
+  jurisdictionCode: string | null;
+  suspendedAt: string | null;
+  suspensionReason: string | null;
+  createdAt: string;
+}
+
+/** One entry of the audit trail (GET /api/admin/audit). */
+export interface AuditEntry {
+  id: Id;
+  at: string;
+  actorId: Id | null;
+  actorRole: string | null;
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  details: Record<string, unknown>;
+}
+
+export interface AuditQuery {
+  action?: string;
+  actorId?: string;
+  targetId?: string;
+  from?: string;
+  to?: string;
+  page?: number;
+  pageSize?: number;
 }
