@@ -381,7 +381,7 @@ export const zh: Record<MessageKey, string> = {
   'trust.takenDown': '商品已下架。',
   'trust.audit': '审计日志',
   'trust.auditFilters': '筛选审计日志',
-  'trust.action': '操作',
+  'trust.action': '操作类型',
   'trust.allActions': '全部操作',
   'trust.actorId': '操作人（用户编号）',
   'trust.actorIdInvalid': '用户编号必须是 UUID。',

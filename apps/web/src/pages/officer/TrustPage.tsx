@@ -214,7 +214,9 @@ function Takedown({ onDone }: { onDone(): void }) {
 
 /** What an entry says in a line: the reason, or the other details as key: value. */
 function detailsText(details: Record<string, unknown>): string {
+  // The reason first: it is what an admin reads the trail for.
   return Object.entries(details)
+    .sort(([a], [b]) => (a === 'reason' ? -1 : b === 'reason' ? 1 : 0))
     .filter(([, v]) => v !== null && v !== undefined && v !== '')
     .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.join(', ') : typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
     .join(' · ');
