@@ -13,7 +13,8 @@ export interface CheckoutListing {
   priceCents: number;
   currency: string;
   stock: number;
-  status: 'active' | 'paused' | 'archived';
+  /** Only `active` listings are sold; `removed` and `suspended` are moderation's (see ModerationService). */
+  status: 'active' | 'paused' | 'archived' | 'removed' | 'suspended';
   farmerId: string;
   cooperativeId: string | null;
   countyCode: string;
