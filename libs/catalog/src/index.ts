@@ -2,6 +2,5 @@ export * from './catalog.module';
 export * from './catalog.service';
 export * from './catalog.errors';
 export * from './listing-stock.repository';
-export * from './listing.entity';
 export * from './photo-storage';
 export * from './dto/listing.dto';

@@ -39,42 +39,49 @@ describe('ListingStockRepository (real PostgreSQL)', () => {
   }
   const stockOf = async (id: string) => (await db.query(`SELECT stock FROM listings WHERE id = $1`, [id]))[0].stock as number;
 
-  it('reads what checkout needs, with the farmer and cooperative counties', async () => {
+  it('answers what checkout needs, with the farmer and cooperative counties, whether or not stock was taken', async () => {
     const a = await listing(5, 'active', coopId);
-    const [row] = await repo.findForCheckout(db.manager, [a, a]);
-    expect(row).toEqual({
-      id: a,
-      title: '方竹笋',
-      unit: 'box',
-      category: 'vegetables',
-      netWeightGrams: 2500,
-      priceCents: 4800,
-      currency: 'CNY',
-      stock: 5,
-      status: 'active',
-      farmerId,
-      cooperativeId: coopId,
-      countyCode: '520322',
-      farmerCountyCode: '520322',
-      farmerPovertyRegistered: true,
-      cooperativeCountyCode: '520324',
-    });
-    expect(await repo.findForCheckout(db.manager, [])).toEqual([]);
+    const { listings, taken } = await db.transaction((m) => repo.takeForCheckout(m, [{ listingId: a, quantity: 2 }]));
+    expect(listings).toEqual([
+      {
+        id: a,
+        title: '方竹笋',
+        unit: 'box',
+        category: 'vegetables',
+        netWeightGrams: 2500,
+        priceCents: 4800,
+        currency: 'CNY',
+        stock: 5,
+        status: 'active',
+        farmerId,
+        cooperativeId: coopId,
+        countyCode: '520322',
+        farmerCountyCode: '520322',
+        farmerPovertyRegistered: true,
+        cooperativeCountyCode: '520324',
+      },
+    ]);
+    expect([...taken]).toEqual([a]);
+    expect(await stockOf(a)).toBe(3);
+    expect(await db.transaction((m) => repo.takeForCheckout(m, []))).toEqual({ listings: [], taken: new Set() });
   });
 
-  it('takes stock only when there is enough and the listing is active, and reports the rest', async () => {
+  it('takes stock only when there is enough and the listing is active; unknown ids are absent', async () => {
     const a = await listing(5);
     const b = await listing(1);
     const paused = await listing(10, 'paused');
-    const failed = await db.transaction((m) =>
-      repo.takeStock(m, [
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const { listings, taken } = await db.transaction((m) =>
+      repo.takeForCheckout(m, [
         { listingId: b, quantity: 2 },
         { listingId: a, quantity: 2 },
         { listingId: a, quantity: 3 },
         { listingId: paused, quantity: 1 },
+        { listingId: unknown, quantity: 1 },
       ]),
     );
-    expect(failed.sort()).toEqual([b, paused].sort());
+    expect(listings.map((l) => l.id).sort()).toEqual([a, b, paused].sort());
+    expect([...taken]).toEqual([a]);
     expect(await stockOf(a)).toBe(0);
     expect(await stockOf(b)).toBe(1);
     expect(await stockOf(paused)).toBe(10);
@@ -84,10 +91,7 @@ describe('ListingStockRepository (real PostgreSQL)', () => {
     const a = await listing(3);
     const results = await Promise.all(
       Array.from({ length: 8 }, () =>
-        db.transaction(async (m) => {
-          const failed = await repo.takeStock(m, [{ listingId: a, quantity: 1 }]);
-          return failed.length === 0;
-        }),
+        db.transaction(async (m) => (await repo.takeForCheckout(m, [{ listingId: a, quantity: 1 }])).taken.has(a)),
       ),
     );
     expect(results.filter(Boolean)).toHaveLength(3);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { preparedQuery } from '@farmlink/database';
 import type { EntityManager } from 'typeorm';
-import { parseMinorUnits } from '@farmlink/shared';
+import { moneyMapper, preparedQuery } from '@farmlink/database';
+import type { ListingStatus } from '@farmlink/shared';
 
 /** What checkout needs to know about a listing, read inside the checkout transaction. */
 export interface CheckoutListing {
@@ -14,7 +14,7 @@ export interface CheckoutListing {
   currency: string;
   stock: number;
   /** Only `active` listings are sold; `removed` and `suspended` are moderation's (see ModerationService). */
-  status: 'active' | 'paused' | 'archived' | 'removed' | 'suspended';
+  status: ListingStatus;
   farmerId: string;
   cooperativeId: string | null;
   countyCode: string;
@@ -22,6 +22,8 @@ export interface CheckoutListing {
   farmerPovertyRegistered: boolean;
   cooperativeCountyCode: string | null;
 }
+
+const toCheckoutListing = moneyMapper<CheckoutListing>('priceCents');
 
 export interface StockItem {
   listingId: string;
@@ -36,58 +38,6 @@ export interface StockItem {
  */
 @Injectable()
 export class ListingStockRepository {
-  /** The listings with these ids (any status; missing ids are simply absent), in id order. */
-  async findForCheckout(manager: EntityManager, ids: string[]): Promise<CheckoutListing[]> {
-    const unique = [...new Set(ids)];
-    if (unique.length === 0) return [];
-    const rows: Record<string, unknown>[] = await manager.query(
-      `SELECT l.id, l.title, l.unit, l.category, l.net_weight_grams AS "netWeightGrams", l.price_cents AS "priceCents",
-              l.currency, l.stock, l.status, l.farmer_id AS "farmerId", l.cooperative_id AS "cooperativeId",
-              l.county_code AS "countyCode", u.county_code AS "farmerCountyCode",
-              u.poverty_registered AS "farmerPovertyRegistered", c.county_code AS "cooperativeCountyCode"
-         FROM listings l
-         JOIN users u ON u.id = l.farmer_id
-         LEFT JOIN cooperatives c ON c.id = l.cooperative_id
-        WHERE l.id = ANY($1::uuid[])
-        ORDER BY l.id`,
-      [unique],
-    );
-    return rows.map((r) => ({
-      ...(r as unknown as CheckoutListing),
-      priceCents: parseMinorUnits(r.priceCents as string),
-      netWeightGrams: Number(r.netWeightGrams),
-      stock: Number(r.stock),
-    }));
-  }
-
-  /**
-   * Takes stock with one conditional UPDATE per listing, in listing-id order
-   * (so concurrent checkouts lock rows in the same order and cannot deadlock).
-   * Several items for the same listing are added together. Returns the ids
-   * whose stock could not be taken (not enough stock, not active, unknown, or a
-   * quantity that is not a positive integer); the caller then rolls back.
-   */
-  async takeStock(manager: EntityManager, items: StockItem[]): Promise<string[]> {
-    const failed: string[] = [];
-    for (const [listingId, quantity] of mergeItems(items)) {
-      if (!Number.isSafeInteger(quantity) || quantity <= 0) {
-        failed.push(listingId);
-        continue;
-      }
-      const rows: unknown[] = await manager.query(
-        // Wrapped in a CTE so the driver answers the returned rows (a bare UPDATE answers [rows, count]).
-        `WITH taken AS (
-           UPDATE listings SET stock = stock - $2, updated_at = now()
-            WHERE id = $1 AND stock >= $2 AND status = 'active'
-            RETURNING id)
-         SELECT id FROM taken`,
-        [listingId, quantity],
-      );
-      if (rows.length === 0) failed.push(listingId);
-    }
-    return failed;
-  }
-
   /**
    * Checkout's one round trip: locks the listings in id order (so concurrent
    * checkouts cannot deadlock), takes the stock of every active listing that
@@ -124,12 +74,7 @@ export class ListingStockRepository {
     const listings = rows.map((r) => {
       if (r.taken) taken.add(r.id as string);
       const { taken: _t, ...rest } = r;
-      return {
-        ...(rest as unknown as CheckoutListing),
-        priceCents: parseMinorUnits(r.priceCents as string),
-        netWeightGrams: Number(r.netWeightGrams),
-        stock: Number(r.stock),
-      };
+      return toCheckoutListing(rest as unknown as CheckoutListing);
     });
     return { listings, taken };
   }

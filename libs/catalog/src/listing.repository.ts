@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { parseMinorUnits, type Category } from '@farmlink/shared';
-import { escapeLike } from '@farmlink/cooperatives';
+import { escapeLike, moneyMapper } from '@farmlink/database';
+import type { Category, ListingStatus } from '@farmlink/shared';
 import type { ListingSort } from './dto/listing.dto';
-import type { ListingStatus } from './listing.entity';
 
 export interface PhotoRow {
   id: string;
@@ -111,9 +110,7 @@ const LISTING_JOINS = `JOIN users u ON u.id = l.farmer_id
   JOIN regions r ON r.code = l.county_code
   LEFT JOIN cooperatives c ON c.id = l.cooperative_id`;
 
-function toRow(raw: Record<string, unknown>): ListingRow {
-  return { ...(raw as unknown as ListingRow), priceCents: parseMinorUnits(raw.priceCents as string) };
-}
+const toRow = moneyMapper<ListingRow>('priceCents');
 
 /** All SQL about listings and their photos. */
 @Injectable()

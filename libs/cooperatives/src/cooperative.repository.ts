@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { CooperativeDto, MemberDto } from './dto/cooperative.dto';
-import type { MemberRole } from './cooperative.entity';
-import { escapeLike } from './query-transforms';
+import type { MemberRole } from '@farmlink/shared';
+import { escapeLike } from '@farmlink/database';
 
 export type CooperativeRow = CooperativeDto;
 export type MemberRow = MemberDto;
@@ -77,8 +77,8 @@ export class CooperativeRepository {
   }
 
   /** The user's role in the cooperative, or null when not a member. */
-  async memberRole(cooperativeId: string, farmerId: string, manager?: EntityManager): Promise<MemberRole | null> {
-    const rows = await (manager ?? this.db.manager).query(
+  async memberRole(cooperativeId: string, farmerId: string): Promise<MemberRole | null> {
+    const rows = await this.db.query(
       `SELECT role FROM cooperative_members WHERE cooperative_id = $1 AND farmer_id = $2`,
       [cooperativeId, farmerId],
     );

@@ -4,7 +4,7 @@ import { DEFAULT_PAGE_SIZE, pageOf, type Page } from '@farmlink/shared';
 import { RegionsService } from '@farmlink/regions';
 import { type AuthUser } from '@farmlink/common';
 import { UnknownCountyError } from '@farmlink/identity';
-import type { MemberRole } from './cooperative.entity';
+import type { MemberRole } from '@farmlink/shared';
 import { CooperativeRepository } from './cooperative.repository';
 import type { CooperativeDto, CooperativeQueryDto, CreateCooperativeDto, MemberDto } from './dto/cooperative.dto';
 import {

@@ -1,5 +1,4 @@
 import type { DataSourceOptions } from 'typeorm';
-import { entities } from './entities';
 import { migrations } from './migrations';
 
 export interface DatabaseSettings {
@@ -16,7 +15,8 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
   return {
     type: 'postgres',
     url: settings.url,
-    entities,
+    // No entity classes: every query is hand-written SQL in a lib's *.repository.ts.
+    entities: [],
     migrations,
     migrationsRun: false,
     migrationsTransactionMode: 'each',

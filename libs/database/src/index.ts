@@ -1,4 +1,3 @@
-export * from './columns';
 export * from './data-source-options';
 export * from './embedded-postgres';
 export * from './database-errors';
@@ -6,3 +5,5 @@ export * from "./transaction";
 export * from "./database-runtime";
 export * from './prepared-query';
 export * from './uuid-v7';
+export * from './money-row';
+export * from './sql-text';

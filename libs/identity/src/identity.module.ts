@@ -4,7 +4,6 @@ import { ConfigService } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@farmlink/audit';
 import { RegionsModule } from '@farmlink/regions';
 import { AuthStateCache } from './auth-state.cache';
@@ -12,12 +11,10 @@ import { AuthGuard } from './auth.guard';
 import { AuthController, MeController } from './identity.controller';
 import { IdentityService } from './identity.service';
 import { PasswordHasher } from './password-hasher';
-import { User } from './user.entity';
 import { UserRepository } from './user.repository';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([User]),
     RegionsModule,
     AuditModule,
     JwtModule.registerAsync({

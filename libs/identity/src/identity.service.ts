@@ -27,8 +27,7 @@ import {
   UserNotFoundError,
 } from './identity.errors';
 import { PasswordHasher } from './password-hasher';
-import { AdminUserRow, NewUser, UserRepository } from './user.repository';
-import type { User } from './user.entity';
+import { AdminUserRow, NewUser, UserRepository, type User } from './user.repository';
 
 @Injectable()
 export class IdentityService implements OnApplicationBootstrap {

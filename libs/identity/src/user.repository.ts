@@ -1,8 +1,27 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, EntityManager, Repository } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { escapeLike } from '@farmlink/database';
 import type { Role } from '@farmlink/shared';
-import { User } from './user.entity';
+
+/**
+ * Everyone who signs in. Farmers carry their county (a GB/T 2260 county code),
+ * village and whether they are a registered poor household; officers may carry
+ * a jurisdiction that limits what they see.
+ */
+export interface User {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  phone: string | null;
+  countyCode: string | null;
+  village: string | null;
+  povertyRegistered: boolean;
+  jurisdictionCode: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
 
 export interface NewUser {
   email: string;
@@ -16,35 +35,56 @@ export interface NewUser {
   jurisdictionCode?: string | null;
 }
 
+const USER_COLUMNS = `u.id, u.email, u.display_name AS "displayName", u.role, u.phone, u.county_code AS "countyCode",
+  u.village, u.poverty_registered AS "povertyRegistered", u.jurisdiction_code AS "jurisdictionCode",
+  u.created_at AS "createdAt", u.updated_at AS "updatedAt"`;
+
 /** All SQL about users. */
 @Injectable()
 export class UserRepository {
-  constructor(
-    @InjectRepository(User) private readonly users: Repository<User>,
-    @InjectDataSource() private readonly db: DataSource,
-  ) {}
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
 
+  /**
+   * Inserts a user and answers it (never the hash). A taken email fails on `users_email_lower_uq`.
+   * With `manager`, on the caller's transaction (e.g. with its audit entry).
+   */
   async insert(user: NewUser, manager?: EntityManager): Promise<User> {
-    const repo = manager ? manager.getRepository(User) : this.users;
-    const saved = await repo.save(repo.create({ ...user, email: user.email.trim() }));
-    return (await repo.findOneByOrFail({ id: saved.id }));
+    const rows: User[] = await (manager ?? this.db).query(
+      `INSERT INTO users AS u (email, password_hash, display_name, role, phone, county_code, village, poverty_registered, jurisdiction_code)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       RETURNING ${USER_COLUMNS}`,
+      [
+        user.email.trim(),
+        user.passwordHash,
+        user.displayName,
+        user.role,
+        user.phone ?? null,
+        user.countyCode ?? null,
+        user.village ?? null,
+        user.povertyRegistered ?? false,
+        user.jurisdictionCode ?? null,
+      ],
+    );
+    return rows[0];
   }
 
-  findById(id: string): Promise<User | null> {
-    return this.users.findOneBy({ id });
+  async findById(id: string): Promise<User | null> {
+    const rows: User[] = await this.db.query(`SELECT ${USER_COLUMNS} FROM users u WHERE u.id = $1`, [id]);
+    return rows[0] ?? null;
   }
 
   /** Case-insensitive; includes the password hash. */
-  findByEmailWithHash(email: string): Promise<User | null> {
-    return this.users
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('lower(u.email) = lower(:email)', { email: email.trim() })
-      .getOne();
+  async findByEmailWithHash(email: string): Promise<(User & { passwordHash: string }) | null> {
+    const rows = await this.db.query(
+      `SELECT ${USER_COLUMNS}, u.password_hash AS "passwordHash" FROM users u WHERE lower(u.email) = lower($1)`,
+      [email.trim()],
+    );
+    return rows[0] ?? null;
   }
 
   async emailExists(email: string): Promise<boolean> {
-    return this.users.createQueryBuilder('u').where('lower(u.email) = lower(:email)', { email: email.trim() }).getExists();
+    const rows = await this.db.query(`SELECT 1 FROM users WHERE lower(email) = lower($1)`, [email.trim()]);
+    return rows.length > 0;
   }
 
   // ---- trust: token checks, suspension, the admin's list ----
@@ -101,7 +141,7 @@ export class UserRepository {
     const where: string[] = [];
     const params: unknown[] = [];
     if (f.q) {
-      params.push(`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      params.push(`%${escapeLike(f.q)}%`);
       where.push(`(email ILIKE $${params.length} ESCAPE '\\' OR display_name ILIKE $${params.length} ESCAPE '\\')`);
     }
     if (f.role) {

@@ -15,7 +15,7 @@ import {
   ListingsNotFoundError,
   ListingsUnavailableError,
 } from './orders.errors';
-import { CheckoutRow, NewOrder, OrderRepository, ShippingAddress } from './order.repository';
+import { CheckoutRow, NewOrder, OrderLineRow, OrderRepository, OrderRow, ShippingAddress } from './order.repository';
 import { toOrderDto } from './order.mapper';
 
 /**
@@ -83,15 +83,14 @@ export class CheckoutService {
       const { summary, needsInitiation } = await this.payments.createForCheckout(m, { checkoutId, amountCents: totalCents, currency: DEFAULT_CURRENCY });
       const orderIds = newOrders.map(() => uuidV7());
       // With a local provider the answer is complete now and is stored with the orders, for idempotent replays.
-      const response = needsInitiation
-        ? null
-        : buildResponse(checkoutId, checkout.createdAt, buyerId, address, newOrders, orderIds, totalCents, summary);
+      const placed = placedOrders({ id: checkoutId, buyerId, createdAt: checkout.createdAt, shippingAddress: address }, newOrders, orderIds);
+      const response = needsInitiation ? null : checkoutAnswer({ id: checkoutId, totalCents, currency: DEFAULT_CURRENCY, createdAt: checkout.createdAt }, placed, summary);
       await this.orders.insertOrders(m, { id: checkoutId, buyerId, currency: DEFAULT_CURRENCY, shippingAddress: address }, newOrders, {
         totalCents,
         response,
         orderIds,
       });
-      return { checkoutId, totalCents, response, paymentId: summary.id, createdAt: checkout.createdAt, newOrders, orderIds };
+      return { checkoutId, totalCents, response, paymentId: summary.id, createdAt: checkout.createdAt, placed };
     });
 
     if (created === null) {
@@ -103,8 +102,8 @@ export class CheckoutService {
 
     // External provider (Stripe): create the PaymentIntent now that the transaction has committed.
     const payment = await this.payments.initiate(created.paymentId);
-    const response = buildResponse(created.checkoutId, created.createdAt, buyerId, address, created.newOrders, created.orderIds, created.totalCents, payment);
-    await this.orders.finishCheckout(undefined, created.checkoutId, created.totalCents, response);
+    const response = checkoutAnswer({ id: created.checkoutId, totalCents: created.totalCents, currency: DEFAULT_CURRENCY, createdAt: created.createdAt }, created.placed, payment);
+    await this.orders.finishCheckout(created.checkoutId, created.totalCents, response);
     return response;
   }
 
@@ -117,15 +116,8 @@ export class CheckoutService {
     const summary = await this.payments.initiate(payment.id);
     const orders = await this.orders.ordersOfCheckout(existing.id);
     const lines = await this.orders.linesOf(orders.map((o) => o.id));
-    const response: CheckoutDto = {
-      id: existing.id,
-      orders: orders.map((o) => toOrderDto(o, lines.filter((l) => l.orderId === o.id))),
-      totalCents: existing.totalCents,
-      currency: existing.currency,
-      payment: summary,
-      createdAt: existing.createdAt.toISOString(),
-    };
-    await this.orders.finishCheckout(undefined, existing.id, existing.totalCents, response);
+    const response = checkoutAnswer(existing, { orders, lines }, summary);
+    await this.orders.finishCheckout(existing.id, existing.totalCents, response);
     return response;
   }
 }
@@ -162,48 +154,52 @@ export function groupBySeller(items: { listing: CheckoutListing; quantity: numbe
   return [...bySeller.values()];
 }
 
-function buildResponse(
-  checkoutId: string,
-  placedAt: Date,
-  buyerId: string,
-  address: ShippingAddress,
+/** The rows a new checkout's orders and lines have once inserted, so that the first answer needs no read. */
+function placedOrders(
+  checkout: { id: string; buyerId: string; createdAt: Date; shippingAddress: ShippingAddress },
   orders: NewOrder[],
   orderIds: string[],
-  totalCents: number,
+): { orders: OrderRow[]; lines: OrderLineRow[] } {
+  const placedAt = checkout.createdAt;
+  return {
+    orders: orders.map((o, i) => ({
+      id: orderIds[i],
+      checkoutId: checkout.id,
+      buyerId: checkout.buyerId,
+      sellerType: o.sellerType,
+      sellerId: o.sellerId,
+      countyCode: o.countyCode,
+      status: 'pending_payment',
+      totalCents: o.totalCents,
+      refundedCents: 0,
+      currency: DEFAULT_CURRENCY,
+      shippingAddress: checkout.shippingAddress,
+      carrier: null,
+      trackingNo: null,
+      placedAt,
+      paidAt: null,
+      shippedAt: null,
+      deliveredAt: null,
+      cancelledAt: null,
+      cancelReason: null,
+      updatedAt: placedAt,
+    })),
+    lines: orders.flatMap((o, i) => o.lines.map((l) => ({ ...l, orderId: orderIds[i] }))),
+  };
+}
+
+/** The checkout's answer — the same whether it is built as the checkout is placed or replayed later. */
+function checkoutAnswer(
+  checkout: { id: string; totalCents: number; currency: string; createdAt: Date },
+  placed: { orders: OrderRow[]; lines: OrderLineRow[] },
   payment: PaymentSummary,
 ): CheckoutDto {
   return {
-    id: checkoutId,
-    orders: orders.map((o, i) =>
-      toOrderDto(
-        {
-          id: orderIds[i],
-          checkoutId,
-          buyerId,
-          sellerType: o.sellerType,
-          sellerId: o.sellerId,
-          countyCode: o.countyCode,
-          status: 'pending_payment',
-          totalCents: o.totalCents,
-          refundedCents: 0,
-          currency: DEFAULT_CURRENCY,
-          shippingAddress: address,
-          carrier: null,
-          trackingNo: null,
-          placedAt,
-          paidAt: null,
-          shippedAt: null,
-          deliveredAt: null,
-          cancelledAt: null,
-          cancelReason: null,
-          updatedAt: placedAt,
-        },
-        o.lines.map((l) => ({ ...l, orderId: orderIds[i] })),
-      ),
-    ),
-    totalCents,
-    currency: DEFAULT_CURRENCY,
+    id: checkout.id,
+    orders: placed.orders.map((o) => toOrderDto(o, placed.lines.filter((l) => l.orderId === o.id))),
+    totalCents: checkout.totalCents,
+    currency: checkout.currency,
     payment,
-    createdAt: placedAt.toISOString(),
+    createdAt: checkout.createdAt.toISOString(),
   };
 }

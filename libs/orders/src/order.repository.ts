@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { preparedQuery, uuidV7 } from '@farmlink/database';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { parseMinorUnits, type OrderStatus, type Role } from '@farmlink/shared';
-
-export type SellerType = 'farmer' | 'cooperative';
+import type { AuthUser } from '@farmlink/common';
+import { moneyMapper, preparedQuery, uuidV7 } from '@farmlink/database';
+import type { ReconOrderFacts } from '@farmlink/payments';
+import type { OrderStatus, SellerType } from '@farmlink/shared';
+import { CALLER_IS_SELLER_SQL, orderVisibleSql } from './order.access';
 
 export interface ShippingAddress {
   name: string;
@@ -81,27 +82,17 @@ const LINE_COLUMNS = `order_id AS "orderId", listing_id AS "listingId", title, u
   line_total_cents AS "lineTotalCents", producer_id AS "producerId", producer_county_code AS "producerCountyCode",
   producer_poverty_registered AS "producerPovertyRegistered"`;
 
-function toOrder(r: OrderRow): OrderRow {
-  return { ...r, totalCents: parseMinorUnits(r.totalCents), refundedCents: parseMinorUnits(r.refundedCents) };
-}
+const toOrder = moneyMapper<OrderRow>('totalCents', 'refundedCents');
+const toLine = moneyMapper<OrderLineRow>('unitPriceCents', 'lineTotalCents');
+const toCheckout = moneyMapper<CheckoutRow>('totalCents');
+const toReconOrder = moneyMapper<ReconOrderFacts>('totalCents', 'refundedCents');
 
-function toLine(r: OrderLineRow): OrderLineRow {
-  return { ...r, unitPriceCents: parseMinorUnits(r.unitPriceCents), lineTotalCents: parseMinorUnits(r.lineTotalCents) };
-}
-
-/** Who may see an order, as SQL over `o` with the caller's id in $1. */
-function visibilityClause(role: Role): string {
-  switch (role) {
-    case 'buyer':
-      return `o.buyer_id = $1`;
-    case 'farmer':
-      return `(o.seller_id = $1 OR o.seller_id IN (SELECT id FROM cooperatives WHERE manager_id = $1))`;
-    default:
-      return `$1::uuid IS NOT NULL`; // officers and admins see every order
-  }
-}
-
-/** All SQL about checkouts, orders, order lines and order history. */
+/**
+ * All SQL about checkouts, orders, order lines and order history. Methods
+ * whose first parameter is a manager run inside the caller's transaction;
+ * the others are plain reads (or single writes after a commit) on the pool.
+ * Who may see an order is decided in order.access.ts.
+ */
 @Injectable()
 export class OrderRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -125,8 +116,8 @@ export class OrderRepository {
     return rows[0] ?? null;
   }
 
-  async ordersOfCheckout(checkoutId: string, m?: EntityManager): Promise<OrderRow[]> {
-    const rows = await (m ?? this.db).query(`SELECT ${ORDER_COLUMNS} FROM orders o WHERE o.checkout_id = $1 ORDER BY o.id`, [checkoutId]);
+  async ordersOfCheckout(checkoutId: string): Promise<OrderRow[]> {
+    const rows = await this.db.query(`SELECT ${ORDER_COLUMNS} FROM orders o WHERE o.checkout_id = $1 ORDER BY o.id`, [checkoutId]);
     return rows.map(toOrder);
   }
 
@@ -137,11 +128,12 @@ export class OrderRepository {
          FROM checkouts WHERE buyer_id = $1 AND idempotency_key = $2`,
       [buyerId, idempotencyKey],
     );
-    return rows[0] ? { ...rows[0], totalCents: parseMinorUnits(rows[0].totalCents) } : null;
+    return rows[0] ? toCheckout(rows[0]) : null;
   }
 
-  async finishCheckout(m: EntityManager | undefined, id: string, totalCents: number, response: unknown | null): Promise<void> {
-    await (m ?? this.db).query(`UPDATE checkouts SET total_cents = $2, response = $3 WHERE id = $1`, [
+  /** After the checkout committed and the provider answered: the stored answer for replays. */
+  async finishCheckout(id: string, totalCents: number, response: unknown | null): Promise<void> {
+    await this.db.query(`UPDATE checkouts SET total_cents = $2, response = $3 WHERE id = $1`, [
       id,
       totalCents,
       response === null ? null : JSON.stringify(response),
@@ -209,23 +201,25 @@ export class OrderRepository {
     return ids;
   }
 
-  async findOrders(ids: string[], m?: EntityManager): Promise<OrderRow[]> {
-    if (ids.length === 0) return [];
-    const rows = await (m ?? this.db).query(`SELECT ${ORDER_COLUMNS} FROM orders o WHERE o.id = ANY($1::uuid[]) ORDER BY o.placed_at, o.id`, [ids]);
-    return rows.map(toOrder);
-  }
-
-  async findOrder(id: string, m?: EntityManager): Promise<OrderRow | null> {
-    const rows = await (m ?? this.db).query(`SELECT ${ORDER_COLUMNS} FROM orders o WHERE o.id = $1`, [id]);
+  /** The order, if the caller may see it (order.access.ts). */
+  async findVisibleOrder(id: string, caller: AuthUser): Promise<OrderRow | null> {
+    const rows = await this.db.query(`SELECT ${ORDER_COLUMNS} FROM orders o WHERE o.id = $2 AND ${orderVisibleSql(caller.role)}`, [caller.id, id]);
     return rows[0] ? toOrder(rows[0]) : null;
   }
 
-  async findVisibleOrder(id: string, caller: { id: string; role: Role }): Promise<OrderRow | null> {
-    const rows = await this.db.query(`SELECT ${ORDER_COLUMNS} FROM orders o WHERE o.id = $2 AND ${visibilityClause(caller.role)}`, [caller.id, id]);
-    return rows[0] ? toOrder(rows[0]) : null;
+  /** Locks the order for a change by the caller, if they may see it; says whether they are its seller of record. */
+  async lockVisibleOrder(m: EntityManager, id: string, caller: AuthUser): Promise<{ order: OrderRow; isSeller: boolean } | null> {
+    const rows = await m.query(
+      `SELECT ${ORDER_COLUMNS}, ${CALLER_IS_SELLER_SQL} AS "callerIsSeller"
+         FROM orders o WHERE o.id = $2 AND ${orderVisibleSql(caller.role)} FOR UPDATE OF o`,
+      [caller.id, id],
+    );
+    if (!rows[0]) return null;
+    const { callerIsSeller, ...order } = rows[0];
+    return { order: toOrder(order), isSeller: caller.role === 'farmer' && callerIsSeller === true };
   }
 
-  /** Locks an order for a state change. */
+  /** Locks an order for a change made by the system (a payment, a provider's refund). */
   async lockOrder(m: EntityManager, id: string): Promise<OrderRow | null> {
     const rows = await m.query(`SELECT ${ORDER_COLUMNS} FROM orders o WHERE o.id = $1 FOR UPDATE`, [id]);
     return rows[0] ? toOrder(rows[0]) : null;
@@ -237,9 +231,13 @@ export class OrderRepository {
     return rows.map(toOrder);
   }
 
-  async linesOf(orderIds: string[], m?: EntityManager): Promise<OrderLineRow[]> {
+  linesOf(orderIds: string[]): Promise<OrderLineRow[]> {
+    return this.linesIn(this.db.manager, orderIds);
+  }
+
+  async linesIn(m: EntityManager, orderIds: string[]): Promise<OrderLineRow[]> {
     if (orderIds.length === 0) return [];
-    const rows = await (m ?? this.db).query(
+    const rows = await m.query(
       `SELECT ${LINE_COLUMNS} FROM order_lines WHERE order_id = ANY($1::uuid[]) ORDER BY order_id, position`,
       [orderIds],
     );
@@ -247,10 +245,10 @@ export class OrderRepository {
   }
 
   async page(
-    caller: { id: string; role: Role },
+    caller: AuthUser,
     filter: { status?: OrderStatus; page: number; pageSize: number },
   ): Promise<{ items: OrderRow[]; total: number }> {
-    const where = [visibilityClause(caller.role)];
+    const where = [orderVisibleSql(caller.role)];
     const params: unknown[] = [caller.id];
     if (filter.status) {
       params.push(filter.status);
@@ -266,49 +264,37 @@ export class OrderRepository {
     return { items: rows.map(toOrder), total };
   }
 
-  /** Writes the new state, its timestamp column and the history row. */
+  /**
+   * Writes a state change of one or many orders (all moving from `from` to `to`): the history rows,
+   * then the state and its timestamp column, in two statements whatever the number of orders.
+   * Only OrdersService.transition() calls this, after checking the move in the transition table.
+   * History goes first: the UPDATE's report trigger takes the rows every payment to the same
+   * county shares and holds them until commit — the less that follows it, the shorter the wait.
+   */
   async setStatus(
     m: EntityManager,
-    order: { id: string; from: OrderStatus; to: OrderStatus },
+    orders: { ids: string[]; from: OrderStatus; to: OrderStatus },
     actor: { id: string | null; role: string },
-    extra: { at?: Date; carrier?: string | null; trackingNo?: string | null; cancelReason?: string | null; note?: string | null } = {},
+    extra: { at?: Date; carrier?: string | null; trackingNo?: string | null; cancelReason?: string | null } = {},
   ): Promise<void> {
+    if (orders.ids.length === 0) return;
     const stamp: Partial<Record<OrderStatus, string>> = {
       paid: 'paid_at',
       shipped: 'shipped_at',
       delivered: 'delivered_at',
       cancelled: 'cancelled_at',
     };
-    const column = stamp[order.to];
+    const column = stamp[orders.to];
+    await m.query(
+      `INSERT INTO order_history (order_id, from_status, to_status, actor_id, actor_role, note)
+       SELECT id, $2, $3, $4, $5, $6 FROM unnest($1::uuid[]) AS id`,
+      [orders.ids, orders.from, orders.to, actor.id, actor.role, extra.cancelReason ?? null],
+    );
     await m.query(
       `UPDATE orders SET status = $2, ${column ? `${column} = $3,` : ''} carrier = COALESCE($4, carrier),
               tracking_no = COALESCE($5, tracking_no), cancel_reason = COALESCE($6, cancel_reason), updated_at = now()
-        WHERE id = $1`,
-      [order.id, order.to, extra.at ?? new Date(), extra.carrier ?? null, extra.trackingNo ?? null, extra.cancelReason ?? null],
-    );
-    await m.query(
-      `INSERT INTO order_history (order_id, from_status, to_status, actor_id, actor_role, note) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [order.id, order.from, order.to, actor.id, actor.role, extra.note ?? extra.cancelReason ?? null],
-    );
-  }
-
-  /**
-   * Marks several orders paid with ONE statement (and their history rows with
-   * another): the report rollups are kept by a statement-level trigger that
-   * then takes its row locks in one sorted pass.
-   */
-  async markPaid(m: EntityManager, orderIds: string[], at: Date, actor: { id: string | null; role: string }): Promise<void> {
-    if (orderIds.length === 0) return;
-    // History first: the UPDATE's trigger takes the report rows every payment to the same county
-    // shares, and they are held until commit — the less that follows, the shorter the wait.
-    await m.query(
-      `INSERT INTO order_history (order_id, from_status, to_status, actor_id, actor_role)
-       SELECT id, 'pending_payment', 'paid', $2, $3 FROM unnest($1::uuid[]) AS id`,
-      [orderIds, actor.id, actor.role],
-    );
-    await m.query(
-      `UPDATE orders SET status = 'paid', paid_at = $2, updated_at = now() WHERE id = ANY($1::uuid[]) AND status = 'pending_payment'`,
-      [orderIds, at],
+        WHERE id = ANY($1::uuid[]) AND status = $7`,
+      [orders.ids, orders.to, extra.at ?? new Date(), extra.carrier ?? null, extra.trackingNo ?? null, extra.cancelReason ?? null, orders.from],
     );
   }
 
@@ -338,10 +324,16 @@ export class OrderRepository {
     return rows.map(toOrder);
   }
 
-  /** Is `userId` the seller of record of the order (the farmer, or the cooperative's manager)? */
-  async isSeller(order: OrderRow, userId: string, m?: EntityManager): Promise<boolean> {
-    if (order.sellerType === 'farmer') return order.sellerId === userId;
-    const rows = await (m ?? this.db).query(`SELECT 1 FROM cooperatives WHERE id = $1 AND manager_id = $2`, [order.sellerId, userId]);
-    return rows.length > 0;
+  /** For reconciliation: orders paid in [from, to] (calendar dates in `timeZone`), plus every order of the given checkouts and the given orders. */
+  async reconciliationOrders(range: { from: string; to: string; timeZone: string }, also: { checkoutIds: string[]; orderIds: string[] }): Promise<ReconOrderFacts[]> {
+    const rows = await this.db.query(
+      `SELECT o.id AS "orderId", o.checkout_id AS "checkoutId", o.status, o.seller_type AS "sellerType", o.seller_id AS "sellerId",
+              o.total_cents AS "totalCents", o.refunded_cents AS "refundedCents", o.paid_at IS NOT NULL AS paid
+         FROM orders o
+        WHERE (o.paid_at >= ($1::date::timestamp AT TIME ZONE $3) AND o.paid_at < (($2::date + 1)::timestamp AT TIME ZONE $3))
+           OR o.checkout_id = ANY($4::uuid[]) OR o.id = ANY($5::uuid[])`,
+      [range.from, range.to, range.timeZone, also.checkoutIds, also.orderIds],
+    );
+    return rows.map(toReconOrder);
   }
 }

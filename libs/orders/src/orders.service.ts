@@ -11,10 +11,12 @@ import {
   type PaymentOutcomePort,
   type PaymentSucceededEvent,
   type PaymentSucceededResult,
+  type ReconOrderFacts,
   type RefundRow,
 } from '@farmlink/payments';
 import { DEFAULT_PAGE_SIZE, ForbiddenError, OrderStateMachine, type OrderStatus, type Page } from '@farmlink/shared';
 import type { CreateRefundDto, OrderDto, OrderQueryDto, RefundDto, ShipOrderDto } from './dto/order.dto';
+import { mayActOnOrder, type OrderAction } from './order.access';
 import { toOrderDto } from './order.mapper';
 import { OrderRepository, OrderRow } from './order.repository';
 import { OrderNotFoundError, OrderNotPaidError, OrderStateConflictError, RefundTooLargeError } from './orders.errors';
@@ -61,43 +63,45 @@ export class OrdersService implements PaymentOutcomePort {
 
   // ---- the state machine ---------------------------------------------------
 
-  /** Where an order's state changes (with markPaid for a payment's orders at once): checks the move, writes the state and the history row. */
+  /**
+   * Where an order's state changes — one order or many (a payment's orders move together): checks every
+   * move in the transition table, writes the states and the history rows, and returns stock on cancellation.
+   */
   private async transition(
     m: EntityManager,
-    order: OrderRow,
+    orders: OrderRow[],
     to: OrderStatus,
     actor: Actor,
     extra: { at?: Date; carrier?: string | null; trackingNo?: string | null; cancelReason?: string | null } = {},
   ): Promise<void> {
-    if (!OrderStateMachine.canMove(order.status, to)) throw new OrderStateConflictError(order.id, order.status, `moved to ${to}`);
-    await this.orders.setStatus(m, { id: order.id, from: order.status, to }, actor, extra);
+    for (const from of new Set(orders.map((o) => o.status))) {
+      const moving = orders.filter((o) => o.status === from);
+      if (!OrderStateMachine.canMove(from, to)) throw new OrderStateConflictError(moving[0].id, from, `moved to ${to}`);
+      await this.orders.setStatus(m, { ids: moving.map((o) => o.id), from, to }, actor, extra);
+    }
     if (to === 'cancelled') {
       // Cancellation is the only way stock comes back, and an order is cancelled at most once.
-      const lines = await this.orders.linesOf([order.id], m);
+      const lines = await this.orders.linesIn(m, orders.map((o) => o.id));
       await this.stock.returnStock(m, lines.map((l) => ({ listingId: l.listingId, quantity: l.quantity })));
     }
   }
 
-  /** Locks the order and checks the caller may see it (404) and act on it (403). */
-  private async lockForActor(m: EntityManager, caller: AuthUser, id: string, may: (o: OrderRow, isSeller: boolean) => boolean): Promise<{ order: OrderRow; isSeller: boolean }> {
-    const order = await this.orders.lockOrder(m, id);
-    if (!order) throw new OrderNotFoundError(id);
-    const isBuyer = order.buyerId === caller.id;
-    const isSeller = caller.role === 'farmer' && (await this.orders.isSeller(order, caller.id, m));
-    const staff = caller.role === 'officer' || caller.role === 'admin';
-    if (!isBuyer && !isSeller && !staff) throw new OrderNotFoundError(id);
-    if (!may(order, isSeller)) throw new ForbiddenError('You may not do this to this order');
-    return { order, isSeller };
+  /** Locks the order and checks (order.access.ts) that the caller may see it (404) and do this to it (403). */
+  private async lockForActor(m: EntityManager, caller: AuthUser, id: string, action: OrderAction): Promise<{ order: OrderRow; isSeller: boolean }> {
+    const found = await this.orders.lockVisibleOrder(m, id, caller);
+    if (!found) throw new OrderNotFoundError(id);
+    if (!mayActOnOrder(caller, found.order, found.isSeller, action)) throw new ForbiddenError('You may not do this to this order');
+    return found;
   }
 
   async cancel(caller: AuthUser, id: string, reason?: string): Promise<OrderDto> {
     const refunds: RefundRow[] = [];
     await inTransaction(this.db, async (m) => {
       refunds.length = 0;
-      const { order, isSeller } = await this.lockForActor(m, caller, id, (o, seller) => o.buyerId === caller.id || seller || caller.role === 'admin');
+      const { order, isSeller } = await this.lockForActor(m, caller, id, 'cancel');
       if (order.status !== 'pending_payment' && order.status !== 'paid') throw new OrderStateConflictError(id, order.status, 'cancelled');
       const role = order.buyerId === caller.id ? 'buyer' : isSeller ? 'seller' : caller.role;
-      await this.transition(m, order, 'cancelled', { id: caller.id, role }, { cancelReason: reason ?? `Cancelled by the ${role}` });
+      await this.transition(m, [order], 'cancelled', { id: caller.id, role }, { cancelReason: reason ?? `Cancelled by the ${role}` });
       if (order.status === 'paid') {
         const amount = order.totalCents - order.refundedCents;
         if (amount > 0) refunds.push(await this.refundInTransaction(m, order, amount, `Order cancelled: ${reason ?? `by the ${role}`}`, role === 'admin' ? 'admin' : role === 'seller' ? 'seller' : 'system', caller.id));
@@ -109,18 +113,18 @@ export class OrdersService implements PaymentOutcomePort {
 
   async ship(caller: AuthUser, id: string, dto: ShipOrderDto): Promise<OrderDto> {
     await inTransaction(this.db, async (m) => {
-      const { order } = await this.lockForActor(m, caller, id, (_o, seller) => seller);
+      const { order } = await this.lockForActor(m, caller, id, 'ship');
       if (order.status !== 'paid') throw new OrderStateConflictError(id, order.status, 'shipped');
-      await this.transition(m, order, 'shipped', { id: caller.id, role: 'seller' }, { carrier: dto.carrier ?? null, trackingNo: dto.trackingNo ?? null });
+      await this.transition(m, [order], 'shipped', { id: caller.id, role: 'seller' }, { carrier: dto.carrier ?? null, trackingNo: dto.trackingNo ?? null });
     });
     return this.get(caller, id);
   }
 
   async deliver(caller: AuthUser, id: string): Promise<OrderDto> {
     await inTransaction(this.db, async (m) => {
-      const { order } = await this.lockForActor(m, caller, id, (o) => o.buyerId === caller.id);
+      const { order } = await this.lockForActor(m, caller, id, 'deliver');
       if (order.status !== 'shipped') throw new OrderStateConflictError(id, order.status, 'marked delivered');
-      await this.transition(m, order, 'delivered', { id: caller.id, role: 'buyer' });
+      await this.transition(m, [order], 'delivered', { id: caller.id, role: 'buyer' });
     });
     return this.get(caller, id);
   }
@@ -129,7 +133,7 @@ export class OrdersService implements PaymentOutcomePort {
 
   async refund(caller: AuthUser, id: string, dto: CreateRefundDto): Promise<RefundDto> {
     const refund = await inTransaction(this.db, async (m) => {
-      const { order, isSeller } = await this.lockForActor(m, caller, id, (_o, seller) => seller || caller.role === 'admin');
+      const { order, isSeller } = await this.lockForActor(m, caller, id, 'refund');
       if (!order.paidAt) throw new OrderNotPaidError(id);
       const left = order.totalCents - order.refundedCents;
       if (dto.amountCents > left) throw new RefundTooLargeError(left);
@@ -159,7 +163,7 @@ export class OrdersService implements PaymentOutcomePort {
   }
 
   private async refundInTransaction(m: EntityManager, order: OrderRow, amountCents: number, reason: string, source: RefundRow['source'], actorId: string | null): Promise<RefundRow> {
-    const payment = await this.payments.findByCheckout(order.checkoutId, m);
+    const payment = await this.payments.findByCheckoutIn(m, order.checkoutId);
     if (!payment) throw new OrderNotPaidError(order.id);
     const refund = await this.payments.createRefund(m, {
       orderId: order.id,
@@ -181,18 +185,18 @@ export class OrdersService implements PaymentOutcomePort {
   async onPaymentSucceeded(m: EntityManager, event: PaymentSucceededEvent): Promise<PaymentSucceededResult> {
     const orders = await this.orders.lockCheckoutOrders(m, event.checkoutId);
     const result: PaymentSucceededResult = { paid: [], refundable: [] };
+    const payable: OrderRow[] = [];
     for (const order of orders) {
       const seller = { orderId: order.id, sellerType: order.sellerType, sellerId: order.sellerId };
       if (order.status === 'pending_payment') {
-        // The state machine's move, applied below to all of them at once (see markPaid).
-        if (!OrderStateMachine.canMove(order.status, 'paid')) throw new OrderStateConflictError(order.id, order.status, 'paid');
+        payable.push(order);
         result.paid.push({ ...seller, amountCents: order.totalCents });
       } else if (order.status === 'cancelled' && !order.paidAt) {
         // Cancelled (e.g. by the timeout) before the money came: it must go back.
         result.refundable.push({ ...seller, amountCents: order.totalCents - order.refundedCents });
       }
     }
-    await this.orders.markPaid(m, result.paid.map((p) => p.orderId), event.succeededAt, { id: null, role: 'payment' });
+    await this.transition(m, payable, 'paid', { id: null, role: 'payment' }, { at: event.succeededAt });
     return result;
   }
 
@@ -204,6 +208,14 @@ export class OrdersService implements PaymentOutcomePort {
     const order = await this.orders.lockOrder(m, refund.orderId);
     if (!order) throw new OrderNotFoundError(refund.orderId);
     await this.orders.addRefunded(m, refund.orderId, refund.amountCents);
+  }
+
+  async lockOrdersOfCheckout(m: EntityManager, checkoutId: string): Promise<void> {
+    await this.orders.lockCheckoutOrders(m, checkoutId);
+  }
+
+  reconciliationOrders(range: { from: string; to: string; timeZone: string }, also: { checkoutIds: string[]; orderIds: string[] }): Promise<ReconOrderFacts[]> {
+    return this.orders.reconciliationOrders(range, also);
   }
 
   // ---- payment timeout -----------------------------------------------------
@@ -219,9 +231,7 @@ export class OrdersService implements PaymentOutcomePort {
     for (;;) {
       const n = await inTransaction(this.db, async (m) => {
         const expired = await this.orders.lockExpiredUnpaid(m, minutes, batchSize);
-        for (const order of expired) {
-          await this.transition(m, order, 'cancelled', SYSTEM, { cancelReason: `Not paid within ${minutes} minutes` });
-        }
+        await this.transition(m, expired, 'cancelled', SYSTEM, { cancelReason: `Not paid within ${minutes} minutes` });
         return expired.length;
       });
       total += n;

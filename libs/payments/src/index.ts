@@ -8,3 +8,4 @@ export * from './ledger.service';
 export * from './reconciliation.service';
 export * from './stripe-webhook.service';
 export * from './providers/stripe-payment.provider';
+export type { ReconOrderFacts } from './reconciliation.repository';

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { parseMinorUnits } from '@farmlink/shared';
-
-export type SellerType = 'farmer' | 'cooperative';
+import { moneyMapper } from '@farmlink/database';
+import type { SellerType } from '@farmlink/shared';
 export type LedgerKind = 'sale' | 'fee' | 'refund' | 'fee_refund';
 
 export interface SellerRef {
@@ -49,6 +48,10 @@ const ENTRY_COLUMNS = `id, seller_type AS "sellerType", seller_id AS "sellerId",
 /** Keeps only sellers of the given list, as SQL over seller_type/seller_id with the arrays in $1, $2. */
 const SELLERS_CLAUSE = `(seller_type, seller_id) IN (SELECT * FROM unnest($1::text[], $2::uuid[]))`;
 
+const toLedgerOrder = moneyMapper<LedgerOrder>('saleCents', 'refundedCents');
+const toEntry = moneyMapper<LedgerEntryRow>('amountCents');
+const toBalance = moneyMapper<SellerRef & { balanceCents: number }>('balanceCents');
+
 /** All SQL about the seller ledger (append-only: there is no update or delete here, and a trigger refuses them). */
 @Injectable()
 export class LedgerRepository {
@@ -90,15 +93,15 @@ export class LedgerRepository {
       `SELECT coalesce(-sum(amount_cents), 0)::bigint AS refunded FROM seller_ledger_entries WHERE order_id = $1 AND kind = 'refund'`,
       [orderId],
     );
-    return {
+    return toLedgerOrder({
       orderId,
       sellerType: sale[0].sellerType,
       sellerId: sale[0].sellerId,
-      saleCents: parseMinorUnits(sale[0].saleCents),
-      refundedCents: parseMinorUnits(refunded),
+      saleCents: sale[0].saleCents,
+      refundedCents: refunded,
       feeBps: sale[0].feeBps,
       currency: sale[0].currency,
-    };
+    });
   }
 
   /** The paid orders of a payment, as the ledger knows them, in order id order. */
@@ -113,7 +116,7 @@ export class LedgerRepository {
         ORDER BY s.order_id`,
       [paymentId],
     );
-    return rows.map((r: LedgerOrder) => ({ ...r, saleCents: parseMinorUnits(r.saleCents), refundedCents: parseMinorUnits(r.refundedCents) }));
+    return rows.map(toLedgerOrder);
   }
 
   /** The sellers a farmer acts for: themself, and every cooperative they manage. */
@@ -129,7 +132,7 @@ export class LedgerRepository {
       `SELECT ${ENTRY_COLUMNS} FROM seller_ledger_entries WHERE ${SELLERS_CLAUSE} ORDER BY seq DESC LIMIT $3 OFFSET $4`,
       [...params, pageSize, (page - 1) * pageSize],
     );
-    return { items: rows.map((r: LedgerEntryRow) => ({ ...r, amountCents: parseMinorUnits(r.amountCents) })), total };
+    return { items: rows.map(toEntry), total };
   }
 
   /** The balance of each seller (sellers without entries included, at 0). */
@@ -141,6 +144,6 @@ export class LedgerRepository {
         GROUP BY s.seller_type, s.seller_id, s.n ORDER BY s.n`,
       [sellers.map((s) => s.sellerType), sellers.map((s) => s.sellerId)],
     );
-    return rows.map((r: SellerRef & { balanceCents: string }) => ({ ...r, balanceCents: parseMinorUnits(r.balanceCents) }));
+    return rows.map(toBalance);
   }
 }

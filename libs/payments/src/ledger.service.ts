@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { EntityManager } from 'typeorm';
-import { BadRequestError, basisPoints, DEFAULT_CURRENCY, DEFAULT_PAGE_SIZE, NotFoundError } from '@farmlink/shared';
+import { BadRequestError, basisPoints, DEFAULT_CURRENCY, DEFAULT_PAGE_SIZE, NotFoundError, type SellerType } from '@farmlink/shared';
 import { LedgerEntryRow, LedgerOrder, LedgerRepository, NewLedgerEntry, SellerRef } from './ledger.repository';
 import type { SellerOfOrder } from './payment-outcome.port';
 
@@ -78,7 +78,7 @@ export class LedgerService {
   }
 
   /** A farmer's ledger: their own and that of every cooperative they manage, or one of those (`seller`). */
-  async pageFor(userId: string, query: { sellerType?: 'farmer' | 'cooperative'; sellerId?: string; page?: number; pageSize?: number }): Promise<LedgerPage> {
+  async pageFor(userId: string, query: { sellerType?: SellerType; sellerId?: string; page?: number; pageSize?: number }): Promise<LedgerPage> {
     let sellers = await this.ledger.sellersOf(userId);
     if (query.sellerId || query.sellerType) {
       if (!query.sellerId || !query.sellerType) throw new BadRequestError('sellerType and sellerId go together');

@@ -1,11 +1,14 @@
+import type { ModuleRef } from '@nestjs/core';
 import type { EntityManager } from 'typeorm';
+import type { SellerType } from '@farmlink/shared';
+import type { ReconOrderFacts } from './reconciliation.repository';
 
 /**
- * How payments tell the rest of the system what happened to a payment,
- * without importing it. Orders implements this port and binds it to the
- * PAYMENT_OUTCOME_PORT token; every method runs inside the payment's own
- * transaction (the manager passed in), so the payment, the orders and any
- * rollups change together or not at all.
+ * Where payments and orders meet, without payments importing orders: orders
+ * implements this port and binds it to the PAYMENT_OUTCOME_PORT token. It is
+ * the only way payments reads or changes orders. The methods that take a
+ * manager run inside the payment's own transaction, so the payment, the orders
+ * and any rollups change together or not at all.
  */
 export const PAYMENT_OUTCOME_PORT = Symbol('PAYMENT_OUTCOME_PORT');
 
@@ -19,7 +22,7 @@ export interface PaymentSucceededEvent {
 
 export interface SellerOfOrder {
   orderId: string;
-  sellerType: 'farmer' | 'cooperative';
+  sellerType: SellerType;
   sellerId: string;
   amountCents: number;
 }
@@ -47,4 +50,24 @@ export interface PaymentOutcomePort {
    * one made in the provider's dashboard): add it to the order's refundedCents.
    */
   onRefundRecorded(manager: EntityManager, refund: { refundId: string; orderId: string; amountCents: number }): Promise<void>;
+
+  /**
+   * Locks the checkout's orders, in id order (the order every path locks them in), so what is
+   * left to refund on them cannot change until the payment's transaction ends.
+   */
+  lockOrdersOfCheckout(manager: EntityManager, checkoutId: string): Promise<void>;
+
+  /**
+   * For reconciliation (a plain read): the orders paid in the range, plus every order of the given
+   * checkouts and the given orders, as orders knows them.
+   */
+  reconciliationOrders(
+    range: { from: string; to: string; timeZone: string },
+    also: { checkoutIds: string[]; orderIds: string[] },
+  ): Promise<ReconOrderFacts[]>;
+}
+
+/** The bound port, looked up lazily (payments never imports orders; orders' module binds the token). */
+export function outcomePort(moduleRef: ModuleRef): PaymentOutcomePort {
+  return moduleRef.get<PaymentOutcomePort>(PAYMENT_OUTCOME_PORT, { strict: false });
 }

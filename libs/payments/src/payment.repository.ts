@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { preparedQuery } from '@farmlink/database';
+import { moneyMapper, preparedQuery } from '@farmlink/database';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { parseMinorUnits, type PaymentProviderName, type PaymentStatus } from '@farmlink/shared';
+import type { PaymentProviderName, PaymentStatus } from '@farmlink/shared';
 
 export interface PaymentRow {
   id: string;
@@ -39,15 +39,14 @@ const PAYMENT_COLUMNS = `p.id, p.checkout_id AS "checkoutId", c.buyer_id AS "buy
 const REFUND_COLUMNS = `id, order_id AS "orderId", payment_id AS "paymentId", amount_cents AS "amountCents", currency, reason,
   status, source, provider_ref AS "providerRef", created_by AS "createdBy", created_at AS "createdAt"`;
 
-function toPayment(row: PaymentRow): PaymentRow {
-  return { ...row, amountCents: parseMinorUnits(row.amountCents) };
-}
+const toPayment = moneyMapper<PaymentRow>('amountCents');
+const toRefund = moneyMapper<RefundRow>('amountCents');
 
-function toRefund(row: RefundRow): RefundRow {
-  return { ...row, amountCents: parseMinorUnits(row.amountCents) };
-}
-
-/** All SQL about payments and refunds. Methods that take a manager run inside the caller's transaction. */
+/**
+ * All SQL about payments and refunds. Methods whose first parameter is a
+ * manager run inside the caller's transaction (every query of a transaction
+ * goes through it); the others read or write through the pool.
+ */
 @Injectable()
 export class PaymentRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -72,31 +71,40 @@ export class PaymentRepository {
     return p.id;
   }
 
-  async setProviderRef(m: EntityManager | undefined, id: string, providerRef: string | null, clientSecret: string | null): Promise<void> {
-    await (m ?? this.db).query(
+  /** After the checkout committed: what the external provider answered. */
+  async setProviderRef(id: string, providerRef: string | null, clientSecret: string | null): Promise<void> {
+    await this.db.query(
       `UPDATE payments SET provider_ref = $2, client_secret = $3, updated_at = now() WHERE id = $1`,
       [id, providerRef, clientSecret],
     );
   }
 
-  async find(id: string, m?: EntityManager): Promise<PaymentRow | null> {
-    const rows = await (m ?? this.db).query(
+  find(id: string): Promise<PaymentRow | null> {
+    return this.findIn(this.db.manager, id);
+  }
+
+  async findIn(m: EntityManager, id: string): Promise<PaymentRow | null> {
+    const rows = await m.query(
       `SELECT ${PAYMENT_COLUMNS} FROM payments p JOIN checkouts c ON c.id = p.checkout_id WHERE p.id = $1`,
       [id],
     );
     return rows[0] ? toPayment(rows[0]) : null;
   }
 
-  async findByCheckout(checkoutId: string, m?: EntityManager): Promise<PaymentRow | null> {
-    const rows = await (m ?? this.db).query(
+  findByCheckout(checkoutId: string): Promise<PaymentRow | null> {
+    return this.findByCheckoutIn(this.db.manager, checkoutId);
+  }
+
+  async findByCheckoutIn(m: EntityManager, checkoutId: string): Promise<PaymentRow | null> {
+    const rows = await m.query(
       `SELECT ${PAYMENT_COLUMNS} FROM payments p JOIN checkouts c ON c.id = p.checkout_id WHERE p.checkout_id = $1`,
       [checkoutId],
     );
     return rows[0] ? toPayment(rows[0]) : null;
   }
 
-  async findByProviderRef(providerRef: string, m?: EntityManager): Promise<PaymentRow | null> {
-    const rows = await (m ?? this.db).query(
+  async findByProviderRefIn(m: EntityManager, providerRef: string): Promise<PaymentRow | null> {
+    const rows = await m.query(
       `SELECT ${PAYMENT_COLUMNS} FROM payments p JOIN checkouts c ON c.id = p.checkout_id WHERE p.provider_ref = $1`,
       [providerRef],
     );
@@ -110,18 +118,6 @@ export class PaymentRepository {
       [id],
     );
     return rows[0] ? toPayment(rows[0]) : null;
-  }
-
-  /**
-   * Locks the orders a payment paid for, in id order — the order every other
-   * path locks them in — so what is left to refund cannot change underneath
-   * (a seller refunding the same order at the same moment waits, or we do).
-   */
-  async lockOrdersOfPayment(m: EntityManager, paymentId: string): Promise<void> {
-    await m.query(
-      `SELECT o.id FROM orders o JOIN payments p ON p.checkout_id = o.checkout_id WHERE p.id = $1 ORDER BY o.id FOR UPDATE OF o`,
-      [paymentId],
-    );
   }
 
   async markSucceeded(m: EntityManager, id: string, at: Date): Promise<void> {
@@ -160,9 +156,12 @@ export class PaymentRepository {
     return toRefund(row);
   }
 
-  /** Records what the provider said. A succeeded refund stays succeeded (a late, older answer never undoes a webhook). */
-  async setRefundResult(m: EntityManager | undefined, id: string, providerRef: string | null, status: RefundRow['status']): Promise<void> {
-    await (m ?? this.db).query(
+  /**
+   * Records what the provider said, in the caller's transaction or (after a commit, `this.db.manager`) on its own.
+   * A succeeded refund stays succeeded (a late, older answer never undoes a webhook).
+   */
+  async setRefundResult(m: EntityManager, id: string, providerRef: string | null, status: RefundRow['status']): Promise<void> {
+    await m.query(
       `UPDATE refunds SET provider_ref = COALESCE($2, provider_ref), status = CASE WHEN status = 'succeeded' THEN status ELSE $3 END WHERE id = $1`,
       [id, providerRef, status],
     );
@@ -175,8 +174,8 @@ export class PaymentRepository {
     );
   }
 
-  async refundsOfPayment(paymentId: string, m?: EntityManager): Promise<RefundRow[]> {
-    const rows = await (m ?? this.db).query(`SELECT ${REFUND_COLUMNS} FROM refunds WHERE payment_id = $1 ORDER BY created_at, id`, [paymentId]);
+  async refundsOfPayment(m: EntityManager, paymentId: string): Promise<RefundRow[]> {
+    const rows = await m.query(`SELECT ${REFUND_COLUMNS} FROM refunds WHERE payment_id = $1 ORDER BY created_at, id`, [paymentId]);
     return rows.map(toRefund);
   }
 
@@ -211,10 +210,5 @@ export class PaymentRepository {
   async webhookEvent(id: string): Promise<{ id: string; type: string; objectRef: string | null; outcome: string | null } | null> {
     const rows = await this.db.query(`SELECT id, type, object_ref AS "objectRef", outcome FROM webhook_events WHERE id = $1`, [id]);
     return rows[0] ?? null;
-  }
-
-  async refundsOfOrder(orderId: string, m?: EntityManager): Promise<RefundRow[]> {
-    const rows = await (m ?? this.db).query(`SELECT ${REFUND_COLUMNS} FROM refunds WHERE order_id = $1 ORDER BY created_at, id`, [orderId]);
-    return rows.map(toRefund);
   }
 }

@@ -3,9 +3,9 @@ import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { inTransaction, uuidV7 } from '@farmlink/database';
-import { allocateProportionally, type PaymentProviderName, type PaymentStatus } from '@farmlink/shared';
+import { allocateProportionally, type PaymentProviderName, type PaymentStatus, type SellerType } from '@farmlink/shared';
 import { LedgerService } from './ledger.service';
-import { PAYMENT_OUTCOME_PORT, PaymentOutcomePort } from './payment-outcome.port';
+import { outcomePort, type PaymentOutcomePort } from './payment-outcome.port';
 import { PAYMENT_PROVIDER, PaymentProvider } from './payment-provider';
 import { PaymentRepository, PaymentRow, RefundRow } from './payment.repository';
 import { PaymentNotFoundError } from './payments.errors';
@@ -24,7 +24,7 @@ export interface PaymentSummary {
 export interface NewRefund {
   orderId: string;
   /** The order's seller of record (for the seller ledger). */
-  sellerType: 'farmer' | 'cooperative';
+  sellerType: SellerType;
   sellerId: string;
   paymentId: string;
   amountCents: number;
@@ -58,7 +58,7 @@ export class PaymentsService {
 
   /** The port that orders binds (resolved lazily: payments never imports orders). */
   private get outcome(): PaymentOutcomePort {
-    this.port ??= this.moduleRef.get<PaymentOutcomePort>(PAYMENT_OUTCOME_PORT, { strict: false });
+    this.port ??= outcomePort(this.moduleRef);
     return this.port;
   }
 
@@ -98,7 +98,7 @@ export class PaymentsService {
         amountCents: payment.amountCents,
         currency: payment.currency,
       });
-      await this.payments.setProviderRef(undefined, payment.id, intent.providerRef, intent.clientSecret);
+      await this.payments.setProviderRef(payment.id, intent.providerRef, intent.clientSecret);
       payment.providerRef = intent.providerRef;
       payment.clientSecret = intent.clientSecret;
     }
@@ -120,12 +120,14 @@ export class PaymentsService {
     return this.payments.find(paymentId);
   }
 
-  findByProviderRef(providerRef: string, m?: EntityManager): Promise<PaymentRow | null> {
-    return this.payments.findByProviderRef(providerRef, m);
+  /** The checkout's payment (a plain read). */
+  findByCheckout(checkoutId: string): Promise<PaymentRow | null> {
+    return this.payments.findByCheckout(checkoutId);
   }
 
-  findByCheckout(checkoutId: string, m?: EntityManager): Promise<PaymentRow | null> {
-    return this.payments.findByCheckout(checkoutId, m);
+  /** The checkout's payment, read in the caller's transaction. */
+  findByCheckoutIn(m: EntityManager, checkoutId: string): Promise<PaymentRow | null> {
+    return this.payments.findByCheckoutIn(m, checkoutId);
   }
 
   /** The simulated provider's "pay" button: drives the same path as a Stripe webhook. */
@@ -215,7 +217,7 @@ export class PaymentsService {
   async recordProviderRefunds(m: EntityManager, paymentId: string, reported: ProviderRefund[]): Promise<{ recorded: number; updated: number }> {
     const payment = await this.payments.lock(m, paymentId);
     if (!payment) throw new PaymentNotFoundError(paymentId);
-    const known = await this.payments.refundsOfPayment(paymentId, m);
+    const known = await this.payments.refundsOfPayment(m, paymentId);
     let recorded = 0;
     let updated = 0;
     for (const r of reported) {
@@ -231,7 +233,8 @@ export class PaymentsService {
         continue;
       }
       if (r.status === 'failed' || r.amountCents <= 0) continue; // no money moved
-      await this.payments.lockOrdersOfPayment(m, paymentId);
+      // Lock the payment's orders (through orders, in id order) so what is left to refund cannot change underneath.
+      await this.outcome.lockOrdersOfCheckout(m, payment.checkoutId);
       const orders = await this.ledger.ordersOfPayment(m, paymentId);
       const left = orders.map((o) => o.saleCents - o.refundedCents);
       const leftTotal = left.reduce((a, b) => a + b, 0);
@@ -281,20 +284,24 @@ export class PaymentsService {
     });
     await this.ledger.recordRefund(m, { refundId: refund.id, orderId: input.orderId, paymentId: input.paymentId, amountCents: input.amountCents, currency: input.currency });
     if (!this.provider.external) {
-      const payment = await this.payments.find(input.paymentId, m);
-      const result = await this.provider.refund({
-        refundId: refund.id,
-        orderId: input.orderId,
-        paymentId: input.paymentId,
-        paymentProviderRef: payment?.providerRef ?? null,
-        amountCents: input.amountCents,
-        currency: input.currency,
-        reason: input.reason,
-      });
+      const result = await this.sendRefund(refund, await this.payments.findIn(m, input.paymentId));
       await this.payments.setRefundResult(m, refund.id, result.providerRef, result.status);
       return { ...refund, providerRef: result.providerRef, status: result.status };
     }
     return refund;
+  }
+
+  /** The one call that asks the provider to refund (idempotent on our refund id). */
+  private sendRefund(refund: RefundRow, payment: PaymentRow | null): Promise<{ providerRef: string | null; status: RefundRow['status'] }> {
+    return this.provider.refund({
+      refundId: refund.id,
+      orderId: refund.orderId,
+      paymentId: refund.paymentId,
+      paymentProviderRef: payment?.providerRef ?? null,
+      amountCents: refund.amountCents,
+      currency: refund.currency,
+      reason: refund.reason,
+    });
   }
 
   /**
@@ -307,18 +314,10 @@ export class PaymentsService {
    */
   async completeRefund(refund: RefundRow): Promise<void> {
     if (!this.provider.external || refund.status !== 'pending' || refund.providerRef) return;
-    const payment = await this.payments.find(refund.paymentId);
     try {
-      const result = await this.provider.refund({
-        refundId: refund.id,
-        orderId: refund.orderId,
-        paymentId: refund.paymentId,
-        paymentProviderRef: payment?.providerRef ?? null,
-        amountCents: refund.amountCents,
-        currency: refund.currency,
-        reason: refund.reason,
-      });
-      await this.payments.setRefundResult(undefined, refund.id, result.providerRef, result.status);
+      const result = await this.sendRefund(refund, await this.payments.find(refund.paymentId));
+      // Not in a transaction: the refund row committed before the provider was called.
+      await this.payments.setRefundResult(this.db.manager, refund.id, result.providerRef, result.status);
       refund.providerRef = result.providerRef;
       refund.status = result.status;
     } catch (err) {
@@ -327,7 +326,7 @@ export class PaymentsService {
         return;
       }
       this.logger.error(`refund ${refund.id} refused by the provider: ${(err as Error).message}`);
-      await this.payments.setRefundResult(undefined, refund.id, null, 'failed');
+      await this.payments.setRefundResult(this.db.manager, refund.id, null, 'failed');
       refund.status = 'failed';
     }
   }
@@ -342,9 +341,5 @@ export class PaymentsService {
     const refunds = await this.payments.unsentRefunds(olderThanSeconds, 100);
     await this.completeRefunds(refunds);
     return refunds.length;
-  }
-
-  refundsOfOrder(orderId: string, m?: EntityManager): Promise<RefundRow[]> {
-    return this.payments.refundsOfOrder(orderId, m);
   }
 }

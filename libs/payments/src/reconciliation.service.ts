@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { ModuleRef } from '@nestjs/core';
+import { outcomePort } from './payment-outcome.port';
 import { BadRequestError } from '@farmlink/shared';
 import { netFee } from './ledger.service';
 import { ReconciliationRepository, ReconOrderRow } from './reconciliation.repository';
@@ -53,13 +55,14 @@ export class ReconciliationService {
   constructor(
     private readonly repo: ReconciliationRepository,
     private readonly config: ConfigService,
+    private readonly moduleRef: ModuleRef,
   ) {}
 
   async run(from: string, to: string): Promise<ReconciliationReport> {
     if (!validDate(from) || !validDate(to)) throw new BadRequestError('from and to must be calendar dates YYYY-MM-DD');
     if (from > to) throw new BadRequestError('from must not be after to');
     const timeZone = String(this.config.get('REPORT_TIME_ZONE') ?? 'Asia/Shanghai');
-    const rows = await this.repo.ordersInScope(from, to, timeZone);
+    const rows = await this.ordersInScope(from, to, timeZone);
     const mismatches: ReconciliationMismatch[] = [];
     const miss = (check: string, o: { paymentId: string | null; orderId: string | null }, expectedCents: number, actualCents: number, message: string) =>
       mismatches.push({ check, paymentId: o.paymentId, orderId: o.orderId, expectedCents, actualCents, message });
@@ -103,6 +106,20 @@ export class ReconciliationService {
       paymentsChecked: byPayment.size,
       mismatches,
     };
+  }
+
+  /**
+   * Orders of payments that succeeded in the range, orders paid in it, and orders with ledger entries
+   * written in it — what orders says (through the port) beside what payments, refunds and the ledger say.
+   */
+  private async ordersInScope(from: string, to: string, timeZone: string): Promise<ReconOrderRow[]> {
+    const range = { from, to, timeZone };
+    const scope = await this.repo.scope(from, to, timeZone);
+    const orders = await outcomePort(this.moduleRef).reconciliationOrders(range, scope);
+    const side = await this.repo.paymentSide(orders, from, to, timeZone);
+    return orders
+      .map((o) => ({ ...o, ...side.get(o.orderId)! }))
+      .sort((a, b) => (a.checkoutId === b.checkoutId ? (a.orderId < b.orderId ? -1 : 1) : a.checkoutId < b.checkoutId ? -1 : 1));
   }
 
   private checkOrder(o: ReconOrderRow, miss: (check: string, o: { paymentId: string | null; orderId: string | null }, e: number, a: number, m: string) => void): void {

@@ -126,11 +126,11 @@ export class StripeWebhookService {
 
   /** Our payment for a PaymentIntent: by provider_ref, or by the payment id we put in its metadata. */
   private async paymentOf(m: EntityManager, intentId: string, metadata: Record<string, string> | null | undefined): Promise<PaymentRow | null> {
-    const byRef = await this.repo.findByProviderRef(intentId, m);
+    const byRef = await this.repo.findByProviderRefIn(m, intentId);
     if (byRef) return byRef;
     const id = metadata?.payment_id;
     if (id && /^[0-9a-f-]{36}$/i.test(id)) {
-      const byId = await this.repo.find(id, m);
+      const byId = await this.repo.findIn(m, id);
       if (byId && byId.provider === 'stripe' && (!byId.providerRef || byId.providerRef === intentId)) return byId;
     }
     return null;

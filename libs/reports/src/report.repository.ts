@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { parseMinorUnits } from '@farmlink/shared';
+import { moneyMapper } from '@farmlink/database';
 import { dayMask, Grain, monthsOf, splitRange, yearsOf } from './report-calendar';
 
 export type GroupBy = 'county' | 'prefecture' | 'province' | 'month' | 'category';
@@ -75,6 +75,10 @@ function periodFilter(from: string, to: string, years: boolean, first: number): 
   };
 }
 
+const toAdditive = moneyMapper<AdditiveFigures>('grossSalesCents', 'refundsCents', 'units', 'weightGrams', 'povertyHouseholdSalesCents');
+const toNet = moneyMapper<{ key: string; net: number }>('net');
+const toCount = moneyMapper<{ i: number; kind: string; n: number }>('n');
+
 /**
  * All of the reports' SQL. Reads only the rollups (report_sales,
  * report_distinct_counts, report_actor_days), which PostgreSQL triggers keep
@@ -88,25 +92,18 @@ export class ReportRepository {
   /** Sums per group (gross, refunds, units, grams, poverty net). Whole years, months and loose days each read their own rows. */
   async additive(groupBy: GroupBy, scope: Scope): Promise<AdditiveFigures[]> {
     const f = periodFilter(scope.from, scope.to, groupBy !== 'month', 2);
-    const rows: Record<string, string>[] = await this.db.query(
+    const rows: AdditiveFigures[] = await this.db.query(
       `SELECT ${KEY[groupBy]('d.period')} AS key,
-              sum(d.gross_cents)::bigint AS gross, sum(d.refunds_cents)::bigint AS refunds,
-              sum(d.units)::bigint AS units, sum(d.weight_grams)::bigint AS grams,
-              coalesce(sum(d.gross_cents - d.refunds_cents) FILTER (WHERE d.poverty), 0)::bigint AS poverty_net
+              sum(d.gross_cents)::bigint AS "grossSalesCents", sum(d.refunds_cents)::bigint AS "refundsCents",
+              sum(d.units)::bigint AS units, sum(d.weight_grams)::bigint AS "weightGrams",
+              coalesce(sum(d.gross_cents - d.refunds_cents) FILTER (WHERE d.poverty), 0)::bigint AS "povertyHouseholdSalesCents"
          FROM report_sales d ${mapJoin(groupBy)}
         WHERE ${f.sql} AND ($1::char(6)[] IS NULL OR d.county_code = ANY($1::char(6)[]))
         GROUP BY 1
        HAVING sum(d.units) <> 0 OR sum(d.refunds_cents) <> 0 OR sum(d.gross_cents) <> 0`,
       [scope.counties, ...f.params],
     );
-    return rows.map((r) => ({
-      key: String(r.key).trim(),
-      grossSalesCents: parseMinorUnits(r.gross),
-      refundsCents: parseMinorUnits(r.refunds),
-      units: parseMinorUnits(r.units),
-      weightGrams: parseMinorUnits(r.grams),
-      povertyHouseholdSalesCents: parseMinorUnits(r.poverty_net),
-    }));
+    return rows.map((r) => ({ ...toAdditive(r), key: String(r.key).trim() }));
   }
 
   /**
@@ -116,21 +113,21 @@ export class ReportRepository {
    */
   async previousYearNet(groupBy: GroupBy, scope: Scope, previousFrom: string, previousTo: string): Promise<Map<string, number>> {
     const f = periodFilter(previousFrom, previousTo, groupBy !== 'month', 2);
-    const rows: { key: string; net: string }[] = await this.db.query(
+    const rows: { key: string; net: number }[] = await this.db.query(
       `SELECT ${KEY[groupBy]("(d.period + interval '1 year')::date")} AS key, sum(d.gross_cents - d.refunds_cents)::bigint AS net
          FROM report_sales d ${mapJoin(groupBy)}
         WHERE ${f.sql} AND ($1::char(6)[] IS NULL OR d.county_code = ANY($1::char(6)[]))
         GROUP BY 1`,
       [scope.counties, ...f.params],
     );
-    return new Map(rows.map((r) => [String(r.key).trim(), parseMinorUnits(r.net)]));
+    return new Map(rows.map(toNet).map((r) => [String(r.key).trim(), r.net]));
   }
 
   /** Distinct counts read from the calendar counters, one answer per request (in order). */
   async distinctFromCounters(requests: CounterRequest[]): Promise<DistinctFigures[]> {
     const answers = requests.map(() => emptyDistinct());
     if (requests.length === 0) return answers;
-    const rows: { i: number; kind: string; n: string }[] = await this.db.query(
+    const rows: { i: number; kind: string; n: number }[] = await this.db.query(
       `SELECT x.i, d.kind, sum(d.n)::bigint AS n
          FROM unnest($1::int[], $2::text[], $3::date[], $4::text[], $5::text[]) x(i, grain, period, scope, category)
          JOIN report_distinct_counts d
@@ -138,7 +135,7 @@ export class ReportRepository {
         GROUP BY 1, 2`,
       [requests.map((_, i) => i), requests.map((r) => r.grain), requests.map((r) => r.period), requests.map((r) => r.scope), requests.map((r) => r.category)],
     );
-    for (const r of rows) answers[r.i][KIND_FIELD[r.kind]] = parseMinorUnits(r.n);
+    for (const r of rows.map(toCount)) answers[r.i][KIND_FIELD[r.kind]] = r.n;
     return answers;
   }
 

@@ -5,3 +5,4 @@ export * from './region-level';
 export * from './domain-error';
 export * from './pagination';
 export * from './order-state';
+export * from './marketplace';

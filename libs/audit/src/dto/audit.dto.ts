@@ -1,13 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@farmlink/shared';
+import { IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { PageQueryDto, trim } from '@farmlink/common';
 
-// Local copies of the query transforms (cooperatives' trim/toInt sit above this lib).
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d{1,15}$/.test(value) ? Number(value) : value);
-
-export class AuditQueryDto {
+export class AuditQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'An action name, e.g. user.suspend', example: 'listing.takedown' })
   @IsOptional()
   @Transform(trim)
@@ -37,22 +33,6 @@ export class AuditQueryDto {
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'to must be an ISO 8601 date or date-time' })
   to?: string;
-
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt({ message: 'page must be a whole number' })
-  @Min(1)
-  @Max(100_000)
-  page?: number;
-
-  @ApiPropertyOptional({ default: DEFAULT_PAGE_SIZE, minimum: 1, maximum: MAX_PAGE_SIZE })
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt({ message: 'pageSize must be a whole number' })
-  @Min(1)
-  @Max(MAX_PAGE_SIZE, { message: `pageSize must not be greater than ${MAX_PAGE_SIZE}` })
-  pageSize?: number;
 }
 
 export class AuditEntryDto {

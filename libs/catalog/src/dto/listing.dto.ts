@@ -15,9 +15,9 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { CATEGORIES, DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Category } from '@farmlink/shared';
-import { toInt, trim } from '@farmlink/cooperatives';
-import { LISTING_STATUSES, type ListingStatus } from '../listing.entity';
+import { CATEGORIES, type Category } from '@farmlink/shared';
+import { PageQueryDto, toBool, toInt, trim } from '@farmlink/common';
+import { LISTING_STATUSES, type ListingStatus } from '@farmlink/shared';
 
 export const LISTING_SORTS = ['newest', 'price_asc', 'price_desc'] as const;
 export type ListingSort = (typeof LISTING_SORTS)[number];
@@ -148,9 +148,8 @@ export class UpdateListingDto {
   status?: 'active' | 'paused';
 }
 
-const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
 
-export class ListingQueryDto {
+export class ListingQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Words in the title or description (Chinese works)', example: '方竹笋' })
   @IsOptional()
   @Transform(trim)
@@ -207,22 +206,6 @@ export class ListingQueryDto {
   @IsOptional()
   @IsIn(LISTING_SORTS, { message: `sort must be one of: ${LISTING_SORTS.join(', ')}` })
   sort?: ListingSort;
-
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt({ message: 'page must be a whole number' })
-  @Min(1)
-  @Max(10_000)
-  page?: number;
-
-  @ApiPropertyOptional({ default: DEFAULT_PAGE_SIZE, minimum: 1, maximum: MAX_PAGE_SIZE })
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt({ message: 'pageSize must be a whole number' })
-  @Min(1)
-  @Max(MAX_PAGE_SIZE, { message: `pageSize must not be greater than ${MAX_PAGE_SIZE}` })
-  pageSize?: number;
 }
 
 export class PhotoSizeDto {

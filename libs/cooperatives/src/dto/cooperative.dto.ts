@@ -1,9 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@farmlink/shared';
-import { MEMBER_ROLES, type MemberRole } from '../cooperative.entity';
-import { toInt, trim } from '../query-transforms';
+import { IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { MEMBER_ROLES, type MemberRole } from '@farmlink/shared';
+import { PageQueryDto, trim } from '@farmlink/common';
 
 export class CreateCooperativeDto {
   @ApiProperty({ example: '桐梓县方竹笋种植专业合作社', maxLength: 200 })
@@ -24,7 +23,7 @@ export class CreateCooperativeDto {
   registrationNo?: string;
 }
 
-export class CooperativeQueryDto {
+export class CooperativeQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: '520322' })
   @IsOptional()
   @Matches(/^\d{6}$/, { message: 'countyCode must be a six-digit GB/T 2260 county code' })
@@ -36,22 +35,6 @@ export class CooperativeQueryDto {
   @IsString()
   @MaxLength(100)
   q?: string;
-
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt({ message: 'page must be a whole number' })
-  @Min(1)
-  @Max(100_000)
-  page?: number;
-
-  @ApiPropertyOptional({ default: DEFAULT_PAGE_SIZE, minimum: 1, maximum: MAX_PAGE_SIZE })
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt({ message: 'pageSize must be a whole number' })
-  @Min(1)
-  @Max(MAX_PAGE_SIZE, { message: `pageSize must not be greater than ${MAX_PAGE_SIZE}` })
-  pageSize?: number;
 }
 
 export class AddMemberDto {

@@ -1,12 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, ROLES, type Role } from '@farmlink/shared';
+import { IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { PageQueryDto, trim } from '@farmlink/common';
+import { ROLES, type Role } from '@farmlink/shared';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d{1,15}$/.test(value) ? Number(value) : value);
-
-export class AdminUserQueryDto {
+export class AdminUserQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Part of the email or display name' })
   @IsOptional()
   @Transform(trim)
@@ -18,22 +16,6 @@ export class AdminUserQueryDto {
   @IsOptional()
   @IsIn(ROLES, { message: `role must be one of: ${ROLES.join(', ')}` })
   role?: Role;
-
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt({ message: 'page must be a whole number' })
-  @Min(1)
-  @Max(100_000)
-  page?: number;
-
-  @ApiPropertyOptional({ default: DEFAULT_PAGE_SIZE, minimum: 1, maximum: MAX_PAGE_SIZE })
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt({ message: 'pageSize must be a whole number' })
-  @Min(1)
-  @Max(MAX_PAGE_SIZE, { message: `pageSize must not be greater than ${MAX_PAGE_SIZE}` })
-  pageSize?: number;
 }
 
 /** A user as the admin's list shows it. */

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ROLES, type Role } from '@farmlink/shared';
-import type { User } from '../user.entity';
+import type { User } from '../user.repository';
 
 /** A user as the API shows it: never the password hash. */
 export class UserDto {

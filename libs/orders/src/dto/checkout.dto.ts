@@ -3,8 +3,8 @@ import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsInt, IsObject, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { PaymentDto } from '@farmlink/payments/dto/simulate-payment.dto';
 import { OrderDto } from './order.dto';
+import { trim } from '@farmlink/common';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CheckoutItemDto {
   @ApiProperty({ format: 'uuid' })

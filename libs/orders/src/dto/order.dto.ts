@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
+import { PageQueryDto, trim } from '@farmlink/common';
 import { ORDER_STATUSES, type OrderStatus } from '@farmlink/shared';
 
 export class OrderLineDto {
@@ -54,32 +55,14 @@ export class OrderPageDto {
   @ApiProperty() pageSize: number;
 }
 
-const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
 
-export class OrderQueryDto {
+export class OrderQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: ORDER_STATUSES })
   @IsOptional()
   @IsIn(ORDER_STATUSES, { message: `status must be one of: ${ORDER_STATUSES.join(', ')}` })
   status?: OrderStatus;
-
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt({ message: 'page must be a whole number' })
-  @Min(1)
-  @Max(100000)
-  page?: number;
-
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt({ message: 'pageSize must be a whole number' })
-  @Min(1)
-  @Max(100, { message: 'pageSize must be at most 100' })
-  pageSize?: number;
 }
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class ShipOrderDto {
   @ApiPropertyOptional({ example: '顺丰速运' })

@@ -1,35 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { PageQueryDto } from '@farmlink/common';
+import { SELLER_TYPES, type SellerType } from '@farmlink/shared';
 
-const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
-
-export class LedgerQueryDto {
-  @ApiPropertyOptional({ enum: ['farmer', 'cooperative'], description: 'With sellerId: only this seller (yourself or a cooperative you manage)' })
+export class LedgerQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: SELLER_TYPES, description: 'With sellerId: only this seller (yourself or a cooperative you manage)' })
   @IsOptional()
-  @IsIn(['farmer', 'cooperative'], { message: 'sellerType must be farmer or cooperative' })
-  sellerType?: 'farmer' | 'cooperative';
+  @IsIn(SELLER_TYPES, { message: 'sellerType must be farmer or cooperative' })
+  sellerType?: SellerType;
 
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID('all', { message: 'sellerId must be a UUID' })
   sellerId?: string;
-
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt({ message: 'page must be a whole number' })
-  @Min(1)
-  @Max(100000)
-  page?: number;
-
-  @ApiPropertyOptional({ default: 20, minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt({ message: 'pageSize must be a whole number' })
-  @Min(1)
-  @Max(100, { message: 'pageSize must be at most 100' })
-  pageSize?: number;
 }
 
 export class LedgerEntryDto {

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsDateString, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { REGION_LEVELS, type RegionLevel } from '@farmlink/shared';
+import { trim } from '@farmlink/common';
 
 export class RegionQueryDto {
   @ApiPropertyOptional({ enum: REGION_LEVELS })
@@ -33,7 +34,6 @@ export class RegionWithParentsDto extends RegionDto {
   parents: RegionDto[];
 }
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreateProgrammeDto {
   @ApiProperty({ example: '电子商务进农村综合示范 2026' })

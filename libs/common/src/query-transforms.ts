@@ -1,4 +1,4 @@
-/** class-transformer helpers for query strings and bodies (no Nest, no TypeORM). */
+/** class-transformer helpers for query strings and bodies, used with `@Transform(...)`. */
 
 /** Trims strings; leaves anything else for the validators to refuse. */
 export const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -9,7 +9,5 @@ export const trim = ({ value }: { value: unknown }) => (typeof value === 'string
  */
 export const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d{1,15}$/.test(value) ? Number(value) : value);
 
-/** Escapes LIKE/ILIKE wildcards so that user text matches literally (use with ESCAPE '\'). */
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
+/** A query-string boolean: "true"/"false"; anything else stays for @IsBoolean() to refuse. */
+export const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
