@@ -1,4 +1,4 @@
-import { COUNTIES, createTestApp, createUser, TestApp, TestUser } from '@farmlink/testing';
+import { COUNTIES, createUser, TestUser, useTestApp } from '@farmlink/testing';
 
 interface Item {
   id: string;
@@ -10,7 +10,7 @@ interface Item {
 
 /** Search on its own database, so totals are exact; the caches are off, so every answer comes from the database. */
 describe('Catalog search (e2e)', () => {
-  let t: TestApp;
+  const t = useTestApp({ CATALOG_SEARCH_CACHE_MS: '0', CATALOG_COUNT_CACHE_MS: '0' });
   let tongzi: TestUser; // 贵州 遵义 桐梓
   let leishan: TestUser; // 贵州 黔东南 雷山
   let lankao: TestUser; // 河南 开封 兰考
@@ -27,7 +27,6 @@ describe('Catalog search (e2e)', () => {
   const titles = (items: Item[]) => items.map((i) => i.title);
 
   beforeAll(async () => {
-    t = await createTestApp({ CATALOG_SEARCH_CACHE_MS: '0', CATALOG_COUNT_CACHE_MS: '0' });
     tongzi = await createUser(t, 'farmer', { countyCode: COUNTIES.tongzi });
     leishan = await createUser(t, 'farmer', { countyCode: COUNTIES.leishan });
     lankao = await createUser(t, 'farmer', { countyCode: COUNTIES.lankao });
@@ -54,7 +53,6 @@ describe('Catalog search (e2e)', () => {
     await add('archived', tongzi, { title: '方竹笋 旧款', category: 'vegetables', priceCents: 100 });
     await t.http().delete(`/api/listings/${ids.archived}`).set(tongzi.auth).expect(204);
   });
-  afterAll(() => t.close());
 
   it('shows only active listings, newest first, in the page shape', async () => {
     const res = await search({});

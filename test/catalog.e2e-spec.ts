@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { COUNTIES, createTestApp, createUser, TestApp, TestUser } from '@farmlink/testing';
+import { COUNTIES, createUser, TestUser, useTestApp } from '@farmlink/testing';
 
 const UUID0 = '00000000-0000-4000-8000-000000000000';
 
@@ -24,16 +24,14 @@ async function image(format: 'jpeg' | 'png' | 'webp', width = 1600, height = 120
 }
 
 describe('Catalog: listings and photos (e2e)', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let farmer: TestUser;
   let other: TestUser;
 
   beforeAll(async () => {
-    t = await createTestApp();
     farmer = await createUser(t, 'farmer', { displayName: '王芳', countyCode: COUNTIES.tongzi });
     other = await createUser(t, 'farmer', { countyCode: COUNTIES.lankao });
   });
-  afterAll(() => t.close());
 
   const count = async (table: string) => (await t.db.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n as number;
   const create = async (by: TestUser, over: Record<string, unknown> = {}) =>

@@ -1,31 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import {
-  checkout,
-  COUNTIES,
-  createCooperative,
-  createListing,
-  createTestApp,
-  createUser,
-  SHIPPING_ADDRESS,
-  stockOf,
-  TestApp,
-  TestUser,
-} from '@farmlink/testing';
+import { checkout, COUNTIES, createCooperative, createListing, createUser, SHIPPING_ADDRESS, stockOf, TestUser, useTestApp, useUsers } from '@farmlink/testing';
 import { OrdersService } from '@farmlink/orders';
 
 describe('Checkout and orders (e2e)', () => {
-  let t: TestApp;
-  let farmerA: TestUser;
-  let farmerB: TestUser;
-  let buyer: TestUser;
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    farmerA = await createUser(t, 'farmer', { countyCode: COUNTIES.tongzi, povertyRegistered: true });
-    farmerB = await createUser(t, 'farmer', { countyCode: COUNTIES.leishan });
-    buyer = await createUser(t, 'buyer');
+  const t = useTestApp();
+  const { farmerA, farmerB, buyer } = useUsers(t, {
+    farmerA: ['farmer', { countyCode: COUNTIES.tongzi, povertyRegistered: true }],
+    farmerB: ['farmer', { countyCode: COUNTIES.leishan }],
+    buyer: 'buyer',
   });
-  afterAll(() => t.close());
 
   const pay = (b: TestUser, paymentId: string, outcome: 'succeeded' | 'failed' = 'succeeded') =>
     t.http().post(`/api/payments/${paymentId}/simulate`).set(b.auth).send({ outcome });

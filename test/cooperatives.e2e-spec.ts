@@ -1,34 +1,25 @@
-import { COUNTIES, createTestApp, createUser, TestApp, TestUser } from '@farmlink/testing';
+import { COUNTIES, createUser, TestUser, useTestApp } from '@farmlink/testing';
 
 describe('Cooperatives (e2e)', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let manager: TestUser;
 
   beforeAll(async () => {
-    t = await createTestApp();
     manager = await createUser(t, 'farmer', { displayName: '李支书' });
   });
-  afterAll(() => t.close());
 
   const count = async (table: string) => (await t.db.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n as number;
 
+  /** POST /api/cooperatives as `by`; the caller says which status to expect. */
+  const postCooperative = (by: TestUser, body: Record<string, unknown>) => t.http().post('/api/cooperatives').set(by.auth).send(body);
+
   async function createCoop(by: TestUser, body: Record<string, unknown> = {}) {
-    const res = await t
-      .http()
-      .post('/api/cooperatives')
-      .set(by.auth)
-      .send({ name: `桐梓县方竹笋专业合作社 ${Math.random().toString(36).slice(2, 7)}`, countyCode: COUNTIES.tongzi, ...body })
-      .expect(201);
+    const res = await postCooperative(by, { name: `桐梓县方竹笋专业合作社 ${Math.random().toString(36).slice(2, 7)}`, countyCode: COUNTIES.tongzi, ...body }).expect(201);
     return res.body as { id: string; name: string };
   }
 
   it('a farmer creates a cooperative and becomes its manager and first member', async () => {
-    const res = await t
-      .http()
-      .post('/api/cooperatives')
-      .set(manager.auth)
-      .send({ name: '  石坎村茶叶合作社 ', countyCode: COUNTIES.tongzi, registrationNo: '93520322MA6D000001' })
-      .expect(201);
+    const res = await postCooperative(manager, { name: '  石坎村茶叶合作社 ', countyCode: COUNTIES.tongzi, registrationNo: '93520322MA6D000001' }).expect(201);
     expect(res.body).toMatchObject({
       id: expect.any(String),
       name: '石坎村茶叶合作社',
@@ -44,7 +35,7 @@ describe('Cooperatives (e2e)', () => {
 
   it('only farmers may create one; anonymous callers get 401', async () => {
     const buyer = await createUser(t, 'buyer');
-    await t.http().post('/api/cooperatives').set(buyer.auth).send({ name: 'x', countyCode: COUNTIES.tongzi }).expect(403);
+    await postCooperative(buyer, { name: 'x', countyCode: COUNTIES.tongzi }).expect(403);
     await t.http().post('/api/cooperatives').send({ name: 'x', countyCode: COUNTIES.tongzi }).expect(401);
   });
 
@@ -57,24 +48,14 @@ describe('Cooperatives (e2e)', () => {
     ['an unknown field', { managerId: '00000000-0000-0000-0000-000000000000' }],
   ])('refuses %s with 400 and stores nothing', async (_name, over) => {
     const before = [await count('cooperatives'), await count('cooperative_members')];
-    const res = await t
-      .http()
-      .post('/api/cooperatives')
-      .set(manager.auth)
-      .send({ name: '合作社', countyCode: COUNTIES.tongzi, ...over })
-      .expect(400);
+    const res = await postCooperative(manager, { name: '合作社', countyCode: COUNTIES.tongzi, ...over }).expect(400);
     expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
     expect([await count('cooperatives'), await count('cooperative_members')]).toEqual(before);
   });
 
   it('answers 409 for a registration number already used', async () => {
     await createCoop(manager, { registrationNo: 'REG-DUP-1' });
-    const res = await t
-      .http()
-      .post('/api/cooperatives')
-      .set(manager.auth)
-      .send({ name: 'another', countyCode: COUNTIES.zhengan, registrationNo: 'REG-DUP-1' })
-      .expect(409);
+    const res = await postCooperative(manager, { name: 'another', countyCode: COUNTIES.zhengan, registrationNo: 'REG-DUP-1' }).expect(409);
     expect(res.body.message).toMatch(/REG-DUP-1/);
   });
 
@@ -175,14 +156,45 @@ describe('Cooperatives (e2e)', () => {
     await t.http().get('/api/cooperatives').query({ page: '1.5' }).expect(400);
     await t.http().get('/api/cooperatives').query({ countyCode: 'abc' }).expect(400);
   });
+  it("a removed member's listing leaves the cooperative for good: the manager cannot revive it, and a sale goes to the farmer", async () => {
+    const coop = await createCoop(manager);
+    const farmer = await createUser(t, 'farmer', { displayName: '赵敏' });
+    const buyer = await createUser(t, 'buyer');
+    await t.http().post(`/api/cooperatives/${coop.id}/members`).set(manager.auth).send({ farmerId: farmer.id }).expect(201);
+    const listing = (
+      await t
+        .http()
+        .post('/api/listings')
+        .set(farmer.auth)
+        .send({ title: '方竹笋', category: 'vegetables', unit: 'box', netWeightGrams: 2500, priceCents: 4800, stock: 10, cooperativeId: coop.id })
+        .expect(201)
+    ).body as { id: string };
+
+    await t.http().delete(`/api/cooperatives/${coop.id}/members/${farmer.id}`).set(manager.auth).expect(204);
+    const after = (await t.http().get(`/api/listings/${listing.id}`).expect(200)).body;
+    expect(after).toMatchObject({ cooperativeId: null, status: 'paused', farmerId: farmer.id });
+
+    // The manager no longer acts for it; nobody can put it back into the cooperative without membership.
+    await t.http().patch(`/api/listings/${listing.id}`).set(manager.auth).send({ status: 'active' }).expect(403);
+    await t.http().patch(`/api/listings/${listing.id}`).set(farmer.auth).send({ cooperativeId: coop.id }).expect(422);
+    const direct = await t.db.query(`UPDATE listings SET cooperative_id = $1 WHERE id = $2`, [coop.id, listing.id]).catch((e: { code?: string }) => e);
+    expect(direct).toMatchObject({ code: '23503' }); // the database refuses a listing of a non-member in the cooperative
+
+    // The farmer may sell it alone: the order's seller of record is the farmer, not the cooperative.
+    await t.http().patch(`/api/listings/${listing.id}`).set(farmer.auth).send({ status: 'active' }).expect(200);
+    const res = await t
+      .http()
+      .post('/api/checkouts')
+      .set(buyer.auth)
+      .set('Idempotency-Key', `coop-left-${listing.id}`)
+      .send({ items: [{ listingId: listing.id, quantity: 1 }], shippingAddress: { name: '陈静', phone: '13800000000', countyCode: '110105', line1: '建国路 88 号' } })
+      .expect(201);
+    expect(res.body.orders).toEqual([expect.objectContaining({ sellerType: 'farmer', sellerId: farmer.id })]);
+  });
 });
 
 describe('A farmer\'s own cooperatives (e2e)', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
 
   it('lists the cooperatives a farmer manages or belongs to, and no others', async () => {
     const manager = await createUser(t, 'farmer', { countyCode: COUNTIES.tongzi });
@@ -199,4 +211,5 @@ describe('A farmer\'s own cooperatives (e2e)', () => {
     expect(ofMember.body[0]).toMatchObject({ name: '山堡猕猴桃合作社', memberCount: 2 });
     await t.http().get('/api/cooperatives/mine').set((await createUser(t, 'buyer')).auth).expect(403);
   });
+
 });

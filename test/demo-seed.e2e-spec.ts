@@ -1,12 +1,8 @@
-import { createTestApp, TestApp } from '@farmlink/testing';
+import { useTestApp } from '@farmlink/testing';
 import { DemoSeedService } from '../apps/api/src/demo/demo-seed.service';
 
 describe('Demo market seed (e2e)', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
-  }, 120_000);
-  afterAll(() => t.close());
+  const t = useTestApp({}, { timeoutMs: 120_000 });
 
   it('seeds once, through the real services, a market every page and report can show', async () => {
     const seed = t.app.get(DemoSeedService);

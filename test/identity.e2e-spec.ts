@@ -1,12 +1,7 @@
-import { COUNTIES, createTestApp, createUser, TestApp } from '@farmlink/testing';
+import { COUNTIES, createUser, useTestApp } from '@farmlink/testing';
 
 describe('Identity (e2e)', () => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    t = await createTestApp({ ADMIN_EMAIL: 'root@farmlink.test', ADMIN_PASSWORD: 'root-password-1' });
-  });
-  afterAll(() => t.close());
+  const t = useTestApp({ ADMIN_EMAIL: 'root@farmlink.test', ADMIN_PASSWORD: 'root-password-1' });
 
   const farmer = (over: Record<string, unknown> = {}) => ({
     email: `farmer-${Math.random().toString(36).slice(2)}@farmlink.test`,
@@ -134,11 +129,7 @@ describe('Identity (e2e)', () => {
 });
 
 describe('Identity rate limits (e2e)', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp({ AUTH_THROTTLE_LIMIT: '10' });
-  });
-  afterAll(() => t.close());
+  const t = useTestApp({ AUTH_THROTTLE_LIMIT: '10' });
 
   it('answers 429 to 20 quick bad logins', async () => {
     const statuses: number[] = [];

@@ -1,11 +1,7 @@
-import { createListing, createTestApp, createUser, TestApp } from '@farmlink/testing';
+import { createListing, createUser, useTestApp } from '@farmlink/testing';
 
 describe('A farmer\'s own listings (e2e)', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
 
   it('shows paused listings to their farmer, not in the shop; never archived ones; never other farmers\'', async () => {
     const farmer = await createUser(t, 'farmer');

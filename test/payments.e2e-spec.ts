@@ -1,37 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { basisPoints } from '@farmlink/shared';
-import {
-  checkout,
-  COUNTIES,
-  createCooperative,
-  createListing,
-  createTestApp,
-  createUser,
-  TestApp,
-  TestUser,
-} from '@farmlink/testing';
+import { checkout, COUNTIES, createCooperative, createListing, useTestApp, useUsers } from '@farmlink/testing';
 
 const FEE_BPS = 300; // 3 %
 
 describe('Seller ledger and reconciliation with the simulated provider (e2e)', () => {
-  let t: TestApp;
-  let farmer: TestUser;
-  let manager: TestUser;
-  let member: TestUser;
+  const t = useTestApp({ PLATFORM_FEE_BPS: String(FEE_BPS) });
+  const { farmer, manager, member, buyer, admin } = useUsers(t, {
+    farmer: ['farmer', { countyCode: COUNTIES.lankao }],
+    manager: ['farmer', { countyCode: COUNTIES.tongzi }],
+    member: ['farmer', { countyCode: COUNTIES.zhengan }],
+    buyer: 'buyer',
+    admin: 'admin',
+  });
   let coopId: string;
-  let buyer: TestUser;
-  let admin: TestUser;
 
   beforeAll(async () => {
-    t = await createTestApp({ PLATFORM_FEE_BPS: String(FEE_BPS) });
-    farmer = await createUser(t, 'farmer', { countyCode: COUNTIES.lankao });
-    manager = await createUser(t, 'farmer', { countyCode: COUNTIES.tongzi });
-    member = await createUser(t, 'farmer', { countyCode: COUNTIES.zhengan });
     coopId = await createCooperative(t, manager, [member]);
-    buyer = await createUser(t, 'buyer');
-    admin = await createUser(t, 'admin');
   });
-  afterAll(() => t.close());
 
   const pay = (paymentId: string) => t.http().post(`/api/payments/${paymentId}/simulate`).set(buyer.auth).send({ outcome: 'succeeded' }).expect(200);
   const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());

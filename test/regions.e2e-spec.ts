@@ -1,11 +1,7 @@
-import { createTestApp, createUser, TestApp } from '@farmlink/testing';
+import { createUser, useTestApp } from '@farmlink/testing';
 
 describe('Regions and programmes (e2e)', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp();
-  });
-  afterAll(() => t.close());
+  const t = useTestApp();
 
   it('lists about 3,000 counties with names', async () => {
     const res = await t.http().get('/api/regions?level=county').expect(200);

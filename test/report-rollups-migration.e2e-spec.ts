@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { migrations } from '@farmlink/database/migrations';
-import { checkout, COUNTIES, createListing, createTestApp, createUser, TestApp, TestUser } from '@farmlink/testing';
+import { checkout, COUNTIES, createListing, createUser, TestUser, useTestApp } from '@farmlink/testing';
 
 /**
  * Migration 1780000000052 (period rollups and distinct-count counters) can be
@@ -8,11 +8,10 @@ import { checkout, COUNTIES, createListing, createTestApp, createUser, TestApp, 
  * with sales in it, and the reports read the same before and after.
  */
 describe('Report rollups migration 052: down and up again', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let admin: TestUser;
 
   beforeAll(async () => {
-    t = await createTestApp();
     admin = await createUser(t, 'admin');
     const buyer = await createUser(t, 'buyer');
     const farmer = await createUser(t, 'farmer', { countyCode: COUNTIES.lankao, povertyRegistered: true });
@@ -20,7 +19,6 @@ describe('Report rollups migration 052: down and up again', () => {
     const res = await checkout(t, buyer, [{ listingId: listing.id, quantity: 3 }]).expect(201);
     await t.http().post(`/api/payments/${res.body.payment.id}/simulate`).set(buyer.auth).send({ outcome: 'succeeded' }).expect(200);
   });
-  afterAll(() => t.close());
 
   it('reverts and re-applies, and the reports read the same', async () => {
     const [{ today }] = await t.db.query(`SELECT (now() AT TIME ZONE 'Asia/Shanghai')::date::text AS today`);

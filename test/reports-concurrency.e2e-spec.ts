@@ -1,4 +1,4 @@
-import { checkout, COUNTIES, createListing, createTestApp, createUser, TestApp, TestListing, TestUser } from '@farmlink/testing';
+import { checkout, COUNTIES, createListing, createUser, TestListing, TestUser, useTestApp } from '@farmlink/testing';
 import { ReportRepository } from '@farmlink/reports';
 import { oracleReport, pickFigures } from '../libs/reports/test/sales-oracle';
 
@@ -9,13 +9,12 @@ import { oracleReport, pickFigures } from '../libs/reports/test/sales-oracle';
  * same counters a rebuild from the raw tables gives.
  */
 describe('Report counters under concurrent payments', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let admin: TestUser;
   let buyers: TestUser[];
   let listings: TestListing[];
 
   beforeAll(async () => {
-    t = await createTestApp();
     admin = await createUser(t, 'admin');
     buyers = await Promise.all(Array.from({ length: 4 }, () => createUser(t, 'buyer')));
     const farmers = [
@@ -29,7 +28,6 @@ describe('Report counters under concurrent payments', () => {
       listings.push(await createListing(t, f, { priceCents: 2000 + i, stock: 100000, category: 'tea' }));
     }
   });
-  afterAll(() => t.close());
 
   const counters = () =>
     t.db.query(`SELECT grain, period::text, scope, category, kind, sum(n)::int AS n FROM report_distinct_counts

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { checkout, COUNTIES, createCooperative, createListing, createTestApp, createUser, TestApp, TestListing, TestUser } from '@farmlink/testing';
+import { checkout, COUNTIES, createCooperative, createListing, createUser, TestListing, TestUser, useTestApp } from '@farmlink/testing';
 import { RegionsService } from '@farmlink/regions';
 import { oracleReport, pickFigures } from '../libs/reports/test/sales-oracle';
 
@@ -11,7 +11,7 @@ import { oracleReport, pickFigures } from '../libs/reports/test/sales-oracle';
  * the rollups changes nothing.
  */
 describe('Sales reports agree with the raw tables (property)', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let admin: TestUser;
   let buyers: TestUser[];
   let listings: TestListing[];
@@ -26,7 +26,6 @@ describe('Sales reports agree with the raw tables (property)', () => {
   const QUERY_DAYS = ['2024-01-01', '2024-03-01', '2024-07-01', '2024-12-31', '2025-01-01', '2025-01-02', '2025-03-01', '2025-07-01', '2025-12-31', '2026-01-01'];
 
   beforeAll(async () => {
-    t = await createTestApp();
     admin = await createUser(t, 'admin');
     buyers = await Promise.all([0, 1, 2].map(() => createUser(t, 'buyer')));
     farmers = [];
@@ -44,7 +43,6 @@ describe('Sales reports agree with the raw tables (property)', () => {
     programmeId = p.body.id;
     await t.http().put(`/api/programmes/${programmeId}/counties`).set(admin.auth).send({ countyCodes: [COUNTIES.tongzi, COUNTIES.lankao] }).expect(200);
   });
-  afterAll(() => t.close());
 
   const at = fc.tuple(fc.constantFrom(...DAYS), fc.constantFrom(...TIMES)).map(([d, h]) => d + h);
   const purchase = fc.record({

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { checkout, COUNTIES, createCooperative, createListing, createTestApp, createUser, TestApp, TestUser } from '@farmlink/testing';
+import { checkout, COUNTIES, createCooperative, createListing, createUser, TestUser, useTestApp } from '@farmlink/testing';
 import { oracleReport, pickFigures } from '../libs/reports/test/sales-oracle';
 
 /** Parses the CSV export (BOM, header row, quoted cells) into objects of numbers and strings. */
@@ -25,7 +25,7 @@ function parseCsv(text: string): Record<string, string | number | null>[] {
 }
 
 describe('Sales reports (e2e)', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let admin: TestUser;
   let guizhouOfficer: TestUser;
   let zunyiOfficer: TestUser;
@@ -49,7 +49,6 @@ describe('Sales reports (e2e)', () => {
   }
 
   beforeAll(async () => {
-    t = await createTestApp();
     admin = await createUser(t, 'admin');
     guizhouOfficer = await createUser(t, 'officer', { jurisdictionCode: '520000' });
     zunyiOfficer = await createUser(t, 'officer', { jurisdictionCode: '520300' });
@@ -86,7 +85,6 @@ describe('Sales reports (e2e)', () => {
     expect(auto.n).toBe(1);
     void k1;
   });
-  afterAll(() => t.close());
 
   const get = (u: TestUser, query: Record<string, string>) => t.http().get('/api/reports/sales').query(query).set(u.auth);
 

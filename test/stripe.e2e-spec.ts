@@ -1,39 +1,18 @@
 import { basisPoints } from '@farmlink/shared';
 import { OrdersService } from '@farmlink/orders';
 import { PaymentsService } from '@farmlink/payments';
-import {
-  checkout,
-  COUNTIES,
-  createListing,
-  createTestApp,
-  createUser,
-  FakeStripe,
-  startFakeStripe,
-  TestApp,
-  TestUser,
-} from '@farmlink/testing';
+import { checkout, COUNTIES, createListing, TestUser, useFakeStripe, useTestApp, useUsers } from '@farmlink/testing';
 
 const FEE_BPS = 250; // 2.5 %
 
 describe('Payments with Stripe (e2e, real SDK against a local fake Stripe)', () => {
-  let t: TestApp;
-  let stripe: FakeStripe;
-  let farmerA: TestUser;
-  let farmerB: TestUser;
-  let buyer: TestUser;
-  let admin: TestUser;
-
-  beforeAll(async () => {
-    stripe = await startFakeStripe();
-    t = await createTestApp(stripe.env({ STRIPE_PAYMENT_METHODS: 'card,alipay,wechat_pay', PLATFORM_FEE_BPS: String(FEE_BPS) }));
-    farmerA = await createUser(t, 'farmer', { countyCode: COUNTIES.tongzi });
-    farmerB = await createUser(t, 'farmer', { countyCode: COUNTIES.leishan });
-    buyer = await createUser(t, 'buyer');
-    admin = await createUser(t, 'admin');
-  });
-  afterAll(async () => {
-    await t.close();
-    await stripe.stop();
+  const stripe = useFakeStripe();
+  const t = useTestApp(() => stripe.env({ STRIPE_PAYMENT_METHODS: 'card,alipay,wechat_pay', PLATFORM_FEE_BPS: String(FEE_BPS) }));
+  const { farmerA, farmerB, buyer, admin } = useUsers(t, {
+    farmerA: ['farmer', { countyCode: COUNTIES.tongzi }],
+    farmerB: ['farmer', { countyCode: COUNTIES.leishan }],
+    buyer: 'buyer',
+    admin: 'admin',
   });
 
   const deliver = (event: unknown, opts: { timestamp?: number; secret?: string } = {}) => {

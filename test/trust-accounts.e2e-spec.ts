@@ -183,6 +183,18 @@ describe('Trust: tokens and moderation (e2e)', () => {
     });
   });
 
+  it('a suspended member removed from their cooperative gets their listing back paused, outside the cooperative', async () => {
+    const manager = await createUser(t, 'farmer');
+    const member = await createUser(t, 'farmer');
+    const coop = await createCooperative(t, manager, [member]);
+    const listing = await createListing(t, member, { cooperativeId: coop });
+    await t.http().post(`/api/admin/users/${member.id}/suspend`).set(admin.auth).send({ reason: 'fraud' }).expect(200);
+    await t.http().delete(`/api/cooperatives/${coop}/members/${member.id}`).set(manager.auth).expect(204);
+    await t.http().post(`/api/admin/users/${member.id}/reinstate`).set(admin.auth).send({}).expect(200);
+    const [row] = await t.db.query(`SELECT status, cooperative_id FROM listings WHERE id = $1`, [listing.id]);
+    expect(row).toEqual({ status: 'paused', cooperative_id: null });
+  });
+
   describe('takedown', () => {
     it('a removed listing is 404 to all but its farmer, who sees the reason and cannot set it active again', async () => {
       const farmer = await createUser(t, 'farmer');

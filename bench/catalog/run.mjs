@@ -6,104 +6,27 @@
 //
 //   npm run bench:catalog                 (embedded PostgreSQL under .data/bench-catalog-pg)
 //   DATABASE_URL=postgres://… npm run bench:catalog   (uses database farmlink_bench_catalog on that server)
-//   BENCH_SECONDS=20 BENCH_CONNECTIONS=50 BENCH_LISTINGS=100000 …
+//   BENCH_SECONDS=20 BENCH_CONNECTIONS=50 BENCH_LISTINGS=100000 …   (the defaults)
+//   BENCH_SECONDS=2 BENCH_LISTINGS=5000 npm run bench:catalog   (quick: shows it runs; not figures to quote)
 import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { createRequire } from 'node:module';
 import pg from 'pg';
+import { startApi, startDatabase, stopOnExit, writeResults } from '../lib/harness.mjs';
 
-const require = createRequire(import.meta.url);
-const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
-const DIST = path.join(ROOT, 'dist', 'apps', 'api');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const LISTINGS = Number(process.env.BENCH_LISTINGS ?? 100_000);
 const COUNTY_COUNT = 800;
 const DB_NAME = 'farmlink_bench_catalog';
 
-if (!fs.existsSync(path.join(DIST, 'apps/api/src/main.js'))) {
-  console.error('Build first: npx nest build api (npm run bench:catalog does it)');
-  process.exit(1);
-}
-const { startEmbeddedPostgres, freePort } = require(path.join(DIST, 'libs/database/src/embedded-postgres.js'));
-const { ensureDatabaseExists } = require(path.join(DIST, 'libs/database/src/database-runtime.js'));
-
-// ---- database ----
-let stopDb = async () => undefined;
-let dbUrl;
-if (process.env.DATABASE_URL) {
-  await ensureDatabaseExists(process.env.DATABASE_URL, DB_NAME);
-  const u = new URL(process.env.DATABASE_URL);
-  u.pathname = `/${DB_NAME}`;
-  dbUrl = u.toString();
-  console.log(`PostgreSQL from DATABASE_URL (${u.host}), database ${DB_NAME}`);
-} else {
-  const pgServer = await startEmbeddedPostgres({ dataDir: path.join(ROOT, '.data', 'bench-catalog-pg'), maxConnections: 200 });
-  await ensureDatabaseExists(pgServer.adminUrl, DB_NAME);
-  dbUrl = pgServer.urlFor(DB_NAME);
-  stopDb = () => pgServer.stop();
-  console.log(`embedded PostgreSQL on port ${pgServer.port}`);
-}
+const exit = stopOnExit();
+// ---- database (kept between runs, with what was seeded) ----
+const db = exit.add(await startDatabase(DB_NAME, { dataDir: '.data/bench-catalog-pg', maxConnections: 200 }));
+const dbUrl = db.url;
+console.log(db.embedded ? `embedded PostgreSQL on port ${db.port}` : `PostgreSQL from DATABASE_URL (${new URL(db.url).host}), database ${DB_NAME}`);
 
 // ---- the app, in its own process (it applies the migrations) ----
-const port = await freePort();
-const base = `http://127.0.0.1:${port}`;
-const app = spawn(process.execPath, [path.join(DIST, 'apps/api/src/main.js')], {
-  cwd: ROOT,
-  env: {
-    ...process.env,
-    DATABASE_URL: dbUrl,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'production',
-    JWT_SECRET: 'bench-secret-0123456789abcdef-0123456789',
-    SEED_DEMO: 'false',
-    DB_POOL_SIZE: process.env.DB_POOL_SIZE ?? '20',
-    UPLOAD_DIR: path.join(ROOT, '.data', 'bench-uploads'),
-  },
-  stdio: ['ignore', 'inherit', 'inherit'],
-});
-let appExited = false;
-app.on('exit', (code) => {
-  appExited = true;
-  if (code) console.error(`the app exited with code ${code}`);
-});
-async function shutdown(code) {
-  if (!appExited) {
-    app.kill('SIGTERM');
-    await new Promise((r) => app.once('exit', r));
-  }
-  await stopDb();
-  process.exit(code);
-}
-process.once('SIGINT', () => void shutdown(130));
-
-for (let i = 0; ; i++) {
-  if (appExited) await shutdown(1);
-  try {
-    const res = await fetch(`${base}/api/health/ready`);
-    if (res.ok) break;
-  } catch {
-    /* not up yet */
-  }
-  if (i > 600) {
-    console.error('the app did not become ready in 60 s');
-    await shutdown(1);
-  }
-  await new Promise((r) => setTimeout(r, 100));
-}
-
-process.on('uncaughtException', (err) => {
-  console.error(err);
-  void shutdown(1);
-});
-process.on('unhandledRejection', (err) => {
-  console.error(err);
-  void shutdown(1);
-});
+const app = exit.add(await startApi(dbUrl, { DB_POOL_SIZE: process.env.DB_POOL_SIZE ?? '20', UPLOAD_DIR: '.data/bench-uploads' }));
+const base = app.url;
 
 // ---- seed (once; reused on the next run) ----
 const client = new pg.Client({ connectionString: dbUrl });
@@ -192,8 +115,6 @@ const filtered = results[1];
 console.log(
   `\ngoal (filtered page ≥ 3,000 req/s, p99 ≤ 50 ms): ${filtered.rps >= 3000 && filtered.p99 <= 50 ? 'met' : 'NOT met'}`,
 );
-fs.mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true });
-const out = path.join(ROOT, 'bench', 'results', `catalog-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-fs.writeFileSync(out, JSON.stringify({ listings: total, connections: CONNECTIONS, seconds: SECONDS, results }, null, 2));
-console.log(`results: ${path.relative(ROOT, out)}`);
-await shutdown(0);
+const out = writeResults('catalog', { listings: total, connections: CONNECTIONS, seconds: SECONDS, results });
+console.log(`results: ${out}`);
+await exit.finish(0);

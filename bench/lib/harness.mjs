@@ -1,47 +1,69 @@
 // Shared helpers for the benchmarks: a PostgreSQL (embedded unless DATABASE_URL
-// is set), the built API in a child process, and pgbench as a baseline.
-// Run `npm run build` first (the bench:* scripts do).
+// is set), the built API in a child process, stopping both however the bench
+// ends, a timing loop, the results file, and pgbench as a baseline.
+// Run `npx nest build api` first (the bench:* scripts do).
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, chmodSync, existsSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, chmodSync, existsSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import pg from 'pg';
 
 const require = createRequire(import.meta.url);
-const root = resolve(import.meta.dirname, '..', '..');
-const dist = join(root, 'dist', 'apps', 'api');
+export const ROOT = resolve(import.meta.dirname, '..', '..');
+const dist = join(ROOT, 'dist', 'apps', 'api');
 
-export async function startDatabase(name) {
-  if (!existsSync(join(dist, 'apps/api/src/main.js'))) throw new Error('run `npm run build` first');
+/** The built API's modules (dist/apps/api/…); exits with a message when it has not been built. */
+function built(file) {
+  if (!existsSync(join(dist, 'apps/api/src/main.js'))) {
+    console.error('Build first: npx nest build api (the bench:* scripts do it)');
+    process.exit(1);
+  }
+  return require(join(dist, file));
+}
+
+/**
+ * A PostgreSQL server and the database `name` in it: the server of DATABASE_URL
+ * when set, else an embedded one.
+ *
+ * Without `dataDir` the database starts empty: the embedded server lives in a
+ * temporary folder removed on stop, and on DATABASE_URL the database is dropped
+ * and created again. With `dataDir` (relative to the repository) it is kept
+ * between runs, so a bench can reuse what it seeded: the embedded server keeps
+ * its cluster there, and on DATABASE_URL an existing database is left as it is.
+ */
+export async function startDatabase(name, { dataDir, maxConnections = 300 } = {}) {
+  const { ensureDatabaseExists } = built('libs/database/src/database-runtime.js');
   if (process.env.DATABASE_URL) {
     const admin = process.env.DATABASE_URL;
-    const client = new pg.Client({ connectionString: admin });
-    await client.connect();
-    await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await client.query(`CREATE DATABASE ${name}`);
-    await client.end();
+    if (dataDir) {
+      await ensureDatabaseExists(admin, name);
+    } else {
+      const client = new pg.Client({ connectionString: admin });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.query(`CREATE DATABASE ${name}`);
+      await client.end();
+    }
     const u = new URL(admin);
     u.pathname = `/${name}`;
-    return { url: u.toString(), adminUrl: admin, host: u.hostname, port: Number(u.port || 5432), stop: async () => undefined };
+    return { url: u.toString(), adminUrl: admin, embedded: false, host: u.hostname, port: Number(u.port || 5432), stop: async () => undefined };
   }
-  const { startEmbeddedPostgres } = require(join(dist, 'libs/database/src/embedded-postgres.js'));
-  const dir = mkdtempSync(join(tmpdir(), 'farmlink-bench-'));
-  chmodSync(dir, 0o755);
-  const server = await startEmbeddedPostgres({ dataDir: join(dir, 'data'), ephemeral: true, maxConnections: 300 });
-  const client = new pg.Client({ connectionString: server.adminUrl });
-  await client.connect();
-  await client.query(`CREATE DATABASE ${name}`);
-  await client.end();
+  const { startEmbeddedPostgres } = built('libs/database/src/embedded-postgres.js');
+  const dir = dataDir ? undefined : mkdtempSync(join(tmpdir(), 'farmlink-bench-'));
+  if (dir) chmodSync(dir, 0o755);
+  const server = await startEmbeddedPostgres({ dataDir: dataDir ? join(ROOT, dataDir) : join(dir, 'data'), ephemeral: !dataDir, maxConnections });
+  await ensureDatabaseExists(server.adminUrl, name);
   return {
     url: server.urlFor(name),
     adminUrl: server.adminUrl,
+    embedded: true,
     host: '127.0.0.1',
     port: server.port,
     socketDir: server.dataDir,
     stop: async () => {
       await server.stop();
-      rmSync(dir, { recursive: true, force: true });
+      if (dir) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
@@ -58,9 +80,15 @@ export async function freePort() {
 
 export const JWT_SECRET = 'farmlink-benchmark-secret-0123456789abcdef';
 
+/**
+ * The built API (it applies the migrations) in a child process on a free port,
+ * its output on this terminal; resolves once /api/health/ready answers, and
+ * fails at once if the process exits before that.
+ */
 export async function startApi(databaseUrl, env = {}) {
   const port = await freePort();
   const child = spawn(process.execPath, [join(dist, 'apps/api/src/main.js')], {
+    cwd: ROOT,
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
@@ -75,16 +103,78 @@ export async function startApi(databaseUrl, env = {}) {
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
+  let exited = false;
+  const exit = new Promise((res) => child.once('exit', (code) => {
+    exited = true;
+    if (code) console.error(`the app exited with code ${code}`);
+    res();
+  }));
+  const stop = async () => {
+    if (!exited) child.kill('SIGTERM');
+    await exit;
+  };
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 240; i++) {
+  for (let i = 0; i < 1200 && !exited; i++) {
     try {
       const r = await fetch(`${url}/api/health/ready`);
-      if (r.ok) return { url, pid: child.pid, stop: () => new Promise((res) => { child.once('exit', res); child.kill('SIGTERM'); }) };
+      if (r.ok) return { url, pid: child.pid, stop };
     } catch {}
-    await new Promise((r) => setTimeout(r, 500));
+    await new Promise((r) => setTimeout(r, 100));
   }
-  child.kill('SIGKILL');
-  throw new Error('API did not become ready');
+  if (!exited) child.kill('SIGKILL');
+  await exit;
+  throw new Error(exited ? 'the API exited before it was ready' : 'API did not become ready');
+}
+
+/**
+ * Stops what is added to it (anything with stop(): the API, the database),
+ * last added first, however the bench ends: on Ctrl-C, on an uncaught error
+ * (printed), or when the bench calls finish(code) at its end.
+ */
+export function stopOnExit() {
+  const parts = [];
+  let finishing;
+  const finish = (code) =>
+    (finishing ??= (async () => {
+      for (const part of parts.reverse()) await part.stop().catch((err) => console.error(err));
+      process.exit(code);
+    })());
+  process.once('SIGINT', () => void finish(130));
+  for (const event of ['uncaughtException', 'unhandledRejection']) {
+    process.on(event, (err) => {
+      console.error(err);
+      void finish(1);
+    });
+  }
+  return {
+    add(part) {
+      parts.push(part);
+      return part;
+    },
+    finish,
+  };
+}
+
+/** Median wall time of `fn` in ms over `runs` calls, after `warmup` calls that are not timed. */
+export async function medianMs(fn, { runs, warmup = 2 }) {
+  for (let i = 0; i < warmup; i++) await fn();
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = process.hrtime.bigint();
+    await fn();
+    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+/** Writes bench/results/<name>-<time>.json and returns its path relative to the repository. */
+export function writeResults(name, data) {
+  const dir = join(ROOT, 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${name}-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, JSON.stringify(data, null, 2));
+  return relative(ROOT, file);
 }
 
 export function signToken(sub, role) {

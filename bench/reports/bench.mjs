@@ -15,15 +15,10 @@
 //   npm run bench:reports                       (embedded PostgreSQL under .data/bench-reports-pg)
 //   BENCH_SIZES=1000000,10000000 BENCH_RUNS=11 npm run bench:reports   (the defaults)
 //   DATABASE_URL=postgres://… npm run bench:reports
-import { spawn } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import { createRequire } from 'node:module';
+//   BENCH_SIZES=20000 BENCH_RUNS=3 npm run bench:reports   (quick: shows it runs, in a minute or two; not figures to quote)
 import pg from 'pg';
+import { medianMs, startApi, startDatabase, stopOnExit, writeResults } from '../lib/harness.mjs';
 
-const require = createRequire(import.meta.url);
-const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
-const DIST = path.join(ROOT, 'dist', 'apps', 'api');
 const SIZES = (process.env.BENCH_SIZES ?? '1000000,10000000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);
 const COUNTIES = 832;
@@ -32,75 +27,15 @@ const BUYERS = 300_000;
 const DB_NAME = 'farmlink_bench_reports';
 const ADMIN = { email: 'bench-reports-admin@farmlink.test', password: 'bench-reports-password-1' };
 
-if (!fs.existsSync(path.join(DIST, 'apps/api/src/main.js'))) {
-  console.error('Build first: npx nest build api (npm run bench:reports does it)');
-  process.exit(1);
-}
-const { startEmbeddedPostgres, freePort } = require(path.join(DIST, 'libs/database/src/embedded-postgres.js'));
-const { ensureDatabaseExists } = require(path.join(DIST, 'libs/database/src/database-runtime.js'));
-
-let stopDb = async () => undefined;
-let dbUrl;
-if (process.env.DATABASE_URL) {
-  await ensureDatabaseExists(process.env.DATABASE_URL, DB_NAME);
-  const u = new URL(process.env.DATABASE_URL);
-  u.pathname = `/${DB_NAME}`;
-  dbUrl = u.toString();
-} else {
-  const pgServer = await startEmbeddedPostgres({ dataDir: path.join(ROOT, '.data', 'bench-reports-pg'), maxConnections: 100 });
-  await ensureDatabaseExists(pgServer.adminUrl, DB_NAME);
-  dbUrl = pgServer.urlFor(DB_NAME);
-  stopDb = () => pgServer.stop();
-  console.log(`embedded PostgreSQL on port ${pgServer.port}`);
-}
-
-const port = await freePort();
-const base = `http://127.0.0.1:${port}`;
-const app = spawn(process.execPath, [path.join(DIST, 'apps/api/src/main.js')], {
-  cwd: ROOT,
-  env: {
-    ...process.env,
-    DATABASE_URL: dbUrl,
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-    NODE_ENV: 'production',
-    JWT_SECRET: 'bench-secret-0123456789abcdef-0123456789',
-    SEED_DEMO: 'false',
-    ADMIN_EMAIL: ADMIN.email,
-    ADMIN_PASSWORD: ADMIN.password,
-    UPLOAD_DIR: path.join(ROOT, '.data', 'bench-uploads'),
-  },
-  stdio: ['ignore', 'inherit', 'inherit'],
-});
-let appExited = false;
-app.on('exit', (code) => {
-  appExited = true;
-  if (code) console.error(`the app exited with code ${code}`);
-});
-async function shutdown(code) {
-  if (!appExited) {
-    app.kill('SIGTERM');
-    await new Promise((r) => app.once('exit', r));
-  }
-  await stopDb();
-  process.exit(code);
-}
-process.once('SIGINT', () => void shutdown(130));
-process.on('unhandledRejection', (err) => {
-  console.error(err);
-  void shutdown(1);
-});
-for (let i = 0; ; i++) {
-  if (appExited) await shutdown(1);
-  try {
-    if ((await fetch(`${base}/api/health/ready`)).ok) break;
-  } catch {
-    /* not up yet */
-  }
-  if (i > 600) await shutdown(1);
-  await new Promise((r) => setTimeout(r, 100));
-}
+const exit = stopOnExit();
+// The database is kept between runs: the people and listings are seeded once.
+const pgServer = exit.add(await startDatabase(DB_NAME, { dataDir: '.data/bench-reports-pg', maxConnections: 100 }));
+const dbUrl = pgServer.url;
+if (pgServer.embedded) console.log(`embedded PostgreSQL on port ${pgServer.port}`);
+const app = exit.add(
+  await startApi(dbUrl, { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, UPLOAD_DIR: '.data/bench-uploads' }),
+);
+const base = app.url;
 
 const db = new pg.Client({ connectionString: dbUrl });
 await db.connect();
@@ -204,17 +139,7 @@ async function loadHistory(lines) {
   return { ...sizes, loadSeconds: loaded / 1000, rebuildSeconds: rebuilt / 1000 };
 }
 
-async function p50(fn) {
-  for (let i = 0; i < 2; i++) await fn();
-  const times = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t0 = process.hrtime.bigint();
-    await fn();
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
-}
+const p50 = (fn) => medianMs(fn, { runs: RUNS });
 
 async function main() {
 await seedPeople();
@@ -271,19 +196,17 @@ if (results.length > 1) {
   console.log(`\ngrowth ${a.size.toLocaleString()} → ${b.size.toLocaleString()} lines:`);
   for (const k of ['allCountyYearMs', 'provinceMonthlyMs', 'programmeSummaryMs', 'oddRangeProvinceMs', 'baselineGroupByMs']) console.log(`  ${k.padEnd(20)} ×${(b[k] / a[k]).toFixed(2)}`);
 }
-fs.mkdirSync(path.join(ROOT, 'bench', 'results'), { recursive: true });
-const file = path.join(ROOT, 'bench', 'results', `reports-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
-fs.writeFileSync(file, JSON.stringify({ runs: RUNS, province, results }, null, 2));
-console.log(`\nwritten ${path.relative(ROOT, file)}`);
+const file = writeResults('reports', { runs: RUNS, province, results });
+console.log(`\nwritten ${file}`);
 }
 
 main().then(
   async () => {
     await db.end();
-    await shutdown(0);
+    await exit.finish(0);
   },
   async (err) => {
     console.error(err);
-    await shutdown(1);
+    await exit.finish(1);
   },
 );

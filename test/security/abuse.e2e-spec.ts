@@ -2,14 +2,10 @@
  * Abuse from the outside: oversized bodies, security headers, CORS, request
  * ids, and secrets that must never come back out.
  */
-import { COUNTIES, createTestApp, createUser, TestApp } from '@farmlink/testing';
+import { COUNTIES, createUser, useTestApp } from '@farmlink/testing';
 
 describe('Abuse (e2e)', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp({ CORS_ORIGINS: 'https://shop.farmlink.example', BODY_LIMIT_BYTES: '65536' });
-  });
-  afterAll(() => t.close());
+  const t = useTestApp({ CORS_ORIGINS: 'https://shop.farmlink.example', BODY_LIMIT_BYTES: '65536' });
 
   it('refuses a body over the limit with 413 in the error shape', async () => {
     const res = await t.http().post('/api/auth/login').set('Content-Type', 'application/json').send(JSON.stringify({ email: 'a@b.cn', password: 'x'.repeat(70_000) }));

@@ -1,14 +1,13 @@
 import { JwtService } from '@nestjs/jwt';
 import { randomUUID } from 'node:crypto';
-import { checkout, COUNTIES, createCooperative, createListing, createTestApp, createUser, TestApp, TestUser } from '@farmlink/testing';
+import { checkout, COUNTIES, createCooperative, createListing, createUser, TestUser, useTestApp } from '@farmlink/testing';
 import { CALLERS, Caller, Fixture, MATRIX } from './authorization-matrix';
 
 describe('Authorization matrix (e2e)', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let users: Record<Exclude<Caller, 'anonymous'>, TestUser>;
 
   beforeAll(async () => {
-    t = await createTestApp();
     users = {
       buyer: await createUser(t, 'buyer'),
       otherBuyer: await createUser(t, 'buyer'),
@@ -19,7 +18,6 @@ describe('Authorization matrix (e2e)', () => {
       admin: await createUser(t, 'admin'),
     };
   });
-  afterAll(() => t.close());
 
   /** Fresh objects for every cell, so one caller's success cannot change another's answer. */
   async function fixture(orderState: 'pending_payment' | 'paid' | 'shipped' = 'pending_payment'): Promise<Fixture> {

@@ -7,7 +7,7 @@
  * nothing in the database.
  */
 import fc from 'fast-check';
-import { checkout, COUNTIES, createCooperative, createListing, createTestApp, createUser, TestApp } from '@farmlink/testing';
+import { checkout, COUNTIES, createCooperative, createListing, createUser, useTestApp } from '@farmlink/testing';
 import { bodyFor, operationsOf, Operation, pathValue, rawBodyFor, valueFor, weird } from './openapi-fuzz';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
@@ -20,7 +20,7 @@ const REGRESSIONS: { method: string; path: string; contentType?: string; body?: 
 ];
 
 describe('Fuzzing every operation of the OpenAPI document (e2e)', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let ops: Operation[];
   let components: Record<string, any>;
   let ids: string[];
@@ -46,7 +46,6 @@ describe('Fuzzing every operation of the OpenAPI document (e2e)', () => {
   };
 
   beforeAll(async () => {
-    t = await createTestApp();
     const admin = await createUser(t, 'admin');
     const officer = await createUser(t, 'officer', { jurisdictionCode: '520000' });
     const officerAll = await createUser(t, 'officer');
@@ -73,7 +72,6 @@ describe('Fuzzing every operation of the OpenAPI document (e2e)', () => {
     ops = operationsOf(doc);
     components = doc.components?.schemas ?? {};
   });
-  afterAll(() => t.close());
 
   async function send(method: string, path: string, role: string, contentType: string | null, payload: string | undefined, headers: Record<string, string> = {}) {
     const h: Record<string, string> = { ...headers };

@@ -1,37 +1,30 @@
 import ExcelJS from 'exceljs';
-import type { Browser } from 'playwright-core';
-import { checkout, COUNTIES, createListing, createTestApp, createUser, TEST_PASSWORD, TestApp, TestUser } from '@farmlink/testing';
-import { apiModuleWired, DESKTOP, ensureWebBuilt, expectEndpoints, launchChromium, openApp, PHONE, screenshot } from './browser';
+import { checkout, COUNTIES, createListing, createUser, TEST_PASSWORD, TestUser } from '@farmlink/testing';
+import { DESKTOP, describeWhenWired, downloadBy, fillListingForm, openZunyiReport, PHONE, screenshot, useBrowserApp } from './browser';
 
 /*
  * The pages the buyer and farmer journeys do not reach: an admin sets up a programme and an
  * officer account; a farmer runs a cooperative and lists through it; an officer downloads Excel.
  */
-const ready = ['CooperativesModule', 'CatalogModule', 'OrdersModule', 'PaymentsModule', 'ReportsModule'].every(apiModuleWired);
-const describeAll = ready ? describe : describe.skip;
+const describeAll = describeWhenWired(['CooperativesModule', 'CatalogModule', 'OrdersModule', 'PaymentsModule', 'ReportsModule']);
 
 describeAll('Browser: admin pages, cooperatives, and the Excel report', () => {
-  let t: TestApp;
-  let browser: Browser;
+  const spec = useBrowserApp([
+    'POST /api/programmes',
+    'PUT /api/programmes/{id}/counties',
+    'GET /api/programmes',
+    'POST /api/admin/users',
+    'POST /api/cooperatives',
+    'POST /api/cooperatives/{id}/members',
+    'GET /api/cooperatives/{id}/members',
+    'POST /api/payments/{id}/simulate',
+    'GET /api/reports/sales',
+  ]);
+  const { t, open } = spec;
   let kiwiFarmer: TestUser;
   const SALE_CENTS = 2 * 3600;
 
   beforeAll(async () => {
-    ensureWebBuilt();
-    t = await createTestApp();
-    await expectEndpoints(t, [
-      ['POST', '/api/programmes'],
-      ['PUT', '/api/programmes/{id}/counties'],
-      ['GET', '/api/programmes'],
-      ['POST', '/api/admin/users'],
-      ['POST', '/api/cooperatives'],
-      ['POST', '/api/cooperatives/{id}/members'],
-      ['GET', '/api/cooperatives/{id}/members'],
-      ['POST', '/api/payments/{id}/simulate'],
-      ['GET', '/api/reports/sales'],
-    ]);
-    browser = await launchChromium();
-
     // A paid sale in 桐梓县 for the officer's report: 2 × ¥36.00.
     kiwiFarmer = await createUser(t, 'farmer', { displayName: '王芳', countyCode: COUNTIES.tongzi });
     const buyer = await createUser(t, 'buyer', { displayName: '陈静' });
@@ -39,14 +32,10 @@ describeAll('Browser: admin pages, cooperatives, and the Excel report', () => {
     const res = await checkout(t, buyer, [{ listingId: kiwi.id, quantity: 2 }]).expect(201);
     await t.http().post(`/api/payments/${res.body.payment.id}/simulate`).set(buyer.auth).send({ outcome: 'succeeded' }).expect(200);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
 
   it('an admin signs in, creates a programme, enrols counties, and creates an officer', async () => {
     const admin = await createUser(t, 'admin', { displayName: '赵管理' });
-    const { context, page } = await openApp(browser, t, { viewport: DESKTOP, lang: 'zh' });
+    const { page } = await open({ viewport: DESKTOP, lang: 'zh' });
     await page.goto('/login');
     await page.getByLabel('邮箱').fill(admin.email);
     await page.getByLabel('密码').fill(TEST_PASSWORD);
@@ -88,13 +77,12 @@ describeAll('Browser: admin pages, cooperatives, and the Excel report', () => {
     expect(items.find((p) => p.name === programmeName)).toMatchObject({ countyCount: 2 });
     const login = await t.http().post('/api/auth/login').send({ email: officerEmail, password: 'officer-pass-2026' }).expect(200);
     expect(login.body.user).toMatchObject({ role: 'officer', displayName: '刘专员', jurisdictionCode: '520000' });
-    await context.close();
   }, 60_000);
 
   it('a farmer creates a cooperative, adds a member, and lists produce through it', async () => {
     const manager = await createUser(t, 'farmer', { displayName: '杨合作', countyCode: COUNTIES.tongzi });
     const member = await createUser(t, 'farmer', { displayName: '李小梅', countyCode: COUNTIES.tongzi });
-    const { context, page } = await openApp(browser, t, { viewport: PHONE, lang: 'zh', user: manager });
+    const { page } = await open({ viewport: PHONE, lang: 'zh', user: manager });
     await page.goto('/farm/cooperatives');
     await page.getByText('您还没有负责的合作社。').waitFor();
     await page.getByLabel('合作社名称').fill('桐梓县石坎猕猴桃专业合作社');
@@ -121,12 +109,7 @@ describeAll('Browser: admin pages, cooperatives, and the Excel report', () => {
     const sellThrough = page.getByLabel('销售方式');
     await sellThrough.locator('option', { hasText: '桐梓县石坎猕猴桃专业合作社' }).waitFor({ state: 'attached' });
     expect(await sellThrough.inputValue()).toBe(cooperativeId);
-    await page.getByLabel('商品名称').fill('石坎合作社红心猕猴桃 10斤装');
-    await page.getByLabel('分类').selectOption({ label: '水果' });
-    await page.getByLabel('单位').fill('箱');
-    await page.getByLabel('每份净重（公斤）').fill('5');
-    await page.getByLabel('每份价格（元）').fill('88');
-    await page.getByLabel('库存').fill('20');
+    await fillListingForm(page, { title: '石坎合作社红心猕猴桃 10斤装', category: '水果', unit: '箱', kilograms: '5', yuan: '88', stock: '20' });
     await screenshot(page, 'cooperative-listing-form-phone');
     await page.getByRole('button', { name: '发布' }).click();
     await page.waitForURL(/\/farm\/listings\?saved=/);
@@ -142,19 +125,14 @@ describeAll('Browser: admin pages, cooperatives, and the Excel report', () => {
     await page.locator(`[data-listing-id="${listingId}"]`).waitFor();
     await page.setViewportSize(DESKTOP);
     await screenshot(page, 'cooperative-page-desktop');
-    await context.close();
   }, 60_000);
 
   it('an officer downloads the county report as Excel', async () => {
-    const officer = await createUser(t, 'officer', { displayName: '刘专员', jurisdictionCode: '520000' });
-    const { context, page } = await openApp(browser, t, { viewport: DESKTOP, lang: 'zh', user: officer });
-    await page.goto('/officer');
-    await page.getByRole('navigation', { name: '地区' }).getByText('贵州省').waitFor();
-    await page.getByRole('button', { name: '查看 遵义市 明细' }).click();
+    const { page } = await openZunyiReport(spec);
     const row = page.locator(`tr[data-key="${COUNTIES.tongzi}"]`);
     await row.getByText('¥72.00').first().waitFor();
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 Excel' }).click()]);
+    const download = await downloadBy(page, '下载 Excel');
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile((await download.path())!);
@@ -171,6 +149,5 @@ describeAll('Browser: admin pages, cooperatives, and the Excel report', () => {
     expect(county).toMatchObject({ name: '桐梓县', orders: 1, grossSalesCents: SALE_CENTS, netSalesCents: SALE_CENTS, units: 2 });
     expect(rows.map((r) => r.key)).not.toContain(COUNTIES.leishan);
     await screenshot(page, 'officer-excel-desktop');
-    await context.close();
   }, 60_000);
 });

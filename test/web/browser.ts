@@ -5,8 +5,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import type { TestApp, TestUser } from '@farmlink/testing';
+import { chromium, type Browser, type BrowserContext, type Download, type Page } from 'playwright-core';
+import { createUser, useTestApp, type TestApp, type TestUser } from '@farmlink/testing';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = path.resolve(__dirname, '../screenshots');
@@ -70,6 +70,86 @@ export async function openApp(browser: Browser, t: TestApp, options: PageOptions
   return { context, page };
 }
 
+export interface BrowserSpec {
+  /** The API under test, serving the built web app (see useTestApp). */
+  t: TestApp;
+  /** A fresh browser context on the app (openApp with the spec's Chromium), closed after the test. */
+  open(options?: PageOptions): Promise<{ context: BrowserContext; page: Page }>;
+}
+
+/**
+ * A browser spec's set-up in one call, made inside its `describe`: builds the
+ * web app if stale, then starts the API (failing when it does not document one
+ * of `endpoints`, each written 'METHOD /path') and Chromium before the tests.
+ * Closes the browser contexts a test opened after that test, and Chromium and
+ * the API after the last. Hooks the spec registers after this call run once
+ * all of that is up.
+ */
+export function useBrowserApp(endpoints: string[] = []): BrowserSpec {
+  beforeAll(() => ensureWebBuilt());
+  const t = useTestApp();
+  let browser: Browser | undefined;
+  const opened: BrowserContext[] = [];
+  beforeAll(async () => {
+    await expectEndpoints(t, endpoints.map((e) => e.split(' ') as [string, string]));
+    browser = await launchChromium();
+  });
+  afterEach(async () => {
+    for (const context of opened.splice(0)) await context.close();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    t,
+    async open(options) {
+      if (!browser) throw new Error('Chromium starts in beforeAll: open pages inside a test');
+      const session = await openApp(browser, t, options);
+      opened.push(session.context);
+      return session;
+    },
+  };
+}
+
+/**
+ * An officer of 贵州省 (刘专员) signed in on a desktop, on the report dashboard
+ * drilled down to the counties of 遵义市 (桐梓县's prefecture).
+ */
+export async function openZunyiReport(spec: BrowserSpec): Promise<{ context: BrowserContext; page: Page }> {
+  const officer = await createUser(spec.t, 'officer', { displayName: '刘专员', jurisdictionCode: '520000' });
+  const { context, page } = await spec.open({ viewport: DESKTOP, lang: 'zh', user: officer });
+  await page.goto('/officer');
+  await page.getByRole('navigation', { name: '地区' }).getByText('贵州省').waitFor();
+  await page.getByRole('button', { name: '查看 遵义市 明细' }).click();
+  return { context, page };
+}
+
+/** The listing form's fields as a farmer types them (Chinese labels; weight in kg, price in yuan). */
+export interface ListingFormInput {
+  title: string;
+  category: string;
+  unit: string;
+  kilograms: string;
+  yuan: string;
+  stock: string;
+}
+
+/** Fills the listing form (/farm/listings/new) field by field, as a farmer would. */
+export async function fillListingForm(page: Page, input: ListingFormInput): Promise<void> {
+  await page.getByLabel('商品名称').fill(input.title);
+  await page.getByLabel('分类').selectOption({ label: input.category });
+  await page.getByLabel('单位').fill(input.unit);
+  await page.getByLabel('每份净重（公斤）').fill(input.kilograms);
+  await page.getByLabel('每份价格（元）').fill(input.yuan);
+  await page.getByLabel('库存').fill(input.stock);
+}
+
+/** Clicks the button named `buttonName` and returns the download it starts. */
+export async function downloadBy(page: Page, buttonName: string): Promise<Download> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: buttonName }).click()]);
+  return download;
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const file = path.join(SCREENSHOTS, `${name}.png`);
@@ -104,6 +184,11 @@ export function apiModuleWired(moduleName: string): boolean {
   const { readFileSync } = require('node:fs') as typeof import('node:fs');
   const source = readFileSync(path.resolve(__dirname, '../../apps/api/src/app.module.ts'), 'utf8');
   return new RegExp(`\\b${moduleName}\\b`).test(source.replace(/^\s*import .*$/gm, ''));
+}
+
+/** `describe` when the API composes every one of `modules` (see apiModuleWired), else `describe.skip`. */
+export function describeWhenWired(modules: string[]): jest.Describe {
+  return modules.every(apiModuleWired) ? describe : describe.skip;
 }
 
 /** Fails (not skips) when the API lacks a path the spec relies on. */

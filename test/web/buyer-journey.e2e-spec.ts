@@ -1,9 +1,8 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { COUNTIES, createTestApp, createUser, TestApp, TestUser } from '@farmlink/testing';
-import { apiModuleWired, DESKTOP, ensureWebBuilt, expectEndpoints, launchChromium, openApp, PHONE, sampleJpeg, screenshot } from './browser';
+import { COUNTIES, createUser, TestUser } from '@farmlink/testing';
+import { apiModuleWired, DESKTOP, describeWhenWired, downloadBy, openZunyiReport, PHONE, sampleJpeg, screenshot, useBrowserApp } from './browser';
 
 /*
  * One story, in order: a buyer searches in Chinese, fills one cart from two farms, pays
@@ -11,14 +10,22 @@ import { apiModuleWired, DESKTOP, ensureWebBuilt, expectEndpoints, launchChromiu
  * an officer finds the sale in the right county and downloads the CSV.
  * The officer part waits for the reports endpoints (ReportsModule in the API).
  */
-const shopReady = ['CatalogModule', 'OrdersModule', 'PaymentsModule'].every(apiModuleWired);
-const reportsReady = shopReady && apiModuleWired('ReportsModule');
-const describeShop = shopReady ? describe : describe.skip;
+const shopModules = ['CatalogModule', 'OrdersModule', 'PaymentsModule'];
+const reportsReady = [...shopModules, 'ReportsModule'].every(apiModuleWired);
+const describeShop = describeWhenWired(shopModules);
 const itReports = reportsReady ? it : it.skip;
 
 describeShop('Browser: a buyer buys from two farms, the farmer ships, the officer sees the sale', () => {
-  let t: TestApp;
-  let browser: Browser;
+  const spec = useBrowserApp([
+    'GET /api/listings',
+    'POST /api/checkouts',
+    'GET /api/orders',
+    'POST /api/orders/{id}/ship',
+    'POST /api/orders/{id}/deliver',
+    'POST /api/payments/{id}/simulate',
+    ...(reportsReady ? ['GET /api/reports/sales'] : []),
+  ]);
+  const { t, open } = spec;
   let kiwiFarmer: TestUser;
   let teaFarmer: TestUser;
   let buyer: TestUser;
@@ -31,19 +38,10 @@ describeShop('Browser: a buyer buys from two farms, the farmer ships, the office
     return res.body.id;
   }
 
+  /** GET /api/orders as `user`: the orders they bought or sold. */
+  const ordersOf = async (user: TestUser) => (await t.http().get('/api/orders').set(user.auth).expect(200)).body.items;
+
   beforeAll(async () => {
-    ensureWebBuilt();
-    t = await createTestApp();
-    await expectEndpoints(t, [
-      ['GET', '/api/listings'],
-      ['POST', '/api/checkouts'],
-      ['GET', '/api/orders'],
-      ['POST', '/api/orders/{id}/ship'],
-      ['POST', '/api/orders/{id}/deliver'],
-      ['POST', '/api/payments/{id}/simulate'],
-      ...(reportsReady ? ([['GET', '/api/reports/sales']] as [string, string][]) : []),
-    ]);
-    browser = await launchChromium();
     kiwiFarmer = await createUser(t, 'farmer', { displayName: '王芳', countyCode: COUNTIES.tongzi, povertyRegistered: true });
     teaFarmer = await createUser(t, 'farmer', { displayName: '杨光荣', countyCode: COUNTIES.leishan });
     buyer = await createUser(t, 'buyer', { displayName: '陈静' });
@@ -58,13 +56,9 @@ describeShop('Browser: a buyer buys from two farms, the farmer ships, the office
       { r: 60, g: 110, b: 80 },
     );
   });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
 
   it('the buyer searches in Chinese, buys from two farms, pays and sees two orders', async () => {
-    const { context, page } = await openApp(browser, t, { viewport: PHONE, lang: 'zh', user: buyer });
+    const { page } = await open({ viewport: PHONE, lang: 'zh', user: buyer });
     await page.goto('/');
     await page.getByLabel('搜索农产品').fill('猕猴桃');
     await page.getByRole('button', { name: '搜索' }).click();
@@ -110,16 +104,15 @@ describeShop('Browser: a buyer buys from two farms, the farmer ships, the office
     expect(await page.locator('.order-card').count()).toBe(2);
     await screenshot(page, 'buyer-orders-paid-phone');
 
-    const orders = (await t.http().get('/api/orders').set(buyer.auth).expect(200)).body.items;
+    const orders = await ordersOf(buyer);
     expect(orders).toHaveLength(2);
     expect(orders.map((o: { status: string }) => o.status)).toEqual(['paid', 'paid']);
     expect(orders.map((o: { totalCents: number }) => o.totalCents).sort((a: number, b: number) => a - b)).toEqual([4800, 13600]);
     expect(await page.evaluate(() => (globalThis as unknown as { localStorage: { getItem(k: string): string | null } }).localStorage.getItem('farmlink.cart'))).toBe('[]');
-    await context.close();
   }, 120_000);
 
   it('the farmer ships with carrier and tracking number', async () => {
-    const { context, page } = await openApp(browser, t, { viewport: PHONE, lang: 'zh', user: kiwiFarmer });
+    const { page } = await open({ viewport: PHONE, lang: 'zh', user: kiwiFarmer });
     await page.goto('/farm/sales');
     const card = page.locator('.order-card[data-status="paid"]');
     await card.waitFor();
@@ -130,30 +123,24 @@ describeShop('Browser: a buyer buys from two farms, the farmer ships, the office
     await card.getByRole('button', { name: '确认发货' }).click();
     await page.locator('.order-card[data-status="shipped"]').getByText('已通过 顺丰速运 发货，运单号 SF1234567890').waitFor();
 
-    const [order] = (await t.http().get('/api/orders').set(kiwiFarmer.auth).expect(200)).body.items;
+    const [order] = await ordersOf(kiwiFarmer);
     expect(order).toMatchObject({ status: 'shipped', carrier: '顺丰速运', trackingNo: 'SF1234567890' });
-    await context.close();
   }, 90_000);
 
   it('the buyer confirms delivery', async () => {
-    const { context, page } = await openApp(browser, t, { viewport: DESKTOP, lang: 'zh', user: buyer });
+    const { page } = await open({ viewport: DESKTOP, lang: 'zh', user: buyer });
     await page.goto('/orders');
     const shipped = page.locator('.order-card[data-status="shipped"]');
     await shipped.getByRole('button', { name: '确认收货' }).click();
     await page.locator('.order-card[data-status="delivered"]').waitFor();
     await screenshot(page, 'buyer-orders-delivered-desktop');
-    const statuses = (await t.http().get('/api/orders').set(buyer.auth).expect(200)).body.items.map((o: { status: string }) => o.status).sort();
+    const statuses = (await ordersOf(buyer)).map((o: { status: string }) => o.status).sort();
     expect(statuses).toEqual(['delivered', 'paid']);
-    await context.close();
   }, 90_000);
 
   itReports('an officer drills down to the county of the sale and downloads the CSV', async () => {
     // Officers see reports inside their jurisdiction; the dashboard opens there (Guizhou, by prefecture).
-    const officer = await createUser(t, 'officer', { displayName: '刘专员', jurisdictionCode: '520000' });
-    const { context, page } = await openApp(browser, t, { viewport: DESKTOP, lang: 'zh', user: officer });
-    await page.goto('/officer');
-    await page.getByRole('navigation', { name: '地区' }).getByText('贵州省').waitFor();
-    await page.getByRole('button', { name: '查看 遵义市 明细' }).click();
+    const { page } = await openZunyiReport(spec);
     const row = page.locator('tr[data-key="520322"]');
     await row.waitFor();
     await row.getByText('桐梓县').waitFor();
@@ -162,7 +149,7 @@ describeShop('Browser: a buyer buys from two farms, the farmer ships, the office
     await page.locator('.chart canvas').first().waitFor();
     await screenshot(page, 'officer-dashboard-desktop');
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载 CSV' }).click()]);
+    const download = await downloadBy(page, '下载 CSV');
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
     const csv = readFileSync((await download.path())!, 'utf8');
     const lines = csv.trim().split(/\r?\n/);
@@ -173,6 +160,5 @@ describeShop('Browser: a buyer buys from two farms, the farmer ships, the office
 
     await page.setViewportSize(PHONE);
     await screenshot(page, 'officer-dashboard-phone');
-    await context.close();
   }, 120_000);
 });

@@ -1,34 +1,15 @@
 import { mkdtempSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { createTestApp, TestApp } from '@farmlink/testing';
-import { apiModuleWired, DESKTOP, ensureWebBuilt, expectEndpoints, launchChromium, openApp, PHONE, sampleJpeg, screenshot } from './browser';
+import { DESKTOP, describeWhenWired, fillListingForm, PHONE, sampleJpeg, screenshot, useBrowserApp } from './browser';
 
-const describeCatalog = apiModuleWired('CatalogModule') ? describe : describe.skip;
+const describeCatalog = describeWhenWired(['CatalogModule']);
 
 describeCatalog('Browser: a farmer registers, lists produce with a photo, and sees it in the shop', () => {
-  let t: TestApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ensureWebBuilt();
-    t = await createTestApp();
-    await expectEndpoints(t, [
-      ['POST', '/api/auth/register'],
-      ['POST', '/api/listings'],
-      ['POST', '/api/listings/{id}/photos'],
-      ['GET', '/api/listings'],
-    ]);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  const { t, open } = useBrowserApp(['POST /api/auth/register', 'POST /api/listings', 'POST /api/listings/{id}/photos', 'GET /api/listings']);
 
   it('works on a 360 px phone in Chinese, from sign-up to the shop', async () => {
-    const { context, page } = await openApp(browser, t, { viewport: PHONE, lang: 'zh' });
+    const { page } = await open({ viewport: PHONE, lang: 'zh' });
     const email = `wang.fang-${Date.now()}@farmlink.test`;
 
     // Register as a farmer, picking the county in three steps.
@@ -51,12 +32,7 @@ describeCatalog('Browser: a farmer registers, lists produce with a photo, and se
 
     // Create a listing with a photo; the preview shows before anything is sent.
     await page.getByRole('link', { name: /发布商品/ }).first().click();
-    await page.getByLabel('商品名称').fill('桐梓高山红心猕猴桃 5斤装');
-    await page.getByLabel('分类').selectOption({ label: '水果' });
-    await page.getByLabel('单位').fill('箱');
-    await page.getByLabel('每份净重（公斤）').fill('2.5');
-    await page.getByLabel('每份价格（元）').fill('48.80');
-    await page.getByLabel('库存').fill('40');
+    await fillListingForm(page, { title: '桐梓高山红心猕猴桃 5斤装', category: '水果', unit: '箱', kilograms: '2.5', yuan: '48.80', stock: '40' });
     await page.getByLabel(/商品介绍/).fill('海拔1200米果园，现摘现发。');
     const dir = mkdtempSync(path.join(os.tmpdir(), 'farmlink-photo-'));
     await page.getByLabel('商品照片').setInputFiles(await sampleJpeg(path.join(dir, 'kiwi.jpg')));
@@ -98,6 +74,5 @@ describeCatalog('Browser: a farmer registers, lists produce with a photo, and se
     await page.getByRole('heading', { name: '桐梓高山红心猕猴桃 5斤装' }).waitFor();
     await page.getByText('贵州省 遵义市 桐梓县').waitFor();
     await screenshot(page, 'listing-page-desktop');
-    await context.close();
   }, 120_000);
 });

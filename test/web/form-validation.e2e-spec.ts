@@ -1,29 +1,18 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Browser, Request } from 'playwright-core';
-import { createTestApp, createUser, TestApp } from '@farmlink/testing';
-import { ensureWebBuilt, launchChromium, openApp, PHONE, screenshot } from './browser';
+import type { Request } from 'playwright-core';
+import { createUser } from '@farmlink/testing';
+import { PHONE, screenshot, useBrowserApp } from './browser';
 
 describe('Browser: forms with bad input show the messages and submit nothing', () => {
-  let t: TestApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ensureWebBuilt();
-    t = await createTestApp();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  const { t, open } = useBrowserApp();
 
   const writes = (requests: Request[]) => requests.filter((r) => r.method() !== 'GET' && new URL(r.url()).pathname.startsWith('/api/'));
 
   it('the listing form (Chinese, phone): a message beside each bad field, focus on the first, no request', async () => {
     const farmer = await createUser(t, 'farmer');
-    const { context, page } = await openApp(browser, t, { viewport: PHONE, lang: 'zh', user: farmer });
+    const { page } = await open({ viewport: PHONE, lang: 'zh', user: farmer });
     const requests: Request[] = [];
     page.on('request', (r) => requests.push(r));
 
@@ -54,11 +43,10 @@ describe('Browser: forms with bad input show the messages and submit nothing', (
     expect(writes(requests)).toEqual([]);
     const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM listings WHERE farmer_id = $1`, [farmer.id]);
     expect(n).toBe(0);
-    await context.close();
   }, 90_000);
 
   it('the registration form (English): bad email, short password, farmer without county', async () => {
-    const { context, page } = await openApp(browser, t, { viewport: PHONE, lang: 'en' });
+    const { page } = await open({ viewport: PHONE, lang: 'en' });
     const requests: Request[] = [];
     page.on('request', (r) => requests.push(r));
     const before = await t.db.query(`SELECT count(*)::int AS n FROM users`);
@@ -80,6 +68,5 @@ describe('Browser: forms with bad input show the messages and submit nothing', (
 
     expect(writes(requests)).toEqual([]);
     expect(await t.db.query(`SELECT count(*)::int AS n FROM users`)).toEqual(before);
-    await context.close();
   }, 90_000);
 });

@@ -1,16 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
-import { createTestApp, TestApp } from '@farmlink/testing';
+import { useTestApp } from '@farmlink/testing';
 import { ensureWebBuilt } from './browser';
 
 describe('The API serves the web app', () => {
-  let t: TestApp;
-
-  beforeAll(async () => {
-    ensureWebBuilt();
-    t = await createTestApp();
-  });
-  afterAll(() => t?.close());
+  beforeAll(() => ensureWebBuilt());
+  const t = useTestApp();
 
   it('answers index.html at / and at client routes, revalidated on every visit', async () => {
     for (const url of ['/', '/listings/3f8a6e2c-0000-4000-8000-000000000000', '/farm/listings/new', '/officer?from=2026-01-01']) {

@@ -99,23 +99,27 @@ export class CooperativeRepository {
   }
 
   /**
-   * Removes a member and pauses the listings they sell through the
-   * cooperative (it is no longer their seller of record), in one transaction.
-   * Answers false when the farmer was not a member.
+   * Removes a member and takes the listings they sold through the cooperative
+   * out of it for good (paused; the farmer may sell them on their own), in one
+   * transaction. Answers false when the farmer was not a member. (The foreign
+   * key from listings to the membership would clear cooperative_id anyway.)
    */
   async deleteMember(cooperativeId: string, farmerId: string): Promise<boolean> {
     return this.db.transaction(async (m: EntityManager) => {
-      const removed = await m.query(
-        `WITH gone AS (DELETE FROM cooperative_members WHERE cooperative_id = $1 AND farmer_id = $2 AND role <> 'manager' RETURNING 1)
-         SELECT count(*)::int AS n FROM gone`,
+      // Only a current, non-manager member's listings move out; then the membership goes.
+      const isMember = await m.query(
+        `SELECT 1 FROM cooperative_members WHERE cooperative_id = $1 AND farmer_id = $2 AND role <> 'manager' FOR UPDATE`,
         [cooperativeId, farmerId],
       );
-      if (removed[0].n === 0) return false;
+      if (isMember.length === 0) return false;
       await m.query(
-        `UPDATE listings SET status = 'paused', updated_at = now()
-          WHERE cooperative_id = $1 AND farmer_id = $2 AND status = 'active'`,
+        // A listing hidden while its farmer is suspended comes back paused too (held_status, migration 061).
+        `UPDATE listings SET cooperative_id = NULL, status = CASE WHEN status = 'active' THEN 'paused' ELSE status END,
+                held_status = CASE WHEN held_status = 'active' THEN 'paused' ELSE held_status END, updated_at = now()
+          WHERE cooperative_id = $1 AND farmer_id = $2`,
         [cooperativeId, farmerId],
       );
+      await m.query(`DELETE FROM cooperative_members WHERE cooperative_id = $1 AND farmer_id = $2`, [cooperativeId, farmerId]);
       return true;
     });
   }

@@ -5,6 +5,7 @@ import { RegionsService } from '@farmlink/regions';
 import { type AuthUser } from '@farmlink/common';
 import { UnknownCountyError } from '@farmlink/identity';
 import type { MemberRole } from '@farmlink/shared';
+import { mayOnMembers, type MemberAction } from './cooperative.access';
 import { CooperativeRepository } from './cooperative.repository';
 import type { CooperativeDto, CooperativeQueryDto, CreateCooperativeDto, MemberDto } from './dto/cooperative.dto';
 import {
@@ -66,7 +67,7 @@ export class CooperativesService {
   }
 
   async addMember(caller: AuthUser, cooperativeId: string, farmerId: string): Promise<MemberDto> {
-    await this.assertManager(caller, cooperativeId);
+    await this.assertMay(caller, cooperativeId, 'manage');
     if ((await this.cooperatives.userRole(farmerId)) !== 'farmer') throw new NotAFarmerError(farmerId);
     const member = await this.cooperatives.insertMember(cooperativeId, farmerId);
     if (!member) throw new AlreadyMemberError(farmerId);
@@ -75,18 +76,14 @@ export class CooperativesService {
 
   /** The manager removes a member; that member's listings through the cooperative are paused. */
   async removeMember(caller: AuthUser, cooperativeId: string, farmerId: string): Promise<void> {
-    const managerId = await this.assertManager(caller, cooperativeId);
+    const managerId = await this.assertMay(caller, cooperativeId, 'manage');
     if (farmerId === managerId) throw new ManagerCannotLeaveError();
     if (!(await this.cooperatives.deleteMember(cooperativeId, farmerId))) throw new MemberNotFoundError(farmerId);
   }
 
-  /** The member list: for the manager, officers and admins. */
+  /** The member list: for the manager, officers and admins (cooperative.access.ts). */
   async listMembers(caller: AuthUser, cooperativeId: string): Promise<MemberDto[]> {
-    if (caller.role === 'officer' || caller.role === 'admin') {
-      if (!(await this.cooperatives.managerOf(cooperativeId))) throw new CooperativeNotFoundError(cooperativeId);
-    } else {
-      await this.assertManager(caller, cooperativeId);
-    }
+    await this.assertMay(caller, cooperativeId, 'read');
     return this.cooperatives.listMembers(cooperativeId);
   }
 
@@ -100,11 +97,11 @@ export class CooperativesService {
     return this.cooperatives.managerOf(cooperativeId);
   }
 
-  /** 404 for an unknown cooperative, 403 when the caller is not its manager; answers the manager's id. */
-  private async assertManager(caller: AuthUser, cooperativeId: string): Promise<string> {
+  /** 404 for an unknown cooperative, 403 when cooperative.access.ts says no; answers the manager's id. */
+  private async assertMay(caller: AuthUser, cooperativeId: string, action: MemberAction): Promise<string> {
     const managerId = await this.cooperatives.managerOf(cooperativeId);
     if (!managerId) throw new CooperativeNotFoundError(cooperativeId);
-    if (managerId !== caller.id) throw new NotCooperativeManagerError();
+    if (!mayOnMembers(caller, { managerId }, action)) throw new NotCooperativeManagerError();
     return managerId;
   }
 }

@@ -1,4 +1,5 @@
 export * from './create-test-app';
+export * from './spec-hooks';
 export * from './test-database';
 export * from './factories';
 export * from './order-factories';

@@ -8,10 +8,12 @@ import { Reports1780000000050 } from './1780000000050-reports';
 import { ReportRollupsStatementTrigger1780000000051 } from './1780000000051-report-rollups-statement-trigger';
 import { ReportPeriodRollups1780000000052 } from './1780000000052-report-period-rollups';
 import { TrustAccounts1780000000061 } from './1780000000061-trust-accounts';
+import { ListingCooperativeMembership1780000000063 } from './1780000000063-listing-cooperative-membership';
 
 /** Every migration, in order. Production, `npm start` and the tests run exactly these. */
 export const migrations = [
   Foundation1780000000000, SeedRegions1780000000001, Catalog1780000000002, OrdersPayments1780000000003, ListingSearchIndexes1780000000020, Ledger1780000000040, Reports1780000000050,
   ReportRollupsStatementTrigger1780000000051, ReportPeriodRollups1780000000052,
   TrustAccounts1780000000061,
+  ListingCooperativeMembership1780000000063,
 ];
