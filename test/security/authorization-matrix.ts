@@ -175,6 +175,24 @@ export const MATRIX: MatrixRow[] = [
     request: () => ({ method: 'GET', path: '/api/admin/reconciliation?from=2026-01-01&to=2026-12-31' }),
     expect: only({ admin: 200 }),
   },
+  // trust: moderation and the audit trail (admins only)
+  { operation: 'GET /api/admin/users', request: () => ({ method: 'GET', path: '/api/admin/users?q=farmlink' }), expect: only({ admin: 200 }) },
+  {
+    operation: 'POST /api/admin/users/:id/suspend',
+    request: (f) => ({ method: 'POST', path: `/api/admin/users/${f.freeFarmerId}/suspend`, body: { reason: 'matrix' } }),
+    expect: only({ admin: 200 }),
+  },
+  {
+    operation: 'POST /api/admin/users/:id/reinstate (not suspended)',
+    request: (f) => ({ method: 'POST', path: `/api/admin/users/${f.freeFarmerId}/reinstate`, body: {} }),
+    expect: only({ admin: 409 }),
+  },
+  {
+    operation: 'POST /api/admin/listings/:id/takedown',
+    request: (f) => ({ method: 'POST', path: `/api/admin/listings/${f.listingId}/takedown`, body: { reason: 'matrix' } }),
+    expect: only({ admin: 200 }),
+  },
+  { operation: 'GET /api/admin/audit', request: () => ({ method: 'GET', path: '/api/admin/audit?pageSize=5' }), expect: only({ admin: 200 }) },
   {
     operation: 'POST /api/payments/stripe/webhook (Stripe not configured)',
     request: () => ({ method: 'POST', path: '/api/payments/stripe/webhook', body: { id: 'evt_1', type: 'payment_intent.succeeded' } }),

@@ -6,6 +6,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { dataSourceOptions } from '@farmlink/database';
+import { AuditModule } from '@farmlink/audit';
 import { IdentityModule } from '@farmlink/identity';
 import { RegionsModule } from '@farmlink/regions';
 import { CooperativesModule } from '@farmlink/cooperatives';
@@ -62,6 +63,7 @@ export class AppModule {
     }),
     TerminusModule,
     ScheduleModule.forRoot(),
+    AuditModule,
     RegionsModule,
     IdentityModule,
     CooperativesModule,

@@ -7,12 +7,14 @@ import { AppModule } from './app.module';
 import { configureApp, createFastifyAdapter } from './configure-app';
 import { DemoSeedService } from './demo/demo-seed.service';
 import { validateEnv } from './config/env.validation';
+import { loadOrCreateJwtSecret } from './config/jwt-secret-file';
 
 async function main(): Promise<void> {
   // Without DATABASE_URL, start an embedded PostgreSQL under .data/postgres.
+  const dataDir = process.env.EMBEDDED_PG_DIR ?? path.resolve('.data', 'postgres');
   const database = await resolveDatabase({
     databaseUrl: process.env.DATABASE_URL,
-    dataDir: process.env.EMBEDDED_PG_DIR ?? path.resolve('.data', 'postgres'),
+    dataDir,
     log: (line) => {
       if (/ERROR|FATAL|PANIC|initialising|copying|not reachable/.test(line)) console.error(`[postgres] ${line}`);
     },
@@ -20,6 +22,18 @@ async function main(): Promise<void> {
   if (database.embedded) {
     process.env.DATABASE_URL = database.url;
     process.env.EMBEDDED_DATABASE = 'true';
+    if (!process.env.JWT_SECRET) {
+      // No secret in the code: one random secret per installation, kept beside the database's data.
+      const file = path.join(path.dirname(dataDir), 'jwt-secret');
+      try {
+        process.env.JWT_SECRET = loadOrCreateJwtSecret(file);
+      } catch (err) {
+        console.error(`[farmlink] could not start: ${(err as Error).message}`);
+        await database.stop();
+        process.exit(1);
+      }
+      console.log(`[farmlink] JWT secret kept in ${file}`);
+    }
     console.log(`[farmlink] embedded PostgreSQL running at ${database.url}`);
   }
 

@@ -25,6 +25,7 @@ const CooperativePage = lazy(() => import('./pages/farm/CooperativePage'));
 const DashboardPage = lazy(() => import('./pages/officer/DashboardPage'));
 const AdminPage = lazy(() => import('./pages/officer/AdminPage'));
 const PovertyClaimsPage = lazy(() => import('./pages/officer/PovertyClaimsPage'));
+const TrustPage = lazy(() => import('./pages/officer/TrustPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 function App() {
@@ -49,6 +50,7 @@ function App() {
         <Route path="officer" element={<RequireRole roles={['officer', 'admin']}><DashboardPage /></RequireRole>} />
         <Route path="officer/poverty" element={<RequireRole roles={['officer', 'admin']}><PovertyClaimsPage /></RequireRole>} />
         <Route path="admin" element={<RequireRole roles={['admin']}><AdminPage /></RequireRole>} />
+        <Route path="admin/trust" element={<RequireRole roles={['admin']}><TrustPage /></RequireRole>} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -1,4 +1,4 @@
-import { DomainError, ForbiddenError, NotFoundError, UnprocessableError } from '@farmlink/shared';
+import { ConflictError, DomainError, ForbiddenError, NotFoundError, UnprocessableError } from '@farmlink/shared';
 
 export class ListingNotFoundError extends NotFoundError {
   constructor(id: string) {
@@ -57,5 +57,23 @@ export class UnsupportedPhotoTypeError extends DomainError {
 export class UnreadablePhotoError extends UnprocessableError {
   constructor() {
     super('The file looks like an image but could not be read (damaged or too large in pixels)');
+  }
+}
+
+export class ListingRemovedError extends ConflictError {
+  constructor() {
+    super('This listing was taken down by an administrator and can no longer be changed');
+  }
+}
+
+export class ListingHeldError extends ConflictError {
+  constructor() {
+    super('This listing is hidden while its farmer’s account is suspended');
+  }
+}
+
+export class ListingAlreadyRemovedError extends ConflictError {
+  constructor() {
+    super('This listing is already taken down');
   }
 }

@@ -3,22 +3,27 @@ import { Logger, Module, OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { HttpAdapterHost } from '@nestjs/core';
 import * as path from 'node:path';
+import { AuditModule } from '@farmlink/audit';
 import { CooperativesModule } from '@farmlink/cooperatives';
+import { IdentityModule } from '@farmlink/identity';
 import { RegionsModule } from '@farmlink/regions';
 import { CatalogService } from './catalog.service';
 import { ListingsController, PhotosController } from './catalog.controller';
 import { ListingRepository } from './listing.repository';
+import { ModerationController } from './moderation.controller';
+import { ModerationService } from './moderation.service';
 import { ListingStockRepository } from './listing-stock.repository';
 import { PHOTO_MAX_BYTES } from './photo-processor';
 import { LocalPhotoStorage, PHOTO_STORAGE } from './photo-storage';
 
 @Module({
-  imports: [CooperativesModule, RegionsModule],
-  controllers: [ListingsController, PhotosController],
+  imports: [CooperativesModule, RegionsModule, IdentityModule, AuditModule],
+  controllers: [ListingsController, PhotosController, ModerationController],
   providers: [
     ListingRepository,
     ListingStockRepository,
     CatalogService,
+    ModerationService,
     {
       provide: PHOTO_STORAGE,
       inject: [ConfigService],

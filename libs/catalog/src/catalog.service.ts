@@ -9,7 +9,9 @@ import { UnknownRegionError } from '@farmlink/identity';
 import type { CreateListingDto, ListingDto, ListingQueryDto, PhotoDto, UpdateListingDto } from './dto/listing.dto';
 import {
   ListingArchivedError,
+  ListingHeldError,
   ListingNotFoundError,
+  ListingRemovedError,
   NotCooperativeMemberError,
   NotListingEditorError,
   NotListingOwnerError,
@@ -54,8 +56,8 @@ export class CatalogService {
    */
   private readonly pages: TtlCache<string>;
 
-  /** Forget cached search results after a change (this instance; others expire within the TTLs). */
-  private changed(): void {
+  /** Forget cached search results after a change (this instance; others expire within the TTLs). Moderation calls it too. */
+  changed(): void {
     this.totals.clear();
     this.pages.clear();
   }
@@ -80,13 +82,17 @@ export class CatalogService {
   }
 
   /**
-   * One listing. Active and paused listings are public; an archived one is
-   * 404 except for its farmer, its cooperative's manager and admins.
+   * One listing. Active and paused listings are public; an archived one, or
+   * one hidden while its farmer is suspended, is 404 except for its farmer,
+   * its cooperative's manager and admins; a removed (taken down) one is 404
+   * to all but its farmer, who sees `removalReason`.
    */
   async get(caller: AuthUser | undefined, id: string): Promise<ListingDto> {
     const row = await this.listings.findById(id);
     if (!row) throw new ListingNotFoundError(id);
-    if (row.status === 'archived') {
+    if (row.status === 'removed') {
+      if (!caller || caller.id !== row.farmerId) throw new ListingNotFoundError(id);
+    } else if (row.status === 'archived' || row.status === 'suspended') {
       const access = await this.listings.findAccess(id);
       if (!access || !this.canSeeArchived(caller, access)) throw new ListingNotFoundError(id);
     }
@@ -120,8 +126,10 @@ export class CatalogService {
   /** The farmer archives the listing: it leaves the shop but the row stays (orders point at it). */
   async archive(caller: AuthUser, id: string): Promise<void> {
     const access = await this.listings.findAccess(id);
-    if (!access || (access.status === 'archived' && !this.canSeeArchived(caller, access))) throw new ListingNotFoundError(id);
+    if (!access || (access.status !== 'active' && access.status !== 'paused' && !this.canSeeArchived(caller, access))) throw new ListingNotFoundError(id);
     if (access.farmerId !== caller.id) throw new NotListingOwnerError('archive it');
+    if (access.status === 'removed') throw new ListingRemovedError();
+    if (access.status === 'suspended') throw new ListingHeldError();
     await this.listings.archive(id);
     this.changed();
   }
@@ -245,14 +253,22 @@ export class CatalogService {
 
   // ---- helpers ----
 
-  /** 404 when the caller may not see the listing, 403 when they may see but not change it, 422 when archived. */
+  /**
+   * 404 when the caller may not see the listing, 403 when they may see but not
+   * change it, 422 when archived, 409 when taken down or held during a suspension.
+   */
   private async editable(caller: AuthUser, id: string): Promise<ListingAccess> {
     const access = await this.listings.findAccess(id);
     if (!access) throw new ListingNotFoundError(id);
     const isEditor = access.farmerId === caller.id || (access.cooperativeManagerId !== null && access.cooperativeManagerId === caller.id);
-    if (access.status === 'archived') {
+    if (access.status === 'removed') {
+      // Only its farmer may see a removed listing; nobody may change it (nor set it active again).
+      if (caller.id !== access.farmerId) throw new ListingNotFoundError(id);
+      throw new ListingRemovedError();
+    }
+    if (access.status === 'archived' || access.status === 'suspended') {
       if (!this.canSeeArchived(caller, access)) throw new ListingNotFoundError(id);
-      if (isEditor) throw new ListingArchivedError();
+      if (isEditor) throw access.status === 'archived' ? new ListingArchivedError() : new ListingHeldError();
     }
     if (!isEditor) throw new NotListingEditorError();
     return access;
@@ -295,6 +311,7 @@ export class CatalogService {
       stock: r.stock,
       harvestDate: r.harvestDate,
       status: r.status,
+      removalReason: r.removalReason,
       farmerId: r.farmerId,
       farmerName: r.farmerName,
       cooperativeId: r.cooperativeId,

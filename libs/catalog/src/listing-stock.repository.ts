@@ -13,6 +13,7 @@ export interface CheckoutListing {
   priceCents: number;
   currency: string;
   stock: number;
+  /** Only `active` listings are sold; `removed` and `suspended` are moderation's (see ModerationService). */
   status: ListingStatus;
   farmerId: string;
   cooperativeId: string | null;

@@ -26,6 +26,8 @@ export interface ListingRow {
   stock: number;
   harvestDate: string | null;
   status: ListingStatus;
+  /** Why an admin took it down (status `removed`), else null. */
+  removalReason: string | null;
   farmerId: string;
   farmerName: string;
   cooperativeId: string | null;
@@ -90,7 +92,7 @@ const ORDER_BY: Record<ListingSort, string> = {
 
 /** The columns of a listing as the API shows it; `l` is a listings row (or a subquery of them). */
 const LISTING_COLUMNS = `l.id, l.title, l.description, l.category, l.unit, l.net_weight_grams AS "netWeightGrams",
-  l.price_cents AS "priceCents", l.currency, l.stock, to_char(l.harvest_date, 'YYYY-MM-DD') AS "harvestDate", l.status,
+  l.price_cents AS "priceCents", l.currency, l.stock, to_char(l.harvest_date, 'YYYY-MM-DD') AS "harvestDate", l.status, l.removal_reason AS "removalReason",
   l.farmer_id AS "farmerId", u.display_name AS "farmerName", l.cooperative_id AS "cooperativeId", c.name AS "cooperativeName",
   l.county_code AS "countyCode", r.name AS "countyName", l.created_at AS "createdAt", l.updated_at AS "updatedAt",
   COALESCE((SELECT json_agg(json_build_object('id', p.id, 'position', p.position, 'storageKey', p.storage_key,
@@ -143,12 +145,60 @@ export class ListingRepository {
       sets.push(`${COLUMN_OF[key as keyof ListingChanges]} = $${params.length}`);
     }
     if (sets.length === 0) return;
-    // Archived listings are never changed (checked again here against a race with DELETE).
-    await this.db.query(`UPDATE listings SET ${sets.join(', ')}, updated_at = now() WHERE id = $1 AND status <> 'archived'`, params);
+    // Only active and paused listings are changed (checked again here against a race with DELETE or a takedown).
+    await this.db.query(`UPDATE listings SET ${sets.join(', ')}, updated_at = now() WHERE id = $1 AND status IN ('active', 'paused')`, params);
   }
 
   async archive(id: string): Promise<void> {
-    await this.db.query(`UPDATE listings SET status = 'archived', updated_at = now() WHERE id = $1 AND status <> 'archived'`, [id]);
+    await this.db.query(`UPDATE listings SET status = 'archived', updated_at = now() WHERE id = $1 AND status IN ('active', 'paused')`, [id]);
+  }
+
+  // ---- moderation (on the caller's transaction) ----
+
+  /** Locks a listing for a takedown; answers its status and farmer, or null when unknown. */
+  async lockForModeration(m: EntityManager, id: string): Promise<{ id: string; status: ListingStatus; farmerId: string; title: string } | null> {
+    const rows = await m.query(`SELECT id, status, farmer_id AS "farmerId", title FROM listings WHERE id = $1 FOR UPDATE`, [id]);
+    return rows[0] ?? null;
+  }
+
+  /** Takes a listing down: status `removed` for good, with the reason its farmer sees. */
+  async remove(m: EntityManager, id: string, reason: string, adminId: string): Promise<{ removedAt: Date; previousStatus: ListingStatus }> {
+    const [row] = await m.query(
+      `WITH old AS (SELECT id, status FROM listings WHERE id = $1), changed AS (
+         UPDATE listings l SET status = 'removed', removal_reason = $2, removed_at = now(), removed_by = $3, held_status = NULL, updated_at = now()
+           FROM old
+          WHERE l.id = old.id
+          RETURNING l.removed_at AS "removedAt", old.status AS "previousStatus")
+       SELECT * FROM changed`,
+      [id, reason, adminId],
+    );
+    return row;
+  }
+
+  /** Hides the active and paused listings of a farmer being suspended, keeping their status in held_status; answers how many. */
+  async holdForSuspension(m: EntityManager, farmerId: string): Promise<number> {
+    const [{ n }] = await m.query(
+      `WITH held AS (
+         UPDATE listings SET held_status = status, status = 'suspended', updated_at = now()
+          WHERE farmer_id = $1 AND status IN ('active', 'paused')
+          RETURNING 1)
+       SELECT count(*)::int AS n FROM held`,
+      [farmerId],
+    );
+    return n;
+  }
+
+  /** Gives a reinstated farmer's listings back the status they had; answers how many. */
+  async releaseAfterSuspension(m: EntityManager, farmerId: string): Promise<number> {
+    const [{ n }] = await m.query(
+      `WITH released AS (
+         UPDATE listings SET status = held_status, held_status = NULL, updated_at = now()
+          WHERE farmer_id = $1 AND status = 'suspended'
+          RETURNING 1)
+       SELECT count(*)::int AS n FROM released`,
+      [farmerId],
+    );
+    return n;
   }
 
   /**
@@ -202,7 +252,7 @@ export class ListingRepository {
     return { items: rows.map(toRow), total: counted ? (counted[0].total as number) : null };
   }
 
-  /** A farmer's own listings that are not archived (active and paused), newest first. */
+  /** A farmer's own listings that are not archived (active, paused, removed with its reason, suspended), newest first. */
   async ofFarmer(farmerId: string): Promise<ListingRow[]> {
     const rows = await this.db.query(
       `SELECT ${LISTING_COLUMNS} FROM listings l ${LISTING_JOINS}

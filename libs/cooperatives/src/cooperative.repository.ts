@@ -125,7 +125,9 @@ export class CooperativeRepository {
       );
       if (isMember.length === 0) return false;
       await m.query(
-        `UPDATE listings SET cooperative_id = NULL, status = CASE WHEN status = 'active' THEN 'paused' ELSE status END, updated_at = now()
+        // A listing hidden while its farmer is suspended comes back paused too (held_status, migration 061).
+        `UPDATE listings SET cooperative_id = NULL, status = CASE WHEN status = 'active' THEN 'paused' ELSE status END,
+                held_status = CASE WHEN held_status = 'active' THEN 'paused' ELSE held_status END, updated_at = now()
           WHERE cooperative_id = $1 AND farmer_id = $2`,
         [cooperativeId, farmerId],
       );

@@ -4,4 +4,6 @@ import type { Role } from '@farmlink/shared';
 export interface AccessTokenClaims {
   sub: string;
   role: Role;
+  /** The user's token version when the token was issued (users.token_version); a bump ends the token. */
+  ver?: number;
 }

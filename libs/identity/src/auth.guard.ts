@@ -5,19 +5,26 @@ import { ROLES as ALL_ROLES, type Role } from '@farmlink/shared';
 import type { AuthUser } from '@farmlink/common';
 import type { AccessTokenClaims } from './auth-user';
 import { IS_PUBLIC, ROLES } from '@farmlink/common';
+import { AuthStateCache } from './auth-state.cache';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Global guard: verifies the bearer token (401 when missing on a protected
- * route, or invalid anywhere), then enforces `@Roles()` (403).
+ * route, or invalid anywhere), checks that its user still exists, is not
+ * suspended and still has the role and token version the token claims (401
+ * otherwise; looked up through a cache of at most a couple of seconds), then
+ * enforces `@Roles()` (403).
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly jwt: JwtService,
     private readonly reflector: Reflector,
+    private readonly states: AuthStateCache,
   ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType() !== 'http') return true;
     const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined>; user?: AuthUser }>();
     const targets = [context.getHandler(), context.getClass()];
@@ -27,7 +34,7 @@ export class AuthGuard implements CanActivate {
     if (header) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       if (!match) throw new UnauthorizedException('Authorization header must be "Bearer <accessToken>"');
-      request.user = this.verify(match[1]);
+      request.user = await this.verify(match[1]);
     } else if (!isPublic) {
       throw new UnauthorizedException('Sign in first: this needs an access token');
     }
@@ -42,15 +49,22 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
-  private verify(token: string): AuthUser {
+  private async verify(token: string): Promise<AuthUser> {
     let claims: AccessTokenClaims;
     try {
       claims = this.jwt.verify<AccessTokenClaims>(token, { algorithms: ['HS256'] });
     } catch {
       throw new UnauthorizedException('Access token is invalid or expired');
     }
-    if (typeof claims.sub !== 'string' || !ALL_ROLES.includes(claims.role)) {
+    // A token without `ver` (issued before token versions existed) claims version 0: any bump ends it too.
+    const version = claims.ver ?? 0;
+    if (typeof claims.sub !== 'string' || !UUID.test(claims.sub) || !ALL_ROLES.includes(claims.role) || !Number.isSafeInteger(version)) {
       throw new UnauthorizedException('Access token is invalid or expired');
+    }
+    // The token is genuine; is it still current? (user deleted or suspended, role changed, password changed)
+    const state = await this.states.get(claims.sub);
+    if (!state || state.suspended || state.role !== claims.role || state.tokenVersion !== version) {
+      throw new UnauthorizedException('Access token is no longer valid: sign in again');
     }
     return { id: claims.sub, role: claims.role };
   }

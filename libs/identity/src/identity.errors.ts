@@ -1,4 +1,4 @@
-import { BadRequestError, ConflictError, NotFoundError, UnauthorizedError } from '@farmlink/shared';
+import { BadRequestError, ConflictError, NotFoundError, UnauthorizedError, UnprocessableError } from '@farmlink/shared';
 
 export class EmailTakenError extends ConflictError {
   constructor() {
@@ -34,5 +34,35 @@ export class PovertyClaimNotFoundError extends NotFoundError {
 export class PovertyAlreadyClaimedError extends ConflictError {
   constructor(status: string) {
     super(`Your poverty registration is already ${status}`);
+  }
+}
+
+export class AccountSuspendedError extends UnauthorizedError {
+  constructor() {
+    super('This account is suspended');
+  }
+}
+
+export class UserNotFoundError extends NotFoundError {
+  constructor(id: string) {
+    super('User', id);
+  }
+}
+
+export class AlreadySuspendedError extends ConflictError {
+  constructor() {
+    super('This user is already suspended');
+  }
+}
+
+export class NotSuspendedError extends ConflictError {
+  constructor() {
+    super('This user is not suspended');
+  }
+}
+
+export class CannotSuspendSelfError extends UnprocessableError {
+  constructor() {
+    super('You cannot suspend your own account');
   }
 }

@@ -4,7 +4,9 @@ import { ConfigService } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { AuditModule } from '@farmlink/audit';
 import { RegionsModule } from '@farmlink/regions';
+import { AuthStateCache } from './auth-state.cache';
 import { AuthGuard } from './auth.guard';
 import { AuthController, MeController } from './identity.controller';
 import { IdentityService } from './identity.service';
@@ -18,6 +20,7 @@ import { UserRepository } from './user.repository';
 @Module({
   imports: [
     RegionsModule,
+    AuditModule,
     JwtModule.registerAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService) => {
@@ -43,7 +46,7 @@ import { UserRepository } from './user.repository';
   ],
   controllers: [AuthController, MeController, PovertyController],
   providers: [
-    UserRepository, PasswordHasher, IdentityService, PovertyClaimRepository, PovertyClaimAccess, PovertyService,
+    UserRepository, PasswordHasher, IdentityService, AuthStateCache, PovertyClaimRepository, PovertyClaimAccess, PovertyService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [IdentityService, PasswordHasher, PovertyService],

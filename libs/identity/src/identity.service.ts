@@ -3,18 +3,32 @@ import { ConfigService } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { actorOf, AuditService } from '@farmlink/audit';
+import type { AuthUser } from '@farmlink/common';
 import { inTransaction, isUniqueViolation } from '@farmlink/database';
-import { NotFoundError } from '@farmlink/shared';
+import { DEFAULT_PAGE_SIZE, NotFoundError, pageOf, type Page } from '@farmlink/shared';
 import { RegionsService } from '@farmlink/regions';
+import { AuthStateCache } from './auth-state.cache';
+import type { AdminUserDto, AdminUserQueryDto } from './dto/admin-user.dto';
 import type { AccessTokenClaims } from './auth-user';
 import { CreateStaffUserDto } from './dto/create-staff-user.dto';
 import { LoginDto } from './dto/login.dto';
 import { RegisterDto } from './dto/register.dto';
 import { AuthResultDto, UserDto } from './dto/user.dto';
-import { EmailTakenError, InvalidCredentialsError, UnknownCountyError, UnknownRegionError } from './identity.errors';
+import {
+  AccountSuspendedError,
+  AlreadySuspendedError,
+  CannotSuspendSelfError,
+  EmailTakenError,
+  InvalidCredentialsError,
+  NotSuspendedError,
+  UnknownCountyError,
+  UnknownRegionError,
+  UserNotFoundError,
+} from './identity.errors';
 import { PasswordHasher } from './password-hasher';
 import { PovertyService } from './poverty.service';
-import { NewUser, UserRepository, type User } from './user.repository';
+import { AdminUserRow, NewUser, UserRepository, type User } from './user.repository';
 
 @Injectable()
 export class IdentityService implements OnApplicationBootstrap {
@@ -27,6 +41,8 @@ export class IdentityService implements OnApplicationBootstrap {
     private readonly regions: RegionsService,
     private readonly config: ConfigService,
     private readonly poverty: PovertyService,
+    private readonly audit: AuditService,
+    private readonly authStates: AuthStateCache,
     @InjectDataSource() private readonly db: DataSource,
   ) {}
 
@@ -69,13 +85,16 @@ export class IdentityService implements OnApplicationBootstrap {
       await this.poverty.fileClaim(manager, created.id, dto.povertyRegistrationNo ?? null);
       return (await this.users.findById(created.id, manager))!;
     });
-    return this.authResult(user);
+    return this.authResult(user, 0);
   }
 
   async login(dto: LoginDto): Promise<AuthResultDto> {
     const user = await this.users.findByEmailWithHash(dto.email);
     if (!(await this.hasher.verify(user?.passwordHash, dto.password)) || !user) throw new InvalidCredentialsError();
-    return this.authResult(user);
+    const state = await this.users.authState(user.id);
+    if (!state) throw new InvalidCredentialsError();
+    if (state.suspended) throw new AccountSuspendedError();
+    return this.authResult(user, state.tokenVersion);
   }
 
   async me(id: string): Promise<UserDto> {
@@ -89,18 +108,73 @@ export class IdentityService implements OnApplicationBootstrap {
     return this.users.findById(id);
   }
 
-  async createStaff(dto: CreateStaffUserDto): Promise<UserDto> {
+  /** An admin creates an officer or admin account; the audit entry commits with it. */
+  async createStaff(caller: AuthUser | null, dto: CreateStaffUserDto): Promise<UserDto> {
     if (dto.jurisdictionCode !== undefined && !(await this.regions.find(dto.jurisdictionCode))) {
       throw new UnknownRegionError('jurisdictionCode', dto.jurisdictionCode);
     }
-    const user = await this.create({
-      email: dto.email,
-      passwordHash: await this.hasher.hash(dto.password),
-      displayName: dto.displayName,
-      role: dto.role,
-      jurisdictionCode: dto.role === 'officer' ? (dto.jurisdictionCode ?? null) : null,
+    const passwordHash = await this.hasher.hash(dto.password);
+    const user = await inTransaction(this.db, async (m) => {
+      const created = await this.create(
+        {
+          email: dto.email,
+          passwordHash,
+          displayName: dto.displayName,
+          role: dto.role,
+          jurisdictionCode: dto.role === 'officer' ? (dto.jurisdictionCode ?? null) : null,
+        },
+        m,
+      );
+      await this.audit.record(m, {
+        ...actorOf(caller),
+        action: 'user.create',
+        targetType: 'user',
+        targetId: created.id,
+        details: { email: created.email, role: created.role, jurisdictionCode: created.jurisdictionCode },
+      });
+      return created;
     });
     return UserDto.from(user);
+  }
+
+  // ---- moderation (the admin's user list; suspension is driven by catalog's ModerationService) ----
+
+  async listForAdmin(q: AdminUserQueryDto): Promise<Page<AdminUserDto>> {
+    const page = q.page ?? 1;
+    const pageSize = q.pageSize ?? DEFAULT_PAGE_SIZE;
+    const { items, total } = await this.users.listForAdmin({ q: q.q || undefined, role: q.role, offset: (page - 1) * pageSize, limit: pageSize });
+    return pageOf(items, total, page, pageSize);
+  }
+
+  /**
+   * Suspends a user inside the caller's transaction: they can no longer sign
+   * in and every token they hold answers 401 (the token version is bumped).
+   * Call `forgetAuthState` after the commit.
+   */
+  async suspend(m: EntityManager, caller: AuthUser, id: string, reason: string): Promise<AdminUserRow> {
+    if (id === caller.id) throw new CannotSuspendSelfError();
+    const user = await this.users.lockForModeration(m, id);
+    if (!user) throw new UserNotFoundError(id);
+    if (user.suspendedAt) throw new AlreadySuspendedError();
+    return (await this.users.suspend(m, id, reason))!;
+  }
+
+  /** Lifts a suspension inside the caller's transaction (old tokens stay invalid). */
+  async reinstate(m: EntityManager, id: string): Promise<AdminUserRow> {
+    const user = await this.users.lockForModeration(m, id);
+    if (!user) throw new UserNotFoundError(id);
+    if (!user.suspendedAt) throw new NotSuspendedError();
+    return (await this.users.reinstate(m, id))!;
+  }
+
+  /** Ends every token the user holds, in the caller's transaction (password or role change). Call `forgetAuthState` after the commit. */
+  endTokens(m: EntityManager, id: string): Promise<void> {
+    return this.users.bumpTokenVersion(m, id);
+  }
+
+  /** Makes this process's auth guard look the user up again on their next request. */
+  forgetAuthState(id: string): void {
+    this.authStates.forget(id);
   }
 
   private async create(user: NewUser, manager?: EntityManager): Promise<User> {
@@ -112,8 +186,8 @@ export class IdentityService implements OnApplicationBootstrap {
     }
   }
 
-  private authResult(user: User): AuthResultDto {
-    const claims: AccessTokenClaims = { sub: user.id, role: user.role };
+  private authResult(user: User, tokenVersion: number): AuthResultDto {
+    const claims: AccessTokenClaims = { sub: user.id, role: user.role, ver: tokenVersion };
     return { user: UserDto.from(user), accessToken: this.jwt.sign(claims) };
   }
 }

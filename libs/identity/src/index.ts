@@ -6,3 +6,5 @@ export * from './identity.errors';
 export * from './dto/user.dto';
 export * from './poverty.service';
 export * from './dto/poverty.dto';
+export * from './dto/admin-user.dto';
+export type { AdminUserRow } from './user.repository';

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { escapeLike } from '@farmlink/database';
 import type { PovertyStatus, Role } from '@farmlink/shared';
 
 /**
@@ -86,4 +87,100 @@ export class UserRepository {
     const rows = await this.db.query(`SELECT 1 FROM users WHERE lower(email) = lower($1)`, [email.trim()]);
     return rows.length > 0;
   }
+
+  // ---- trust: token checks, suspension, the admin's list ----
+
+  /** What the auth guard checks on every request: the user's current role, token version and suspension. */
+  async authState(id: string): Promise<UserAuthState | null> {
+    const rows = await this.db.query(
+      `SELECT role, token_version AS "tokenVersion", suspended_at IS NOT NULL AS suspended FROM users WHERE id = $1`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Suspends the user and bumps their token version (every token issued before ends); null when unknown. */
+  async suspend(manager: EntityManager, id: string, reason: string): Promise<AdminUserRow | null> {
+    // In a CTE, so the driver answers the rows (a bare UPDATE answers [rows, count]).
+    const rows = await manager.query(
+      `WITH changed AS (
+         UPDATE users SET suspended_at = now(), suspension_reason = $2, token_version = token_version + 1, updated_at = now()
+          WHERE id = $1
+          RETURNING *)
+       SELECT ${ADMIN_USER_COLUMNS} FROM changed`,
+      [id, reason],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Lifts the suspension (tokens from before it stay invalid: the version was bumped); null when unknown. */
+  async reinstate(manager: EntityManager, id: string): Promise<AdminUserRow | null> {
+    const rows = await manager.query(
+      `WITH changed AS (
+         UPDATE users SET suspended_at = NULL, suspension_reason = NULL, updated_at = now()
+          WHERE id = $1
+          RETURNING *)
+       SELECT ${ADMIN_USER_COLUMNS} FROM changed`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Locks the user's row for a moderation decision; null when unknown. */
+  async lockForModeration(manager: EntityManager, id: string): Promise<AdminUserRow | null> {
+    const rows = await manager.query(`SELECT ${ADMIN_USER_COLUMNS} FROM users WHERE id = $1 FOR UPDATE`, [id]);
+    return rows[0] ?? null;
+  }
+
+  /** Ends every token the user holds (a password or role change calls this in its transaction). */
+  async bumpTokenVersion(manager: EntityManager, id: string): Promise<void> {
+    await manager.query(`UPDATE users SET token_version = token_version + 1, updated_at = now() WHERE id = $1`, [id]);
+  }
+
+  /** The admin's list: newest first; `q` matches a part of the email or display name. */
+  async listForAdmin(f: { q?: string; role?: Role; offset: number; limit: number }): Promise<{ items: AdminUserRow[]; total: number }> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (f.q) {
+      params.push(`%${escapeLike(f.q)}%`);
+      where.push(`(email ILIKE $${params.length} ESCAPE '\\' OR display_name ILIKE $${params.length} ESCAPE '\\')`);
+    }
+    if (f.role) {
+      params.push(f.role);
+      where.push(`role = $${params.length}`);
+    }
+    const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+    const [rows, [{ total }]] = await Promise.all([
+      this.db.query(
+        `SELECT ${ADMIN_USER_COLUMNS} FROM users ${whereSql}
+          ORDER BY created_at DESC, id DESC LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+        [...params, f.limit, f.offset],
+      ),
+      this.db.query(`SELECT count(*)::int AS total FROM users ${whereSql}`, params),
+    ]);
+    return { items: rows, total };
+  }
 }
+
+export interface UserAuthState {
+  role: Role;
+  tokenVersion: number;
+  suspended: boolean;
+}
+
+/** A user as the admin's list shows it. */
+export interface AdminUserRow {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  countyCode: string | null;
+  jurisdictionCode: string | null;
+  suspendedAt: Date | null;
+  suspensionReason: string | null;
+  createdAt: Date;
+}
+
+const ADMIN_USER_COLUMNS = `id, email, display_name AS "displayName", role, county_code AS "countyCode",
+  jurisdiction_code AS "jurisdictionCode", suspended_at AS "suspendedAt", suspension_reason AS "suspensionReason",
+  created_at AS "createdAt"`;

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '@farmlink/audit';
 import { CatalogModule } from '@farmlink/catalog';
 import { PAYMENT_OUTCOME_PORT, PaymentsModule } from '@farmlink/payments';
 import { RegionsModule } from '@farmlink/regions';
@@ -14,7 +15,7 @@ import { UnpaidCheckoutRepository } from './unpaid-checkout.repository';
  * payments can report outcomes without importing orders.
  */
 @Module({
-  imports: [CatalogModule, PaymentsModule, RegionsModule],
+  imports: [CatalogModule, PaymentsModule, RegionsModule, AuditModule],
   controllers: [CheckoutsController, OrdersController],
   providers: [
     OrderRepository,

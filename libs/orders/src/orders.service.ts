@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { actorOf, AuditService } from '@farmlink/audit';
 import { ListingStockRepository } from '@farmlink/catalog';
 import { inTransaction } from '@farmlink/database';
 import type { AuthUser } from '@farmlink/common';
@@ -40,6 +41,7 @@ export class OrdersService implements PaymentOutcomePort {
     private readonly stock: ListingStockRepository,
     private readonly payments: PaymentsService,
     private readonly config: ConfigService,
+    private readonly audit: AuditService,
   ) {}
 
   // ---- reading -------------------------------------------------------------
@@ -135,7 +137,18 @@ export class OrdersService implements PaymentOutcomePort {
       if (!order.paidAt) throw new OrderNotPaidError(id);
       const left = order.totalCents - order.refundedCents;
       if (dto.amountCents > left) throw new RefundTooLargeError(left);
-      return this.refundInTransaction(m, order, dto.amountCents, dto.reason, isSeller ? 'seller' : 'admin', caller.id);
+      const made = await this.refundInTransaction(m, order, dto.amountCents, dto.reason, isSeller ? 'seller' : 'admin', caller.id);
+      if (!isSeller) {
+        // An admin's refund is a staff action: audited in the same transaction.
+        await this.audit.record(m, {
+          ...actorOf(caller),
+          action: 'order.refund',
+          targetType: 'order',
+          targetId: order.id,
+          details: { refundId: made.id, amountCents: dto.amountCents, currency: order.currency, reason: dto.reason },
+        });
+      }
+      return made;
     });
     await this.payments.completeRefund(refund);
     return {

@@ -56,12 +56,13 @@ export class RegionRepository {
     return out;
   }
 
-  async insertProgramme(p: { name: string; startDate: string; endDate: string | null }): Promise<ProgrammeRow> {
-    const [row] = await this.db.query(
+  /** Inserts a programme on the caller's transaction; answers its id. */
+  async insertProgramme(m: EntityManager, p: { name: string; startDate: string; endDate: string | null }): Promise<string> {
+    const [row] = await m.query(
       `INSERT INTO programmes (name, start_date, end_date) VALUES ($1, $2, $3) RETURNING id`,
       [p.name, p.startDate, p.endDate],
     );
-    return (await this.findProgramme(row.id))!;
+    return row.id;
   }
 
   async findProgramme(id: string): Promise<ProgrammeRow | null> {
@@ -81,22 +82,33 @@ export class RegionRepository {
     return rows.map((r) => r.code);
   }
 
-  /** Replaces the programme's counties in one transaction (the programme row is locked). */
-  async replaceProgrammeCounties(id: string, countyCodes: string[], enrolledOn: string): Promise<number> {
-    return this.db.transaction(async (m: EntityManager) => {
-      await m.query(`SELECT 1 FROM programmes WHERE id = $1 FOR UPDATE`, [id]);
-      await m.query(`DELETE FROM programme_counties WHERE programme_id = $1 AND NOT (county_code = ANY($2::char(6)[]))`, [
-        id,
-        countyCodes,
-      ]);
-      await m.query(
-        `INSERT INTO programme_counties (programme_id, county_code, enrolled_on)
+  /**
+   * Replaces the programme's counties on the caller's transaction (the
+   * programme row is locked); answers how many are enrolled and which were
+   * added and removed.
+   */
+  async replaceProgrammeCounties(
+    m: EntityManager,
+    id: string,
+    countyCodes: string[],
+    enrolledOn: string,
+  ): Promise<{ enrolled: number; added: string[]; removed: string[] }> {
+    await m.query(`SELECT 1 FROM programmes WHERE id = $1 FOR UPDATE`, [id]);
+    const removed: { code: string }[] = await m.query(
+      `WITH gone AS (DELETE FROM programme_counties WHERE programme_id = $1 AND NOT (county_code = ANY($2::char(6)[])) RETURNING county_code)
+       SELECT county_code AS code FROM gone ORDER BY county_code`,
+      [id, countyCodes],
+    );
+    const added: { code: string }[] = await m.query(
+      `WITH new AS (
+         INSERT INTO programme_counties (programme_id, county_code, enrolled_on)
          SELECT $1, c, $3::date FROM unnest($2::char(6)[]) AS c
-         ON CONFLICT (programme_id, county_code) DO NOTHING`,
-        [id, countyCodes, enrolledOn],
-      );
-      const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM programme_counties WHERE programme_id = $1`, [id]);
-      return n as number;
-    });
+         ON CONFLICT (programme_id, county_code) DO NOTHING
+         RETURNING county_code)
+       SELECT county_code AS code FROM new ORDER BY county_code`,
+      [id, countyCodes, enrolledOn],
+    );
+    const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM programme_counties WHERE programme_id = $1`, [id]);
+    return { enrolled: n as number, added: added.map((r) => r.code), removed: removed.map((r) => r.code) };
   }
 }

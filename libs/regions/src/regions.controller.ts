@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse,
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { BadRequestError } from '@farmlink/shared';
-import { Public, Roles } from '@farmlink/common';
+import { CurrentUser, Public, Roles, type AuthUser } from '@farmlink/common';
 import {
   CreateProgrammeDto,
   EnrolCountiesDto,
@@ -50,9 +50,9 @@ export class ProgrammesController {
   @Roles('admin')
   @ApiOperation({ summary: 'Create a programme (e.g. a national rural e-commerce pilot)' })
   @ApiCreatedResponse({ type: ProgrammeDto })
-  create(@Body() body: CreateProgrammeDto): Promise<ProgrammeDto> {
+  create(@CurrentUser() caller: AuthUser, @Body() body: CreateProgrammeDto): Promise<ProgrammeDto> {
     if (body.endDate && body.endDate < body.startDate) throw new BadRequestError('endDate must not be before startDate');
-    return this.regions.createProgramme(body);
+    return this.regions.createProgramme(caller, body);
   }
 
   @Get()
@@ -84,13 +84,14 @@ export class ProgrammesController {
   @ApiBody({ type: EnrolCountiesDto })
   @ApiOkResponse({ type: EnrolResultDto })
   async enrol(
+    @CurrentUser() caller: AuthUser,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: unknown,
     @Req() req: { query?: Record<string, unknown> },
   ): Promise<EnrolResultDto> {
     if (typeof body === 'string') {
       const enrolledOn = typeof req.query?.enrolledOn === 'string' ? req.query.enrolledOn : undefined;
-      return this.regions.enrolCounties(id, parseCountyCsv(body), enrolledOn);
+      return this.regions.enrolCounties(caller, id, parseCountyCsv(body), enrolledOn);
     }
     const dto = plainToInstance(EnrolCountiesDto, body ?? {});
     const errors = await validate(dto, { whitelist: true, forbidNonWhitelisted: true });
@@ -100,7 +101,7 @@ export class ProgrammesController {
         { message: errors.flatMap((e) => Object.values(e.constraints ?? {})) },
       );
     }
-    return this.regions.enrolCounties(id, dto.countyCodes, dto.enrolledOn);
+    return this.regions.enrolCounties(caller, id, dto.countyCodes, dto.enrolledOn);
   }
 }
 

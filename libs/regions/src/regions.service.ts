@@ -1,4 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { actorOf, AuditService } from '@farmlink/audit';
+import type { AuthUser } from '@farmlink/common';
+import { inTransaction } from '@farmlink/database';
 import { REGION_CODE_PATTERN, type RegionLevel } from '@farmlink/shared';
 import { ProgrammeRow, RegionRepository, RegionRow } from './region.repository';
 import { ProgrammeNotFoundError, RegionNotFoundError, UnknownCountyCodesError } from './regions.errors';
@@ -10,7 +15,11 @@ export interface RegionWithParents extends RegionRow {
 
 @Injectable()
 export class RegionsService {
-  constructor(private readonly regions: RegionRepository) {}
+  constructor(
+    private readonly regions: RegionRepository,
+    private readonly audit: AuditService,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
 
   list(filter: { level?: RegionLevel; parentCode?: string; q?: string }): Promise<RegionRow[]> {
     return this.regions.find(filter);
@@ -56,8 +65,21 @@ export class RegionsService {
     return out;
   }
 
-  createProgramme(input: { name: string; startDate: string; endDate?: string }): Promise<ProgrammeRow> {
-    return this.regions.insertProgramme({ name: input.name, startDate: input.startDate, endDate: input.endDate ?? null });
+  /** An admin creates a programme; the audit entry commits with it. */
+  async createProgramme(caller: AuthUser | null, input: { name: string; startDate: string; endDate?: string }): Promise<ProgrammeRow> {
+    const endDate = input.endDate ?? null;
+    const id = await inTransaction(this.db, async (m) => {
+      const created = await this.regions.insertProgramme(m, { name: input.name, startDate: input.startDate, endDate });
+      await this.audit.record(m, {
+        ...actorOf(caller),
+        action: 'programme.create',
+        targetType: 'programme',
+        targetId: created,
+        details: { name: input.name, startDate: input.startDate, endDate },
+      });
+      return created;
+    });
+    return (await this.regions.findProgramme(id))!;
   }
 
   listProgrammes(): Promise<ProgrammeRow[]> {
@@ -75,14 +97,25 @@ export class RegionsService {
    * not a known county rejects the whole request (400 listing them), and
    * nothing changes.
    */
-  async enrolCounties(id: string, codes: string[], enrolledOn?: string): Promise<{ enrolled: number; countyCodes: string[] }> {
+  async enrolCounties(caller: AuthUser | null, id: string, codes: string[], enrolledOn?: string): Promise<{ enrolled: number; countyCodes: string[] }> {
     const programme = await this.regions.findProgramme(id);
     if (!programme) throw new ProgrammeNotFoundError(id);
     const all = await this.regions.all();
     const unique = [...new Set(codes.map((c) => c.trim()))];
     const unknown = unique.filter((c) => !REGION_CODE_PATTERN.test(c) || all.get(c)?.level !== 'county');
     if (unknown.length > 0) throw new UnknownCountyCodesError(unknown);
-    const enrolled = await this.regions.replaceProgrammeCounties(id, unique, enrolledOn ?? programme.startDate);
+    const on = enrolledOn ?? programme.startDate;
+    const enrolled = await inTransaction(this.db, async (m) => {
+      const change = await this.regions.replaceProgrammeCounties(m, id, unique, on);
+      await this.audit.record(m, {
+        ...actorOf(caller),
+        action: 'programme.counties',
+        targetType: 'programme',
+        targetId: id,
+        details: { enrolled: change.enrolled, added: change.added, removed: change.removed, enrolledOn: on },
+      });
+      return change.enrolled;
+    });
     return { enrolled, countyCodes: unique.sort() };
   }
 }

@@ -34,6 +34,7 @@ export class ReportsController {
   async sales(@CurrentUser() user: AuthUser, @Query() query: SalesReportQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<SalesReportDto | string | Buffer> {
     const report = await this.reports.salesReport(user, query);
     const file = `sales-${report.groupBy}-${report.from}-${report.to}`;
+    if (query.format === 'csv' || query.format === 'xlsx') await this.reports.recordExport(user, query, report);
     if (query.format === 'csv') {
       reply.header('Content-Type', 'text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="${file}.csv"`);
       return toCsv(report);

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from '@farmlink/audit';
 import { RegionsModule } from '@farmlink/regions';
 import { ReportRepository } from './report.repository';
 import { ReportsController } from './reports.controller';
@@ -13,7 +14,7 @@ import { ReportsService } from './reports.service';
  * and rows changed outside the API.
  */
 @Module({
-  imports: [RegionsModule],
+  imports: [RegionsModule, AuditModule],
   controllers: [ReportsController],
   providers: [ReportRepository, ReportAccess, ReportsService],
   exports: [ReportsService],

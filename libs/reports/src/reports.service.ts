@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { actorOf, AuditService } from '@farmlink/audit';
 import type { AuthUser } from '@farmlink/common';
 import { RegionsService } from '@farmlink/regions';
 import { mulDivRound, sumMinorUnits } from '@farmlink/shared';
@@ -48,7 +49,28 @@ export class ReportsService implements OnApplicationBootstrap {
     private readonly regions: RegionsService,
     private readonly config: ConfigService,
     private readonly access: ReportAccess,
+    private readonly audit: AuditService,
   ) {}
+
+  /** A report leaving the system as a file (CSV or XLSX) is audited: who, which figures, how many rows. */
+  async recordExport(caller: AuthUser, q: SalesReportQueryDto, report: SalesReportDto): Promise<void> {
+    await this.audit.recordAlone({
+      ...actorOf(caller),
+      action: 'report.export',
+      targetType: 'report',
+      targetId: q.programmeId ?? q.regionCode ?? null,
+      details: {
+        report: 'sales',
+        format: q.format,
+        from: report.from,
+        to: report.to,
+        groupBy: report.groupBy,
+        regionCode: q.regionCode ?? null,
+        programmeId: q.programmeId ?? null,
+        rows: report.rows.length,
+      },
+    });
+  }
 
   /** The rollups' days are dates in REPORT_TIME_ZONE: when the setting changes, recompute them. */
   async onApplicationBootstrap(): Promise<void> {

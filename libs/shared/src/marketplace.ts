@@ -2,8 +2,12 @@
 export const SELLER_TYPES = ['farmer', 'cooperative'] as const;
 export type SellerType = (typeof SELLER_TYPES)[number];
 
-/** A listing's life: `archived` is deleted by its farmer but kept for history. */
-export const LISTING_STATUSES = ['active', 'paused', 'archived'] as const;
+/**
+ * A listing's life: `archived` is deleted by its farmer but kept for history;
+ * `removed` is taken down by an admin (404 to all but its farmer, who sees the
+ * reason); `suspended` is hidden while its farmer's account is suspended.
+ */
+export const LISTING_STATUSES = ['active', 'paused', 'archived', 'removed', 'suspended'] as const;
 export type ListingStatus = (typeof LISTING_STATUSES)[number];
 
 /** A farmer's place in a cooperative. */

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
+import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import type { DataSource } from 'typeorm';
@@ -25,7 +26,8 @@ export interface TestApp {
 const TEST_DEFAULTS: Record<string, string> = {
   NODE_ENV: 'test',
   LOG_LEVEL: 'silent',
-  JWT_SECRET: 'farmlink-test-secret-0123456789abcdef',
+  // Random per test process: no secret is written in the code.
+  JWT_SECRET: randomBytes(32).toString('hex'),
   ARGON2_MEMORY_KIB: '1024',
   AUTH_THROTTLE_LIMIT: '100000',
   DB_POOL_SIZE: '10',

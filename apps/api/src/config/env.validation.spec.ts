@@ -1,7 +1,9 @@
 import { validateEnv } from './env.validation';
 
 describe('validateEnv', () => {
-  const base = { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/farmlink' };
+  const SECRET = '0123456789abcdef0123456789abcdef-not-a-placeholder';
+  const base = { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/farmlink', JWT_SECRET: SECRET };
+  const { JWT_SECRET: _unused, ...noSecret } = base;
 
   it('fills defaults', () => {
     const env = validateEnv(base);
@@ -23,8 +25,43 @@ describe('validateEnv', () => {
   });
 
   it('requires a strong JWT_SECRET in production', () => {
-    expect(() => validateEnv({ ...base, NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
+    expect(() => validateEnv({ ...noSecret, NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
+    expect(() => validateEnv({ ...base, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(31) })).toThrow(/JWT_SECRET/);
     expect(() => validateEnv({ ...base, NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) })).not.toThrow();
+  });
+
+  it('has no JWT secret of its own: with a DATABASE_URL and no JWT_SECRET it refuses to start, naming the setting', () => {
+    for (const NODE_ENV of ['development', 'test', 'production']) {
+      expect(() => validateEnv({ ...noSecret, NODE_ENV })).toThrow(/"JWT_SECRET" is required with a DATABASE_URL/);
+    }
+    // Only main.ts's embedded database gets a secret made for it (set before validation; see jwt-secret-file.ts).
+    expect(() => validateEnv({ ...noSecret, EMBEDDED_DATABASE: 'true' })).toThrow(/JWT_SECRET/);
+  });
+
+  it('refuses published placeholder secrets everywhere, whatever their length', () => {
+    for (const JWT_SECRET of [
+      'farmlink-development-secret-change-me',
+      'change-me-to-a-long-random-secret-of-32-chars',
+      'farmlink-test-secret-0123456789abcdef',
+      'CHANGE-ME-please-0123456789abcdef0123',
+      'secret',
+      'change-me',
+    ]) {
+      for (const NODE_ENV of ['development', 'production']) {
+        expect(() => validateEnv({ ...base, NODE_ENV, JWT_SECRET })).toThrow(/JWT_SECRET/);
+      }
+    }
+  });
+
+  it('listens on loopback outside production unless HOST says otherwise', () => {
+    expect(validateEnv(base).HOST).toBe('127.0.0.1');
+    expect(validateEnv({ ...base, NODE_ENV: 'production', JWT_SECRET: 'y'.repeat(40) }).HOST).toBe('0.0.0.0');
+    expect(validateEnv({ ...base, HOST: '0.0.0.0' }).HOST).toBe('0.0.0.0');
+  });
+
+  it('bounds the auth look-up cache to 5 seconds', () => {
+    expect(validateEnv(base).AUTH_USER_CACHE_MS).toBe(2000);
+    expect(() => validateEnv({ ...base, AUTH_USER_CACHE_MS: '60000' })).toThrow(/AUTH_USER_CACHE_MS/);
   });
 
   it('requires the webhook secret once Stripe is configured', () => {

@@ -1,22 +1,60 @@
 import Joi from 'joi';
 
 /**
+ * JWT secrets that have been written in public code or docs: refused everywhere
+ * (a token signed with one of them would open the app). Compared in lower case.
+ */
+export const KNOWN_PLACEHOLDER_SECRETS = [
+  'farmlink-development-secret-change-me',
+  'change-me-to-a-long-random-secret-of-32-chars',
+  'farmlink-test-secret-0123456789abcdef',
+  'change-me',
+  'changeme',
+  'change-me-now',
+  'secret',
+  'jwt-secret',
+  'jwt_secret',
+  'your-secret',
+  'your-jwt-secret',
+  'supersecret',
+  'password',
+];
+
+const jwtSecret = Joi.string()
+  .custom((value: string, helpers) => {
+    const v = value.trim().toLowerCase();
+    if (KNOWN_PLACEHOLDER_SECRETS.includes(v) || /change[-_ ]?me/.test(v)) return helpers.error('jwt.placeholder');
+    return value;
+  })
+  .messages({ 'jwt.placeholder': '"JWT_SECRET" is a published placeholder: set a long random value (e.g. `openssl rand -hex 32`)' });
+
+/**
  * Every setting FarmLink reads, validated at start-up. A missing or bad value
  * stops the app with a message that names the setting. The README lists them.
  */
 export const envSchema = Joi.object({
   NODE_ENV: Joi.string().valid('development', 'production', 'test').default('development'),
-  HOST: Joi.string().default('0.0.0.0'),
+  // Outside production the app listens on loopback only; Docker sets HOST=0.0.0.0.
+  HOST: Joi.when('NODE_ENV', { is: 'production', then: Joi.string().default('0.0.0.0'), otherwise: Joi.string().default('127.0.0.1') }),
   PORT: Joi.number().port().default(3000),
   DATABASE_URL: Joi.string().uri({ scheme: ['postgres', 'postgresql'] }).required(),
   DB_POOL_SIZE: Joi.number().integer().min(2).max(500).default(20),
   DB_ACQUIRE_TIMEOUT_MS: Joi.number().integer().min(100).max(120_000).default(10_000),
   DB_LOG_QUERIES: Joi.boolean().default(false),
+  // No default anywhere in the code. Without it, main.ts makes a random one beside the embedded database's
+  // data (.data/jwt-secret) and sets EMBEDDED_DATABASE; with a DATABASE_URL of your own it must be set.
   JWT_SECRET: Joi.when('NODE_ENV', {
     is: 'production',
-    then: Joi.string().min(32).required(),
-    otherwise: Joi.string().min(16).default('farmlink-development-secret-change-me'),
+    then: jwtSecret.min(32).required(),
+    otherwise: Joi.when('EMBEDDED_DATABASE', {
+      is: true,
+      then: jwtSecret.min(32).required(),
+      otherwise: jwtSecret.min(16).required(),
+    }),
+  }).messages({
+    'any.required': '"JWT_SECRET" is required with a DATABASE_URL: set a long random value (e.g. `openssl rand -hex 32`); only with the embedded database is one made and kept in .data/jwt-secret',
   }),
+  AUTH_USER_CACHE_MS: Joi.number().integer().min(0).max(5000).default(2000),
   JWT_EXPIRES_IN: Joi.string()
     .pattern(/^\d+[smhd]?$/)
     .default('1d')
@@ -71,6 +109,7 @@ export interface Env {
   DB_ACQUIRE_TIMEOUT_MS: number;
   DB_LOG_QUERIES: boolean;
   JWT_SECRET: string;
+  AUTH_USER_CACHE_MS: number;
   JWT_EXPIRES_IN: string;
   ADMIN_EMAIL?: string;
   ADMIN_PASSWORD?: string;

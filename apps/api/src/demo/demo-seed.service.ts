@@ -63,9 +63,9 @@ export class DemoSeedService {
     const email = (local: string) => `${local}@${DEMO_DOMAIN}`;
 
     // People.
-    await this.identity.createStaff({ email: email('admin'), password: DEMO_PASSWORD, displayName: '平台管理员', role: 'admin' });
-    const officer = await this.identity.createStaff({ email: email('officer'), password: DEMO_PASSWORD, displayName: '商务部 王处长', role: 'officer' });
-    const guizhouOfficer = await this.identity.createStaff({ email: email('officer.guizhou'), password: DEMO_PASSWORD, displayName: '贵州省商务厅 李科长', role: 'officer', jurisdictionCode: '520000' });
+    await this.identity.createStaff(null, { email: email('admin'), password: DEMO_PASSWORD, displayName: '平台管理员', role: 'admin' });
+    const officer = await this.identity.createStaff(null, { email: email('officer'), password: DEMO_PASSWORD, displayName: '商务部 王处长', role: 'officer' });
+    const guizhouOfficer = await this.identity.createStaff(null, { email: email('officer.guizhou'), password: DEMO_PASSWORD, displayName: '贵州省商务厅 李科长', role: 'officer', jurisdictionCode: '520000' });
 
     const farmersByCounty = new Map<string, AuthUser[]>();
     let f = 0;
@@ -144,8 +144,8 @@ export class DemoSeedService {
 
     // Programme: the pilot counties.
     const start = new Date(Date.now() - 740 * DAY).toISOString().slice(0, 10);
-    const programme = await this.regions.createProgramme({ name: '电子商务进农村综合示范（演示）', startDate: start });
-    await this.regions.enrolCounties(programme.id, DEMO_COUNTIES.map((c) => c.code), start);
+    const programme = await this.regions.createProgramme(null, { name: '电子商务进农村综合示范（演示）', startDate: start });
+    await this.regions.enrolCounties(null, programme.id, DEMO_COUNTIES.map((c) => c.code), start);
 
     // A year of orders, made through the real services, then moved back in time.
     const now = Date.now();

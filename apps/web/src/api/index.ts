@@ -1,5 +1,8 @@
 import { download, request } from './client';
 import type {
+  AdminUser,
+  AuditEntry,
+  AuditQuery,
   AuthResult,
   Checkout,
   CheckoutBody,
@@ -44,6 +47,12 @@ export const auth = {
 
 export const admin = {
   createUser: (body: CreateStaffBody) => request<User>('POST', '/admin/users', { body }),
+  users: (query: { q?: string; role?: string; page?: number; pageSize?: number } = {}) => request<Page<AdminUser>>('GET', '/admin/users', { query }),
+  suspend: (id: Id, reason: string) => request<AdminUser>('POST', `/admin/users/${id}/suspend`, { body: { reason } }),
+  reinstate: (id: Id) => request<AdminUser>('POST', `/admin/users/${id}/reinstate`, { body: {} }),
+  takedown: (id: Id, reason: string) =>
+    request<{ id: Id; status: 'removed'; removalReason: string; removedAt: string }>('POST', `/admin/listings/${id}/takedown`, { body: { reason } }),
+  audit: (query: AuditQuery = {}) => request<Page<AuditEntry>>('GET', '/admin/audit', { query: { ...query } }),
 };
 
 const regionCache = new Map<string, Promise<unknown>>();

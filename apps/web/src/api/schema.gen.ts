@@ -5,6 +5,46 @@
  */
 
 export interface paths {
+    "/api/admin/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit trail, newest first
+         * @description Every staff action (accounts created, suspensions, reinstatements, takedowns, programme changes, admin refunds, report exports), written in the same transaction as the action. The table is append-only.
+         */
+        get: operations["AuditController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/listings/{id}/takedown": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take a listing down (admin)
+         * @description Status removed, for good: 404 to everyone but its farmer, who sees removalReason and cannot set it active again (409). Audited.
+         */
+        post: operations["ModerationController_takedown"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/admin/reconciliation": {
         parameters: {
             query?: never;
@@ -32,10 +72,51 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Users to act on (admin): search by email or name, filter by role; newest first
+         * @description Not in contract v1.1; an addition for the admin area. Suspended users carry suspendedAt and suspensionReason.
+         */
+        get: operations["MeController_listUsers"];
         put?: never;
         /** Create an officer or admin account */
         post: operations["MeController_createStaff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{id}/reinstate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lift a suspension (admin): the user may sign in again and their listings come back. Old tokens stay invalid. Audited. */
+        post: operations["ModerationController_reinstate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/users/{id}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Suspend an account (admin)
+         * @description The user cannot sign in (401), every token they hold answers 401, and their listings leave the shop (search, GET /api/listings/:id, checkout). Audited.
+         */
+        post: operations["ModerationController_suspend"];
         delete?: never;
         options?: never;
         head?: never;
@@ -726,6 +807,61 @@ export interface components {
              */
             farmerId: string;
         };
+        AdminUserDto: {
+            countyCode: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            displayName: string;
+            email: string;
+            /** Format: uuid */
+            id: string;
+            jurisdictionCode: string | null;
+            /** @enum {string} */
+            role: "buyer" | "farmer" | "officer" | "admin";
+            /**
+             * Format: date-time
+             * @description Set while the account is suspended
+             */
+            suspendedAt: string | null;
+            suspensionReason: string | null;
+        };
+        AdminUserPageDto: {
+            items: components["schemas"]["AdminUserDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        AuditEntryDto: {
+            /** @example user.suspend */
+            action: string;
+            /** Format: uuid */
+            actorId: string | null;
+            /** @example admin */
+            actorRole: string | null;
+            /**
+             * Format: date-time
+             * @description When (ISO 8601)
+             */
+            at: string;
+            /** @description What changed, e.g. { reason } */
+            details: {
+                [key: string]: unknown;
+            };
+            /** Format: uuid */
+            id: string;
+            targetId: string | null;
+            /**
+             * @description user, listing, programme, order or report
+             * @example user
+             */
+            targetType: string;
+        };
+        AuditPageDto: {
+            items: components["schemas"]["AuditEntryDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
         AuthResultDto: {
             /** @description JWT; send as "Authorization: Bearer <accessToken>" */
             accessToken: string;
@@ -940,6 +1076,8 @@ export interface components {
             netWeightGrams: number;
             photos: components["schemas"]["PhotoDto"][];
             priceCents: number;
+            /** @description Why an admin took the listing down (status removed; only its farmer sees such a listing) */
+            removalReason?: string | null;
             status: components["schemas"]["ListingStatus"];
             stock: number;
             title: string;
@@ -960,7 +1098,7 @@ export interface components {
         /** @enum {string} */
         ListingSort: "newest" | "price_asc" | "price_desc";
         /** @enum {string} */
-        ListingStatus: "active" | "paused" | "archived";
+        ListingStatus: "active" | "paused" | "archived" | "removed" | "suspended";
         LivenessDto: {
             /** @enum {string} */
             status: "ok";
@@ -983,6 +1121,10 @@ export interface components {
         };
         /** @enum {string} */
         MemberRole: "manager" | "member";
+        ModerationReasonDto: {
+            /** @example Counterfeit produce reported by three buyers */
+            reason: string;
+        };
         OrderDto: {
             /** Format: uuid */
             buyerId: string;
@@ -1366,6 +1508,15 @@ export interface components {
         };
         /** @enum {string} */
         StaffRole: "officer" | "admin";
+        TakedownDto: {
+            /** Format: uuid */
+            id: string;
+            removalReason: string;
+            /** Format: date-time */
+            removedAt: string;
+            /** @enum {string} */
+            status: "removed";
+        };
         TopEntryDto: {
             grossSalesCents: number;
             growthPct: number | null;
@@ -1426,6 +1577,91 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    AuditController_list: {
+        parameters: {
+            query?: {
+                /** @description An action name, e.g. user.suspend */
+                action?: string;
+                /** @description Who did it */
+                actorId?: string;
+                /** @description From this ISO 8601 date-time (inclusive) or date (a UTC day) */
+                from?: string;
+                page?: number;
+                pageSize?: number;
+                /** @description What it was done to: a user, listing, programme or order id */
+                targetId?: string;
+                /** @description Up to this ISO 8601 date-time (exclusive) or date (inclusive, a UTC day) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditPageDto"];
+                };
+            };
+            /** @description Not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ModerationController_takedown: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ModerationReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TakedownDto"];
+                };
+            };
+            /** @description Not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown listing */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Already taken down */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     ReconciliationController_run: {
         parameters: {
             query: {
@@ -1450,6 +1686,38 @@ export interface operations {
             };
         };
     };
+    MeController_listUsers: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                /** @description Part of the email or display name */
+                q?: string;
+                role?: "buyer" | "farmer" | "officer" | "admin";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUserPageDto"];
+                };
+            };
+            /** @description Not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     MeController_createStaff: {
         parameters: {
             query?: never;
@@ -1470,6 +1738,101 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["UserDto"];
                 };
+            };
+        };
+    };
+    ModerationController_reinstate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUserDto"];
+                };
+            };
+            /** @description Not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not suspended */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ModerationController_suspend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ModerationReasonDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUserDto"];
+                };
+            };
+            /** @description Not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown user */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Already suspended */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Your own account */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -69,3 +69,10 @@ export type SalesRow = Schemas['SalesRowDto'];
 export type SalesReport = Schemas['SalesReportDto'];
 /** The sales report's filters; the format is chosen by the call (JSON, or a CSV/XLSX download). */
 export type SalesQuery = Omit<QueryOf<'ReportsController_sales'>, 'format' | 'groupBy'> & { groupBy: ReportGroupBy };
+
+// Admin: accounts and the audit trail
+/** A user in the admin's list (GET /api/admin/users). */
+export type AdminUser = Schemas['AdminUserDto'];
+/** One entry of the audit trail (GET /api/admin/audit). */
+export type AuditEntry = Schemas['AuditEntryDto'];
+export type AuditQuery = QueryOf<'AuditController_list'>;

@@ -238,6 +238,8 @@ export class ListingDto {
   @ApiProperty() stock: number;
   @ApiProperty({ nullable: true, type: String, example: '2026-04-12' }) harvestDate: string | null;
   @ApiProperty({ enum: LISTING_STATUSES, enumName: 'ListingStatus' }) status: ListingStatus;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Why an admin took the listing down (status removed; only its farmer sees such a listing)' })
+  removalReason?: string | null;
   @ApiProperty({ format: 'uuid' }) farmerId: string;
   @ApiProperty() farmerName: string;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) cooperativeId: string | null;

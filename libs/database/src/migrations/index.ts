@@ -8,6 +8,7 @@ import { Reports1780000000050 } from './1780000000050-reports';
 import { ReportRollupsStatementTrigger1780000000051 } from './1780000000051-report-rollups-statement-trigger';
 import { ReportPeriodRollups1780000000052 } from './1780000000052-report-period-rollups';
 import { UnpaidCheckoutsIndex1780000000060 } from './1780000000060-unpaid-checkouts-index';
+import { TrustAccounts1780000000061 } from './1780000000061-trust-accounts';
 import { PovertyVerification1780000000062 } from './1780000000062-poverty-verification';
 import { ListingCooperativeMembership1780000000063 } from './1780000000063-listing-cooperative-membership';
 
@@ -16,6 +17,7 @@ export const migrations = [
   Foundation1780000000000, SeedRegions1780000000001, Catalog1780000000002, OrdersPayments1780000000003, ListingSearchIndexes1780000000020, Ledger1780000000040, Reports1780000000050,
   ReportRollupsStatementTrigger1780000000051, ReportPeriodRollups1780000000052,
   UnpaidCheckoutsIndex1780000000060,
+  TrustAccounts1780000000061,
   PovertyVerification1780000000062,
   ListingCooperativeMembership1780000000063,
 ];

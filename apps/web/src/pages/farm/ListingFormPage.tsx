@@ -146,7 +146,7 @@ export default function ListingFormPage() {
     setBusy(true);
     let saved: Listing | null = null;
     try {
-      saved = editing ? await listings.update(id!, { ...body, ...(draft.status !== 'archived' ? { status: draft.status } : {}) }) : await listings.create(body);
+      saved = editing ? await listings.update(id!, { ...body, ...(draft.status === 'active' || draft.status === 'paused' ? { status: draft.status } : {}) }) : await listings.create(body);
       for (let i = 0; i < photos.length; i++) {
         setProgress(t('farm.uploadingPhoto', { n: i + 1, total: photos.length }));
         await listings.uploadPhoto(saved.id, photos[i].file, photos[i].file.name);

@@ -55,8 +55,17 @@ export default function MyListingsPage() {
                 <span>
                   {money(l.priceCents)} / {l.unit} · {t('listing.stockLeft', { n: l.stock, unit: l.unit })}
                 </span>
-                <span className={`badge ${l.status === 'active' ? 'badge--ok' : 'badge--muted'}`}>{t(`listingStatus.${l.status}`)}</span>
+                <span className={`badge ${l.status === 'active' ? 'badge--ok' : l.status === 'removed' || l.status === 'suspended' ? 'badge--warn' : 'badge--muted'}`}>
+                  {t(`listingStatus.${l.status}`)}
+                </span>
+                {l.status === 'removed' && (
+                  <p className="notice notice--error my-listing__removed" role="note">
+                    {t('farm.removedNotice', { reason: l.removalReason ?? '' })}
+                  </p>
+                )}
+                {l.status === 'suspended' && <p className="notice my-listing__removed">{t('farm.suspendedNotice')}</p>}
               </div>
+              {l.status === 'removed' || l.status === 'suspended' ? null : (
               <div className="button-row">
                 <Link className="btn btn--ghost btn--small" to={`/farm/listings/${l.id}/edit`}>
                   {t('common.edit')}
@@ -71,6 +80,7 @@ export default function MyListingsPage() {
                   </button>
                 )}
               </div>
+              )}
             </li>
           ))}
         </ul>

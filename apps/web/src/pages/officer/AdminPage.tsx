@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router-dom';
 import { admin, ApiError, programmes } from '../../api';
 import { RegionPicker } from '../../components/RegionPicker';
 import { Field, FormNotice, Loaded, PageTitle } from '../../components/ui';
@@ -151,6 +152,11 @@ export default function AdminPage() {
   return (
     <div>
       <PageTitle>{t('nav.admin')}</PageTitle>
+      <p>
+        <Link className="btn btn--ghost" to="/admin/trust">
+          {t('admin.trustLink')}
+        </Link>
+      </p>
       <div className="two-col">
         <section className="card" aria-labelledby="prog-title">
           <h2 id="prog-title">{t('admin.programmes')}</h2>

@@ -66,7 +66,11 @@ export default function ListingPage() {
             <dt>{t('listing.seller')}</dt>
             <dd>{l.cooperativeName ? t('listing.viaCooperative', { name: l.cooperativeName }) : (l.farmerName ?? t('listing.farmer'))}</dd>
           </dl>
-          {l.status !== 'active' && <p className="notice">{t('listing.notAvailable')}</p>}
+          {l.status === 'removed' ? (
+            <p className="notice notice--error">{t('farm.removedNotice', { reason: l.removalReason ?? '' })}</p>
+          ) : (
+            l.status !== 'active' && <p className="notice">{t('listing.notAvailable')}</p>
+          )}
           {canBuy && (
             <form
               className="buy-box"

@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { actorOf, AuditService } from '@farmlink/audit';
+import type { AuthUser } from '@farmlink/common';
+import { inTransaction } from '@farmlink/database';
+import { IdentityService, type AdminUserDto } from '@farmlink/identity';
+import { ListingAlreadyRemovedError, ListingNotFoundError } from './catalog.errors';
+import { CatalogService } from './catalog.service';
+import type { TakedownDto } from './dto/moderation.dto';
+import { ListingRepository } from './listing.repository';
+
+/**
+ * An admin's moderation: suspending and reinstating accounts (their listings
+ * leave the shop and come back) and taking listings down. It sits in catalog
+ * because it changes users (through identity) and listings together: each
+ * decision, its listings and its audit entry commit in one transaction; then
+ * this process forgets the user's cached auth state and the cached search
+ * pages (other processes: within AUTH_USER_CACHE_MS and the catalog TTLs).
+ */
+@Injectable()
+export class ModerationService {
+  constructor(
+    private readonly identity: IdentityService,
+    private readonly listings: ListingRepository,
+    private readonly catalog: CatalogService,
+    private readonly audit: AuditService,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
+
+  async suspend(caller: AuthUser, userId: string, reason: string): Promise<AdminUserDto> {
+    const user = await inTransaction(this.db, async (m) => {
+      const suspended = await this.identity.suspend(m, caller, userId, reason);
+      const listingsHidden = await this.listings.holdForSuspension(m, userId);
+      await this.audit.record(m, {
+        ...actorOf(caller),
+        action: 'user.suspend',
+        targetType: 'user',
+        targetId: userId,
+        details: { reason, email: suspended.email, role: suspended.role, listingsHidden },
+      });
+      return suspended;
+    });
+    this.identity.forgetAuthState(userId);
+    this.catalog.changed();
+    return user;
+  }
+
+  async reinstate(caller: AuthUser, userId: string): Promise<AdminUserDto> {
+    const user = await inTransaction(this.db, async (m) => {
+      const reinstated = await this.identity.reinstate(m, userId);
+      const listingsRestored = await this.listings.releaseAfterSuspension(m, userId);
+      await this.audit.record(m, {
+        ...actorOf(caller),
+        action: 'user.reinstate',
+        targetType: 'user',
+        targetId: userId,
+        details: { email: reinstated.email, role: reinstated.role, listingsRestored },
+      });
+      return reinstated;
+    });
+    this.identity.forgetAuthState(userId);
+    this.catalog.changed();
+    return user;
+  }
+
+  async takedown(caller: AuthUser, listingId: string, reason: string): Promise<TakedownDto> {
+    const result = await inTransaction(this.db, async (m) => {
+      const listing = await this.listings.lockForModeration(m, listingId);
+      if (!listing) throw new ListingNotFoundError(listingId);
+      if (listing.status === 'removed') throw new ListingAlreadyRemovedError();
+      const { removedAt, previousStatus } = await this.listings.remove(m, listingId, reason, caller.id);
+      await this.audit.record(m, {
+        ...actorOf(caller),
+        action: 'listing.takedown',
+        targetType: 'listing',
+        targetId: listingId,
+        details: { reason, title: listing.title, farmerId: listing.farmerId, previousStatus },
+      });
+      return { id: listingId, status: 'removed' as const, removalReason: reason, removedAt };
+    });
+    this.catalog.changed();
+    return result;
+  }
+}
