@@ -203,4 +203,17 @@ describe('Poverty registration is verified, not declared (e2e)', () => {
     expect(row).toEqual({ status: 'claimed', decided_at: null, decided_by: null });
     await verify(guizhouOfficer, farmer.id, 'verified').expect(200);
   });
+
+  it('every decision writes one audit row with the officer, the farmer and the previous status; a refused one writes none', async () => {
+    const farmer = await registerFarmer(COUNTIES.tongzi, { povertyRegistered: true });
+    const rows = () => t.db.query(`SELECT actor_id, actor_role, action, target_type, target_id, details FROM audit_log WHERE target_id = $1 ORDER BY at, id`, [farmer.id]);
+    await verify(henanOfficer, farmer.id, 'verified').expect(404);
+    expect(await rows()).toEqual([]);
+    await verify(guizhouOfficer, farmer.id, 'rejected').expect(200);
+    await verify(admin, farmer.id, 'verified').expect(200);
+    expect(await rows()).toEqual([
+      expect.objectContaining({ actor_id: guizhouOfficer.id, actor_role: 'officer', action: 'poverty.reject', target_type: 'user', target_id: farmer.id, details: expect.objectContaining({ previousStatus: 'claimed' }) }),
+      expect.objectContaining({ actor_id: admin.id, actor_role: 'admin', action: 'poverty.verify', target_id: farmer.id, details: expect.objectContaining({ previousStatus: 'rejected' }) }),
+    ]);
+  });
 });

@@ -3,26 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '@farmlink/common';
 import { inTransaction } from '@farmlink/database';
-import { BadRequestError, DEFAULT_PAGE_SIZE, pageOf, type Page } from '@farmlink/shared';
+import { AUDIT_ACTIONS, BadRequestError, DEFAULT_PAGE_SIZE, pageOf, type KnownAuditAction, type Page } from '@farmlink/shared';
 import type { AuditEntryDto, AuditQueryDto } from './dto/audit.dto';
 import { AuditRepository } from './audit.repository';
-
-/**
- * What staff did, by action name: `<thing>.<verb>`. Add new ones here (the
- * lead's poverty-verification decisions will be `poverty_claim.verify` /
- * `poverty_claim.reject`); the table accepts any `a.b` name.
- */
-export const AUDIT_ACTIONS = [
-  'user.create',
-  'user.suspend',
-  'user.reinstate',
-  'listing.takedown',
-  'programme.create',
-  'programme.counties',
-  'order.refund',
-  'report.export',
-] as const;
-export type KnownAuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditEntry {
   /** Who did it (null for the system, e.g. the first admin created from ADMIN_EMAIL). */
@@ -96,3 +79,5 @@ function boundOf(value: string, which: 'from' | 'to'): Date {
   if (dateOnly && which === 'to') t.setUTCDate(t.getUTCDate() + 1);
   return t;
 }
+
+export { AUDIT_ACTIONS, type KnownAuditAction };

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { actorOf, AuditService } from '@farmlink/audit';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '@farmlink/common';
@@ -20,6 +21,7 @@ export class PovertyService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly claims: PovertyClaimRepository,
     private readonly access: PovertyClaimAccess,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -75,9 +77,13 @@ export class PovertyService {
       const claim = await this.claims.lockForDecision(manager, farmerId);
       if (!claim || !(await this.access.mayDecide(caller, jurisdiction, claim.countyCode))) throw new PovertyClaimNotFoundError(farmerId);
       const decided = await this.claims.decide(manager, farmerId, decision, note ?? null, caller.id);
-      // AUDIT: the audit row for this decision belongs here, on `manager`, e.g.
-      // AuditService.record(manager, { actor: caller, action: `poverty.${decision}`, targetType: 'user',
-      //   targetId: farmerId, details: { previousStatus: claim.status, note: note ?? null } })
+      await this.audit.record(manager, {
+        ...actorOf(caller),
+        action: decision === 'verified' ? 'poverty.verify' : 'poverty.reject',
+        targetType: 'user',
+        targetId: farmerId,
+        details: { previousStatus: claim.status, countyCode: claim.countyCode, note: note ?? null },
+      });
       return decided;
     });
   }

@@ -7,3 +7,4 @@ export * from './pagination';
 export * from './order-state';
 export * from './marketplace';
 export * from './poverty';
+export * from './audit-actions';

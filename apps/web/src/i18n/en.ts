@@ -427,6 +427,8 @@ export const en = {
   'audit.programme.counties': 'Programme counties changed',
   'audit.order.refund': 'Refund by an administrator',
   'audit.report.export': 'Report exported',
+  'audit.poverty.verify': 'Poverty registration verified',
+  'audit.poverty.reject': 'Poverty registration rejected',
   'farm.removedNotice': 'Taken down by an administrator: {reason}',
   'farm.suspendedNotice': 'Hidden from the shop while your account is suspended.',
 };

@@ -429,6 +429,8 @@ export const zh: Record<MessageKey, string> = {
   'audit.programme.counties': '调整项目县名单',
   'audit.order.refund': '管理员退款',
   'audit.report.export': '导出报表',
+  'audit.poverty.verify': '贫困户认定：通过',
+  'audit.poverty.reject': '贫困户认定：驳回',
   'farm.removedNotice': '已被管理员下架：{reason}',
   'farm.suspendedNotice': '您的账户停用期间，此商品不在商城显示。',
 };

@@ -1,3 +1,4 @@
+import { AUDIT_ACTIONS } from '@farmlink/shared';
 import { useState, type FormEvent } from 'react';
 import { admin, type AdminUser, type AuditEntry, type AuditQuery, type Role } from '../../api';
 import { Empty, ErrorNotice, Field, Loading, PageTitle, Pager } from '../../components/ui';
@@ -5,7 +6,6 @@ import { errorText, useAsync } from '../../components/util';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 
 const ROLES: Role[] = ['buyer', 'farmer', 'officer', 'admin'];
-const AUDIT_ACTIONS = ['user.create', 'user.suspend', 'user.reinstate', 'listing.takedown', 'programme.create', 'programme.counties', 'order.refund', 'report.export'];
 const UUID_IN = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
 /** One user in the list, with suspend (asks for a reason) or reinstate. */
@@ -224,7 +224,7 @@ function detailsText(details: Record<string, unknown>): string {
 
 function AuditRow({ entry }: { entry: AuditEntry }) {
   const { t, date } = useI18n();
-  const known = AUDIT_ACTIONS.includes(entry.action);
+  const known = (AUDIT_ACTIONS as readonly string[]).includes(entry.action);
   return (
     <li className="audit-entry" data-action={entry.action}>
       <div className="row-between">

@@ -1,0 +1,14 @@
+/** The actions the audit trail records (libs/audit); the web app names each one. Add a new action here. */
+export const AUDIT_ACTIONS = [
+  'user.create',
+  'user.suspend',
+  'user.reinstate',
+  'listing.takedown',
+  'programme.create',
+  'programme.counties',
+  'order.refund',
+  'report.export',
+  'poverty.verify',
+  'poverty.reject',
+] as const;
+export type KnownAuditAction = (typeof AUDIT_ACTIONS)[number];
