@@ -3,18 +3,14 @@ import { ConfigService } from '@nestjs/config';
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_PAGE_SIZE, mulDivRound, pageOf, type Page } from '@farmlink/shared';
 import { CooperativesService } from '@farmlink/cooperatives';
+import { assertMayChangeListing, mayReadListing, type ListingChange } from './listing.access';
 import { RegionsService } from '@farmlink/regions';
 import { type AuthUser } from '@farmlink/common';
 import { UnknownRegionError } from '@farmlink/identity';
 import type { CreateListingDto, ListingDto, ListingQueryDto, PhotoDto, UpdateListingDto } from './dto/listing.dto';
 import {
-  ListingArchivedError,
-  ListingHeldError,
   ListingNotFoundError,
-  ListingRemovedError,
   NotCooperativeMemberError,
-  NotListingEditorError,
-  NotListingOwnerError,
   PhotoNotFoundError,
   TooManyPhotosError,
   UnreadablePhotoError,
@@ -90,20 +86,17 @@ export class CatalogService {
   async get(caller: AuthUser | undefined, id: string): Promise<ListingDto> {
     const row = await this.listings.findById(id);
     if (!row) throw new ListingNotFoundError(id);
-    if (row.status === 'removed') {
-      if (!caller || caller.id !== row.farmerId) throw new ListingNotFoundError(id);
-    } else if (row.status === 'archived' || row.status === 'suspended') {
-      const access = await this.listings.findAccess(id);
-      if (!access || !this.canSeeArchived(caller, access)) throw new ListingNotFoundError(id);
-    }
+    // Public listings need no second look; the others ask who manages the cooperative (listing.access.ts).
+    const facts = row.status === 'active' || row.status === 'paused' ? { ...row, cooperativeManagerId: null } : await this.listings.findAccess(id);
+    if (!facts || !mayReadListing(caller, facts)) throw new ListingNotFoundError(id);
     return this.toDto(row);
   }
 
   /** The farmer or the cooperative's manager changes a listing; only the farmer may move it to another cooperative. */
   async update(caller: AuthUser, id: string, dto: UpdateListingDto): Promise<ListingDto> {
-    const access = await this.editable(caller, id);
+    const access = await this.changeable(caller, id, 'edit');
     if (dto.cooperativeId !== undefined && dto.cooperativeId !== access.cooperativeId) {
-      if (caller.id !== access.farmerId) throw new NotListingOwnerError('move it to another cooperative');
+      assertMayChangeListing(caller, access, 'move');
       if (dto.cooperativeId !== null) await this.assertMember(dto.cooperativeId, access.farmerId);
     }
     const changes: ListingChanges = {
@@ -125,11 +118,7 @@ export class CatalogService {
 
   /** The farmer archives the listing: it leaves the shop but the row stays (orders point at it). */
   async archive(caller: AuthUser, id: string): Promise<void> {
-    const access = await this.listings.findAccess(id);
-    if (!access || (access.status !== 'active' && access.status !== 'paused' && !this.canSeeArchived(caller, access))) throw new ListingNotFoundError(id);
-    if (access.farmerId !== caller.id) throw new NotListingOwnerError('archive it');
-    if (access.status === 'removed') throw new ListingRemovedError();
-    if (access.status === 'suspended') throw new ListingHeldError();
+    await this.changeable(caller, id, 'archive');
     await this.listings.archive(id);
     this.changed();
   }
@@ -207,7 +196,7 @@ export class CatalogService {
    * upload is read (so a refused upload costs nothing).
    */
   async assertCanAddPhoto(caller: AuthUser, listingId: string): Promise<void> {
-    await this.editable(caller, listingId);
+    await this.changeable(caller, listingId, 'edit');
     if ((await this.listings.photoCount(listingId)) >= MAX_PHOTOS_PER_LISTING) throw new TooManyPhotosError(MAX_PHOTOS_PER_LISTING);
   }
 
@@ -244,7 +233,7 @@ export class CatalogService {
   }
 
   async deletePhoto(caller: AuthUser, listingId: string, photoId: string): Promise<void> {
-    await this.editable(caller, listingId);
+    await this.changeable(caller, listingId, 'edit');
     const storageKey = await this.listings.deletePhoto(listingId, photoId);
     if (!storageKey) throw new PhotoNotFoundError(photoId);
     this.changed();
@@ -253,30 +242,12 @@ export class CatalogService {
 
   // ---- helpers ----
 
-  /**
-   * 404 when the caller may not see the listing, 403 when they may see but not
-   * change it, 422 when archived, 409 when taken down or held during a suspension.
-   */
-  private async editable(caller: AuthUser, id: string): Promise<ListingAccess> {
+  /** The listing's access facts, once listing.access.ts allows the caller this change (else 404, 403, 409 or 422). */
+  private async changeable(caller: AuthUser, id: string, change: ListingChange): Promise<ListingAccess> {
     const access = await this.listings.findAccess(id);
     if (!access) throw new ListingNotFoundError(id);
-    const isEditor = access.farmerId === caller.id || (access.cooperativeManagerId !== null && access.cooperativeManagerId === caller.id);
-    if (access.status === 'removed') {
-      // Only its farmer may see a removed listing; nobody may change it (nor set it active again).
-      if (caller.id !== access.farmerId) throw new ListingNotFoundError(id);
-      throw new ListingRemovedError();
-    }
-    if (access.status === 'archived' || access.status === 'suspended') {
-      if (!this.canSeeArchived(caller, access)) throw new ListingNotFoundError(id);
-      if (isEditor) throw access.status === 'archived' ? new ListingArchivedError() : new ListingHeldError();
-    }
-    if (!isEditor) throw new NotListingEditorError();
+    assertMayChangeListing(caller, access, change);
     return access;
-  }
-
-  private canSeeArchived(caller: AuthUser | undefined, access: ListingAccess): boolean {
-    if (!caller) return false;
-    return caller.role === 'admin' || caller.id === access.farmerId || caller.id === access.cooperativeManagerId;
   }
 
   private async assertMember(cooperativeId: string, farmerId: string): Promise<void> {

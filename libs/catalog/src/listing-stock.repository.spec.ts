@@ -24,6 +24,7 @@ describe('ListingStockRepository (real PostgreSQL)', () => {
       `INSERT INTO cooperatives (name, county_code, manager_id) VALUES ('合作社', '520324', $1) RETURNING id`,
       [farmerId],
     );
+    await db.query(`INSERT INTO cooperative_members (cooperative_id, farmer_id, role) VALUES ($1, $2, 'manager')`, [coopId, farmerId]);
   });
   afterAll(async () => {
     await db.destroy();
