@@ -1,3 +1,4 @@
+import type { AuditRow } from '../libs/audit/src/audit.repository';
 import { randomUUID } from 'node:crypto';
 import { checkout, COUNTIES, createListing, createTestApp, createUser, TestApp, TestUser } from '@farmlink/testing';
 
@@ -16,16 +17,8 @@ describe('Audit trail (e2e)', () => {
   });
   afterAll(() => t.close());
 
-  interface Entry {
-    id: string;
-    at: string;
-    actorId: string | null;
-    actorRole: string | null;
-    action: string;
-    targetType: string;
-    targetId: string | null;
-    details: Record<string, unknown>;
-  }
+  /** An audit row as the API answers it (times as ISO text). */
+  type Entry = Omit<AuditRow, 'at'> & { at: string };
 
   /** The entries about one target, read straight from the table. */
   const entriesFor = async (targetId: string): Promise<Entry[]> =>

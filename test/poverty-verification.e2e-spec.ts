@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { checkout, COUNTIES, createListing, createTestApp, createUser, TestApp, TestListing, TestUser } from '@farmlink/testing';
+import { checkout, COUNTIES, createListing, createUser, TestListing, TestUser, useTestApp } from '@farmlink/testing';
 import { PovertyClaimRepository } from '../libs/identity/src/poverty-claim.repository';
 
 /**
@@ -8,7 +8,7 @@ import { PovertyClaimRepository } from '../libs/identity/src/poverty-claim.repos
  * farmer's county (or an admin) verifies it, and only for orders placed after.
  */
 describe('Poverty registration is verified, not declared (e2e)', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let admin: TestUser;
   let guizhouOfficer: TestUser;
   let henanOfficer: TestUser;
@@ -17,7 +17,6 @@ describe('Poverty registration is verified, not declared (e2e)', () => {
   let year: string;
 
   beforeAll(async () => {
-    t = await createTestApp();
     admin = await createUser(t, 'admin');
     guizhouOfficer = await createUser(t, 'officer', { jurisdictionCode: '520000' });
     henanOfficer = await createUser(t, 'officer', { jurisdictionCode: '410000' });
@@ -25,7 +24,6 @@ describe('Poverty registration is verified, not declared (e2e)', () => {
     buyer = await createUser(t, 'buyer');
     [{ year }] = await t.db.query(`SELECT to_char(now() AT TIME ZONE 'Asia/Shanghai', 'YYYY') AS year`);
   });
-  afterAll(() => t.close());
 
   /** Signs a farmer up through the API, as the web form does. */
   async function registerFarmer(countyCode: string, over: Record<string, unknown> = {}): Promise<TestUser & { user: Record<string, unknown> }> {

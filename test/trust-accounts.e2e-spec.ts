@@ -4,11 +4,10 @@ import {
   checkout,
   createCooperative,
   createListing,
-  createTestApp,
   createUser,
   TEST_PASSWORD,
-  TestApp,
   TestUser,
+  useTestApp,
 } from '@farmlink/testing';
 
 /**
@@ -18,16 +17,24 @@ import {
  * reinstatement, takedown) as the contract's Trust section describes it.
  */
 describe('Trust: tokens and moderation (e2e)', () => {
-  let t: TestApp;
+  const t = useTestApp();
   let admin: TestUser;
   let buyer: TestUser;
 
   beforeAll(async () => {
-    t = await createTestApp();
     admin = await createUser(t, 'admin');
     buyer = await createUser(t, 'buyer');
   });
-  afterAll(() => t.close());
+
+  /** A cooperative whose member, with a listing through it, an admin suspends. */
+  async function suspendedCoopMember() {
+    const manager = await createUser(t, 'farmer');
+    const member = await createUser(t, 'farmer');
+    const coop = await createCooperative(t, manager, [member]);
+    const listing = await createListing(t, member, { cooperativeId: coop });
+    await t.http().post(`/api/admin/users/${member.id}/suspend`).set(admin.auth).send({ reason: 'fraud' }).expect(200);
+    return { manager, member, coop, listing };
+  }
 
   const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
   const sign = (claims: object) => t.app.get(JwtService).sign(claims);
@@ -173,22 +180,14 @@ describe('Trust: tokens and moderation (e2e)', () => {
     });
 
     it('a cooperative manager cannot set a suspended member’s listing active again (409)', async () => {
-      const manager = await createUser(t, 'farmer');
-      const member = await createUser(t, 'farmer');
-      const coop = await createCooperative(t, manager, [member]);
-      const listing = await createListing(t, member, { cooperativeId: coop });
-      await t.http().post(`/api/admin/users/${member.id}/suspend`).set(admin.auth).send({ reason: 'fraud' }).expect(200);
+      const { manager, listing } = await suspendedCoopMember();
       await t.http().patch(`/api/listings/${listing.id}`).set(manager.auth).send({ status: 'active' }).expect(409);
       expect((await t.db.query(`SELECT status FROM listings WHERE id = $1`, [listing.id]))[0].status).toBe('suspended');
     });
   });
 
   it('a suspended member removed from their cooperative gets their listing back paused, outside the cooperative', async () => {
-    const manager = await createUser(t, 'farmer');
-    const member = await createUser(t, 'farmer');
-    const coop = await createCooperative(t, manager, [member]);
-    const listing = await createListing(t, member, { cooperativeId: coop });
-    await t.http().post(`/api/admin/users/${member.id}/suspend`).set(admin.auth).send({ reason: 'fraud' }).expect(200);
+    const { manager, member, coop, listing } = await suspendedCoopMember();
     await t.http().delete(`/api/cooperatives/${coop}/members/${member.id}`).set(manager.auth).expect(204);
     await t.http().post(`/api/admin/users/${member.id}/reinstate`).set(admin.auth).send({}).expect(200);
     const [row] = await t.db.query(`SELECT status, cooperative_id FROM listings WHERE id = $1`, [listing.id]);

@@ -125,6 +125,20 @@ export async function openZunyiReport(spec: BrowserSpec): Promise<{ context: Bro
 }
 
 /** The listing form's fields as a farmer types them (Chinese labels; weight in kg, price in yuan). */
+/** Signs a farmer up through the register form (zh), in 桐梓县 (贵州省 › 遵义市), optionally claiming a poor household. */
+export async function signUpFarmer(page: Page, f: { name: string; email: string; password: string; village?: string; poor?: boolean }): Promise<void> {
+  await page.goto('/register');
+  await page.getByText('销售我的农产品').click();
+  await page.getByLabel('姓名').fill(f.name);
+  await page.getByLabel('邮箱').fill(f.email);
+  await page.getByLabel('密码', { exact: true }).fill(f.password);
+  await page.getByLabel('省份').selectOption({ label: '贵州省' });
+  await page.getByLabel('市 / 州').selectOption({ label: '遵义市' });
+  await page.getByLabel('县 / 区').selectOption({ label: '桐梓县' });
+  if (f.village) await page.getByLabel(/^村/).fill(f.village);
+  if (f.poor) await page.getByLabel('我家是建档立卡贫困户').check();
+}
+
 export interface ListingFormInput {
   title: string;
   category: string;

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { DESKTOP, describeWhenWired, fillListingForm, PHONE, sampleJpeg, screenshot, useBrowserApp } from './browser';
+import { DESKTOP, describeWhenWired, fillListingForm, PHONE, sampleJpeg, screenshot, signUpFarmer, useBrowserApp } from './browser';
 
 const describeCatalog = describeWhenWired(['CatalogModule']);
 
@@ -13,16 +13,7 @@ describeCatalog('Browser: a farmer registers, lists produce with a photo, and se
     const email = `wang.fang-${Date.now()}@farmlink.test`;
 
     // Register as a farmer, picking the county in three steps.
-    await page.goto('/register');
-    await page.getByText('销售我的农产品').click();
-    await page.getByLabel('姓名').fill('王芳');
-    await page.getByLabel('邮箱').fill(email);
-    await page.getByLabel('密码', { exact: true }).fill('kiwi-farm-2026');
-    await page.getByLabel('省份').selectOption({ label: '贵州省' });
-    await page.getByLabel('市 / 州').selectOption({ label: '遵义市' });
-    await page.getByLabel('县 / 区').selectOption({ label: '桐梓县' });
-    await page.getByLabel(/^村/).fill('石坎村');
-    await page.getByLabel('我家是建档立卡贫困户').check();
+    await signUpFarmer(page, { name: '王芳', email, password: 'kiwi-farm-2026', village: '石坎村', poor: true });
     await screenshot(page, 'farmer-register-phone');
     await page.getByRole('button', { name: '注册' }).click();
     await page.getByRole('heading', { name: '您好，王芳' }).waitFor();

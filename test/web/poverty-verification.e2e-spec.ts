@@ -1,6 +1,5 @@
-import type { Browser } from 'playwright-core';
-import { createTestApp, createUser, TestApp } from '@farmlink/testing';
-import { ensureWebBuilt, expectEndpoints, launchChromium, openApp, PHONE, screenshot } from './browser';
+import { createUser } from '@farmlink/testing';
+import { PHONE, screenshot, signUpFarmer, useBrowserApp } from './browser';
 
 /*
  * Poverty status is verified, not declared: a farmer ticks the box (with their
@@ -8,40 +7,15 @@ import { ensureWebBuilt, expectEndpoints, launchChromium, openApp, PHONE, screen
  * the county verifies it on their page; the farmer then sees it verified.
  */
 describe('Browser: a farmer claims poverty registration and the county officer verifies it', () => {
-  let t: TestApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ensureWebBuilt();
-    t = await createTestApp();
-    await expectEndpoints(t, [
-      ['POST', '/api/auth/register'],
-      ['POST', '/api/me/poverty-claim'],
-      ['GET', '/api/poverty-claims'],
-      ['POST', '/api/farmers/{id}/poverty-verification'],
-    ]);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  const { t, open } = useBrowserApp(['POST /api/auth/register', 'POST /api/me/poverty-claim', 'GET /api/poverty-claims', 'POST /api/farmers/{id}/poverty-verification']);
 
   it('works on a 360 px phone in Chinese', async () => {
-    const farmerApp = await openApp(browser, t, { viewport: PHONE, lang: 'zh' });
+    const farmerApp = await open({ viewport: PHONE, lang: 'zh' });
     const farmerPage = farmerApp.page;
     const email = `li.ming-${Date.now()}@farmlink.test`;
 
     // Sign up as a farmer in 桐梓县 and claim, with the registration number.
-    await farmerPage.goto('/register');
-    await farmerPage.getByText('销售我的农产品').click();
-    await farmerPage.getByLabel('姓名').fill('李明');
-    await farmerPage.getByLabel('邮箱').fill(email);
-    await farmerPage.getByLabel('密码', { exact: true }).fill('silver-tea-2026');
-    await farmerPage.getByLabel('省份').selectOption({ label: '贵州省' });
-    await farmerPage.getByLabel('市 / 州').selectOption({ label: '遵义市' });
-    await farmerPage.getByLabel('县 / 区').selectOption({ label: '桐梓县' });
-    await farmerPage.getByLabel('我家是建档立卡贫困户').check();
+    await signUpFarmer(farmerPage, { name: '李明', email, password: 'silver-tea-2026', poor: true });
     await farmerPage.getByLabel(/^建档立卡编号/).fill('5203220101000088');
     await farmerPage.getByRole('button', { name: '注册' }).click();
     await farmerPage.getByRole('heading', { name: '您好，李明' }).waitFor();
@@ -52,7 +26,7 @@ describe('Browser: a farmer claims poverty registration and the county officer v
     // The Guizhou officer sees the claim (and nothing from Henan) and verifies it with a note.
     const henanFarmer = await createUser(t, 'farmer', { displayName: '张强', countyCode: '410225', povertyStatus: 'claimed' });
     const officer = await createUser(t, 'officer', { displayName: '贵州 刘专员', jurisdictionCode: '520000' });
-    const { page } = await openApp(browser, t, { viewport: PHONE, lang: 'zh', user: officer });
+    const { page } = await open({ viewport: PHONE, lang: 'zh', user: officer });
     await page.goto('/officer');
     await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '贫困户认定' }).click();
     await page.waitForURL(/\/officer\/poverty$/);

@@ -1,34 +1,21 @@
-import type { Browser } from 'playwright-core';
-import { createListing, createTestApp, createUser, TestApp } from '@farmlink/testing';
-import { apiModuleWired, DESKTOP, ensureWebBuilt, expectEndpoints, launchChromium, openApp, PHONE, screenshot } from './browser';
+import { createListing, createUser } from '@farmlink/testing';
+import { DESKTOP, describeWhenWired, PHONE, screenshot, useBrowserApp } from './browser';
 
 /*
  * Trust in the browser: an admin finds a user and suspends them with a reason,
  * takes a listing down by pasting its link, and sees both in the audit trail;
  * the farmer sees why their listing was taken down.
  */
-const describeAll = ['CatalogModule', 'AuditModule'].every(apiModuleWired) ? describe : describe.skip;
+const describeAll = describeWhenWired(['CatalogModule', 'AuditModule']);
 
 describeAll('Browser: admin suspends a user, takes a listing down, reads the audit trail', () => {
-  let t: TestApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    ensureWebBuilt();
-    t = await createTestApp();
-    await expectEndpoints(t, [
-      ['GET', '/api/admin/users'],
-      ['POST', '/api/admin/users/{id}/suspend'],
-      ['POST', '/api/admin/users/{id}/reinstate'],
-      ['POST', '/api/admin/listings/{id}/takedown'],
-      ['GET', '/api/admin/audit'],
-    ]);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  const { t, open } = useBrowserApp([
+    'GET /api/admin/users',
+    'POST /api/admin/users/{id}/suspend',
+    'POST /api/admin/users/{id}/reinstate',
+    'POST /api/admin/listings/{id}/takedown',
+    'GET /api/admin/audit',
+  ]);
 
   it('suspends, takes down, and shows both in the audit list; the farmer sees the reason', async () => {
     const admin = await createUser(t, 'admin', { displayName: '赵管理' });
@@ -37,7 +24,7 @@ describeAll('Browser: admin suspends a user, takes a listing down, reads the aud
     const farmer = await createUser(t, 'farmer', { displayName: '王芳' });
     const listing = await createListing(t, farmer, { title: `假冒有机大米 ${tag}` });
 
-    const { context, page } = await openApp(browser, t, { viewport: PHONE, lang: 'zh', user: admin });
+    const { context, page } = await open({ viewport: PHONE, lang: 'zh', user: admin });
     await page.goto('/admin');
     await page.getByRole('link', { name: '账户管理、下架与审计日志' }).click();
     await page.waitForURL(/\/admin\/trust$/);
@@ -88,7 +75,7 @@ describeAll('Browser: admin suspends a user, takes a listing down, reads the aud
     await t.http().get(`/api/listings/${listing.id}`).expect(404);
 
     // The farmer sees the reason in My listings, without a button to put it back on sale.
-    const farm = await openApp(browser, t, { viewport: PHONE, lang: 'zh', user: farmer });
+    const farm = await open({ viewport: PHONE, lang: 'zh', user: farmer });
     await farm.page.goto('/farm/listings');
     const mine = farm.page.locator(`li[data-listing-id="${listing.id}"]`);
     await mine.getByText('已被管理员下架：虚假宣传：并非有机').waitFor();

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@farmlink/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Endpoint } from '@farmlink/common';
 import { AuditPageDto, AuditQueryDto } from './dto/audit.dto';
 import { AuditService } from './audit.service';
 
@@ -11,15 +11,15 @@ export class AuditController {
   constructor(private readonly audit: AuditService) {}
 
   @Get()
-  @Roles('admin')
-  @ApiOperation({
+  @Endpoint({
     summary: 'The audit trail, newest first',
     description:
       'Every staff action (accounts created, suspensions, reinstatements, takedowns, programme changes, admin refunds, report exports), ' +
       'written in the same transaction as the action. The table is append-only.',
+    access: ['admin'],
+    ok: { type: AuditPageDto },
+    errors: { 403: 'Not an admin' },
   })
-  @ApiOkResponse({ type: AuditPageDto })
-  @ApiForbiddenResponse({ description: 'Not an admin' })
   list(@Query() query: AuditQueryDto): Promise<AuditPageDto> {
     return this.audit.list(query);
   }

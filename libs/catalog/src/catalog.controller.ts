@@ -1,24 +1,9 @@
 import {
-  Body, Controller, Delete, Get, Header, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiBody,
-  ApiConsumes,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiPayloadTooLargeResponse,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-  ApiUnsupportedMediaTypeResponse,
-} from '@nestjs/swagger';
+  Body, Controller, Delete, Get, Header, Inject, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { BadRequestError } from '@farmlink/shared';
-import { CurrentUser, Public, Roles, type AuthUser } from '@farmlink/common';
+import { CurrentUser, Endpoint, type AuthUser } from '@farmlink/common';
 import { CatalogService } from './catalog.service';
 import { PhotoTooLargeError } from './catalog.errors';
 import { CreateListingDto, ListingDto, ListingPageDto, ListingQueryDto, PhotoDto, UpdateListingDto } from './dto/listing.dto';
@@ -32,50 +17,55 @@ export class ListingsController {
   constructor(private readonly catalog: CatalogService) {}
 
   @Post()
-  @Roles('farmer')
-  @ApiBearerAuth()
-  @ApiOperation({ summary: 'List produce; the county is the calling farmer’s, and with cooperativeId the cooperative sells it' })
-  @ApiCreatedResponse({ type: ListingDto })
-  @ApiBadRequestResponse({ description: 'Invalid fields (negative or fractional numbers, unknown category, title over 200 characters…)' })
-  @ApiUnprocessableEntityResponse({ description: 'Not a member of that cooperative' })
+  @Endpoint({
+    summary: 'List produce; the county is the calling farmer’s, and with cooperativeId the cooperative sells it',
+    access: ['farmer'],
+    created: { type: ListingDto },
+    errors: { 400: 'Invalid fields (negative or fractional numbers, unknown category, title over 200 characters…)', 422: 'Not a member of that cooperative' },
+  })
   create(@CurrentUser() caller: AuthUser, @Body() body: CreateListingDto): Promise<ListingDto> {
     return this.catalog.create(caller, body);
   }
 
   @Get()
-  @Public()
-  @ApiOperation({ summary: 'Search active listings: text (Chinese works), category, county or region, producer, price, stock; sorted and paged' })
-  @ApiOkResponse({ type: ListingPageDto })
+  @Endpoint({
+    summary: 'Search active listings: text (Chinese works), category, county or region, producer, price, stock; sorted and paged',
+    access: 'public',
+    ok: { type: ListingPageDto },
+  })
   @Header('Content-Type', 'application/json; charset=utf-8')
   search(@Query() query: ListingQueryDto): Promise<string> {
     return this.catalog.searchJson(query);
   }
 
   @Get('mine')
-  @Roles('farmer')
-  @ApiOperation({ summary: "The signed-in farmer's own listings, active and paused (up to 500, newest first)" })
-  @ApiOkResponse({ type: [ListingDto] })
+  @Endpoint({
+    summary: "The signed-in farmer's own listings, active and paused (up to 500, newest first)",
+    access: ['farmer'],
+    ok: { type: [ListingDto] },
+  })
   mine(@CurrentUser() caller: AuthUser): Promise<ListingDto[]> {
     return this.catalog.mine(caller);
   }
 
   @Get(':id')
-  @Public()
-  @ApiOperation({ summary: 'One listing, with unitPriceCentsPerKg and photos (archived: only its farmer or cooperative manager)' })
-  @ApiOkResponse({ type: ListingDto })
-  @ApiNotFoundResponse()
+  @Endpoint({
+    summary: 'One listing, with unitPriceCentsPerKg and photos (archived: only its farmer or cooperative manager)',
+    access: 'public',
+    ok: { type: ListingDto },
+    errors: { 404: '' },
+  })
   get(@CurrentUser() caller: AuthUser | undefined, @Param('id', new ParseUUIDPipe()) id: string): Promise<ListingDto> {
     return this.catalog.get(caller, id);
   }
 
   @Patch(':id')
-  @Roles('farmer', 'admin')
-  @ApiBearerAuth()
-  @ApiOperation({ summary: 'Change a listing (its farmer or the cooperative’s manager); status active or paused' })
-  @ApiOkResponse({ type: ListingDto })
-  @ApiForbiddenResponse({ description: 'Not the farmer or the cooperative’s manager' })
-  @ApiNotFoundResponse()
-  @ApiUnprocessableEntityResponse({ description: 'Archived, or not a member of the new cooperative' })
+  @Endpoint({
+    summary: 'Change a listing (its farmer or the cooperative’s manager); status active or paused',
+    access: ['farmer', 'admin'],
+    ok: { type: ListingDto },
+    errors: { 403: 'Not the farmer or the cooperative’s manager', 404: '', 422: 'Archived, or not a member of the new cooperative' },
+  })
   update(
     @CurrentUser() caller: AuthUser,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -85,30 +75,26 @@ export class ListingsController {
   }
 
   @Delete(':id')
-  @Roles('farmer', 'admin')
-  @HttpCode(204)
-  @ApiBearerAuth()
-  @ApiOperation({ summary: 'Archive a listing (its farmer): it leaves the shop, the row stays for order history' })
-  @ApiNoContentResponse()
-  @ApiForbiddenResponse({ description: 'Not the farmer' })
-  @ApiNotFoundResponse()
+  @Endpoint({
+    summary: 'Archive a listing (its farmer): it leaves the shop, the row stays for order history',
+    access: ['farmer', 'admin'],
+    noContent: true,
+    errors: { 403: 'Not the farmer', 404: '' },
+  })
   async archive(@CurrentUser() caller: AuthUser, @Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
     await this.catalog.archive(caller, id);
   }
 
   @Post(':id/photos')
-  @Roles('farmer', 'admin')
-  @ApiBearerAuth()
-  @ApiOperation({
+  @Endpoint({
     summary: 'Add a photo (multipart field "file"; JPEG, PNG or WebP by content, at most 5 MB; up to 8 per listing)',
     description: 'Stored as WebP at 320, 640 and 1280 pixels wide; the answer carries every size’s URL.',
+    access: ['farmer', 'admin'],
+    created: { type: PhotoDto },
+    errors: { 413: 'Over 5 MB', 415: 'Not a JPEG, PNG or WebP image', 422: 'Already 8 photos, or an unreadable image' },
   })
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
-  @ApiCreatedResponse({ type: PhotoDto })
-  @ApiPayloadTooLargeResponse({ description: 'Over 5 MB' })
-  @ApiUnsupportedMediaTypeResponse({ description: 'Not a JPEG, PNG or WebP image' })
-  @ApiUnprocessableEntityResponse({ description: 'Already 8 photos, or an unreadable image' })
   async addPhoto(
     @CurrentUser() caller: AuthUser,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -123,11 +109,7 @@ export class ListingsController {
   }
 
   @Delete(':id/photos/:photoId')
-  @Roles('farmer', 'admin')
-  @HttpCode(204)
-  @ApiBearerAuth()
-  @ApiOperation({ summary: 'Remove a photo (its farmer or the cooperative’s manager)' })
-  @ApiNoContentResponse()
+  @Endpoint({ summary: 'Remove a photo (its farmer or the cooperative’s manager)', access: ['farmer', 'admin'], noContent: true })
   async deletePhoto(
     @CurrentUser() caller: AuthUser,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -173,10 +155,12 @@ export class PhotosController {
   constructor(@Inject(PHOTO_STORAGE) private readonly storage: PhotoStorage) {}
 
   @Get(':listingId/:file')
-  @Public()
-  @ApiOperation({ summary: 'A listing photo (WebP), as linked from a listing’s photos' })
-  @ApiOkResponse({ description: 'The image', content: { 'image/webp': { schema: { type: 'string', format: 'binary' } } } })
-  @ApiNotFoundResponse()
+  @Endpoint({
+    summary: 'A listing photo (WebP), as linked from a listing’s photos',
+    access: 'public',
+    ok: { description: 'The image', content: { 'image/webp': { schema: { type: 'string', format: 'binary' } } } },
+    errors: { 404: '' },
+  })
   async get(@Param('listingId') listingId: string, @Param('file') file: string, @Res() reply: FastifyReply): Promise<void> {
     const key = `listings/${listingId}/${file}`;
     const data = PHOTO_KEY_PATTERN.test(key) ? await this.storage.get(key) : null;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { actorOf, AuditService } from '@farmlink/audit';
 import type { AuthUser } from '@farmlink/common';
 import { inTransaction } from '@farmlink/database';
@@ -29,35 +29,30 @@ export class ModerationService {
   ) {}
 
   async suspend(caller: AuthUser, userId: string, reason: string): Promise<AdminUserDto> {
-    const user = await inTransaction(this.db, async (m) => {
-      const suspended = await this.identity.suspend(m, caller, userId, reason);
-      const listingsHidden = await this.listings.holdForSuspension(m, userId);
-      await this.audit.record(m, {
-        ...actorOf(caller),
-        action: 'user.suspend',
-        targetType: 'user',
-        targetId: userId,
-        details: { reason, email: suspended.email, role: suspended.role, listingsHidden },
-      });
-      return suspended;
+    return this.changeUser(caller, userId, 'user.suspend', async (m) => {
+      const user = await this.identity.suspend(m, caller, userId, reason);
+      return { user, details: { reason, listingsHidden: await this.listings.holdForSuspension(m, userId) } };
     });
-    this.identity.forgetAuthState(userId);
-    this.catalog.changed();
-    return user;
   }
 
   async reinstate(caller: AuthUser, userId: string): Promise<AdminUserDto> {
+    return this.changeUser(caller, userId, 'user.reinstate', async (m) => {
+      const user = await this.identity.reinstate(m, userId);
+      return { user, details: { listingsRestored: await this.listings.releaseAfterSuspension(m, userId) } };
+    });
+  }
+
+  /** One moderation of a user: the change and its audit entry in one transaction; then this process forgets what it cached of them. */
+  private async changeUser(
+    caller: AuthUser,
+    userId: string,
+    action: 'user.suspend' | 'user.reinstate',
+    change: (m: EntityManager) => Promise<{ user: AdminUserDto; details: Record<string, unknown> }>,
+  ): Promise<AdminUserDto> {
     const user = await inTransaction(this.db, async (m) => {
-      const reinstated = await this.identity.reinstate(m, userId);
-      const listingsRestored = await this.listings.releaseAfterSuspension(m, userId);
-      await this.audit.record(m, {
-        ...actorOf(caller),
-        action: 'user.reinstate',
-        targetType: 'user',
-        targetId: userId,
-        details: { email: reinstated.email, role: reinstated.role, listingsRestored },
-      });
-      return reinstated;
+      const { user, details } = await change(m);
+      await this.audit.record(m, { ...actorOf(caller), action, targetType: 'user', targetId: userId, details: { ...details, email: user.email, role: user.role } });
+      return user;
     });
     this.identity.forgetAuthState(userId);
     this.catalog.changed();

@@ -5,3 +5,4 @@ export * from './auth-user';
 export * from './auth.decorators';
 export * from './page-query.dto';
 export * from './query-transforms';
+export * from './endpoint.decorator';

@@ -1,18 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
-import { CurrentUser, Public, Roles, type AuthUser } from '@farmlink/common';
+import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Endpoint, type AuthUser } from '@farmlink/common';
 import { CooperativesService } from './cooperatives.service';
 import {
   AddMemberDto,
@@ -29,49 +17,45 @@ export class CooperativesController {
   constructor(private readonly cooperatives: CooperativesService) {}
 
   @Post()
-  @Roles('farmer')
-  @ApiBearerAuth()
-  @ApiOperation({ summary: 'Create a cooperative; the calling farmer becomes its manager and first member' })
-  @ApiCreatedResponse({ type: CooperativeDto })
-  @ApiBadRequestResponse({ description: 'Invalid fields or an unknown county' })
-  @ApiConflictResponse({ description: 'Registration number already used' })
+  @Endpoint({
+    summary: 'Create a cooperative; the calling farmer becomes its manager and first member',
+    access: ['farmer'],
+    created: { type: CooperativeDto },
+    errors: { 400: 'Invalid fields or an unknown county', 409: 'Registration number already used' },
+  })
   create(@CurrentUser() caller: AuthUser, @Body() body: CreateCooperativeDto): Promise<CooperativeDto> {
     return this.cooperatives.create(caller, body);
   }
 
   @Get()
-  @Public()
-  @ApiOperation({ summary: 'Cooperatives, by county and part of the name' })
-  @ApiOkResponse({ type: CooperativePageDto })
+  @Endpoint({ summary: 'Cooperatives, by county and part of the name', access: 'public', ok: { type: CooperativePageDto } })
   list(@Query() query: CooperativeQueryDto): Promise<CooperativePageDto> {
     return this.cooperatives.list(query);
   }
 
   @Get('mine')
-  @Roles('farmer')
-  @ApiOperation({ summary: "The signed-in farmer's cooperatives (managed or member of): the ones they may list produce through" })
-  @ApiOkResponse({ type: [CooperativeDto] })
+  @Endpoint({
+    summary: "The signed-in farmer's cooperatives (managed or member of): the ones they may list produce through",
+    access: ['farmer'],
+    ok: { type: [CooperativeDto] },
+  })
   mine(@CurrentUser() caller: AuthUser): Promise<CooperativeDto[]> {
     return this.cooperatives.mine(caller);
   }
 
   @Get(':id')
-  @Public()
-  @ApiOperation({ summary: 'One cooperative with its member count' })
-  @ApiOkResponse({ type: CooperativeDto })
-  @ApiNotFoundResponse()
+  @Endpoint({ summary: 'One cooperative with its member count', access: 'public', ok: { type: CooperativeDto }, errors: { 404: '' } })
   get(@Param('id', new ParseUUIDPipe()) id: string): Promise<CooperativeDto> {
     return this.cooperatives.get(id);
   }
 
   @Post(':id/members')
-  @Roles('farmer')
-  @ApiBearerAuth()
-  @ApiOperation({ summary: 'The manager adds a farmer as a member' })
-  @ApiCreatedResponse({ type: MemberDto })
-  @ApiForbiddenResponse({ description: 'Not the manager' })
-  @ApiConflictResponse({ description: 'Already a member' })
-  @ApiUnprocessableEntityResponse({ description: 'The user is not a farmer' })
+  @Endpoint({
+    summary: 'The manager adds a farmer as a member',
+    access: ['farmer'],
+    created: { type: MemberDto },
+    errors: { 403: 'Not the manager', 409: 'Already a member', 422: 'The user is not a farmer' },
+  })
   addMember(
     @CurrentUser() caller: AuthUser,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -81,14 +65,12 @@ export class CooperativesController {
   }
 
   @Delete(':id/members/:farmerId')
-  @Roles('farmer')
-  @HttpCode(204)
-  @ApiBearerAuth()
-  @ApiOperation({ summary: 'The manager removes a member (their listings through the cooperative are paused)' })
-  @ApiNoContentResponse()
-  @ApiForbiddenResponse({ description: 'Not the manager' })
-  @ApiNotFoundResponse({ description: 'Unknown cooperative or not a member' })
-  @ApiUnprocessableEntityResponse({ description: 'The manager cannot remove themselves' })
+  @Endpoint({
+    summary: 'The manager removes a member (their listings through the cooperative are paused)',
+    access: ['farmer'],
+    noContent: true,
+    errors: { 403: 'Not the manager', 404: 'Unknown cooperative or not a member', 422: 'The manager cannot remove themselves' },
+  })
   async removeMember(
     @CurrentUser() caller: AuthUser,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -98,11 +80,12 @@ export class CooperativesController {
   }
 
   @Get(':id/members')
-  @Roles('farmer', 'officer', 'admin')
-  @ApiBearerAuth()
-  @ApiOperation({ summary: 'The members: for the manager, officers and admins' })
-  @ApiOkResponse({ type: [MemberDto] })
-  @ApiForbiddenResponse({ description: 'Not the manager' })
+  @Endpoint({
+    summary: 'The members: for the manager, officers and admins',
+    access: ['farmer', 'officer', 'admin'],
+    ok: { type: [MemberDto] },
+    errors: { 403: 'Not the manager' },
+  })
   listMembers(@CurrentUser() caller: AuthUser, @Param('id', new ParseUUIDPipe()) id: string): Promise<MemberDto[]> {
     return this.cooperatives.listMembers(caller, id);
   }

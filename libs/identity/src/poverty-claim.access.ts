@@ -11,8 +11,6 @@ import { UserRepository } from './user.repository';
  */
 @Injectable()
 export class PovertyClaimAccess {
-  private readonly countyCache = new Map<string, Promise<string[]>>();
-
   constructor(
     private readonly users: UserRepository,
     private readonly regions: RegionsService,
@@ -32,14 +30,7 @@ export class PovertyClaimAccess {
   /** The counties whose claims the caller may list, or null for all. */
   async countiesFor(caller: AuthUser): Promise<string[] | null> {
     const jurisdiction = await this.jurisdictionOf(caller);
-    if (!jurisdiction) return null;
-    let counties = this.countyCache.get(jurisdiction);
-    if (!counties) {
-      counties = this.regions.countiesWithin(jurisdiction);
-      this.countyCache.set(jurisdiction, counties);
-      counties.catch(() => this.countyCache.delete(jurisdiction));
-    }
-    return counties;
+    return jurisdiction ? this.regions.countiesWithin(jurisdiction) : null;
   }
 
   /** May the caller (whose jurisdiction is `jurisdiction`, from jurisdictionOf) decide the claim of a farmer in this county? */

@@ -1,16 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiHeader,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-  ApiUnprocessableEntityResponse,
-} from '@nestjs/swagger';
-import { CurrentUser, Roles, type AuthUser } from '@farmlink/common';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Endpoint, type AuthUser } from '@farmlink/common';
 import type { Page } from '@farmlink/shared';
 import { CheckoutService } from './checkout.service';
 import { CheckoutDto, CreateCheckoutDto } from './dto/checkout.dto';
@@ -24,17 +14,16 @@ export class CheckoutsController {
   constructor(private readonly checkouts: CheckoutService) {}
 
   @Post()
-  @Roles('buyer')
-  @ApiOperation({
+  @Endpoint({
     summary: 'Check out a cart (one order per seller of record, one payment, stock taken at once)',
     description:
       'Requires an Idempotency-Key header: the same key and body again return the same answer and create nothing; ' +
       'the same key with another body is 422. 409 names the listings short of stock, and nothing is taken.',
+    access: ['buyer'],
+    created: { type: CheckoutDto },
+    errors: { 409: '`{ listingIds }` short of stock, or the buyer already holds MAX_UNPAID_CHECKOUTS unpaid checkouts (`{ maxUnpaidCheckouts }`)', 422: 'Listing paused/archived, key reused with another body, or an order total over 99,999,999 fen (`{ totalCents, maxTotalCents }`)' },
   })
   @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'A unique value per checkout attempt, e.g. a UUID' })
-  @ApiCreatedResponse({ type: CheckoutDto })
-  @ApiConflictResponse({ description: '`{ listingIds }` short of stock, or the buyer already holds MAX_UNPAID_CHECKOUTS unpaid checkouts (`{ maxUnpaidCheckouts }`)' })
-  @ApiUnprocessableEntityResponse({ description: 'Listing paused/archived, key reused with another body, or an order total over 99,999,999 fen (`{ totalCents, maxTotalCents }`)' })
   checkout(
     @CurrentUser() user: AuthUser,
     @Headers('idempotency-key') idempotencyKey: string | undefined,
@@ -51,53 +40,53 @@ export class OrdersController {
   constructor(private readonly orders: OrdersService) {}
 
   @Get()
-  @ApiOperation({ summary: "Orders the caller may see: a buyer's own, a seller's sales (incl. cooperatives they manage), all for officers/admins" })
-  @ApiOkResponse({ type: OrderPageDto })
+  @Endpoint({
+    summary: "Orders the caller may see: a buyer's own, a seller's sales (incl. cooperatives they manage), all for officers/admins",
+    ok: { type: OrderPageDto },
+  })
   list(@CurrentUser() user: AuthUser, @Query() query: OrderQueryDto): Promise<Page<OrderDto>> {
     return this.orders.list(user, query);
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One order with its lines and history' })
-  @ApiOkResponse({ type: OrderDto })
-  @ApiNotFoundResponse({ description: 'Unknown, or not yours to see' })
+  @Endpoint({ summary: 'One order with its lines and history', ok: { type: OrderDto }, errors: { 404: 'Unknown, or not yours to see' } })
   get(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string): Promise<OrderDto> {
     return this.orders.get(user, id);
   }
 
   @Post(':id/cancel')
+  @Endpoint({
+    summary: 'Cancel before shipping (buyer or seller): stock comes back, a paid order is refunded',
+    access: ['buyer', 'farmer', 'admin'],
+    ok: { type: OrderDto },
+    errors: { 409: 'Already shipped, delivered or cancelled' },
+  })
   @HttpCode(200)
-  @Roles('buyer', 'farmer', 'admin')
-  @ApiOperation({ summary: 'Cancel before shipping (buyer or seller): stock comes back, a paid order is refunded' })
-  @ApiOkResponse({ type: OrderDto })
-  @ApiConflictResponse({ description: 'Already shipped, delivered or cancelled' })
   cancel(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: CancelOrderDto): Promise<OrderDto> {
     return this.orders.cancel(user, id, body?.reason);
   }
 
   @Post(':id/ship')
+  @Endpoint({ summary: 'Seller: mark a paid order shipped, with carrier and tracking number', access: ['farmer'], ok: { type: OrderDto } })
   @HttpCode(200)
-  @Roles('farmer')
-  @ApiOperation({ summary: 'Seller: mark a paid order shipped, with carrier and tracking number' })
-  @ApiOkResponse({ type: OrderDto })
   ship(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: ShipOrderDto): Promise<OrderDto> {
     return this.orders.ship(user, id, body);
   }
 
   @Post(':id/deliver')
+  @Endpoint({ summary: 'Buyer: confirm a shipped order arrived', access: ['buyer'], ok: { type: OrderDto } })
   @HttpCode(200)
-  @Roles('buyer')
-  @ApiOperation({ summary: 'Buyer: confirm a shipped order arrived' })
-  @ApiOkResponse({ type: OrderDto })
   deliver(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string): Promise<OrderDto> {
     return this.orders.deliver(user, id);
   }
 
   @Post(':id/refunds')
-  @Roles('farmer', 'admin')
-  @ApiOperation({ summary: 'Seller or admin: refund part or all of a paid order (the sum never above the total)' })
-  @ApiCreatedResponse({ type: RefundDto })
-  @ApiUnprocessableEntityResponse({ description: 'More than is left to refund, or the order was never paid' })
+  @Endpoint({
+    summary: 'Seller or admin: refund part or all of a paid order (the sum never above the total)',
+    access: ['farmer', 'admin'],
+    created: { type: RefundDto },
+    errors: { 422: 'More than is left to refund, or the order was never paid' },
+  })
   refund(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string, @Body() body: CreateRefundDto): Promise<RefundDto> {
     return this.orders.refund(user, id, body);
   }

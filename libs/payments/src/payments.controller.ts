@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, type AuthUser } from '@farmlink/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Endpoint, type AuthUser } from '@farmlink/common';
 import { PaymentDto, SimulatePaymentDto } from './dto/simulate-payment.dto';
 import { PaymentNotFoundError } from './payments.errors';
 import { PaymentsService, PaymentSummary } from './payments.service';
@@ -12,9 +12,7 @@ export class PaymentsController {
   constructor(private readonly payments: PaymentsService) {}
 
   @Get(':id')
-  @Roles('buyer')
-  @ApiOperation({ summary: "The buyer's payment (status, and the Stripe client secret while pending)" })
-  @ApiOkResponse({ type: PaymentDto })
+  @Endpoint({ summary: "The buyer's payment (status, and the Stripe client secret while pending)", access: ['buyer'], ok: { type: PaymentDto } })
   async get(@Param('id', new ParseUUIDPipe()) id: string, @CurrentUser() user: AuthUser): Promise<PaymentSummary> {
     const payment = await this.payments.get(id);
     if (!payment || payment.buyerId !== user.id) throw new PaymentNotFoundError(id);
@@ -22,14 +20,14 @@ export class PaymentsController {
   }
 
   @Post(':id/simulate')
-  @HttpCode(200)
-  @Roles('buyer')
-  @ApiOperation({
+  @Endpoint({
     summary: 'Simulated provider only: settle the payment as succeeded or failed',
     description: 'Drives the same code path as a Stripe webhook. 404 when the payment is a Stripe one.',
+    access: ['buyer'],
+    ok: { type: PaymentDto },
+    errors: { 404: '' },
   })
-  @ApiOkResponse({ type: PaymentDto })
-  @ApiNotFoundResponse()
+  @HttpCode(200)
   simulate(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: SimulatePaymentDto,

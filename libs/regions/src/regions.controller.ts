@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Header, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { BadRequestError } from '@farmlink/shared';
-import { CurrentUser, Public, Roles, type AuthUser } from '@farmlink/common';
+import { CurrentUser, Endpoint, type AuthUser } from '@farmlink/common';
 import {
   CreateProgrammeDto,
   EnrolCountiesDto,
@@ -22,19 +22,15 @@ export class RegionsController {
   constructor(private readonly regions: RegionsService) {}
 
   @Get()
-  @Public()
+  @Endpoint({ summary: 'GB/T 2260 regions, filtered by level, parent or name', access: 'public', ok: { type: [RegionDto] } })
   @Header('Cache-Control', 'public, max-age=3600')
-  @ApiOperation({ summary: 'GB/T 2260 regions, filtered by level, parent or name' })
-  @ApiOkResponse({ type: [RegionDto] })
   list(@Query() query: RegionQueryDto): Promise<RegionDto[]> {
     return this.regions.list(query);
   }
 
   @Get(':code')
-  @Public()
+  @Endpoint({ summary: 'One region with its parents (province first)', access: 'public', ok: { type: RegionWithParentsDto } })
   @Header('Cache-Control', 'public, max-age=3600')
-  @ApiOperation({ summary: 'One region with its parents (province first)' })
-  @ApiOkResponse({ type: RegionWithParentsDto })
   get(@Param('code') code: string): Promise<RegionWithParentsDto> {
     return this.regions.get(code);
   }
@@ -47,42 +43,36 @@ export class ProgrammesController {
   constructor(private readonly regions: RegionsService) {}
 
   @Post()
-  @Roles('admin')
-  @ApiOperation({ summary: 'Create a programme (e.g. a national rural e-commerce pilot)' })
-  @ApiCreatedResponse({ type: ProgrammeDto })
+  @Endpoint({ summary: 'Create a programme (e.g. a national rural e-commerce pilot)', access: ['admin'], created: { type: ProgrammeDto } })
   create(@CurrentUser() caller: AuthUser, @Body() body: CreateProgrammeDto): Promise<ProgrammeDto> {
     if (body.endDate && body.endDate < body.startDate) throw new BadRequestError('endDate must not be before startDate');
     return this.regions.createProgramme(caller, body);
   }
 
   @Get()
-  @Roles('officer', 'admin')
-  @ApiOperation({ summary: 'Every programme, with how many counties it enrols' })
-  @ApiOkResponse({ type: [ProgrammeDto] })
+  @Endpoint({ summary: 'Every programme, with how many counties it enrols', access: ['officer', 'admin'], ok: { type: [ProgrammeDto] } })
   list(): Promise<ProgrammeDto[]> {
     return this.regions.listProgrammes();
   }
 
   @Get(':id')
-  @Roles('officer', 'admin')
-  @ApiOperation({ summary: 'One programme with its enrolled county codes' })
-  @ApiOkResponse({ type: ProgrammeDetailDto })
+  @Endpoint({ summary: 'One programme with its enrolled county codes', access: ['officer', 'admin'], ok: { type: ProgrammeDetailDto } })
   get(@Param('id', new ParseUUIDPipe()) id: string): Promise<ProgrammeDetailDto> {
     return this.regions.getProgramme(id);
   }
 
   @Put(':id/counties')
-  @HttpCode(200)
-  @Roles('admin')
-  @ApiOperation({
+  @Endpoint({
     summary: 'Set the enrolled counties',
     description:
       'JSON `{ countyCodes, enrolledOn? }`, or a CSV / plain-text body of county codes (one per line or comma-separated; a header row is skipped). ' +
       'Any unknown code rejects the request with 400 and `unknownCodes`; nothing changes.',
+    access: ['admin'],
+    ok: { type: EnrolResultDto },
   })
+  @HttpCode(200)
   @ApiConsumes('application/json', 'text/csv', 'text/plain')
   @ApiBody({ type: EnrolCountiesDto })
-  @ApiOkResponse({ type: EnrolResultDto })
   async enrol(
     @CurrentUser() caller: AuthUser,
     @Param('id', new ParseUUIDPipe()) id: string,

@@ -15,6 +15,8 @@ export interface RegionWithParents extends RegionRow {
 
 @Injectable()
 export class RegionsService {
+  private readonly countiesCache = new Map<string, Promise<string[]>>();
+
   constructor(
     private readonly regions: RegionRepository,
     private readonly audit: AuditService,
@@ -55,8 +57,21 @@ export class RegionsService {
     return false;
   }
 
-  /** Every county code inside a region (the region itself when it is a county). */
-  async countiesWithin(code: string): Promise<string[]> {
+  /**
+   * Every county code inside a region (the region itself when it is a county). The regions never
+   * change while the app runs (they come with a migration), so each answer is kept.
+   */
+  countiesWithin(code: string): Promise<string[]> {
+    let counties = this.countiesCache.get(code);
+    if (!counties) {
+      counties = this.listCountiesWithin(code);
+      this.countiesCache.set(code, counties);
+      counties.catch(() => this.countiesCache.delete(code));
+    }
+    return counties;
+  }
+
+  private async listCountiesWithin(code: string): Promise<string[]> {
     const all = await this.regions.all();
     const out: string[] = [];
     for (const r of all.values()) {

@@ -26,21 +26,13 @@ export interface ScopedCounties {
  */
 @Injectable()
 export class ReportAccess {
-  private readonly countyCache = new Map<string, Promise<string[]>>();
-
   constructor(
     private readonly reports: ReportRepository,
     private readonly regions: RegionsService,
   ) {}
 
   private countiesWithin(code: string): Promise<string[]> {
-    let p = this.countyCache.get(code);
-    if (!p) {
-      p = this.regions.countiesWithin(code);
-      this.countyCache.set(code, p);
-      p.catch(() => this.countyCache.delete(code));
-    }
-    return p;
+    return this.regions.countiesWithin(code);
   }
 
   private async depthOf(code: string): Promise<number> {

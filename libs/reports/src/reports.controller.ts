@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiExtraModels, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CurrentUser, Roles, type AuthUser } from '@farmlink/common';
+import { CurrentUser, Endpoint, type AuthUser } from '@farmlink/common';
 import { ProgrammeSummaryDto, ProgrammeSummaryQueryDto, SalesReportDto, SalesReportQueryDto } from './dto/report.dto';
 import { toCsv, toXlsx } from './report-export';
 import { ReportsService } from './reports.service';
@@ -13,24 +13,23 @@ export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
   @Get('sales')
-  @Roles('officer', 'admin')
-  @ApiOperation({
+  @Endpoint({
     summary: 'Sales per county, prefecture, province, month or category (JSON, CSV or XLSX)',
     description:
       'A sale counts in its producer county on the local date its payment succeeded; a refund counts, negatively, on the date it was made. ' +
       "Officers see only counties inside their jurisdiction (a region outside it is 403).",
+    access: ['officer', 'admin'],
+    ok: {
+      description: 'JSON by default; with format=csv a CSV file (header row first), with format=xlsx a spreadsheet',
+      content: {
+        'application/json': { schema: { $ref: getSchemaPath(SalesReportDto) } },
+        'text/csv': { schema: { type: 'string' } },
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
+      },
+    },
+    errors: { 403: 'Not an officer or admin, or a region outside the jurisdiction', 404: 'Unknown regionCode or programmeId' },
   })
   @ApiExtraModels(SalesReportDto)
-  @ApiOkResponse({
-    description: 'JSON by default; with format=csv a CSV file (header row first), with format=xlsx a spreadsheet',
-    content: {
-      'application/json': { schema: { $ref: getSchemaPath(SalesReportDto) } },
-      'text/csv': { schema: { type: 'string' } },
-      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
-    },
-  })
-  @ApiForbiddenResponse({ description: 'Not an officer or admin, or a region outside the jurisdiction' })
-  @ApiNotFoundResponse({ description: 'Unknown regionCode or programmeId' })
   async sales(@CurrentUser() user: AuthUser, @Query() query: SalesReportQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<SalesReportDto | string | Buffer> {
     const report = await this.reports.salesReport(user, query);
     const file = `sales-${report.groupBy}-${report.from}-${report.to}`;
@@ -49,10 +48,12 @@ export class ReportsController {
   }
 
   @Get('programmes/:id/summary')
-  @Roles('officer', 'admin')
-  @ApiOperation({ summary: "A programme's year: counties enrolled and selling, net sales and growth, poor households, top counties and categories" })
-  @ApiOkResponse({ type: ProgrammeSummaryDto })
-  @ApiNotFoundResponse({ description: 'Unknown programme' })
+  @Endpoint({
+    summary: "A programme's year: counties enrolled and selling, net sales and growth, poor households, top counties and categories",
+    access: ['officer', 'admin'],
+    ok: { type: ProgrammeSummaryDto },
+    errors: { 404: 'Unknown programme' },
+  })
   summary(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string, @Query() query: ProgrammeSummaryQueryDto): Promise<ProgrammeSummaryDto> {
     return this.reports.programmeSummary(user, id, Number(query.year));
   }

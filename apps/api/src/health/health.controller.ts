@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiProperty, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
-import { Public } from '@farmlink/common';
+import { Endpoint } from '@farmlink/common';
 
 export class LivenessDto {
   @ApiProperty({ enum: ['ok'] }) status: 'ok';
@@ -16,17 +16,14 @@ export class HealthController {
   ) {}
 
   @Get()
-  @Public()
-  @ApiOperation({ summary: 'Liveness: the process answers' })
-  @ApiOkResponse({ type: LivenessDto })
+  @Endpoint({ summary: 'Liveness: the process answers', access: 'public', ok: { type: LivenessDto } })
   live(): LivenessDto {
     return { status: 'ok' };
   }
 
   @Get('ready')
-  @Public()
+  @Endpoint({ summary: 'Readiness: the database answers (503 when it does not)', access: 'public' })
   @HealthCheck()
-  @ApiOperation({ summary: 'Readiness: the database answers (503 when it does not)' })
   ready() {
     return this.health.check([() => this.db.pingCheck('database', { timeout: 2000 })]);
   }
