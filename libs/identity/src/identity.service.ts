@@ -53,7 +53,7 @@ export class IdentityService implements OnApplicationBootstrap {
     if (!email || !password) return;
     if (await this.users.emailExists(email)) return;
     try {
-      await this.users.insert({ email, passwordHash: await this.hasher.hash(password), displayName: 'Administrator', role: 'admin' });
+      await this.users.insert(this.db.manager, { email, passwordHash: await this.hasher.hash(password), displayName: 'Administrator', role: 'admin' });
       this.logger.log(`created the first admin account ${email}`);
     } catch (err) {
       if (!isUniqueViolation(err)) throw err; // another instance created it first
@@ -69,21 +69,18 @@ export class IdentityService implements OnApplicationBootstrap {
     // A farmer's povertyRegistered: true is a claim (status `claimed`), filed with the account in one
     // transaction; it counts in reports only once an officer of the farmer's county verifies it.
     const user = await inTransaction(this.db, async (manager) => {
-      const created = await this.create(
-        {
-          email: dto.email,
-          passwordHash,
-          displayName: dto.displayName,
-          role: dto.role,
-          phone: dto.phone ?? null,
-          countyCode: dto.countyCode ?? null,
-          village: isFarmer ? (dto.village ?? null) : null,
-        },
-        manager,
-      );
+      const created = await this.create(manager, {
+        email: dto.email,
+        passwordHash,
+        displayName: dto.displayName,
+        role: dto.role,
+        phone: dto.phone ?? null,
+        countyCode: dto.countyCode ?? null,
+        village: isFarmer ? (dto.village ?? null) : null,
+      });
       if (!isFarmer || dto.povertyRegistered !== true) return created;
       await this.poverty.fileClaim(manager, created.id, dto.povertyRegistrationNo ?? null);
-      return (await this.users.findById(created.id, manager))!;
+      return (await this.users.findByIdIn(manager, created.id))!;
     });
     return this.authResult(user, 0);
   }
@@ -115,16 +112,13 @@ export class IdentityService implements OnApplicationBootstrap {
     }
     const passwordHash = await this.hasher.hash(dto.password);
     const user = await inTransaction(this.db, async (m) => {
-      const created = await this.create(
-        {
-          email: dto.email,
-          passwordHash,
-          displayName: dto.displayName,
-          role: dto.role,
-          jurisdictionCode: dto.role === 'officer' ? (dto.jurisdictionCode ?? null) : null,
-        },
-        m,
-      );
+      const created = await this.create(m, {
+        email: dto.email,
+        passwordHash,
+        displayName: dto.displayName,
+        role: dto.role,
+        jurisdictionCode: dto.role === 'officer' ? (dto.jurisdictionCode ?? null) : null,
+      });
       await this.audit.record(m, {
         ...actorOf(caller),
         action: 'user.create',
@@ -177,9 +171,9 @@ export class IdentityService implements OnApplicationBootstrap {
     this.authStates.forget(id);
   }
 
-  private async create(user: NewUser, manager?: EntityManager): Promise<User> {
+  private async create(manager: EntityManager, user: NewUser): Promise<User> {
     try {
-      return await this.users.insert(user, manager);
+      return await this.users.insert(manager, user);
     } catch (err) {
       if (isUniqueViolation(err, 'users_email_lower_uq')) throw new EmailTakenError();
       throw err;

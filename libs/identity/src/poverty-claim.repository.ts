@@ -59,7 +59,11 @@ export class PovertyClaimRepository {
   }
 
   /** One farmer's claim, or null. */
-  async find(farmerId: string, manager: EntityManager = this.db.manager): Promise<PovertyClaimRow | null> {
+  find(farmerId: string): Promise<PovertyClaimRow | null> {
+    return this.findIn(this.db.manager, farmerId);
+  }
+
+  async findIn(manager: EntityManager, farmerId: string): Promise<PovertyClaimRow | null> {
     const rows: PovertyClaimRow[] = await manager.query(`SELECT ${CLAIM_COLUMNS} FROM ${CLAIM_FROM} WHERE pc.farmer_id = $1`, [farmerId]);
     return rows[0] ?? null;
   }

@@ -31,7 +31,7 @@ export class PovertyService {
   async fileClaim(manager: EntityManager, farmerId: string, registrationNo: string | null): Promise<void> {
     const filed = await this.claims.claim(manager, farmerId, registrationNo);
     if (!filed) {
-      const current = await this.claims.find(farmerId, manager);
+      const current = await this.claims.findIn(manager, farmerId);
       throw new PovertyAlreadyClaimedError(current?.status ?? 'claimed');
     }
     // AUDIT (if claims are audited too): AuditService.record(manager, { action: 'poverty.claim', targetType: 'user',
@@ -42,7 +42,7 @@ export class PovertyService {
   async claim(farmer: AuthUser, registrationNo: string | undefined): Promise<PovertyClaimDto> {
     return inTransaction(this.db, async (manager) => {
       await this.fileClaim(manager, farmer.id, registrationNo ?? null);
-      return (await this.claims.find(farmer.id, manager))!;
+      return (await this.claims.findIn(manager, farmer.id))!;
     });
   }
 

@@ -50,7 +50,7 @@ export class UserRepository {
    * Inserts a user and answers it (never the hash), on the caller's transaction when given one.
    * A taken email fails on `users_email_lower_uq`.
    */
-  async insert(user: NewUser, manager: EntityManager = this.db.manager): Promise<User> {
+  async insert(manager: EntityManager, user: NewUser): Promise<User> {
     const rows: User[] = await manager.query(
       `INSERT INTO users AS u (email, password_hash, display_name, role, phone, county_code, village, jurisdiction_code)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
@@ -69,7 +69,11 @@ export class UserRepository {
     return rows[0];
   }
 
-  async findById(id: string, manager: EntityManager = this.db.manager): Promise<User | null> {
+  findById(id: string): Promise<User | null> {
+    return this.findByIdIn(this.db.manager, id);
+  }
+
+  async findByIdIn(manager: EntityManager, id: string): Promise<User | null> {
     const rows: User[] = await manager.query(`SELECT ${USER_COLUMNS} FROM users u WHERE u.id = $1`, [id]);
     return rows[0] ?? null;
   }
