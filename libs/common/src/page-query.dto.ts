@@ -1,24 +1,36 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import type { Type } from '@nestjs/common';
+import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE, MAX_PAGE_SIZE } from '@farmlink/shared';
-import { toInt } from './query-transforms';
+import { IntField } from './dto-fields';
 
 /** `?page=&pageSize=` of every list (contract: pageSize ≤ 100). A list's query DTO extends it. */
 export class PageQueryDto {
-  @ApiPropertyOptional({ default: 1, minimum: 1, maximum: MAX_PAGE })
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt({ message: 'page must be a whole number' })
-  @Min(1, { message: 'page must be 1 or more' })
-  @Max(MAX_PAGE, { message: `page must not be greater than ${MAX_PAGE}` })
+  @IntField(
+    { optional: true, query: true, min: 1, max: MAX_PAGE, messages: { int: 'page must be a whole number', min: 'page must be 1 or more', max: `page must not be greater than ${MAX_PAGE}` } },
+    { default: 1, minimum: 1, maximum: MAX_PAGE },
+  )
   page?: number;
 
-  @ApiPropertyOptional({ default: DEFAULT_PAGE_SIZE, minimum: 1, maximum: MAX_PAGE_SIZE })
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt({ message: 'pageSize must be a whole number' })
-  @Min(1, { message: 'pageSize must be 1 or more' })
-  @Max(MAX_PAGE_SIZE, { message: `pageSize must not be greater than ${MAX_PAGE_SIZE}` })
+  @IntField(
+    {
+      optional: true,
+      query: true,
+      min: 1,
+      max: MAX_PAGE_SIZE,
+      messages: { int: 'pageSize must be a whole number', min: 'pageSize must be 1 or more', max: `pageSize must not be greater than ${MAX_PAGE_SIZE}` },
+    },
+    { default: DEFAULT_PAGE_SIZE, minimum: 1, maximum: MAX_PAGE_SIZE },
+  )
   pageSize?: number;
+}
+
+/** The page a list answers: `items` of `item` (with `itemsApi` in the document), `total`, `page`, `pageSize`. A list's page DTO extends it. */
+export function PageDto<T>(item: Type<T>, itemsApi: ApiPropertyOptions = {}) {
+  class Page {
+    @ApiProperty({ type: [item], ...itemsApi }) items: T[];
+    @ApiProperty() total: number;
+    @ApiProperty() page: number;
+    @ApiProperty() pageSize: number;
+  }
+  return Page;
 }

@@ -1,27 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
-import { PageQueryDto, trim } from '@farmlink/common';
+import { IsISO8601, IsOptional, Matches } from 'class-validator';
+import { NullableText, NullableUuid, PageDto, PageQueryDto, TextField, UuidField } from '@farmlink/common';
 
 export class AuditQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'An action name, e.g. user.suspend', example: 'listing.takedown' })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(100)
+  @TextField({ max: 100, optional: true }, { description: 'An action name, e.g. user.suspend', example: 'listing.takedown' })
   @Matches(/^[a-z_]+(\.[a-z_]+)+$/, { message: 'action must look like user.suspend' })
   action?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Who did it' })
-  @IsOptional()
-  @IsUUID('all', { message: 'actorId must be a UUID' })
+  @UuidField({ name: 'actorId', optional: true }, { description: 'Who did it' })
   actorId?: string;
 
-  @ApiPropertyOptional({ description: 'What it was done to: a user, listing, programme or order id' })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(100)
+  @TextField({ max: 100, optional: true }, { description: 'What it was done to: a user, listing, programme or order id' })
   targetId?: string;
 
   @ApiPropertyOptional({ description: 'From this ISO 8601 date-time (inclusive) or date (a UTC day)', example: '2026-05-01' })
@@ -38,17 +27,12 @@ export class AuditQueryDto extends PageQueryDto {
 export class AuditEntryDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ description: 'When (ISO 8601)' }) at: Date;
-  @ApiProperty({ format: 'uuid', nullable: true, type: String }) actorId: string | null;
-  @ApiProperty({ nullable: true, type: String, example: 'admin' }) actorRole: string | null;
+  @NullableUuid() actorId: string | null;
+  @NullableText({ example: 'admin' }) actorRole: string | null;
   @ApiProperty({ example: 'user.suspend' }) action: string;
   @ApiProperty({ example: 'user', description: 'user, listing, programme, order or report' }) targetType: string;
-  @ApiProperty({ nullable: true, type: String }) targetId: string | null;
+  @NullableText() targetId: string | null;
   @ApiProperty({ type: 'object', additionalProperties: true, description: 'What changed, e.g. { reason }' }) details: Record<string, unknown>;
 }
 
-export class AuditPageDto {
-  @ApiProperty({ type: [AuditEntryDto] }) items: AuditEntryDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-}
+export class AuditPageDto extends PageDto(AuditEntryDto) {}

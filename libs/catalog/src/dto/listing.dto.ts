@@ -1,22 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import {
-  IsBoolean,
-  IsDateString,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-  ValidateIf,
-} from 'class-validator';
+import { IsBoolean, IsOptional } from 'class-validator';
 import { CATEGORIES, MAX_UNIT_PRICE_CENTS, type Category } from '@farmlink/shared';
-import { PageQueryDto, toBool, toInt, trim } from '@farmlink/common';
+import {
+  DateField,
+  EnumField,
+  IntField,
+  NullableText,
+  NullableUuid,
+  PageDto,
+  PageQueryDto,
+  RegionCodeField,
+  TextField,
+  toBool,
+  UuidField,
+} from '@farmlink/common';
 import { LISTING_STATUSES, type ListingStatus } from '@farmlink/shared';
 
 export const LISTING_SORTS = ['newest', 'price_asc', 'price_desc'] as const;
@@ -26,175 +24,105 @@ export type ListingSort = (typeof LISTING_SORTS)[number];
 export const MAX_NET_WEIGHT_GRAMS = 100_000_000; // 100 t
 export const MAX_STOCK = 100_000_000;
 export const MAX_PRICE_CENTS = MAX_UNIT_PRICE_CENTS; // ¥1,000,000
-const priceMaxMessage = `priceCents must be at most ${MAX_PRICE_CENTS} fen (¥1,000,000)`;
 
-const categoryMessage = `category must be one of: ${CATEGORIES.join(', ')}`;
+/** The rules of a listing's fields, shared by create (required) and update (optional). */
+const NET_WEIGHT = { min: 1, max: MAX_NET_WEIGHT_GRAMS, messages: { int: 'netWeightGrams must be a whole number of grams', min: 'netWeightGrams must be at least 1' } };
+const PRICE = {
+  min: 0,
+  max: MAX_PRICE_CENTS,
+  messages: {
+    int: 'priceCents must be a whole number of minor units (fen)',
+    min: 'priceCents must not be negative',
+    max: `priceCents must be at most ${MAX_PRICE_CENTS} fen (¥1,000,000)`,
+  },
+};
+const STOCK = { min: 0, max: MAX_STOCK, messages: { int: 'stock must be a whole number of units', min: 'stock must not be negative' } };
 
 export class CreateListingDto {
-  @ApiProperty({ example: '桐梓方竹笋 鲜笋 5斤装', maxLength: 200 })
-  @Transform(trim)
-  @IsString()
-  @Length(1, 200, { message: 'title must be 1 to 200 characters' })
+  @TextField({ name: 'title', min: 1, max: 200 }, { example: '桐梓方竹笋 鲜笋 5斤装', maxLength: 200 })
   title: string;
 
-  @ApiPropertyOptional({ example: '海拔1200米高山方竹林现挖，当天发货。', maxLength: 5000 })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(5000, { message: 'description must be at most 5000 characters' })
+  @TextField({ name: 'description', max: 5000, optional: true }, { example: '海拔1200米高山方竹林现挖，当天发货。', maxLength: 5000 })
   description?: string;
 
-  @ApiProperty({ enum: CATEGORIES, enumName: 'Category' })
-  @IsIn(CATEGORIES, { message: categoryMessage })
+  @EnumField(CATEGORIES, { name: 'category' }, { enumName: 'Category' })
   category: Category;
 
-  @ApiProperty({ description: 'The selling unit: box, bag, kg, jin, piece…', example: 'box' })
-  @Transform(trim)
-  @IsString()
-  @Length(1, 20, { message: 'unit must be 1 to 20 characters' })
+  @TextField({ name: 'unit', min: 1, max: 20 }, { description: 'The selling unit: box, bag, kg, jin, piece…', example: 'box' })
   unit: string;
 
-  @ApiProperty({ description: 'Net weight of one unit, in grams', example: 2500 })
-  @IsInt({ message: 'netWeightGrams must be a whole number of grams' })
-  @Min(1, { message: 'netWeightGrams must be at least 1' })
-  @Max(MAX_NET_WEIGHT_GRAMS)
+  @IntField(NET_WEIGHT, { description: 'Net weight of one unit, in grams', example: 2500 })
   netWeightGrams: number;
 
-  @ApiProperty({ description: 'Price of one unit in minor units (fen), at most 100,000,000 (¥1,000,000)', example: 4800, minimum: 0, maximum: MAX_PRICE_CENTS })
-  @IsInt({ message: 'priceCents must be a whole number of minor units (fen)' })
-  @Min(0, { message: 'priceCents must not be negative' })
-  @Max(MAX_PRICE_CENTS, { message: priceMaxMessage })
+  @IntField(PRICE, { description: 'Price of one unit in minor units (fen), at most 100,000,000 (¥1,000,000)', example: 4800, minimum: 0, maximum: MAX_PRICE_CENTS })
   priceCents: number;
 
-  @ApiProperty({ description: 'Whole units in stock', example: 120 })
-  @IsInt({ message: 'stock must be a whole number of units' })
-  @Min(0, { message: 'stock must not be negative' })
-  @Max(MAX_STOCK)
+  @IntField(STOCK, { description: 'Whole units in stock', example: 120 })
   stock: number;
 
-  @ApiPropertyOptional({ example: '2026-04-12', nullable: true, type: String })
-  @IsOptional()
-  @IsDateString({ strict: true }, { message: 'harvestDate must be a date YYYY-MM-DD' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'harvestDate must be a date YYYY-MM-DD' })
+  @DateField({ name: 'harvestDate', optional: true }, { example: '2026-04-12', nullable: true, type: String })
   harvestDate?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'Sell through this cooperative (you must be a member)' })
-  @IsOptional()
-  @IsUUID('all', { message: 'cooperativeId must be a UUID' })
+  @UuidField({ name: 'cooperativeId', optional: true }, { nullable: true, type: String, description: 'Sell through this cooperative (you must be a member)' })
   cooperativeId?: string | null;
 }
 
+/** Every field optional; null clears harvestDate and cooperativeId (absent and null both skip the checks). */
 export class UpdateListingDto {
-  @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @Length(1, 200, { message: 'title must be 1 to 200 characters' })
+  @TextField({ name: 'title', min: 1, max: 200, optional: true }, { maxLength: 200 })
   title?: string;
 
-  @ApiPropertyOptional({ maxLength: 5000 })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(5000, { message: 'description must be at most 5000 characters' })
+  @TextField({ name: 'description', max: 5000, optional: true }, { maxLength: 5000 })
   description?: string;
 
-  @ApiPropertyOptional({ enum: CATEGORIES, enumName: 'Category' })
-  @IsOptional()
-  @IsIn(CATEGORIES, { message: categoryMessage })
+  @EnumField(CATEGORIES, { name: 'category', optional: true }, { enumName: 'Category' })
   category?: Category;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @Length(1, 20, { message: 'unit must be 1 to 20 characters' })
+  @TextField({ name: 'unit', min: 1, max: 20, optional: true })
   unit?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsInt({ message: 'netWeightGrams must be a whole number of grams' })
-  @Min(1, { message: 'netWeightGrams must be at least 1' })
-  @Max(MAX_NET_WEIGHT_GRAMS)
+  @IntField({ ...NET_WEIGHT, optional: true })
   netWeightGrams?: number;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: MAX_PRICE_CENTS })
-  @IsOptional()
-  @IsInt({ message: 'priceCents must be a whole number of minor units (fen)' })
-  @Min(0, { message: 'priceCents must not be negative' })
-  @Max(MAX_PRICE_CENTS, { message: priceMaxMessage })
+  @IntField({ ...PRICE, optional: true }, { minimum: 0, maximum: MAX_PRICE_CENTS })
   priceCents?: number;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsInt({ message: 'stock must be a whole number of units' })
-  @Min(0, { message: 'stock must not be negative' })
-  @Max(MAX_STOCK)
+  @IntField({ ...STOCK, optional: true })
   stock?: number;
 
-  @ApiPropertyOptional({ nullable: true, type: String })
-  @ValidateIf((o: UpdateListingDto) => o.harvestDate !== null && o.harvestDate !== undefined)
-  @IsDateString({ strict: true }, { message: 'harvestDate must be a date YYYY-MM-DD' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'harvestDate must be a date YYYY-MM-DD' })
+  @DateField({ name: 'harvestDate', optional: true }, { nullable: true, type: String })
   harvestDate?: string | null;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String, description: 'Owner only; null sells alone again' })
-  @ValidateIf((o: UpdateListingDto) => o.cooperativeId !== null && o.cooperativeId !== undefined)
-  @IsUUID('all', { message: 'cooperativeId must be a UUID' })
+  @UuidField({ name: 'cooperativeId', optional: true }, { nullable: true, type: String, description: 'Owner only; null sells alone again' })
   cooperativeId?: string | null;
 
-  @ApiPropertyOptional({ enum: ['active', 'paused'], enumName: 'ListingEditableStatus' })
-  @IsOptional()
-  @IsIn(['active', 'paused'], { message: 'status must be active or paused (DELETE archives a listing)' })
+  @EnumField(['active', 'paused'], { message: 'status must be active or paused (DELETE archives a listing)', optional: true }, { enumName: 'ListingEditableStatus' })
   status?: 'active' | 'paused';
 }
 
-
 export class ListingQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'Words in the title or description (Chinese works)', example: '方竹笋' })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(100)
+  @TextField({ max: 100, optional: true }, { description: 'Words in the title or description (Chinese works)', example: '方竹笋' })
   q?: string;
 
-  @ApiPropertyOptional({ enum: CATEGORIES, enumName: 'Category' })
-  @IsOptional()
-  @IsIn(CATEGORIES, { message: categoryMessage })
+  @EnumField(CATEGORIES, { name: 'category', optional: true }, { enumName: 'Category' })
   category?: Category;
 
-  @ApiPropertyOptional({ description: 'The producer’s county', example: '520322' })
-  @IsOptional()
-  @Matches(/^\d{6}$/, { message: 'countyCode must be a six-digit GB/T 2260 county code' })
+  @RegionCodeField({ name: 'countyCode', county: true, optional: true }, { description: 'The producer’s county', example: '520322' })
   countyCode?: string;
 
-  @ApiPropertyOptional({ description: 'A province, prefecture or county: listings produced inside it', example: '520000' })
-  @IsOptional()
-  @Matches(/^\d{6}$/, { message: 'regionCode must be a six-digit GB/T 2260 code' })
+  @RegionCodeField({ name: 'regionCode', optional: true }, { description: 'A province, prefecture or county: listings produced inside it', example: '520000' })
   regionCode?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID('all', { message: 'farmerId must be a UUID' })
+  @UuidField({ name: 'farmerId', optional: true })
   farmerId?: string;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID('all', { message: 'cooperativeId must be a UUID' })
+  @UuidField({ name: 'cooperativeId', optional: true })
   cooperativeId?: string;
 
-  @ApiPropertyOptional({ description: 'Lowest unit price in fen' })
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt({ message: 'minPriceCents must be a whole number' })
-  @Min(0)
+  @IntField({ min: 0, query: true, optional: true, messages: { int: 'minPriceCents must be a whole number' } }, { description: 'Lowest unit price in fen' })
   minPriceCents?: number;
 
-  @ApiPropertyOptional({ description: 'Highest unit price in fen' })
-  @IsOptional()
-  @Transform(toInt)
-  @IsInt({ message: 'maxPriceCents must be a whole number' })
-  @Min(0)
+  @IntField({ min: 0, query: true, optional: true, messages: { int: 'maxPriceCents must be a whole number' } }, { description: 'Highest unit price in fen' })
   maxPriceCents?: number;
 
   @ApiPropertyOptional({ description: 'Only listings with stock', type: Boolean })
@@ -203,9 +131,7 @@ export class ListingQueryDto extends PageQueryDto {
   @IsBoolean({ message: 'inStock must be true or false' })
   inStock?: boolean;
 
-  @ApiPropertyOptional({ enum: LISTING_SORTS, enumName: 'ListingSort', default: 'newest' })
-  @IsOptional()
-  @IsIn(LISTING_SORTS, { message: `sort must be one of: ${LISTING_SORTS.join(', ')}` })
+  @EnumField(LISTING_SORTS, { name: 'sort', optional: true }, { enumName: 'ListingSort', default: 'newest' })
   sort?: ListingSort;
 }
 
@@ -236,14 +162,14 @@ export class ListingDto {
   @ApiProperty({ example: 'CNY' }) currency: string;
   @ApiProperty({ description: 'priceCents per kilogram, rounded half up' }) unitPriceCentsPerKg: number;
   @ApiProperty() stock: number;
-  @ApiProperty({ nullable: true, type: String, example: '2026-04-12' }) harvestDate: string | null;
+  @NullableText({ example: '2026-04-12' }) harvestDate: string | null;
   @ApiProperty({ enum: LISTING_STATUSES, enumName: 'ListingStatus' }) status: ListingStatus;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'Why an admin took the listing down (status removed; only its farmer sees such a listing)' })
+  @NullableText({ required: false, description: 'Why an admin took the listing down (status removed; only its farmer sees such a listing)' })
   removalReason?: string | null;
   @ApiProperty({ format: 'uuid' }) farmerId: string;
   @ApiProperty() farmerName: string;
-  @ApiProperty({ format: 'uuid', nullable: true, type: String }) cooperativeId: string | null;
-  @ApiProperty({ nullable: true, type: String }) cooperativeName: string | null;
+  @NullableUuid() cooperativeId: string | null;
+  @NullableText() cooperativeName: string | null;
   @ApiProperty({ example: '520322' }) countyCode: string;
   @ApiProperty({ example: '桐梓县' }) countyName: string;
   @ApiProperty({ type: [PhotoDto] }) photos: PhotoDto[];
@@ -251,9 +177,4 @@ export class ListingDto {
   @ApiProperty() updatedAt: Date;
 }
 
-export class ListingPageDto {
-  @ApiProperty({ type: [ListingDto] }) items: ListingDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-}
+export class ListingPageDto extends PageDto(ListingDto) {}

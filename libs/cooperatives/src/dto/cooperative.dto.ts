@@ -1,45 +1,31 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsOptional, IsString, IsUUID, Length, Matches, MaxLength } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
 import { MEMBER_ROLES, type MemberRole } from '@farmlink/shared';
-import { PageQueryDto, trim } from '@farmlink/common';
+import { NullableText, PageDto, PageQueryDto, RegionCodeField, TextField, UuidField } from '@farmlink/common';
 
 export class CreateCooperativeDto {
-  @ApiProperty({ example: '桐梓县方竹笋种植专业合作社', maxLength: 200 })
-  @Transform(trim)
-  @IsString()
-  @Length(1, 200, { message: 'name must be 1 to 200 characters' })
+  @TextField({ name: 'name', min: 1, max: 200 }, { example: '桐梓县方竹笋种植专业合作社', maxLength: 200 })
   name: string;
 
-  @ApiProperty({ description: 'GB/T 2260 county code', example: '520322' })
-  @Matches(/^\d{6}$/, { message: 'countyCode must be a six-digit GB/T 2260 county code' })
+  @RegionCodeField({ name: 'countyCode', county: true }, { description: 'GB/T 2260 county code', example: '520322' })
   countyCode: string;
 
-  @ApiPropertyOptional({ description: 'Unified social credit code or other registration number', example: '93520322MA6DXXXX1X' })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @Length(1, 50, { message: 'registrationNo must be 1 to 50 characters' })
+  @TextField(
+    { name: 'registrationNo', min: 1, max: 50, optional: true },
+    { description: 'Unified social credit code or other registration number', example: '93520322MA6DXXXX1X' },
+  )
   registrationNo?: string;
 }
 
 export class CooperativeQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ example: '520322' })
-  @IsOptional()
-  @Matches(/^\d{6}$/, { message: 'countyCode must be a six-digit GB/T 2260 county code' })
+  @RegionCodeField({ name: 'countyCode', county: true, optional: true }, { example: '520322' })
   countyCode?: string;
 
-  @ApiPropertyOptional({ description: 'Part of the name', example: '方竹笋' })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(100)
+  @TextField({ max: 100, optional: true }, { description: 'Part of the name', example: '方竹笋' })
   q?: string;
 }
 
 export class AddMemberDto {
-  @ApiProperty({ format: 'uuid', description: 'A farmer user' })
-  @IsUUID('all', { message: 'farmerId must be a UUID' })
+  @UuidField({ name: 'farmerId' }, { description: 'A farmer user' })
   farmerId: string;
 }
 
@@ -48,7 +34,7 @@ export class CooperativeDto {
   @ApiProperty() name: string;
   @ApiProperty({ example: '520322' }) countyCode: string;
   @ApiProperty({ example: '桐梓县' }) countyName: string;
-  @ApiProperty({ nullable: true, type: String }) registrationNo: string | null;
+  @NullableText() registrationNo: string | null;
   @ApiProperty({ format: 'uuid' }) managerId: string;
   @ApiProperty() managerName: string;
   @ApiProperty() memberCount: number;
@@ -56,18 +42,13 @@ export class CooperativeDto {
   @ApiProperty() updatedAt: Date;
 }
 
-export class CooperativePageDto {
-  @ApiProperty({ type: [CooperativeDto] }) items: CooperativeDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-}
+export class CooperativePageDto extends PageDto(CooperativeDto) {}
 
 export class MemberDto {
   @ApiProperty({ format: 'uuid' }) cooperativeId: string;
   @ApiProperty({ format: 'uuid' }) farmerId: string;
   @ApiProperty() displayName: string;
-  @ApiProperty({ nullable: true, type: String }) countyCode: string | null;
+  @NullableText() countyCode: string | null;
   @ApiProperty({ enum: MEMBER_ROLES, enumName: 'MemberRole' }) role: MemberRole;
   @ApiProperty() joinedAt: Date;
 }

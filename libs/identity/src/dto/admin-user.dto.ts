@@ -1,20 +1,12 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
-import { PageQueryDto, trim } from '@farmlink/common';
+import { ApiProperty } from '@nestjs/swagger';
+import { EnumField, NullableDate, NullableText, PageDto, PageQueryDto, TextField } from '@farmlink/common';
 import { ROLES, type Role } from '@farmlink/shared';
 
 export class AdminUserQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ description: 'Part of the email or display name' })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(100)
+  @TextField({ max: 100, optional: true }, { description: 'Part of the email or display name' })
   q?: string;
 
-  @ApiPropertyOptional({ enum: ROLES })
-  @IsOptional()
-  @IsIn(ROLES, { message: `role must be one of: ${ROLES.join(', ')}` })
+  @EnumField(ROLES, { name: 'role', optional: true })
   role?: Role;
 }
 
@@ -24,25 +16,18 @@ export class AdminUserDto {
   @ApiProperty() email: string;
   @ApiProperty() displayName: string;
   @ApiProperty({ enum: ROLES }) role: Role;
-  @ApiProperty({ nullable: true, type: String }) countyCode: string | null;
-  @ApiProperty({ nullable: true, type: String }) jurisdictionCode: string | null;
-  @ApiProperty({ nullable: true, type: Date, description: 'Set while the account is suspended' }) suspendedAt: Date | null;
-  @ApiProperty({ nullable: true, type: String }) suspensionReason: string | null;
+  @NullableText() countyCode: string | null;
+  @NullableText() jurisdictionCode: string | null;
+  @NullableDate({ description: 'Set while the account is suspended' }) suspendedAt: Date | null;
+  @NullableText() suspensionReason: string | null;
   @ApiProperty() createdAt: Date;
 }
 
-export class AdminUserPageDto {
-  @ApiProperty({ type: [AdminUserDto] }) items: AdminUserDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-}
+export class AdminUserPageDto extends PageDto(AdminUserDto) {}
 
 /** Why an admin suspends an account or takes a listing down (kept in the audit trail; a farmer sees a takedown's reason). */
 export class ModerationReasonDto {
-  @ApiProperty({ minLength: 1, maxLength: 500, example: 'Counterfeit produce reported by three buyers' })
-  @Transform(trim)
-  @IsString({ message: 'reason must be a string' })
-  @Length(1, 500, { message: 'reason must be 1 to 500 characters' })
+  // class-validator's own IsString message here reads "reason must be a string"
+  @TextField({ name: 'reason', min: 1, max: 500 }, { minLength: 1, maxLength: 500, example: 'Counterfeit produce reported by three buyers' })
   reason: string;
 }

@@ -1,31 +1,21 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, Length, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsBoolean, IsOptional, Matches } from 'class-validator';
 import { SELF_SERVICE_ROLES } from '@farmlink/shared';
-import { trim } from '@farmlink/common';
+import { EmailField, EnumField, NewPasswordField, RegionCodeField, TextField, trim } from '@farmlink/common';
 
 
 export class RegisterDto {
-  @ApiProperty({ example: 'li.wei@example.cn' })
-  @Transform(trim)
-  @IsEmail({}, { message: 'email must be a valid email address' })
-  @MaxLength(254)
+  @EmailField({ example: 'li.wei@example.cn' })
   email: string;
 
-  @ApiProperty({ minLength: 8, example: 'correct horse battery' })
-  @IsString()
-  @MinLength(8, { message: 'password must be at least 8 characters' })
-  @MaxLength(200)
+  @NewPasswordField({ minLength: 8, example: 'correct horse battery' })
   password: string;
 
-  @ApiProperty({ example: '李伟' })
-  @Transform(trim)
-  @IsString()
-  @Length(1, 100, { message: 'displayName must be 1 to 100 characters' })
+  @TextField({ name: 'displayName', min: 1, max: 100 }, { example: '李伟' })
   displayName: string;
 
-  @ApiProperty({ enum: SELF_SERVICE_ROLES, enumName: 'SelfServiceRole' })
-  @IsIn(SELF_SERVICE_ROLES, { message: `role must be one of: ${SELF_SERVICE_ROLES.join(', ')}` })
+  @EnumField(SELF_SERVICE_ROLES, { name: 'role' }, { enumName: 'SelfServiceRole' })
   role: (typeof SELF_SERVICE_ROLES)[number];
 
   @ApiPropertyOptional({ example: '+86 138 0000 0000' })
@@ -34,16 +24,13 @@ export class RegisterDto {
   @Matches(/^\+?[0-9 ()-]{5,20}$/, { message: 'phone must be a phone number' })
   phone?: string;
 
-  @ApiPropertyOptional({ description: 'GB/T 2260 county code; required for farmers', example: '520322' })
-  @ValidateIf((o: RegisterDto) => o.role === 'farmer' || o.countyCode !== undefined)
-  @Matches(/^\d{6}$/, { message: 'countyCode must be a six-digit GB/T 2260 county code' })
+  @RegionCodeField(
+    { name: 'countyCode', county: true, optional: (o: RegisterDto) => o.role === 'farmer' || o.countyCode !== undefined },
+    { description: 'GB/T 2260 county code; required for farmers', example: '520322' },
+  )
   countyCode?: string;
 
-  @ApiPropertyOptional({ example: '花秋镇石坎村' })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(100)
+  @TextField({ max: 100, optional: true }, { example: '花秋镇石坎村' })
   village?: string;
 
   @ApiPropertyOptional({ description: 'Farmer: claims to be a registered poor household (建档立卡贫困户). The claim is `claimed` until an officer verifies it' })
@@ -51,10 +38,9 @@ export class RegisterDto {
   @IsBoolean()
   povertyRegistered?: boolean;
 
-  @ApiPropertyOptional({ description: 'Farmer: the poverty registration number, with povertyRegistered: true', example: '5203220101000123' })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @Length(1, 50, { message: 'povertyRegistrationNo must be 1 to 50 characters' })
+  @TextField(
+    { name: 'povertyRegistrationNo', min: 1, max: 50, optional: true },
+    { description: 'Farmer: the poverty registration number, with povertyRegistered: true', example: '5203220101000123' },
+  )
   povertyRegistrationNo?: string;
 }

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { POVERTY_STATUSES, ROLES, type PovertyStatus, type Role } from '@farmlink/shared';
+import { NullableText } from '@farmlink/common';
 import type { User } from '../user.repository';
 
 /** A user as the API shows it: never the password hash. */
@@ -8,14 +9,14 @@ export class UserDto {
   @ApiProperty() email: string;
   @ApiProperty() displayName: string;
   @ApiProperty({ enum: ROLES, enumName: 'Role' }) role: Role;
-  @ApiPropertyOptional({ nullable: true, type: String }) phone: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) countyCode: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) village: string | null;
+  @NullableText({ required: false }) phone: string | null;
+  @NullableText({ required: false }) countyCode: string | null;
+  @NullableText({ required: false }) village: string | null;
   @ApiProperty({ description: "The farmer's poverty registration is verified by an officer (same as povertyStatus = 'verified'; kept for older clients)" })
   povertyRegistered: boolean;
   @ApiPropertyOptional({ enum: POVERTY_STATUSES, description: 'Farmers only: their poverty registration claim, as an officer decided it' })
   povertyStatus?: PovertyStatus;
-  @ApiPropertyOptional({ nullable: true, type: String }) jurisdictionCode: string | null;
+  @NullableText({ required: false }) jurisdictionCode: string | null;
   @ApiProperty() createdAt: Date;
 
   static from(u: User): UserDto {

@@ -1,28 +1,24 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsInt, IsObject, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsObject, IsString, Matches, ValidateNested } from 'class-validator';
 import { PaymentDto } from '@farmlink/payments/dto/simulate-payment.dto';
 import { OrderDto } from './order.dto';
-import { trim } from '@farmlink/common';
+import { IntField, TextField, trim, UuidField } from '@farmlink/common';
 
 
 export class CheckoutItemDto {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID('all', { message: 'listingId must be a UUID' })
+  @UuidField({ name: 'listingId' })
   listingId: string;
 
-  @ApiProperty({ minimum: 1, maximum: 10000, example: 2 })
-  @IsInt({ message: 'quantity must be a whole number' })
-  @Min(1, { message: 'quantity must be at least 1' })
-  @Max(10000, { message: 'quantity must be at most 10000' })
+  @IntField(
+    { min: 1, max: 10000, messages: { int: 'quantity must be a whole number', min: 'quantity must be at least 1', max: 'quantity must be at most 10000' } },
+    { minimum: 1, maximum: 10000, example: 2 },
+  )
   quantity: number;
 }
 
 export class ShippingAddressDto {
-  @ApiProperty({ example: '陈静' })
-  @Transform(trim)
-  @IsString()
-  @Length(1, 100, { message: 'shippingAddress.name must be 1 to 100 characters' })
+  @TextField({ name: 'shippingAddress.name', min: 1, max: 100 }, { example: '陈静' })
   name: string;
 
   @ApiProperty({ example: '13800000000' })
@@ -36,10 +32,7 @@ export class ShippingAddressDto {
   @Matches(/^\d{6}$/, { message: 'shippingAddress.countyCode must be a six-digit county code' })
   countyCode: string;
 
-  @ApiProperty({ example: '建国路 88 号 3 单元 501' })
-  @Transform(trim)
-  @IsString()
-  @Length(1, 300, { message: 'shippingAddress.line1 must be 1 to 300 characters' })
+  @TextField({ name: 'shippingAddress.line1', min: 1, max: 300 }, { example: '建国路 88 号 3 单元 501' })
   line1: string;
 }
 

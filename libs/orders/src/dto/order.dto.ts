@@ -1,7 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
-import { PageQueryDto, trim } from '@farmlink/common';
+import { EnumField, IntField, NullableDate, NullableText, NullableUuid, PageDto, PageQueryDto, TextField } from '@farmlink/common';
 import { ORDER_STATUSES, SELLER_TYPES, type OrderStatus, type SellerType } from '@farmlink/shared';
 
 export class OrderLineDto {
@@ -28,9 +26,9 @@ export class ShippingAddressViewDto {
 export class OrderHistoryEntryDto {
   @ApiProperty({ enum: ORDER_STATUSES, enumName: 'OrderStatus', nullable: true }) fromStatus: string | null;
   @ApiProperty({ enum: ORDER_STATUSES, enumName: 'OrderStatus' }) toStatus: string;
-  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'null for the system (e.g. the payment timeout)' }) actorId: string | null;
+  @NullableUuid({ description: 'null for the system (e.g. the payment timeout)' }) actorId: string | null;
   @ApiProperty({ example: 'buyer' }) actorRole: string;
-  @ApiProperty({ nullable: true, type: String }) note: string | null;
+  @NullableText() note: string | null;
   @ApiProperty() createdAt: Date;
 }
 
@@ -47,69 +45,47 @@ export class OrderDto {
   @ApiProperty() refundedCents: number;
   @ApiProperty({ example: 'CNY' }) currency: string;
   @ApiProperty({ type: ShippingAddressViewDto }) shippingAddress: ShippingAddressViewDto;
-  @ApiProperty({ nullable: true, type: String }) carrier: string | null;
-  @ApiProperty({ nullable: true, type: String }) trackingNo: string | null;
+  @NullableText() carrier: string | null;
+  @NullableText() trackingNo: string | null;
   @ApiProperty() placedAt: Date;
-  @ApiProperty({ nullable: true, type: Date }) paidAt: Date | null;
-  @ApiProperty({ nullable: true, type: Date }) shippedAt: Date | null;
-  @ApiProperty({ nullable: true, type: Date }) deliveredAt: Date | null;
-  @ApiProperty({ nullable: true, type: Date }) cancelledAt: Date | null;
-  @ApiProperty({ nullable: true, type: String }) cancelReason: string | null;
+  @NullableDate() paidAt: Date | null;
+  @NullableDate() shippedAt: Date | null;
+  @NullableDate() deliveredAt: Date | null;
+  @NullableDate() cancelledAt: Date | null;
+  @NullableText() cancelReason: string | null;
   @ApiPropertyOptional({ type: [OrderHistoryEntryDto], description: 'Only on GET /api/orders/:id, oldest first' }) history?: OrderHistoryEntryDto[];
 }
 
-export class OrderPageDto {
-  @ApiProperty({ type: [OrderDto] }) items: OrderDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
-}
+export class OrderPageDto extends PageDto(OrderDto) {}
 
 
 export class OrderQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: ORDER_STATUSES, enumName: 'OrderStatus' })
-  @IsOptional()
-  @IsIn(ORDER_STATUSES, { message: `status must be one of: ${ORDER_STATUSES.join(', ')}` })
+  @EnumField(ORDER_STATUSES, { name: 'status', optional: true }, { enumName: 'OrderStatus' })
   status?: OrderStatus;
 }
 
 
 export class ShipOrderDto {
-  @ApiPropertyOptional({ example: '顺丰速运' })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(100)
+  @TextField({ max: 100, optional: true }, { example: '顺丰速运' })
   carrier?: string;
 
-  @ApiPropertyOptional({ example: 'SF1234567890' })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(100)
+  @TextField({ max: 100, optional: true }, { example: 'SF1234567890' })
   trackingNo?: string;
 }
 
 export class CancelOrderDto {
-  @ApiPropertyOptional({ example: 'Bought by mistake' })
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @MaxLength(500)
+  @TextField({ max: 500, optional: true }, { example: 'Bought by mistake' })
   reason?: string;
 }
 
 export class CreateRefundDto {
-  @ApiProperty({ minimum: 1, description: 'Minor units (fen)' })
-  @IsInt({ message: 'amountCents must be a whole number of minor units' })
-  @Min(1, { message: 'amountCents must be at least 1' })
-  @Max(Number.MAX_SAFE_INTEGER)
+  @IntField(
+    { min: 1, max: Number.MAX_SAFE_INTEGER, messages: { int: 'amountCents must be a whole number of minor units', min: 'amountCents must be at least 1' } },
+    { minimum: 1, description: 'Minor units (fen)' },
+  )
   amountCents: number;
 
-  @ApiProperty({ example: 'Two apples arrived bruised' })
-  @Transform(trim)
-  @IsString()
-  @Length(1, 500, { message: 'reason must be 1 to 500 characters' })
+  @TextField({ name: 'reason', min: 1, max: 500 }, { example: 'Two apples arrived bruised' })
   reason: string;
 }
 

@@ -1,17 +1,16 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
-import { PageQueryDto } from '@farmlink/common';
+import { ApiProperty } from '@nestjs/swagger';
+import { DateField, EnumField, NullableUuid, PageDto, PageQueryDto, UuidField } from '@farmlink/common';
 import { SELLER_TYPES, type SellerType } from '@farmlink/shared';
 
 export class LedgerQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: SELLER_TYPES, enumName: 'SellerType', description: 'With sellerId: only this seller (yourself or a cooperative you manage)' })
-  @IsOptional()
-  @IsIn(SELLER_TYPES, { message: 'sellerType must be farmer or cooperative' })
+  @EnumField(
+    SELLER_TYPES,
+    { message: 'sellerType must be farmer or cooperative', optional: true },
+    { enumName: 'SellerType', description: 'With sellerId: only this seller (yourself or a cooperative you manage)' },
+  )
   sellerType?: SellerType;
 
-  @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
-  @IsUUID('all', { message: 'sellerId must be a UUID' })
+  @UuidField({ name: 'sellerId', optional: true })
   sellerId?: string;
 }
 
@@ -25,7 +24,7 @@ export class LedgerEntryDto {
   @ApiProperty({ example: 'CNY' }) currency: string;
   @ApiProperty({ format: 'uuid' }) orderId: string;
   @ApiProperty({ format: 'uuid' }) paymentId: string;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String }) refundId: string | null;
+  @NullableUuid({ required: false }) refundId: string | null;
   @ApiProperty() createdAt: Date;
 }
 
@@ -35,11 +34,7 @@ export class SellerBalanceDto {
   @ApiProperty() balanceCents: number;
 }
 
-export class LedgerPageDto {
-  @ApiProperty({ type: [LedgerEntryDto], description: 'Newest first' }) items: LedgerEntryDto[];
-  @ApiProperty() total: number;
-  @ApiProperty() page: number;
-  @ApiProperty() pageSize: number;
+export class LedgerPageDto extends PageDto(LedgerEntryDto, { description: 'Newest first' }) {
   @ApiProperty({ description: 'Sum of every entry of the sellers shown' }) balanceCents: number;
   @ApiProperty({ example: 'CNY' }) currency: string;
   @ApiProperty({ type: [SellerBalanceDto], description: 'One balance per seller shown (you, and each cooperative you manage)' })
@@ -53,12 +48,10 @@ export class BalanceDto {
 }
 
 export class ReconciliationQueryDto {
-  @ApiProperty({ example: '2026-01-01', description: 'First calendar date (REPORT_TIME_ZONE), inclusive' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'from must be a date YYYY-MM-DD' })
+  @DateField({ name: 'from', calendar: false }, { example: '2026-01-01', description: 'First calendar date (REPORT_TIME_ZONE), inclusive' })
   from: string;
 
-  @ApiProperty({ example: '2026-01-31', description: 'Last calendar date (REPORT_TIME_ZONE), inclusive' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'to must be a date YYYY-MM-DD' })
+  @DateField({ name: 'to', calendar: false }, { example: '2026-01-31', description: 'Last calendar date (REPORT_TIME_ZONE), inclusive' })
   to: string;
 }
 
@@ -69,8 +62,8 @@ export class ReconciliationMismatchDto {
       'money_kept_for_cancelled_order, ledger_sale, ledger_refunds, ledger_fee, ledger_seller, ledger_for_unpaid_order',
   })
   check: string;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String }) paymentId: string | null;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, type: String }) orderId: string | null;
+  @NullableUuid({ required: false }) paymentId: string | null;
+  @NullableUuid({ required: false }) orderId: string | null;
   @ApiProperty() expectedCents: number;
   @ApiProperty() actualCents: number;
   @ApiProperty() message: string;

@@ -1,9 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn } from 'class-validator';
+import { EnumField } from '@farmlink/common';
 
 export class SimulatePaymentDto {
-  @ApiProperty({ enum: ['succeeded', 'failed'], enumName: 'PaymentOutcome' })
-  @IsIn(['succeeded', 'failed'], { message: 'outcome must be succeeded or failed' })
+  @EnumField(['succeeded', 'failed'], { message: 'outcome must be succeeded or failed' }, { enumName: 'PaymentOutcome' })
   outcome: 'succeeded' | 'failed';
 }
 

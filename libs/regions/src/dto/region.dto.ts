@@ -1,24 +1,16 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsDateString, IsIn, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { ArrayMaxSize, IsArray, IsString } from 'class-validator';
 import { REGION_LEVELS, type RegionLevel } from '@farmlink/shared';
-import { trim } from '@farmlink/common';
+import { DateField, EnumField, NullableText, RegionCodeField, TextField } from '@farmlink/common';
 
 export class RegionQueryDto {
-  @ApiPropertyOptional({ enum: REGION_LEVELS, enumName: 'RegionLevel' })
-  @IsOptional()
-  @IsIn(REGION_LEVELS, { message: `level must be one of: ${REGION_LEVELS.join(', ')}` })
+  @EnumField(REGION_LEVELS, { name: 'level', optional: true }, { enumName: 'RegionLevel' })
   level?: RegionLevel;
 
-  @ApiPropertyOptional({ example: '520300' })
-  @IsOptional()
-  @Matches(/^\d{6}$/, { message: 'parentCode must be a six-digit GB/T 2260 code' })
+  @RegionCodeField({ name: 'parentCode', optional: true }, { example: '520300' })
   parentCode?: string;
 
-  @ApiPropertyOptional({ description: 'Part of a name, or the start of a code', example: '桐梓' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(50)
+  @TextField({ max: 50, optional: true, trim: false }, { description: 'Part of a name, or the start of a code', example: '桐梓' })
   q?: string;
 }
 
@@ -26,7 +18,7 @@ export class RegionDto {
   @ApiProperty({ example: '520322' }) code: string;
   @ApiProperty({ example: '桐梓县' }) name: string;
   @ApiProperty({ enum: REGION_LEVELS, enumName: 'RegionLevel' }) level: RegionLevel;
-  @ApiProperty({ nullable: true, type: String, example: '520300' }) parentCode: string | null;
+  @NullableText({ example: '520300' }) parentCode: string | null;
 }
 
 export class RegionWithParentsDto extends RegionDto {
@@ -36,21 +28,13 @@ export class RegionWithParentsDto extends RegionDto {
 
 
 export class CreateProgrammeDto {
-  @ApiProperty({ example: '电子商务进农村综合示范 2026' })
-  @Transform(trim)
-  @IsString()
-  @Length(1, 200)
+  @TextField({ min: 1, max: 200 }, { example: '电子商务进农村综合示范 2026' })
   name: string;
 
-  @ApiProperty({ example: '2026-01-01' })
-  @IsDateString({ strict: true }, { message: 'startDate must be a date YYYY-MM-DD' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'startDate must be a date YYYY-MM-DD' })
+  @DateField({ name: 'startDate' }, { example: '2026-01-01' })
   startDate: string;
 
-  @ApiPropertyOptional({ example: '2026-12-31' })
-  @IsOptional()
-  @IsDateString({ strict: true }, { message: 'endDate must be a date YYYY-MM-DD' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'endDate must be a date YYYY-MM-DD' })
+  @DateField({ name: 'endDate', optional: true }, { example: '2026-12-31' })
   endDate?: string;
 }
 
@@ -61,10 +45,7 @@ export class EnrolCountiesDto {
   @IsString({ each: true })
   countyCodes: string[];
 
-  @ApiPropertyOptional({ example: '2026-01-01' })
-  @IsOptional()
-  @IsDateString({ strict: true }, { message: 'enrolledOn must be a date YYYY-MM-DD' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'enrolledOn must be a date YYYY-MM-DD' })
+  @DateField({ name: 'enrolledOn', optional: true }, { example: '2026-01-01' })
   enrolledOn?: string;
 }
 
@@ -72,7 +53,7 @@ export class ProgrammeDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
   @ApiProperty({ example: '2026-01-01' }) startDate: string;
-  @ApiProperty({ nullable: true, type: String }) endDate: string | null;
+  @NullableText() endDate: string | null;
   @ApiProperty() createdAt: Date;
   @ApiProperty() countyCount: number;
 }

@@ -1,5 +1,6 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, IsUUID, Matches } from 'class-validator';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, Matches } from 'class-validator';
+import { DateField, EnumField, NullableNumber, NullableText, RegionCodeField, UuidField } from '@farmlink/common';
 import type { GroupBy } from '../report.repository';
 
 export const GROUP_BYS: GroupBy[] = ['county', 'prefecture', 'province', 'month', 'category'];
@@ -12,42 +13,28 @@ export const SORT_FIELDS = [
 export type SortField = (typeof SORT_FIELDS)[number];
 const SORTS = [...SORT_FIELDS, ...SORT_FIELDS.map((f) => `-${f}`)];
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
 export class SalesReportQueryDto {
-  @ApiProperty({ example: '2025-01-01', description: 'First local date (REPORT_TIME_ZONE), inclusive' })
   @IsString()
-  @Matches(DATE, { message: 'from must be a date YYYY-MM-DD' })
+  @DateField({ name: 'from', calendar: false }, { example: '2025-01-01', description: 'First local date (REPORT_TIME_ZONE), inclusive' })
   from: string;
 
-  @ApiProperty({ example: '2025-12-31', description: 'Last local date, inclusive (at most 3 years after from)' })
   @IsString()
-  @Matches(DATE, { message: 'to must be a date YYYY-MM-DD' })
+  @DateField({ name: 'to', calendar: false }, { example: '2025-12-31', description: 'Last local date, inclusive (at most 3 years after from)' })
   to: string;
 
-  @ApiPropertyOptional({ enum: GROUP_BYS, enumName: 'ReportGroupBy', default: 'county' })
-  @IsOptional()
-  @IsIn(GROUP_BYS)
+  @EnumField(GROUP_BYS, { optional: true }, { enumName: 'ReportGroupBy', default: 'county' })
   groupBy?: GroupBy;
 
-  @ApiPropertyOptional({ description: 'Only counties inside this region (province, prefecture or county code)' })
-  @IsOptional()
-  @Matches(/^\d{6}$/, { message: 'regionCode must be a six-digit GB/T 2260 code' })
+  @RegionCodeField({ name: 'regionCode', optional: true }, { description: 'Only counties inside this region (province, prefecture or county code)' })
   regionCode?: string;
 
-  @ApiPropertyOptional({ format: 'uuid', description: "Only the programme's enrolled counties" })
-  @IsOptional()
-  @IsUUID('all', { message: 'programmeId must be a UUID' })
+  @UuidField({ name: 'programmeId', optional: true }, { description: "Only the programme's enrolled counties" })
   programmeId?: string;
 
-  @ApiPropertyOptional({ enum: REPORT_FORMATS, enumName: 'ReportFormat', default: 'json' })
-  @IsOptional()
-  @IsIn(REPORT_FORMATS)
+  @EnumField(REPORT_FORMATS, { optional: true }, { enumName: 'ReportFormat', default: 'json' })
   format?: ReportFormat;
 
-  @ApiPropertyOptional({ enum: SORTS, default: '-netSalesCents', description: 'A row field; a leading "-" sorts largest first' })
-  @IsOptional()
-  @IsIn(SORTS)
+  @EnumField(SORTS, { optional: true }, { default: '-netSalesCents', description: 'A row field; a leading "-" sorts largest first' })
   sort?: string;
 }
 
@@ -73,15 +60,15 @@ export class SalesRowDto {
   @ApiProperty() povertyHouseholdSalesCents: number;
   @ApiProperty() povertyHouseholds: number;
   @ApiProperty() previousYearNetSalesCents: number;
-  @ApiProperty({ nullable: true, type: Number }) growthPct: number | null;
+  @NullableNumber() growthPct: number | null;
 }
 
 export class SalesReportDto {
   @ApiProperty() from: string;
   @ApiProperty() to: string;
   @ApiProperty({ enum: GROUP_BYS, enumName: 'ReportGroupBy' }) groupBy: GroupBy;
-  @ApiPropertyOptional({ nullable: true, type: String }) regionCode: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) programmeId: string | null;
+  @NullableText({ required: false }) regionCode: string | null;
+  @NullableText({ required: false }) programmeId: string | null;
   @ApiProperty({ example: 'Asia/Shanghai' }) timeZone: string;
   @ApiProperty({ type: [SalesRowDto] }) rows: SalesRowDto[];
   @ApiProperty({ type: SalesRowDto, description: 'key "total"; distinct counts are distinct over the whole scope' }) totals: SalesRowDto;
@@ -94,14 +81,14 @@ export class TopEntryDto {
   @ApiProperty() refundsCents: number;
   @ApiProperty() netSalesCents: number;
   @ApiProperty() previousYearNetSalesCents: number;
-  @ApiProperty({ nullable: true, type: Number }) growthPct: number | null;
+  @NullableNumber() growthPct: number | null;
 }
 
 export class ProgrammeRefDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
   @ApiProperty({ example: '2026-01-01' }) startDate: string;
-  @ApiProperty({ nullable: true, type: String }) endDate: string | null;
+  @NullableText() endDate: string | null;
 }
 
 export class ProgrammeSummaryDto {
@@ -114,7 +101,7 @@ export class ProgrammeSummaryDto {
   @ApiProperty() refundsCents: number;
   @ApiProperty() netSalesCents: number;
   @ApiProperty() previousYearNetSalesCents: number;
-  @ApiProperty({ nullable: true, type: Number }) growthPct: number | null;
+  @NullableNumber() growthPct: number | null;
   @ApiProperty() povertyHouseholdSalesCents: number;
   @ApiProperty() povertyHouseholds: number;
   @ApiProperty({ type: [TopEntryDto] }) topCounties: TopEntryDto[];
