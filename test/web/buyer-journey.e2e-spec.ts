@@ -148,6 +148,10 @@ describeShop('Browser: a buyer buys from two farms, the farmer ships, the office
     expect(await page.locator('tr[data-key="522634"]').count()).toBe(0); // 雷山县 is in another prefecture
     await page.locator('.chart canvas').first().waitFor();
     await screenshot(page, 'officer-dashboard-desktop');
+    // The monthly trend runs from January to this month, in calendar order (months without sales at 0).
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
+    const expectedMonths = Array.from({ length: Number(today.slice(5, 7)) }, (_, i) => `${today.slice(0, 4)}-${String(i + 1).padStart(2, '0')}`);
+    expect((await page.getByTestId('trend-chart').getAttribute('data-labels'))?.split(',')).toEqual(expectedMonths);
 
     const download = await downloadBy(page, '下载 CSV');
     expect(download.suggestedFilename()).toMatch(/\.csv$/);

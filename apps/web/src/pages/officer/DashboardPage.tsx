@@ -5,6 +5,7 @@ import { errorText, reportTodayIso, useAsync } from '../../components/util';
 import { useI18n } from '../../i18n/i18n';
 import { useAuth } from '../../state/auth';
 import { BarChart, TrendChart } from './charts';
+import { monthSeries } from './month-series';
 
 interface Crumb {
   code: string;
@@ -253,9 +254,7 @@ export default function DashboardPage() {
           {months.data && months.data.rows.length > 0 ? (
             <TrendChart
               title={t('officer.trend')}
-              labels={months.data.rows.map((r) => r.key)}
-              current={months.data.rows.map((r) => r.netSalesCents / 100)}
-              previous={months.data.rows.map((r) => r.previousYearNetSalesCents / 100)}
+              {...monthSeries(months.data.from, months.data.to, months.data.rows)}
               currentLabel={t('officer.thisPeriod')}
               previousLabel={t('officer.previousYear')}
               format={fmtYuan}

@@ -77,7 +77,7 @@ export function TrendChart(props: { labels: string[]; current: number[]; previou
     },
   }, JSON.stringify([props.labels, props.current, props.previous, props.currentLabel]));
   return (
-    <div className="chart" style={{ height: 260 }}>
+    <div className="chart" style={{ height: 260 }} data-testid="trend-chart" data-labels={props.labels.join(',')}>
       <canvas ref={canvas} role="img" aria-label={props.title} />
     </div>
   );
