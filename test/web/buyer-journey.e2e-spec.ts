@@ -152,6 +152,11 @@ describeShop('Browser: a buyer buys from two farms, the farmer ships, the office
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
     const expectedMonths = Array.from({ length: Number(today.slice(5, 7)) }, (_, i) => `${today.slice(0, 4)}-${String(i + 1).padStart(2, '0')}`);
     expect((await page.getByTestId('trend-chart').getAttribute('data-labels'))?.split(',')).toEqual(expectedMonths);
+    // A cleared start date asks for one (it used to say the start was after the end).
+    await page.locator('#r-from').fill('');
+    await page.getByRole('alert').getByText('请选择开始日期。').waitFor();
+    expect(await page.getByText('开始日期不能晚于结束日期。').count()).toBe(0);
+    await page.locator('#r-from').fill(`${today.slice(0, 4)}-01-01`);
 
     const download = await downloadBy(page, '下载 CSV');
     expect(download.suggestedFilename()).toMatch(/\.csv$/);

@@ -71,6 +71,8 @@ export const en = {
   'validation.tooManyPhotos': 'At most {n} photos.',
   'validation.fixBelow': 'Please correct the fields marked above.',
   'validation.dateRange': 'The start date must not be after the end date.',
+  'validation.startDate': 'Choose a start date.',
+  'validation.endDate': 'Choose an end date.',
   'validation.trackingNo': 'Tracking numbers are 4–40 letters or digits.',
   'validation.memberId': 'Paste the farmer’s member ID (shown on their “My farm” page).',
 

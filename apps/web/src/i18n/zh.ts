@@ -73,6 +73,8 @@ export const zh: Record<MessageKey, string> = {
   'validation.tooManyPhotos': '最多 {n} 张照片。',
   'validation.fixBelow': '请修改上面标出的内容。',
   'validation.dateRange': '开始日期不能晚于结束日期。',
+  'validation.startDate': '请选择开始日期。',
+  'validation.endDate': '请选择结束日期。',
   'validation.trackingNo': '运单号为 4–40 位字母或数字。',
   'validation.memberId': '请粘贴农户的成员编号（在其“我的农场”页面可见）。',
 

@@ -66,7 +66,10 @@ export default function DashboardPage() {
   const depth = fullPath.length;
   const regionCode = fullPath[depth - 1]?.code;
   const groupBy: ReportGroupBy = NEXT_LEVEL[depth] ?? 'county';
-  const rangeOk = /^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to) && from <= to;
+  const isDate = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d);
+  // What is wrong with the range, if anything: a missing date is not an inverted range.
+  const rangeError = !isDate(from) ? t('validation.startDate') : !isDate(to) ? t('validation.endDate') : from > to ? t('validation.dateRange') : '';
+  const rangeOk = rangeError === '';
 
   const base: Omit<SalesQuery, 'groupBy'> = { from, to, ...(regionCode ? { regionCode } : {}), ...(programmeId ? { programmeId } : {}) };
   const key = JSON.stringify(base);
@@ -129,7 +132,7 @@ export default function DashboardPage() {
         </div>
         {!rangeOk && (
           <p className="field__error" role="alert">
-            {t('validation.dateRange')}
+            {rangeError}
           </p>
         )}
         <FormNotice text={downloadError} />
