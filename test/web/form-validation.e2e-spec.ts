@@ -45,6 +45,25 @@ describe('Browser: forms with bad input show the messages and submit nothing', (
     expect(n).toBe(0);
   }, 90_000);
 
+  it('the listing form says what is wrong with a price or a stock: too many decimals, too high', async () => {
+    const farmer = await createUser(t, 'farmer');
+    const { page } = await open({ viewport: PHONE, lang: 'zh', user: farmer });
+    await page.goto('/farm/listings/new');
+    const field = (label: string) => page.locator('.field', { has: page.getByLabel(label, { exact: true }) });
+    const publish = () => page.getByRole('button', { name: '发布' }).click();
+
+    await page.getByLabel('每份价格（元）').fill('12.345');
+    await page.getByLabel('库存').fill('99999999999');
+    await publish();
+    await field('每份价格（元）').getByText('价格最多两位小数（到分），例如 12.35。').waitFor();
+    await field('库存').getByText('库存最多 100,000,000。').waitFor();
+
+    await page.getByLabel('每份价格（元）').fill('1000000.01');
+    await publish();
+    await field('每份价格（元）').getByText('单价最高 ¥1,000,000.00。').waitFor();
+    expect(await page.getByText('请输入大于零的价格（元），例如 38.00。').count()).toBe(0);
+  }, 90_000);
+
   it('the registration form (English): bad email, short password, farmer without county', async () => {
     const { page } = await open({ viewport: PHONE, lang: 'en' });
     const requests: Request[] = [];

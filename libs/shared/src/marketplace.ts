@@ -2,6 +2,9 @@
 export const SELLER_TYPES = ['farmer', 'cooperative'] as const;
 export type SellerType = (typeof SELLER_TYPES)[number];
 
+/** The most units one listing may hold in stock (the column is a 32-bit integer). */
+export const MAX_LISTING_STOCK = 100_000_000;
+
 /**
  * A listing's life: `archived` is deleted by its farmer but kept for history;
  * `removed` is taken down by an admin (404 to all but its farmer, who sees the

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
-import { CATEGORIES, MAX_UNIT_PRICE_CENTS, type Category } from '@farmlink/shared';
+import { CATEGORIES, MAX_LISTING_STOCK, MAX_UNIT_PRICE_CENTS, type Category } from '@farmlink/shared';
 import {
   DateField,
   EnumField,
@@ -22,7 +22,7 @@ export type ListingSort = (typeof LISTING_SORTS)[number];
 
 /** Largest values accepted (the columns are 32-bit integers, prices bigint). */
 export const MAX_NET_WEIGHT_GRAMS = 100_000_000; // 100 t
-export const MAX_STOCK = 100_000_000;
+export const MAX_STOCK = MAX_LISTING_STOCK;
 export const MAX_PRICE_CENTS = MAX_UNIT_PRICE_CENTS; // ¥1,000,000
 
 /** The rules of a listing's fields, shared by create (required) and update (optional). */

@@ -1,4 +1,4 @@
-import { CATEGORIES, type Category } from '@farmlink/shared';
+import { CATEGORIES, MAX_LISTING_STOCK, MAX_UNIT_PRICE_CENTS, type Category } from '@farmlink/shared';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError, cooperatives, listings, type Listing, type ListingBody, type ListingStatus } from '../../api';
@@ -65,7 +65,7 @@ interface NewPhoto {
 export default function ListingFormPage() {
   const { id } = useParams();
   const editing = Boolean(id);
-  const { t } = useI18n();
+  const { t, money, number } = useI18n();
   const { user } = useAuth();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -99,8 +99,13 @@ export default function ListingFormPage() {
     const grams = parseKg(draft.netWeight);
     if (grams === null || grams <= 0) e.netWeight = t('validation.weight');
     const cents = parseYuan(draft.price);
-    if (cents === null || cents <= 0) e.price = t('validation.price');
-    if (!/^\d{1,7}$/.test(draft.stock.trim())) e.stock = t('validation.stock');
+    // Say what is wrong: too many decimals or too high is not "not above zero".
+    if (/^\s*\d+[.,]\d{3,}\s*$/.test(draft.price)) e.price = t('validation.priceDecimals');
+    else if (cents === null || cents <= 0) e.price = t('validation.price');
+    else if (cents > MAX_UNIT_PRICE_CENTS) e.price = t('validation.priceMax', { max: money(MAX_UNIT_PRICE_CENTS) });
+    const stock = draft.stock.trim();
+    if (!/^\d+$/.test(stock)) e.stock = t('validation.stock');
+    else if (Number(stock) > MAX_LISTING_STOCK) e.stock = t('validation.stockMax', { max: number(MAX_LISTING_STOCK) });
     if (draft.harvestDate && draft.harvestDate > todayIso(1)) e.harvestDate = t('validation.harvestFuture');
     if (draft.description.length > 5000) e.description = t('validation.maxLength', { n: 5000 });
     const existingCount = existing.data?.photos.length ?? 0;
