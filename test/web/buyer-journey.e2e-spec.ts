@@ -83,6 +83,14 @@ describeShop('Browser: a buyer buys from two farms, the farmer ships, the office
     await page.getByText('包裹 2').waitFor();
     await page.getByText('¥184.00').first().waitFor(); // 48.00 + 2 × 68.00
     await screenshot(page, 'buyer-cart-phone');
+    // The cart holds no more than the stock (50 boxes of kiwi), and says so.
+    const kiwiQuantity = page.getByLabel('桐梓红心猕猴桃 5斤装 的数量');
+    await kiwiQuantity.fill('5000');
+    await page.getByText('仅剩 50 箱').waitFor();
+    expect(await kiwiQuantity.inputValue()).toBe('50');
+    await screenshot(page, 'buyer-cart-stock-phone');
+    await kiwiQuantity.fill('1');
+    await page.getByText('¥184.00').first().waitFor();
     await page.getByRole('button', { name: '去结算' }).click();
 
     await page.getByLabel('手机号码').fill('13800000000');

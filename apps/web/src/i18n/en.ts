@@ -158,6 +158,7 @@ export const en = {
   'cart.less': 'One less',
   'cart.more': 'One more',
   'cart.remove': 'Remove',
+  'cart.onlyLeft': 'Only {n} {unit} left',
   'cart.removeItem': 'Remove {title}',
   'cart.total': 'Total',
   'cart.checkout': 'Checkout',

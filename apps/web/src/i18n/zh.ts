@@ -160,6 +160,7 @@ export const zh: Record<MessageKey, string> = {
   'cart.less': '减少一件',
   'cart.more': '增加一件',
   'cart.remove': '删除',
+  'cart.onlyLeft': '仅剩 {n} {unit}',
   'cart.removeItem': '删除 {title}',
   'cart.total': '合计',
   'cart.checkout': '去结算',

@@ -72,11 +72,12 @@ export function CartProvider({ children }: { children: ReactNode }) {
       if (existing) {
         return prev.map((l) => (l.listingId === listing.id ? { ...snapshot, quantity: Math.min(l.quantity + quantity, Math.max(listing.stock, 1)) } : l));
       }
-      return [...prev, { ...snapshot, quantity }];
+      return [...prev, { ...snapshot, quantity: Math.min(quantity, Math.max(listing.stock, 1)) }];
     });
   }, []);
   const setQuantity = useCallback((listingId: string, quantity: number) => {
-    setLines((prev) => prev.map((l) => (l.listingId === listingId ? { ...l, quantity: Math.max(1, Math.floor(quantity) || 1) } : l)));
+    // Never more than the stock the listing had when it was added (the checkout checks it again).
+    setLines((prev) => prev.map((l) => (l.listingId === listingId ? { ...l, quantity: Math.min(Math.max(1, Math.floor(quantity) || 1), Math.max(l.stock, 1)) } : l)));
   }, []);
   const remove = useCallback((listingId: string) => setLines((prev) => prev.filter((l) => l.listingId !== listingId)), []);
   const clear = useCallback(() => setLines([]), []);

@@ -46,12 +46,17 @@ export default function CartPage() {
                   <span className="muted">
                     {money(l.priceCents)} / {l.unit}
                   </span>
+                  {l.stock > 0 && l.quantity >= l.stock && (
+                    <span className="cart-line__stock" role="status">
+                      {t('cart.onlyLeft', { n: l.stock, unit: l.unit })}
+                    </span>
+                  )}
                 </div>
                 <div className="cart-line__qty">
                   <label className="visually-hidden" htmlFor={`q-${l.listingId}`}>
                     {t('cart.quantityOf', { title: l.title })}
                   </label>
-                  <input id={`q-${l.listingId}`} type="number" inputMode="numeric" min={1} value={l.quantity} onChange={(e) => cart.setQuantity(l.listingId, Number(e.target.value))} />
+                  <input id={`q-${l.listingId}`} type="number" inputMode="numeric" min={1} max={Math.max(l.stock, 1)} value={l.quantity} onChange={(e) => cart.setQuantity(l.listingId, Number(e.target.value))} />
                   <button type="button" className="btn btn--ghost btn--small" onClick={() => cart.remove(l.listingId)} aria-label={t('cart.removeItem', { title: l.title })}>
                     {t('cart.remove')}
                   </button>
