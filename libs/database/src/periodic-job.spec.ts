@@ -43,7 +43,10 @@ describe('runOncePerCluster (real PostgreSQL)', () => {
     expect(await runOncePerCluster(a, 'failing-job', async () => { throw new Error('boom'); }, logger)).toBe(true);
     expect(logger.warnings).toContain('failing-job failed: boom');
     expect(await runOncePerCluster(b, 'failing-job', async () => undefined, logger)).toBe(true);
-    const [{ n }] = await a.query(`SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory'`);
+    // Advisory locks held in this spec's own database (other spec files share the server).
+    const [{ n }] = await a.query(
+      `SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+    );
     expect(n).toBe(0);
   });
 });
