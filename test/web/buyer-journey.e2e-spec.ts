@@ -170,10 +170,11 @@ describeShop('Browser: a buyer buys from two farms, the farmer ships, the office
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
     const csv = readFileSync((await download.path())!, 'utf8');
     const lines = csv.trim().split(/\r?\n/);
-    expect(lines[0]).toMatch(/key/i);
+    // The export for people (#16 item 3): Chinese headers, money in yuan with two decimals.
+    expect(lines[0]).toMatch(/^\uFEFF?代码,县,订单数,销售总额（元）/);
     const county = lines.find((l) => l.includes('520322'));
     expect(county).toBeDefined();
-    expect(county).toMatch(/4800|48\.00/);
+    expect(county).toMatch(/,48\.00,/);
 
     await page.setViewportSize(PHONE);
     await screenshot(page, 'officer-dashboard-phone');

@@ -25,6 +25,8 @@ import type {
   Photo,
   Programme,
   ProgrammeBody,
+  ProgrammeDetail,
+  ProgrammeUpdate,
   Region,
   RegionQuery,
   RegionWithParents,
@@ -74,6 +76,10 @@ export const regions = {
 
 export const programmes = {
   list: () => request<Programme[]>('GET', '/programmes'),
+  /** One programme with its enrolled counties (names, parents, enrolment dates). */
+  get: (id: Id) => request<ProgrammeDetail>('GET', `/programmes/${id}`),
+  update: (id: Id, body: ProgrammeUpdate) => request<Programme>('PATCH', `/programmes/${id}`, { body }),
+  remove: (id: Id) => request<void>('DELETE', `/programmes/${id}`),
   create: (body: ProgrammeBody) => request<Programme>('POST', '/programmes', { body }),
   /** JSON codes, or the pasted / uploaded CSV text as it is. */
   enrol: (id: Id, codes: string[] | string, enrolledOn?: string) =>
@@ -137,6 +143,7 @@ export const sellers = {
 
 export const reports = {
   sales: (query: SalesQuery) => request<SalesReport>('GET', '/reports/sales', { query: { ...query, format: 'json' } }),
-  downloadSales: (query: SalesQuery, format: 'csv' | 'xlsx') =>
-    download('/reports/sales', { ...query, format }, `farmlink-sales-${query.from}-${query.to}.${format}`),
+  /** The export for people (headers in `lang`, money in yuan; the API's machine form is format=csv without lang, or raw=1). */
+  downloadSales: (query: SalesQuery, format: 'csv' | 'xlsx', lang: 'zh-CN' | 'en') =>
+    download('/reports/sales', { ...query, format, lang }, `farmlink-sales-${query.from}-${query.to}.${format}`),
 };

@@ -658,14 +658,22 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One programme with its enrolled county codes */
+        /** One programme with its enrolled counties (codes, and names with parents and enrolment dates) */
         get: operations["ProgrammesController_get"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete a programme created by mistake. Audited as programme.delete
+         * @description Not in contract v1.1; an addition for the admin area. Refused with 409 (`code: programme_has_history`) when any of its enrolled counties has sales: its reports read its counties, so they would vanish with it. End it (PATCH endDate) instead.
+         */
+        delete: operations["ProgrammesController_remove"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Rename a programme or change its dates (endDate null: ongoing). Audited as programme.update
+         * @description Not in contract v1.1; an addition for the admin area. Its counties change through PUT /api/programmes/:id/counties.
+         */
+        patch: operations["ProgrammesController_update"];
         trace?: never;
     };
     "/api/programmes/{id}/counties": {
@@ -1008,6 +1016,16 @@ export interface components {
             /** @example 2026-01-01 */
             enrolledOn?: string;
         };
+        EnrolledCountyDto: {
+            /** @example 520322 */
+            code: string;
+            /** @example 2026-01-01 */
+            enrolledOn: string;
+            /** @example 桐梓县 */
+            name: string;
+            /** @description Province, then prefecture */
+            parents: components["schemas"]["RegionDto"][];
+        };
         EnrolResultDto: {
             countyCodes: string[];
             /** @description How many counties are enrolled now */
@@ -1293,6 +1311,8 @@ export interface components {
             status: "verified" | "rejected";
         };
         ProgrammeDetailDto: {
+            /** @description The same counties with their names, parents and enrolment dates, by code */
+            counties: components["schemas"]["EnrolledCountyDto"][];
             countyCodes: string[];
             countyCount: number;
             /** Format: date-time */
@@ -1541,6 +1561,17 @@ export interface components {
             stock?: number;
             title?: string;
             unit?: string;
+        };
+        UpdateProgrammeDto: {
+            /**
+             * @description null: the programme is ongoing
+             * @example 2026-12-31
+             */
+            endDate?: string | null;
+            /** @example 电子商务进农村综合示范 2026 */
+            name?: string;
+            /** @example 2026-01-01 */
+            startDate?: string;
         };
         UserDto: {
             countyCode?: string | null;
@@ -3035,6 +3066,85 @@ export interface operations {
                     "application/json": components["schemas"]["ProgrammeDetailDto"];
                 };
             };
+            /** @description Unknown programme */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProgrammesController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown programme */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Its enrolled counties have sales */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProgrammesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProgrammeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeDto"];
+                };
+            };
+            /** @description Bad field, or the end before the start */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown programme */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     ProgrammesController_enrol: {
@@ -3146,8 +3256,12 @@ export interface operations {
                 /** @description First local date (REPORT_TIME_ZONE), inclusive */
                 from: string;
                 groupBy?: components["schemas"]["ReportGroupBy"];
+                /** @description With format=csv or xlsx: the export for people — headers in this language, money in yuan with two decimals (XLSX: number formats, and a title with the range, scope and time of export). Without it the machine form: the JSON field names as headers and money in fen. */
+                lang?: "zh-CN" | "en";
                 /** @description Only the programme's enrolled counties */
                 programmeId?: string;
+                /** @description 1: the machine form even when lang is given */
+                raw?: "0" | "1";
                 /** @description Only counties inside this region (province, prefecture or county code) */
                 regionCode?: string;
                 /** @description A row field; a leading "-" sorts largest first */
@@ -3161,7 +3275,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description JSON by default; with format=csv a CSV file (header row first), with format=xlsx a spreadsheet */
+            /** @description JSON by default; with format=csv a CSV file (header row first), with format=xlsx a spreadsheet. Files are in the machine form (field names, fen) unless lang=zh-CN|en asks for the form for people (raw=1 forces the machine form). */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -36,6 +36,9 @@ export type RegionWithParents = Schemas['RegionWithParentsDto'];
 export type RegionQuery = QueryOf<'RegionsController_list'>;
 export type Programme = Schemas['ProgrammeDto'];
 export type ProgrammeBody = Schemas['CreateProgrammeDto'];
+export type ProgrammeDetail = Schemas['ProgrammeDetailDto'];
+export type EnrolledCounty = Schemas['EnrolledCountyDto'];
+export type ProgrammeUpdate = Schemas['UpdateProgrammeDto'];
 export type EnrolResult = Schemas['EnrolResultDto'];
 
 // Cooperatives
@@ -68,7 +71,7 @@ export type Ledger = Schemas['LedgerPageDto'];
 export type SalesRow = Schemas['SalesRowDto'];
 export type SalesReport = Schemas['SalesReportDto'];
 /** The sales report's filters; the format is chosen by the call (JSON, or a CSV/XLSX download). */
-export type SalesQuery = Omit<QueryOf<'ReportsController_sales'>, 'format' | 'groupBy'> & { groupBy: ReportGroupBy };
+export type SalesQuery = Omit<QueryOf<'ReportsController_sales'>, 'format' | 'groupBy' | 'lang' | 'raw'> & { groupBy: ReportGroupBy };
 
 // Admin: accounts and the audit trail
 /** A user in the admin's list (GET /api/admin/users). */
