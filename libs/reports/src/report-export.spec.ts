@@ -69,6 +69,10 @@ describe('report export for people (#16 item 3)', () => {
     const en = toHumanCsv(big, ctx('en')).split('\r\n');
     expect(en[0]).toMatch(/^\uFEFFCode,County,Orders,Gross sales \(CNY\),/);
     expect(en[2]).toMatch(/^,Total,/);
+    // By category: the category's name in the language.
+    const byCategory = toHumanCsv({ ...big, groupBy: 'category', rows: [row('tea', 'tea')] }, ctx('zh-CN')).split('\r\n');
+    expect(byCategory[0]).toMatch(/^\uFEFF品类,订单数,/);
+    expect(byCategory[1]).toMatch(/^茶叶,2,50\.00,/);
     // By month: no code column.
     expect(toHumanCsv({ ...big, groupBy: 'month' }, ctx('en')).split('\r\n')[0]).toMatch(/^\uFEFFMonth,Orders,/);
   });

@@ -122,6 +122,21 @@ export const HUMAN_COLUMNS: HumanColumn[] = [
   { field: 'growthPct', kind: 'pct', zh: '同比增长（%）', en: 'Growth (%)' },
 ];
 
+/** Category names as the web app shows them (apps/web/src/i18n: category.*). */
+const CATEGORY_LABEL: Record<string, { zh: string; en: string }> = {
+  grain: { zh: '粮油', en: 'Grain' },
+  vegetables: { zh: '蔬菜', en: 'Vegetables' },
+  fruit: { zh: '水果', en: 'Fruit' },
+  tea: { zh: '茶叶', en: 'Tea' },
+  livestock: { zh: '肉禽', en: 'Meat & livestock' },
+  aquatic: { zh: '水产', en: 'Fish & aquatic' },
+  eggs_dairy: { zh: '蛋奶', en: 'Eggs & dairy' },
+  nuts_seeds: { zh: '坚果', en: 'Nuts & seeds' },
+  herbs_fungi: { zh: '山珍菌菇', en: 'Herbs & mushrooms' },
+  processed: { zh: '加工食品', en: 'Processed food' },
+  handicraft: { zh: '手工艺品', en: 'Handicrafts' },
+};
+
 const isRegion = (groupBy: string) => groupBy === 'county' || groupBy === 'prefecture' || groupBy === 'province';
 const pick = (lang: ExportLang, l: { zh: string; en: string }) => (lang === 'en' ? l.en : l.zh);
 
@@ -143,7 +158,8 @@ export function humanHeader(groupBy: string, lang: ExportLang): string[] {
 
 /** One row's cells in the human form: the totals row is named "合计"/"Total"; the month and category are the name. */
 function humanCells(report: SalesReportDto, r: SalesRowDto, lang: ExportLang, isTotal: boolean, yuan: (fen: number) => unknown): unknown[] {
-  const name = isTotal ? (lang === 'en' ? 'Total' : '合计') : r.name;
+  const category = report.groupBy === 'category' ? CATEGORY_LABEL[r.key] : undefined;
+  const name = isTotal ? (lang === 'en' ? 'Total' : '合计') : category ? pick(lang, category) : r.name;
   const lead = isRegion(report.groupBy) ? [isTotal ? '' : r.key, name] : [name];
   return [
     ...lead,

@@ -271,6 +271,8 @@ export default function DashboardPage() {
                         <Link to={href} aria-label={t('officer.drillInto', { name: r.name })}>
                           {r.name} ›
                         </Link>
+                      ) : groupBy === 'category' ? (
+                        t(`category.${r.key}` as never)
                       ) : (
                         r.name
                       )}
