@@ -134,6 +134,9 @@ describeAll('Browser: officer drill-down, exports, report table, programme admin
       await screenshot(page, `officer-table-desktop-${lang}`);
 
       await page.setViewportSize(PHONE);
+      await page.reload(); // as a phone opens it (the charts size themselves on load)
+      await page.locator(`tr[data-key="${COUNTIES.tongzi}"]`).getByText('¥1,000,858.32').first().waitFor();
+      await page.locator('.chart canvas').first().waitFor();
       const phone = await layout(page, COUNTIES.tongzi);
       expect(phone.page).toBeLessThanOrEqual(PHONE.width);
       for (const c of phone.cells) {
