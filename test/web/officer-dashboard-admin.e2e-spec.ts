@@ -74,6 +74,9 @@ describeAll('Browser: officer drill-down, exports, report table, programme admin
     await page.getByRole('heading', { name: '按月份' }).waitFor();
     expect(path(page)).toBe(`/officer?region=${COUNTIES.tongzi}&groupBy=month`);
     await screenshot(page, 'officer-county-by-month-desktop-zh');
+    await page.setViewportSize(PHONE);
+    await screenshot(page, 'officer-county-by-month-phone-zh');
+    await page.setViewportSize(DESKTOP);
 
     // Back walks up the way it came; Forward returns.
     await page.goBack();
@@ -184,7 +187,7 @@ describeAll('Browser: officer drill-down, exports, report table, programme admin
     const pilot = await mk('遵义示范县', six);
     const mistaken = await mk('误建项目', [COUNTIES.lankao]);
 
-    for (const [lang, viewport] of [['en', PHONE], ['zh', DESKTOP]] as const) {
+    for (const [lang, viewport] of [['en', PHONE], ['zh', PHONE], ['en', DESKTOP], ['zh', DESKTOP]] as const) {
       const { page } = await open({ viewport, lang, user: admin });
       await page.goto('/admin');
       await page.locator(`[data-programme-id="${pilot}"]`).waitFor();

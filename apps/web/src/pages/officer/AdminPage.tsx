@@ -443,7 +443,7 @@ export default function AdminPage() {
         <section className="card" aria-labelledby="staff-title">
           <h2 id="staff-title">{t('admin.staff')}</h2>
           <OfficerList version={officers} />
-          <h3>{t('admin.newAccount')}</h3>
+          <h3 className="staff-new">{t('admin.newAccount')}</h3>
           <StaffForm onCreated={() => setOfficers((n) => n + 1)} />
         </section>
       </div>
