@@ -24,10 +24,12 @@ describe('Sales report exports for people (e2e)', () => {
   });
   afterAll(() => t.close());
 
-  const binary = (res: NodeJS.ReadableStream, cb: (err: Error | null, body: Buffer) => void) => {
+  // supertest's parser: the response is a stream (typed as its Response).
+  const binary = (res: unknown, cb: (err: Error | null, body: Buffer) => void) => {
+    const stream = res as NodeJS.ReadableStream;
     const chunks: Buffer[] = [];
-    res.on('data', (c: Buffer) => chunks.push(c));
-    res.on('end', () => cb(null, Buffer.concat(chunks)));
+    stream.on('data', (c: Buffer) => chunks.push(c));
+    stream.on('end', () => cb(null, Buffer.concat(chunks)));
   };
 
   it('format=csv without lang, and with raw=1, is the machine form: field names and fen', async () => {

@@ -117,13 +117,21 @@ describeAll('Browser: officer drill-down, exports, report table, programme admin
   /** The report table's horizontal overflow, and whether every figure cell of `key`'s row lies inside the viewport. */
   const layout = (page: Page, key: string) =>
     page.evaluate((k) => {
-      const wrap = document.querySelector('.table-wrap') as HTMLElement;
-      const row = document.querySelector(`tr[data-key="${k}"]`) as HTMLElement;
-      const cells = [...row.querySelectorAll('td')].map((td) => {
+      // The browser's globals (this file is type-checked without the DOM library).
+      interface Box { left: number; right: number }
+      interface El { scrollWidth: number; clientWidth: number; getBoundingClientRect(): Box; querySelectorAll(s: string): ArrayLike<El> }
+      const g = globalThis as unknown as {
+        document: { documentElement: El; querySelector(s: string): El };
+        innerWidth: number;
+        getComputedStyle(e: El, pseudo?: string): { content: string; display: string };
+      };
+      const wrap = g.document.querySelector('.table-wrap');
+      const row = g.document.querySelector(`tr[data-key="${k}"]`);
+      const cells = Array.from(row.querySelectorAll('td')).map((td) => {
         const r = td.getBoundingClientRect();
-        return { left: r.left, right: r.right, label: getComputedStyle(td, '::before').content, display: getComputedStyle(td).display };
+        return { left: r.left, right: r.right, label: g.getComputedStyle(td, '::before').content, display: g.getComputedStyle(td).display };
       });
-      return { overflow: wrap.scrollWidth - wrap.clientWidth, page: document.documentElement.scrollWidth, viewport: window.innerWidth, cells };
+      return { overflow: wrap.scrollWidth - wrap.clientWidth, page: g.document.documentElement.scrollWidth, viewport: g.innerWidth, cells };
     }, key);
 
   it('item 4: the report table fits 1280 px with no sideways scrolling; at 360 px each row is a card with every figure labelled', async () => {
