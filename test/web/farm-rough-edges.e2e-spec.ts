@@ -67,6 +67,8 @@ describeFarm('Browser: the farmer’s rough edges (issue #16 items 7, 8, 10)', (
     await page.getByText(/商品已保存，但尚未上架（暂停销售）：有 1 张照片未能上传/).waitFor();
     await page.getByText('照片无法读取（已损坏或像素过多），请换一张。').waitFor();
     expect(await page.locator('main').innerText()).not.toMatch(/could not be read|Unprocessable/);
+    // The photo not yet stored is still there, its preview intact, ready to be sent again.
+    await page.waitForFunction('(() => { const i = document.querySelector(\'img[alt="新照片 1"]\'); return !!i && i.complete && i.naturalWidth > 0; })()');
     await screenshot(page, 'farm-photo-refused-zh-phone');
     const [saved] = await listingsTitled(title);
     expect(saved).toMatchObject({ status: 'paused', photos: 0 });

@@ -111,7 +111,9 @@ export default function ListingFormPage() {
   useEffect(() => {
     if (existing.data) setDraft(fromListing(existing.data));
   }, [existing.data]);
-  useEffect(() => () => photos.forEach((p) => URL.revokeObjectURL(p.preview)), [photos]);
+  // Previews are freed when the page goes (or a photo is removed), not when the list changes: kept ones stay visible.
+  const previews = useRef(new Set<string>());
+  useEffect(() => () => previews.current.forEach((u) => URL.revokeObjectURL(u)), []);
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
@@ -151,7 +153,11 @@ export default function ListingFormPage() {
       if (!PHOTO_TYPES.includes(file.type)) problem = t('validation.photoType');
       else if (file.size > MAX_PHOTO_BYTES) problem = t('validation.photoSize');
       else if (!(await decodes(file))) problem = t('validation.photoUnreadable', { name: file.name });
-      else accepted.push({ file, preview: URL.createObjectURL(file) });
+      else {
+        const preview = URL.createObjectURL(file);
+        previews.current.add(preview);
+        accepted.push({ file, preview });
+      }
     }
     setChecking(false);
     setPhotos((p) => [...p, ...accepted]);
@@ -305,7 +311,11 @@ export default function ListingFormPage() {
             {photos.map((p, i) => (
               <li key={p.preview}>
                 <img src={p.preview} alt={t('farm.newPhoto', { n: i + 1 })} width={96} height={96} />
-                <button type="button" className="photo-previews__remove" aria-label={t('farm.removePhoto', { n: i + 1 })} onClick={() => setPhotos((ps) => ps.filter((x) => x !== p))}>
+                <button type="button" className="photo-previews__remove" aria-label={t('farm.removePhoto', { n: i + 1 })} onClick={() => {
+                    URL.revokeObjectURL(p.preview);
+                    previews.current.delete(p.preview);
+                    setPhotos((ps) => ps.filter((x) => x !== p));
+                  }}>
                   ×
                 </button>
               </li>
