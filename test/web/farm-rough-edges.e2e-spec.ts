@@ -185,6 +185,9 @@ describeFarm('Browser: the farmer’s rough edges (issue #16 items 7, 8, 10)', (
     await en.page.goto('/farm/ledger');
     await en.page.getByText('Page 1 of 2').waitFor();
     await screenshot(en.page, 'farm-ledger-en-desktop');
+    await en.page.setViewportSize(PHONE);
+    await screenshot(en.page, 'farm-ledger-en-phone');
+    await en.page.setViewportSize(DESKTOP);
     await en.page.goto('/farm');
     await en.page.getByRole('link', { name: /Full history/ }).waitFor();
     await screenshot(en.page, 'farm-home-en-desktop');

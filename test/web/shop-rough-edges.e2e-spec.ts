@@ -121,6 +121,10 @@ describeShop('Browser: the buyer’s rough edges (issue #16 items 11, 12, 13)', 
     await en.page.getByText('Seller: 王芳').waitFor();
     await en.page.getByText('/ box').waitFor();
     await screenshot(en.page, 'shop-order-detail-en-desktop');
+    await en.page.setViewportSize(PHONE);
+    await screenshot(en.page, 'shop-order-detail-en-phone');
+    await page.setViewportSize(DESKTOP);
+    await screenshot(page, 'shop-order-detail-zh-desktop');
   }, 150_000);
 
   it('"I received it" asks first: dismissing changes nothing, accepting marks it delivered', async () => {
