@@ -169,6 +169,10 @@ describeFarm('Browser: the farmer’s rough edges (issue #16 items 7, 8, 10)', (
     await card.getByRole('button', { name: '确认发货' }).click();
     const no = paidIds[0].replace(/-/g, '').slice(-8).toUpperCase();
     await page.getByRole('status').getByText(`订单 ${no} 已标记为已发货，可在“已发货”中查看。`).waitFor();
+    // In view wherever the list was scrolled to (the shipped order has left this tab).
+    const toast = (await page.getByRole('status').filter({ hasText: `订单 ${no}` }).boundingBox())!;
+    expect(toast.y).toBeGreaterThanOrEqual(0);
+    expect(toast.y + toast.height).toBeLessThanOrEqual(PHONE.height);
     await card.waitFor({ state: 'detached' });
     await screenshot(page, 'farm-shipped-notice-zh-phone');
     await page.getByRole('button', { name: '已发货', exact: true }).click();

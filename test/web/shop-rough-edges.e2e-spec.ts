@@ -166,6 +166,11 @@ describeShop('Browser: the buyer’s rough edges (issue #16 items 11, 12, 13)', 
     expect(await page.locator('.order-card').count()).toBe(2);
     await page.goBack();
     await page.getByText('第 1 / 2 页').waitFor();
+    // Every filter tab is on the 360 px screen (they wrap).
+    for (const tab of await page.getByRole('group', { name: '筛选订单' }).getByRole('button').all()) {
+      const box = (await tab.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
+    }
     await page.getByRole('button', { name: '已取消', exact: true }).click();
     await page.waitForURL(/status=cancelled/);
     await page.getByText('您还没有订单。').waitFor();

@@ -1,4 +1,4 @@
-import { useCallback, type ReactNode } from 'react';
+import { useCallback, useEffect, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import type { Order, Page } from '../api';
 import { useI18n } from '../i18n/i18n';
@@ -11,6 +11,24 @@ export function OrderPages({ state, empty, onPage, card }: { state: AsyncState<P
     <PagedList state={state} empty={empty} onPage={onPage}>
       {(items) => <ul className="order-list">{items.map(card)}</ul>}
     </PagedList>
+  );
+}
+
+/**
+ * A confirmation that stays in view wherever the page is scrolled (the order that moved may have
+ * left the list): announced politely, gone after 8 seconds or when `onDone` clears the text.
+ */
+export function Toast({ text, onDone }: { text: string; onDone(): void }) {
+  useEffect(() => {
+    if (!text) return;
+    const timer = setTimeout(onDone, 8000);
+    return () => clearTimeout(timer);
+  }, [text, onDone]);
+  if (!text) return null;
+  return (
+    <p className="notice notice--ok toast" role="status">
+      {text}
+    </p>
   );
 }
 

@@ -1,7 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { orders, type Order, type OrderStatus } from '../../api';
 import { RegionName } from '../../components/RegionPicker';
-import { OrderCard, OrderPages, orderNumber, useListParams } from '../../components/OrderCard';
+import { OrderCard, OrderPages, orderNumber, Toast, useListParams } from '../../components/OrderCard';
 import { Field, FormNotice, PageTitle } from '../../components/ui';
 import { errorText, useAsync } from '../../components/util';
 import { useI18n } from '../../i18n/i18n';
@@ -60,10 +60,11 @@ export default function SalesPage() {
   const { status, page, setStatus, setPage } = useListParams(TABS);
   const list = useAsync(() => orders.list({ status: status || undefined, page, pageSize: 20 }), [status, page]);
   const [shipped, setShipped] = useState('');
+  const clearShipped = useCallback(() => setShipped(''), []);
   return (
     <div>
       <PageTitle>{t('nav.mySales')}</PageTitle>
-      <FormNotice ok text={shipped ? t('sales.shippedNotice', { no: shipped }) : undefined} />
+      <Toast text={shipped ? t('sales.shippedNotice', { no: shipped }) : ''} onDone={clearShipped} />
       <div className="tabs" role="group" aria-label={t('sales.filter')}>
         {TABS.map((s) => (
           <button

@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { orders } from '../../api';
-import { orderNumber } from '../../components/OrderCard';
+import { orderNumber, Toast } from '../../components/OrderCard';
 import { RegionName } from '../../components/RegionPicker';
 import { ErrorNotice, FormNotice, Loading, PageTitle, StatusBadge } from '../../components/ui';
 import { useAsync } from '../../components/util';
@@ -16,6 +16,7 @@ export default function OrderDetailPage() {
   const { user } = useAuth();
   const order = useAsync(() => orders.get(id), [id]);
   const [done, setDone] = useState('');
+  const clearDone = useCallback(() => setDone(''), []);
   const { act, busyId, actionError } = useOrderActions((o, action) => {
     setDone(t(action === 'deliver' ? 'orders.receivedNotice' : 'orders.cancelledNotice', { no: orderNumber(o.id) }));
     order.reload();
@@ -28,7 +29,7 @@ export default function OrderDetailPage() {
   return (
     <div className="narrow narrow--wide order-detail" data-order-id={o.id}>
       <PageTitle back={back}>{t('orders.orderNo', { no: orderNumber(o.id) })}</PageTitle>
-      <FormNotice ok text={done || undefined} />
+      <Toast text={done} onDone={clearDone} />
       <section className="card">
         <div className="row-between">
           <StatusBadge status={o.status} />

@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { orders, type Order, type OrderStatus } from '../../api';
-import { OrderCard, OrderPages, orderNumber, useListParams } from '../../components/OrderCard';
+import { OrderCard, OrderPages, orderNumber, Toast, useListParams } from '../../components/OrderCard';
 import { FormNotice, PageTitle } from '../../components/ui';
 import { errorText, useAsync } from '../../components/util';
 import { useI18n } from '../../i18n/i18n';
@@ -56,6 +56,7 @@ export default function OrdersPage() {
   const { status, page, setStatus, setPage } = useListParams(TABS);
   const list = useAsync(() => orders.list({ status: status || undefined, page, pageSize: 20 }), [status, page]);
   const [done, setDone] = useState('');
+  const clearDone = useCallback(() => setDone(''), []);
   const { act, busyId, actionError } = useOrderActions((o, action) => {
     setDone(t(action === 'deliver' ? 'orders.receivedNotice' : 'orders.cancelledNotice', { no: orderNumber(o.id) }));
     list.reload();
@@ -64,7 +65,8 @@ export default function OrdersPage() {
   return (
     <div className="orders">
       <PageTitle>{t('orders.title')}</PageTitle>
-      <FormNotice ok text={params.get('paid') === '1' ? t('orders.paidThanks') : done || undefined} />
+      <FormNotice ok text={params.get('paid') === '1' ? t('orders.paidThanks') : undefined} />
+      <Toast text={done} onDone={clearDone} />
       <div className="tabs" role="group" aria-label={t('orders.filter')}>
         {TABS.map((s) => (
           <button
