@@ -67,13 +67,6 @@ export default function FarmHome() {
       </div>
       <LedgerCard />
       <PovertyCard />
-      <section className="card">
-        <h2>{t('farm.memberId')}</h2>
-        <p className="muted">{t('farm.memberIdHint')}</p>
-        <code className="member-id" data-testid="member-id">
-          {user.id}
-        </code>
-      </section>
     </div>
   );
 }
