@@ -95,12 +95,17 @@ describeAll('Browser: admin pages, cooperatives, and the Excel report', () => {
     const cooperativeId = page.url().split('/').pop()!;
     await page.getByRole('heading', { name: '桐梓县石坎猕猴桃专业合作社' }).waitFor();
 
-    await page.getByLabel('添加成员').fill(member.id);
-    await page.getByRole('button', { name: '添加', exact: true }).click();
+    // The manager finds the farmer by name among the county's farmers (no 36-character id to paste).
+    await page.getByLabel('查找桐梓县的农户').fill('李小');
+    await page.getByRole('button', { name: '搜索', exact: true }).click();
+    await page.getByRole('button', { name: '添加 李小梅' }).waitFor();
+    await screenshot(page, 'cooperative-member-search-phone');
+    await page.getByRole('button', { name: '添加 李小梅' }).click();
+    await page.getByRole('status').getByText('李小梅 已成为成员。').waitFor();
     await page.getByText('2 名成员').waitFor();
     const members = page.locator('section', { has: page.getByRole('heading', { name: '成员' }) });
-    await members.getByText('李小梅').waitFor();
-    await members.getByText('杨合作').waitFor();
+    await members.locator('li', { hasText: '李小梅' }).waitFor();
+    await members.locator('li', { hasText: '杨合作' }).waitFor();
     await members.getByRole('button', { name: '移除' }).waitFor(); // the manager can remove the member, not themself
     expect(await members.getByRole('button', { name: '移除' }).count()).toBe(1);
     await screenshot(page, 'cooperative-members-phone');

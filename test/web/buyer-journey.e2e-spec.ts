@@ -139,6 +139,8 @@ describeShop('Browser: a buyer buys from two farms, the farmer ships, the office
     const { page } = await open({ viewport: DESKTOP, lang: 'zh', user: buyer });
     await page.goto('/orders');
     const shipped = page.locator('.order-card[data-status="shipped"]');
+    // "I received it" asks first (test/web/shop-rough-edges.e2e-spec.ts checks that dismissing changes nothing).
+    page.once('dialog', (dialog) => void dialog.accept());
     await shipped.getByRole('button', { name: '确认收货' }).click();
     await page.locator('.order-card[data-status="delivered"]').waitFor();
     await screenshot(page, 'buyer-orders-delivered-desktop');

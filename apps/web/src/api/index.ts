@@ -4,6 +4,7 @@ import type {
   AuditEntry,
   AuditQuery,
   AuthResult,
+  Candidate,
   Checkout,
   CheckoutBody,
   Cooperative,
@@ -100,6 +101,8 @@ export const cooperatives = {
   /** The signed-in farmer's cooperatives (managed or member of). */
   mine: () => request<Cooperative[]>('GET', '/cooperatives/mine'),
   members: (id: Id) => request<Membership[]>('GET', `/cooperatives/${id}/members`),
+  /** The manager's search for farmers of the cooperative's county to add (phones masked). */
+  candidates: (id: Id, q: string) => request<Candidate[]>('GET', `/cooperatives/${id}/candidates`, { query: { q } }),
   addMember: (id: Id, farmerId: Id) => request<Membership>('POST', `/cooperatives/${id}/members`, { body: { farmerId } }),
   removeMember: (id: Id, farmerId: Id) => request<void>('DELETE', `/cooperatives/${id}/members/${farmerId}`),
 };
@@ -138,7 +141,8 @@ export const payments = {
 };
 
 export const sellers = {
-  myLedger: () => request<Ledger>('GET', '/sellers/me/ledger', { query: { pageSize: 5 } }),
+  /** Newest first (by date); the farm home shows the first 5, the ledger page every page. */
+  myLedger: (page = 1, pageSize = 5) => request<Ledger>('GET', '/sellers/me/ledger', { query: { page, pageSize } }),
 };
 
 export const reports = {

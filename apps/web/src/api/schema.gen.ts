@@ -212,6 +212,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cooperatives/{id}/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The manager's search for farmers to add: farmers of the cooperative's county (not members yet) by name or phone
+         * @description At most 20, by name. Phones are masked (138****5678); a phone matches when q is the whole number or its last 4+ digits.
+         */
+        get: operations["CooperativesController_candidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cooperatives/{id}/members": {
         parameters: {
             query?: never;
@@ -885,6 +905,14 @@ export interface components {
             /** @example Bought by mistake */
             reason?: string;
         };
+        CandidateDto: {
+            displayName: string;
+            /** Format: uuid */
+            id: string;
+            /** @description Masked: the first 3 and last 4 digits, e.g. 138****5678 */
+            phoneMasked: string | null;
+            village: string | null;
+        };
         /** @enum {string} */
         Category: "grain" | "vegetables" | "fruit" | "tea" | "livestock" | "aquatic" | "eggs_dairy" | "nuts_seeds" | "herbs_fungi" | "processed" | "handicraft";
         CheckoutDto: {
@@ -967,6 +995,8 @@ export interface components {
              * @example 4800
              */
             priceCents: number;
+            /** @description paused keeps it out of the shop, e.g. until its photos are uploaded; active by default */
+            status?: components["schemas"]["ListingEditableStatus"];
             /**
              * @description Whole units in stock
              * @example 120
@@ -1105,7 +1135,10 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
-        /** @enum {string} */
+        /**
+         * @description paused keeps it out of the shop, e.g. until its photos are uploaded; active by default
+         * @enum {string}
+         */
         ListingEditableStatus: "active" | "paused";
         ListingPageDto: {
             items: components["schemas"]["ListingDto"][];
@@ -1170,6 +1203,8 @@ export interface components {
             refundedCents: number;
             /** Format: uuid */
             sellerId: string;
+            /** @description The seller of record's name (the farmer's, or the cooperative's); on GET /api/orders and /api/orders/:id */
+            sellerName?: string;
             sellerType: components["schemas"]["SellerType"];
             /** Format: date-time */
             shippedAt: string | null;
@@ -1219,6 +1254,11 @@ export interface components {
         OrderStatus: "pending_payment" | "paid" | "shipped" | "delivered" | "cancelled";
         PaymentDto: {
             amountCents: number;
+            /**
+             * Format: uuid
+             * @description The checkout it pays for: GET /api/orders?checkoutId= lists its orders
+             */
+            checkoutId?: string;
             /** @description Stripe PaymentIntent client secret, for the Payment Element */
             clientSecret?: string;
             /** @example CNY */
@@ -2070,6 +2110,44 @@ export interface operations {
             };
         };
     };
+    CooperativesController_candidates: {
+        parameters: {
+            query: {
+                /** @description Part of the name, or the phone number (whole, or its last 4+ digits) */
+                q: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CandidateDto"][];
+                };
+            };
+            /** @description Not the manager */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown cooperative */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     CooperativesController_listMembers: {
         parameters: {
             query?: never;
@@ -2706,6 +2784,8 @@ export interface operations {
     OrdersController_list: {
         parameters: {
             query?: {
+                /** @description Only the orders of this checkout (e.g. those one payment pays for) */
+                checkoutId?: string;
                 page?: number;
                 pageSize?: number;
                 status?: components["schemas"]["OrderStatus"];

@@ -45,6 +45,8 @@ export type EnrolResult = Schemas['EnrolResultDto'];
 export type Cooperative = Schemas['CooperativeDto'];
 export type CooperativeBody = Schemas['CreateCooperativeDto'];
 export type Membership = Schemas['MemberDto'];
+/** GET /api/cooperatives/:id/candidates: a farmer the manager may add. */
+export type Candidate = Schemas['CandidateDto'];
 
 // Listings
 export type Photo = Schemas['PhotoDto'];
