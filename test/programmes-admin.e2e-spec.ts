@@ -82,7 +82,7 @@ describe('Programmes: detail, edit, delete (e2e)', () => {
     expect(report.totals.grossSalesCents).toBe(3000);
 
     const res = await t.http().delete(`/api/programmes/${p.id}`).set(admin.auth).expect(409);
-    expect(res.body).toMatchObject({ statusCode: 409, code: 'programme_has_history' });
+    expect(res.body).toMatchObject({ statusCode: 409, code: 'PROGRAMME_HAS_HISTORY' });
     const after = (await t.http().get(`/api/programmes/${p.id}`).set(admin.auth).expect(200)).body;
     expect(after.countyCodes).toEqual([COUNTIES.lankao, COUNTIES.tongzi].sort());
     expect((await t.http().get(`/api/reports/sales?from=${thisYear}-01-01&to=${thisYear}-12-31&programmeId=${p.id}`).set(admin.auth).expect(200)).body).toEqual(report);

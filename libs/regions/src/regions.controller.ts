@@ -83,7 +83,7 @@ export class ProgrammesController {
   @Endpoint({
     summary: 'Delete a programme created by mistake. Audited as programme.delete',
     description:
-      'Not in contract v1.1; an addition for the admin area. Refused with 409 (`code: programme_has_history`) when any of its enrolled ' +
+      'Not in contract v1.1; an addition for the admin area. Refused with 409 (`code: PROGRAMME_HAS_HISTORY`) when any of its enrolled ' +
       'counties has sales: its reports read its counties, so they would vanish with it. End it (PATCH endDate) instead.',
     access: ['admin'],
     noContent: true,

@@ -21,8 +21,6 @@ export class UnknownCountyCodesError extends BadRequestError {
 /** A programme whose enrolled counties have sales: its report would vanish with it, so it is not deleted. */
 export class ProgrammeHasHistoryError extends ConflictError {
   constructor(id: string) {
-    super(`Programme ${id} has sales in its enrolled counties; it is kept so that its reports stay available (set an end date instead)`, {
-      code: 'programme_has_history',
-    });
+    super(`Programme ${id} has sales in its enrolled counties; it is kept so that its reports stay available (set an end date instead)`);
   }
 }

@@ -93,6 +93,7 @@ export const en = {
   'code.POVERTY_ALREADY_CLAIMED': 'Your poverty registration has already been sent.',
   'code.POVERTY_CLAIM_NOT_FOUND': 'No poverty registration was found.',
   'code.PROGRAMME_NOT_FOUND': 'This programme does not exist.',
+  'code.PROGRAMME_HAS_HISTORY': 'Its counties have sales, so it is kept for its reports: set an end date instead.',
   'code.REFUND_TOO_LARGE': 'The refund is more than what is left to refund on this order.',
   'code.REGION_NOT_FOUND': 'This region code is not known.',
   'code.REGISTRATION_NO_TAKEN': 'A cooperative with this registration number already exists.',

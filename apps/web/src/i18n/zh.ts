@@ -95,6 +95,7 @@ export const zh: Record<MessageKey, string> = {
   'code.POVERTY_ALREADY_CLAIMED': '您的脱贫户登记已经提交过了。',
   'code.POVERTY_CLAIM_NOT_FOUND': '找不到脱贫户登记。',
   'code.PROGRAMME_NOT_FOUND': '找不到这个帮扶项目。',
+  'code.PROGRAMME_HAS_HISTORY': '该项目的县已有销售记录，为保留报表不能删除；请设置结束日期。',
   'code.REFUND_TOO_LARGE': '退款金额超过了此订单可退的金额。',
   'code.REGION_NOT_FOUND': '未知的地区代码。',
   'code.REGISTRATION_NO_TAKEN': '已有合作社使用此登记号。',
