@@ -2,6 +2,7 @@ import { CATEGORIES } from '@farmlink/shared';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { listings, type ListingQuery } from '../../api';
+import { takeFirstPage } from '../../api/first-page';
 import { ListingCard } from '../../components/ListingCard';
 import { RegionPicker } from '../../components/RegionPicker';
 import { Options, PagedList } from '../../components/ui';
@@ -38,6 +39,10 @@ export function ShopPage() {
     setParams(next);
   };
 
+  // The API puts the unfiltered first page into index.html: start from it instead of asking again.
+  const [firstPage] = useState(() =>
+    !q && !category && !regionCode && !minPrice && !maxPrice && !inStock && sort === 'newest' && page === 1 ? takeFirstPage({ page, pageSize: PAGE_SIZE, sort }) : undefined,
+  );
   const result = useAsync(
     () =>
       listings.search({
@@ -52,6 +57,7 @@ export function ShopPage() {
         pageSize: PAGE_SIZE,
       }),
     [q, category, regionCode, minPrice, maxPrice, inStock, sort, page],
+    firstPage,
   );
 
   const onSearch = (e: FormEvent) => {

@@ -1,0 +1,28 @@
+import type { Listing, Page } from './types';
+
+/** The id of the JSON the API puts in index.html with the shop's first page (apps/api/src/web/first-screen.ts). */
+const ELEMENT_ID = 'farmlink-first-page';
+
+let taken = false;
+
+/**
+ * The shop's first page of listings that came inside index.html (the API
+ * prerenders `/`), for the query ShopPage asks for when nothing is filtered;
+ * given once, on the app's first render, so later visits to the shop ask the
+ * API for fresh listings. Undefined when there is none or it is for another query.
+ */
+export function takeFirstPage(query: { page: number; pageSize: number; sort: string }): Page<Listing> | undefined {
+  if (taken || typeof document === 'undefined') return undefined;
+  taken = true;
+  const element = document.getElementById(ELEMENT_ID);
+  if (!element) return undefined;
+  element.remove();
+  try {
+    const data = JSON.parse(element.textContent ?? '') as { query?: { page: number; pageSize: number; sort: string }; page?: Page<Listing> };
+    const q = data.query;
+    if (!q || !data.page || q.page !== query.page || q.pageSize !== query.pageSize || q.sort !== query.sort) return undefined;
+    return data.page;
+  } catch {
+    return undefined;
+  }
+}
