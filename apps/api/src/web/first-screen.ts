@@ -47,6 +47,12 @@ export const FIRST_SCREEN_TEXT: Record<FirstScreenLang, Record<FirstScreenKey, s
     'listing.inStock': '有货',
     'listing.soldOut': '已售罄',
     'listing.perKg': '折合 {price}/公斤',
+    'nav.language': '切换语言',
+    'nav.cartCount': '购物车，{count} 件',
+    'shop.sort': '排序',
+    'shop.sortNewest': '最新上架',
+    'shop.sortPriceAsc': '价格从低到高',
+    'shop.sortPriceDesc': '价格从高到低',
   },
   en: {
     'app.name': 'FarmLink',
@@ -67,6 +73,12 @@ export const FIRST_SCREEN_TEXT: Record<FirstScreenLang, Record<FirstScreenKey, s
     'listing.inStock': 'In stock',
     'listing.soldOut': 'Sold out',
     'listing.perKg': '{price}/kg',
+    'nav.language': 'Switch language',
+    'nav.cartCount': 'Cart, {count} items',
+    'shop.sort': 'Sort',
+    'shop.sortNewest': 'Newest',
+    'shop.sortPriceAsc': 'Price: low to high',
+    'shop.sortPriceDesc': 'Price: high to low',
   },
 };
 
@@ -88,7 +100,13 @@ export type FirstScreenKey =
   | 'shop.resultCount'
   | 'listing.inStock'
   | 'listing.soldOut'
-  | 'listing.perKg';
+  | 'listing.perKg'
+  | 'nav.language'
+  | 'nav.cartCount'
+  | 'shop.sort'
+  | 'shop.sortNewest'
+  | 'shop.sortPriceAsc'
+  | 'shop.sortPriceDesc';
 
 /** The listing fields the first screen shows (a subset of ListingDto). */
 export interface FirstScreenListing {
@@ -143,6 +161,9 @@ const BRAND_SVG =
   '<path d="M16 6c-5 4-7 9-6 15 5 0 9-3 11-8-3 1-5 3-6 6 0-5 1-9 1-13z" fill="#f4d35e"></path></svg>';
 const PLACEHOLDER_SVG =
   '<svg viewBox="0 0 48 48" aria-hidden="true" width="48" height="48"><path d="M24 8c-7 6-10 13-8 22 7 0 13-5 15-12-4 1-7 4-8 9 0-7 1-13 1-19z" fill="currentColor"></path></svg>';
+const CART_SVG =
+  '<svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true"><path d="M3 4h2l2.4 10.2a2 2 0 0 0 2 1.6h7.7a2 2 0 0 0 1.9-1.4L21 8H6.2" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"></path>' +
+  '<circle cx="10" cy="20" r="1.5" fill="currentColor"></circle><circle cx="17" cy="20" r="1.5" fill="currentColor"></circle></svg>';
 const CARD_IMAGE_SIZES = '(max-width: 600px) 50vw, (max-width: 1000px) 33vw, 240px';
 
 /** One card, as ListingCard renders it. */
@@ -183,7 +204,11 @@ export function renderShopFirstScreen(lang: FirstScreenLang, page: Page<FirstScr
     `<a class="skip-link" href="#main">${t('nav.skip')}</a>` +
     `<header class="topbar"><div class="topbar__inner">` +
     `<a href="/" class="brand" aria-label="${t('app.name')}">${BRAND_SVG}<span>${t('app.name')}</span></a>` +
-    `<div class="topbar__actions"><a class="btn btn--small" href="/login">${t('nav.signIn')}</a></div>` +
+    // The header's controls as the app draws them for a visitor (the language switch works once the app runs).
+    `<div class="topbar__actions">` +
+    `<button type="button" class="lang-switch" aria-label="${t('nav.language')}" lang="${lang === 'zh' ? 'en' : 'zh-CN'}">${lang === 'zh' ? 'EN' : '中文'}</button>` +
+    `<a href="/cart" class="cart-link" aria-label="${t('nav.cartCount', { count: 0 })}">${CART_SVG}</a>` +
+    `<a class="btn btn--small" href="/login">${t('nav.signIn')}</a></div>` +
     `</div>` +
     `<nav class="mainnav" aria-label="${t('nav.main')}"><a href="/" class="active" aria-current="page">${t('nav.shop')}</a>` +
     `<a href="/orders">${t('nav.myOrders')}</a><a href="/register">${t('nav.register')}</a></nav>` +
@@ -198,7 +223,11 @@ export function renderShopFirstScreen(lang: FirstScreenLang, page: Page<FirstScr
     `<div class="shop__layout">` +
     `<details class="filters"><summary>${t('shop.filters')}</summary></details>` +
     `<section class="results" aria-labelledby="results-heading">` +
-    `<div class="results__bar"><h2 id="results-heading" class="results__count">${t('shop.resultCount', { count: page.total })}</h2></div>` +
+    `<div class="results__bar"><h2 id="results-heading" class="results__count">${t('shop.resultCount', { count: page.total })}</h2>` +
+    // Sorting without the app: a plain GET of /?sort=…, which the app reads when it arrives.
+    `<form class="field field--inline" action="/" method="get"><label for="f-sort">${t('shop.sort')}</label>` +
+    `<select id="f-sort" name="sort"><option value="newest" selected>${t('shop.sortNewest')}</option>` +
+    `<option value="price_asc">${t('shop.sortPriceAsc')}</option><option value="price_desc">${t('shop.sortPriceDesc')}</option></select></form></div>` +
     `<div class="grid">${cards}</div>` +
     `</section></div></div></main></div>`
   );
