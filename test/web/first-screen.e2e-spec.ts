@@ -3,7 +3,7 @@ import { request as httpRequest } from 'node:http';
 import * as path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { COUNTIES, createUser, TestUser } from '@farmlink/testing';
-import { FIRST_PAGE_ELEMENT_ID, FIRST_SCREEN_TEXT, escapeHtml, jsonForScript, langFromAcceptLanguage } from '../../apps/api/src/web/first-screen';
+import { FIRST_PAGE_ELEMENT_ID, FIRST_SCREEN_TEXT, escapeHtml, jsonForScript, langFromAcceptLanguage, renderShopFirstScreen } from '../../apps/api/src/web/first-screen';
 import { DESKTOP, PHONE, screenshot, useBrowserApp } from './browser';
 
 /*
@@ -134,6 +134,12 @@ describe('Slow connections: compressed answers and a shop readable before its Ja
       // Exactly one </script> per script element: the JSON cannot close its own.
       expect((html.match(/<\/script/gi) ?? []).length).toBe((html.match(/<script\b/gi) ?? []).length);
       expect(embeddedPage(html).page.items.map((i) => i.title)).toContain(XSS_TITLE);
+    });
+
+    it('says so when the shop has nothing yet', () => {
+      const html = renderShopFirstScreen('en', { items: [], total: 0, page: 1, pageSize: 24 });
+      expect(html).toContain('<div class="empty">Nothing found. Try fewer filters or another word.</div>');
+      expect(html).toContain('0 items');
     });
 
     it('jsonForScript leaves nothing that ends a script, and JSON.parse reads it back', () => {

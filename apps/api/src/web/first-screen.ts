@@ -53,6 +53,7 @@ export const FIRST_SCREEN_TEXT: Record<FirstScreenLang, Record<FirstScreenKey, s
     'shop.sortNewest': '最新上架',
     'shop.sortPriceAsc': '价格从低到高',
     'shop.sortPriceDesc': '价格从高到低',
+    'shop.noResults': '没有找到商品。试试减少筛选条件或换个词。',
   },
   en: {
     'app.name': 'FarmLink',
@@ -79,6 +80,7 @@ export const FIRST_SCREEN_TEXT: Record<FirstScreenLang, Record<FirstScreenKey, s
     'shop.sortNewest': 'Newest',
     'shop.sortPriceAsc': 'Price: low to high',
     'shop.sortPriceDesc': 'Price: high to low',
+    'shop.noResults': 'Nothing found. Try fewer filters or another word.',
   },
 };
 
@@ -106,7 +108,8 @@ export type FirstScreenKey =
   | 'shop.sort'
   | 'shop.sortNewest'
   | 'shop.sortPriceAsc'
-  | 'shop.sortPriceDesc';
+  | 'shop.sortPriceDesc'
+  | 'shop.noResults';
 
 /** The listing fields the first screen shows (a subset of ListingDto). */
 export interface FirstScreenListing {
@@ -228,7 +231,7 @@ export function renderShopFirstScreen(lang: FirstScreenLang, page: Page<FirstScr
     `<form class="field field--inline" action="/" method="get"><label for="f-sort">${t('shop.sort')}</label>` +
     `<select id="f-sort" name="sort"><option value="newest" selected>${t('shop.sortNewest')}</option>` +
     `<option value="price_asc">${t('shop.sortPriceAsc')}</option><option value="price_desc">${t('shop.sortPriceDesc')}</option></select></form></div>` +
-    `<div class="grid">${cards}</div>` +
+    (page.items.length > 0 ? `<div class="grid">${cards}</div>` : `<div class="empty">${t('shop.noResults')}</div>`) +
     `</section></div></div></main></div>`
   );
 }
