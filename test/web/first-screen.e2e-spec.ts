@@ -125,6 +125,16 @@ describe('Slow connections: compressed answers and a shop readable before its Ja
       expect(html).toContain('In stock');
     });
 
+    it('speaks the language the user chose in the app (its farmlink.lang cookie) over the browser’s', async () => {
+      const en = (await t.http().get('/').set('Accept-Language', 'zh-CN').set('Cookie', 'other=1; farmlink.lang=en').expect(200)).text;
+      expect(en).toContain('<html lang="en"');
+      expect(en).toContain('10 items');
+      const zh = (await t.http().get('/').set('Accept-Language', 'en-US').set('Cookie', 'farmlink.lang=zh').expect(200)).text;
+      expect(zh).toContain('共 10 件商品');
+      const junk = (await t.http().get('/').set('Accept-Language', 'en-US').set('Cookie', 'farmlink.lang=<b>').expect(200)).text;
+      expect(junk).toContain('10 items');
+    });
+
     it('escapes a listing titled </script><img src=x onerror=alert(1)> in the HTML and in the JSON', async () => {
       const html = (await t.http().get('/').set('Accept-Language', 'zh-CN').expect(200)).text;
       expect(html).not.toContain(XSS_TITLE);
@@ -225,6 +235,19 @@ describe('Slow connections: compressed answers and a shop readable before its Ja
         expect(apiCalls.length).toBeGreaterThan(0);
         expect(dialogs).toBe(0);
       }
+    });
+
+    it('comes in the language the user switched to, on the next visit before the app runs', async () => {
+      const { page } = await open({ viewport: PHONE, locale: 'zh-CN' });
+      await page.goto('/');
+      await page.locator('footer.footer').waitFor();
+      await page.getByRole('button', { name: '切换语言' }).click();
+      await page.getByRole('heading', { name: 'Fresh from the farm, straight to you' }).waitFor();
+      await page.route('**/assets/*.js', (route) => route.abort());
+      await page.reload({ waitUntil: 'domcontentloaded' });
+      expect(await page.locator('h1').innerText()).toBe('Fresh from the farm, straight to you');
+      expect(await page.locator('.results__count').innerText()).toBe('10 items');
+      expect(await page.locator('html').getAttribute('lang')).toBe('en');
     });
   });
 });

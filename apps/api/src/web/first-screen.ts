@@ -139,7 +139,17 @@ export function jsonForScript(json: string): string {
   return json.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** zh for browsers that ask for Chinese first, as the web app's initialLang() decides without a saved choice. */
+/**
+ * The language the app will show: the one the user chose (the app keeps it in
+ * the `farmlink.lang` cookie as well as in localStorage), else zh for browsers
+ * that ask for Chinese, as the app's initialLang() decides.
+ */
+export function firstScreenLang(headers: { cookie?: string; 'accept-language'?: string | string[] }): FirstScreenLang {
+  const chosen = /(?:^|;\s*)farmlink\.lang=(zh|en)(?:;|$)/.exec(headers.cookie ?? '')?.[1];
+  return chosen === 'zh' || chosen === 'en' ? chosen : langFromAcceptLanguage(headers['accept-language']);
+}
+
+/** zh for browsers that ask for Chinese, as the web app's initialLang() decides without a saved choice. */
 export function langFromAcceptLanguage(header: string | string[] | undefined): FirstScreenLang {
   const value = Array.isArray(header) ? header.join(',') : (header ?? '');
   const langs = value

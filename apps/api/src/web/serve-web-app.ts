@@ -3,7 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { FIRST_PAGE_QUERY, inlineStylesheets, langFromAcceptLanguage, withFirstScreen, type FirstScreenLang } from './first-screen';
+import { FIRST_PAGE_QUERY, firstScreenLang, inlineStylesheets, withFirstScreen, type FirstScreenLang } from './first-screen';
 
 /** Where `npm run build:web` puts the web app (apps/web/dist), from the repository root. */
 export function defaultWebDistDir(): string {
@@ -76,11 +76,11 @@ export async function serveWebApp(
       return reply.callNotFound();
     }
     if (firstScreen && url === '/') {
-      const lang = langFromAcceptLanguage(request.headers['accept-language']);
+      const lang = firstScreenLang(request.headers);
       return firstScreen(lang).then((html) =>
         reply
           .header('Cache-Control', REVALIDATE)
-          .header('Vary', 'Accept-Language')
+          .header('Vary', 'Accept-Language, Cookie')
           .type('text/html; charset=utf-8')
           .send(html ?? indexHtml),
       );
