@@ -237,6 +237,27 @@ describe('Slow connections: compressed answers and a shop readable before its Ja
       }
     });
 
+    it('keeps what the visitor typed into the search box before the app arrived', async () => {
+      const { page } = await open({ viewport: PHONE, locale: 'zh-CN' });
+      let release!: () => void;
+      const gate = new Promise<void>((r) => (release = r));
+      await page.route('**/assets/*.js', async (route) => {
+        await gate;
+        await route.continue();
+      });
+      // Not even DOMContentLoaded: it waits for the (held) module scripts.
+      await page.goto('/', { waitUntil: 'commit' });
+      await page.locator('#shop-q').click();
+      await page.keyboard.type('雷山');
+      release();
+      await page.locator('footer.footer').waitFor();
+      expect(await page.locator('#shop-q').inputValue()).toBe('雷山');
+      expect(await page.locator('#shop-q').evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+      await page.keyboard.press('Enter');
+      await page.locator('.listing-card').nth(1).waitFor({ state: 'detached' });
+      expect(await page.locator('.listing-card .listing-card__title').allInnerTexts()).toEqual([titles.last]);
+    });
+
     it('comes in the language the user switched to, on the next visit before the app runs', async () => {
       const { page } = await open({ viewport: PHONE, locale: 'zh-CN' });
       await page.goto('/');

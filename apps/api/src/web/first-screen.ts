@@ -231,7 +231,7 @@ export function renderShopFirstScreen(lang: FirstScreenLang, page: Page<FirstScr
     // Without the app a search is a plain GET of /?q=…, which the app reads when it arrives.
     `<form class="searchbar" role="search" action="/" method="get">` +
     `<label for="shop-q" class="visually-hidden">${t('shop.searchLabel')}</label>` +
-    `<input id="shop-q" type="search" name="q" value="" placeholder="${t('shop.searchPlaceholder')}" enterkeyhint="search">` +
+    `<input id="shop-q" type="search" name="q" value="" data-prerendered="" placeholder="${t('shop.searchPlaceholder')}" enterkeyhint="search">` +
     `<button type="submit" class="btn">${t('shop.search')}</button></form></section>` +
     `<div class="shop__layout">` +
     `<details class="filters"><summary>${t('shop.filters')}</summary></details>` +

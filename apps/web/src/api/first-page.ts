@@ -26,3 +26,15 @@ export function takeFirstPage(query: { page: number; pageSize: number; sort: str
     return undefined;
   }
 }
+
+/**
+ * What the visitor typed into the prerendered search box before the app
+ * arrived (and whether the box had the focus), so the app's box starts with
+ * it instead of wiping it. Read on the app's first render, before React
+ * replaces the prerendered HTML.
+ */
+export function prerenderedSearch(): { text: string; focused: boolean } {
+  if (typeof document === 'undefined') return { text: '', focused: false };
+  const input = document.querySelector<HTMLInputElement>('#root input#shop-q[data-prerendered]');
+  return { text: input?.value ?? '', focused: Boolean(input && document.activeElement === input) };
+}
