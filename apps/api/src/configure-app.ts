@@ -89,7 +89,7 @@ export async function configureApp(app: NestFastifyApplication, env: Env): Promi
   } // else no CORS headers at all: browsers allow same-origin calls only.
 
   // Answers above 1 KB (JSON, CSV, index.html) go out brotli- or gzip-compressed when the client
-  // accepts it: a search page is ~25 KB of JSON, ~4 KB compressed. Brotli at quality 4 costs about
+  // accepts it: a search page of 24 listings is ~27 KB of JSON, 2-3 KB compressed. Brotli at quality 4 costs about
   // what gzip does. Registered before every route (Nest adds its routes at listen). Request bodies
   // are not decompressed (globalDecompression off): nothing sends compressed bodies.
   // The built web app's assets are already compressed (.br/.gz beside them) and pass through as they are.
