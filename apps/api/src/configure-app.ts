@@ -1,5 +1,8 @@
+import fastifyCompress from '@fastify/compress';
 import helmet from 'helmet';
 import { ValidationPipe } from '@nestjs/common';
+import { constants as zlib } from 'node:zlib';
+import { CatalogService, type ListingQueryDto } from '@farmlink/catalog';
 import { randomUUID } from 'node:crypto';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -85,6 +88,20 @@ export async function configureApp(app: NestFastifyApplication, env: Env): Promi
     });
   } // else no CORS headers at all: browsers allow same-origin calls only.
 
+  // Answers above 1 KB (JSON, CSV, index.html) go out brotli- or gzip-compressed when the client
+  // accepts it: a search page of 24 listings is ~27 KB of JSON, 2-3 KB compressed. Brotli at quality 4 costs about
+  // what gzip does. Registered before every route (Nest adds its routes at listen). Request bodies
+  // are not decompressed (globalDecompression off): nothing sends compressed bodies.
+  // The built web app's assets are already compressed (.br/.gz beside them) and pass through as they are.
+  await app.register(fastifyCompress as never, {
+    global: true,
+    globalDecompression: false,
+    encodings: ['br', 'gzip'],
+    threshold: 1024,
+    brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } },
+    zlibOptions: { level: 6 },
+  });
+
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', (req, reply, done) => {
     void reply.headers(SECURITY_HEADERS);
@@ -111,5 +128,11 @@ export async function configureApp(app: NestFastifyApplication, env: Env): Promi
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', useGlobalPrefix: false });
 
   // The built web app (apps/web/dist) on the same address, with index.html for client routes.
-  await serveWebApp(app, { log: (m) => app.get(Logger).log(m) });
+  // `/` carries the shop's first page of listings as HTML (readable before the JavaScript arrives)
+  // and as JSON for the app to start from; WEB_PRERENDER=false turns it off.
+  const catalog = app.get(CatalogService);
+  await serveWebApp(app, {
+    log: (m) => app.get(Logger).log(m),
+    prerender: env.WEB_PRERENDER === false ? undefined : (query) => catalog.searchJson(query as ListingQueryDto),
+  });
 }

@@ -98,6 +98,7 @@ export const envSchema = Joi.object({
   EMBEDDED_DATABASE: Joi.boolean().default(false),
   SEED_DEMO: Joi.boolean().default(true),
   MIGRATE_ON_START: Joi.boolean().default(true),
+  WEB_PRERENDER: Joi.boolean().default(true),
 });
 
 export interface Env {
@@ -132,6 +133,8 @@ export interface Env {
   EMBEDDED_DATABASE: boolean;
   SEED_DEMO: boolean;
   MIGRATE_ON_START: boolean;
+  /** `/` carries the shop's first page of listings as HTML and JSON (apps/api/src/web/first-screen.ts). */
+  WEB_PRERENDER: boolean;
 }
 
 /** Validates `raw` (process.env) and returns typed settings, or throws naming every bad setting. */

@@ -3,6 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { FIRST_PAGE_QUERY, firstScreenLang, inlineStylesheets, withFirstScreen, type FirstScreenLang } from './first-screen';
 
 /** Where `npm run build:web` puts the web app (apps/web/dist), from the repository root. */
 export function defaultWebDistDir(): string {
@@ -21,10 +22,22 @@ const REVALIDATE = 'no-cache';
  * client-side routes (/listings/…, /farm/…) work on reload. Unknown /api/*
  * routes still reach Nest's not-found handler and keep their JSON 404.
  * Without a build the API runs alone and says how to get the web app.
+ *
+ * With `prerender`, `GET /` (the shop's front page, nothing filtered) answers
+ * index.html with the first page of listings already in it as HTML, the same
+ * page as JSON for the app to start from, and the stylesheet inlined, so a slow
+ * connection shows listings after one round trip instead of after the
+ * JavaScript (first-screen.ts). `/?prerender=0` answers the plain index.html
+ * (the slow-network benchmark's baseline).
  */
 export async function serveWebApp(
   app: NestFastifyApplication,
-  options: { distDir?: string; log?: (message: string) => void } = {},
+  options: {
+    distDir?: string;
+    log?: (message: string) => void;
+    /** The shop's first page as the JSON text GET /api/listings answers (the catalog's cached page). */
+    prerender?: (query: typeof FIRST_PAGE_QUERY) => Promise<string>;
+  } = {},
 ): Promise<boolean> {
   const distDir = options.distDir ?? defaultWebDistDir();
   const indexFile = path.join(distDir, 'index.html');
@@ -43,6 +56,8 @@ export async function serveWebApp(
     decorateReply: false,
     // The build writes .br and .gz beside each asset: weak networks get the small one.
     preCompressed: true,
+    // "/" is the SPA route below (prerendered), not a static file.
+    index: false,
     cacheControl: false,
     setHeaders: (res: FastifyReply | { setHeader(name: string, value: string): void }, filePath: string) => {
       const value = filePath.includes(`${path.sep}assets${path.sep}`) ? IMMUTABLE : REVALIDATE;
@@ -52,6 +67,7 @@ export async function serveWebApp(
   });
 
   const indexHtml = readFileSync(indexFile);
+  const firstScreen = options.prerender ? firstScreenRenderer(indexHtml.toString('utf8'), distDir, options.prerender, log) : undefined;
   const fastify = app.getHttpAdapter().getInstance();
   fastify.get('/*', (request: FastifyRequest, reply: FastifyReply) => {
     const url = request.raw.url ?? '/';
@@ -59,7 +75,50 @@ export async function serveWebApp(
     if (url === '/api' || url.startsWith('/api/') || url.startsWith('/api?') || url.startsWith('/assets/')) {
       return reply.callNotFound();
     }
+    if (firstScreen && url === '/') {
+      const lang = firstScreenLang(request.headers);
+      return firstScreen(lang).then((html) =>
+        reply
+          .header('Cache-Control', REVALIDATE)
+          .header('Vary', 'Accept-Language, Cookie')
+          .type('text/html; charset=utf-8')
+          .send(html ?? indexHtml),
+      );
+    }
     return reply.header('Cache-Control', REVALIDATE).type('text/html; charset=utf-8').send(indexHtml);
   });
   return true;
+}
+
+/**
+ * index.html with the first page of listings for `lang`, or undefined when the
+ * page cannot be had (the plain index.html is sent then: the app loads it
+ * itself). The HTML is kept while the catalog answers the same JSON text (it
+ * caches the page for a second), so a busy front page costs one render a second.
+ */
+function firstScreenRenderer(
+  indexHtml: string,
+  distDir: string,
+  loadPage: (query: typeof FIRST_PAGE_QUERY) => Promise<string>,
+  log: (message: string) => void,
+): (lang: FirstScreenLang) => Promise<string | undefined> {
+  const template = inlineStylesheets(indexHtml, (href) => {
+    const file = path.join(distDir, href);
+    return file.startsWith(distDir + path.sep) && existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+  });
+  const last = new Map<FirstScreenLang, { json: string; html: string | undefined }>();
+  return async (lang) => {
+    let json: string;
+    try {
+      json = await loadPage(FIRST_PAGE_QUERY);
+    } catch (err) {
+      log(`[farmlink] shop front page sent without listings: ${(err as Error).message}`);
+      return undefined;
+    }
+    const cached = last.get(lang);
+    if (cached && cached.json === json) return cached.html;
+    const html = withFirstScreen(template, lang, json);
+    last.set(lang, { json, html });
+    return html;
+  };
 }

@@ -127,14 +127,19 @@ export interface AsyncState<T> {
   setData(data: T): void;
 }
 
-/** Runs `load` when `deps` change; the latest answer wins. */
-export function useAsync<T>(load: () => Promise<T>, deps: unknown[]): AsyncState<T> {
-  const [data, setData] = useState<T>();
+/** Runs `load` when `deps` change; the latest answer wins. With `initial` (data already in the page) the first load is skipped. */
+export function useAsync<T>(load: () => Promise<T>, deps: unknown[], initial?: T): AsyncState<T> {
+  const [data, setData] = useState<T | undefined>(initial);
   const [error, setError] = useState<unknown>(null);
-  const [loading, setLoading] = useState(true);
+  const [loading, setLoading] = useState(initial === undefined);
   const [tick, setTick] = useState(0);
   const seq = useRef(0);
+  const skipFirst = useRef(initial !== undefined);
   useEffect(() => {
+    if (skipFirst.current) {
+      skipFirst.current = false;
+      return;
+    }
     const mine = ++seq.current;
     setLoading(true);
     setError(null);

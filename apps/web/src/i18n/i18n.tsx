@@ -54,6 +54,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, []);
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+    // The API's prerendered front page (apps/api/src/web/first-screen.ts) comes in this language next time.
+    document.cookie = `farmlink.lang=${lang}; path=/; max-age=31536000; samesite=lax`;
     document.title = translate(lang, 'app.title');
   }, [lang]);
 

@@ -1,7 +1,8 @@
 import { CATEGORIES } from '@farmlink/shared';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { listings, type ListingQuery } from '../../api';
+import { prerenderedSearch, takeFirstPage } from '../../api/first-page';
 import { ListingCard } from '../../components/ListingCard';
 import { RegionPicker } from '../../components/RegionPicker';
 import { Options, PagedList } from '../../components/ui';
@@ -23,10 +24,17 @@ export function ShopPage() {
   const sort = (params.get('sort') as ListingQuery['sort']) ?? 'newest';
   const page = Math.max(1, Number(params.get('page')) || 1);
 
-  const [draftQ, setDraftQ] = useState(q);
+  // Words typed into the prerendered search box while the app was on its way are kept.
+  const [typed] = useState(prerenderedSearch);
+  const [draftQ, setDraftQ] = useState(q || typed.text);
   const [draftMin, setDraftMin] = useState(minPrice ? centsToYuanInput(Number(minPrice)) : '');
   const [draftMax, setDraftMax] = useState(maxPrice ? centsToYuanInput(Number(maxPrice)) : '');
-  useEffect(() => setDraftQ(q), [q]);
+  const mounted = useRef(false);
+  useEffect(() => {
+    // On mount draftQ is already q (or what was typed before the app came); later it follows the address.
+    if (mounted.current) setDraftQ(q);
+    mounted.current = true;
+  }, [q]);
 
   const update = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(params);
@@ -38,6 +46,10 @@ export function ShopPage() {
     setParams(next);
   };
 
+  // The API puts the unfiltered first page into index.html: start from it instead of asking again.
+  const [firstPage] = useState(() =>
+    !q && !category && !regionCode && !minPrice && !maxPrice && !inStock && sort === 'newest' && page === 1 ? takeFirstPage({ page, pageSize: PAGE_SIZE, sort }) : undefined,
+  );
   const result = useAsync(
     () =>
       listings.search({
@@ -52,6 +64,7 @@ export function ShopPage() {
         pageSize: PAGE_SIZE,
       }),
     [q, category, regionCode, minPrice, maxPrice, inStock, sort, page],
+    firstPage,
   );
 
   const onSearch = (e: FormEvent) => {
@@ -78,7 +91,7 @@ export function ShopPage() {
           <label htmlFor="shop-q" className="visually-hidden">
             {t('shop.searchLabel')}
           </label>
-          <input id="shop-q" type="search" name="q" value={draftQ} placeholder={t('shop.searchPlaceholder')} onChange={(e) => setDraftQ(e.target.value)} enterKeyHint="search" />
+          <input id="shop-q" type="search" name="q" value={draftQ} placeholder={t('shop.searchPlaceholder')} onChange={(e) => setDraftQ(e.target.value)} enterKeyHint="search" autoFocus={typed.focused || undefined} />
           <button type="submit" className="btn">
             {t('shop.search')}
           </button>
