@@ -200,7 +200,8 @@ describe('Slow connections: compressed answers and a shop readable before its Ja
         const first = page.locator('.listing-card').first();
         await waitForText(first.locator('.listing-card__title'), titles.last);
         expect(await first.locator('.listing-card__title').isVisible()).toBe(true);
-        expect(await first.locator('.listing-card__price').innerText()).toMatch(/¥68\.00\s*\/\s*箱/);
+        // The unit in the page's language, as the app shows it (箱 ↔ box).
+        expect(await first.locator('.listing-card__price').innerText()).toMatch(lang === 'zh' ? /¥68\.00\s*\/\s*箱/ : /¥68\.00\s*\/\s*box/);
         expect(await page.locator('.listing-card').count()).toBe(10);
         // The bad title is text, not markup.
         await waitForText(page.locator('.listing-card__title', { hasText: '</script>' }), XSS_TITLE);

@@ -8,3 +8,4 @@ export * from './order-state';
 export * from './marketplace';
 export * from './poverty';
 export * from './audit-actions';
+export * from './units';

@@ -1,4 +1,4 @@
-import { formatMoney, type Page } from '@farmlink/shared';
+import { formatMoney, unitName, type Page } from '@farmlink/shared';
 
 /**
  * The shop's first screen as plain HTML, put inside index.html's root element
@@ -201,7 +201,7 @@ function card(lang: FirstScreenLang, l: FirstScreenListing, eager: boolean): str
     `<a href="/listings/${encodeURIComponent(l.id)}" class="listing-card__link">${image}` +
     `<div class="listing-card__body">` +
     `<h3 class="listing-card__title">${escapeHtml(l.title)}</h3>` +
-    `<p class="listing-card__price"><strong>${escapeHtml(price)}</strong><span class="muted"> / ${escapeHtml(l.unit)}</span></p>` +
+    `<p class="listing-card__price"><strong>${escapeHtml(price)}</strong><span class="muted"> / ${escapeHtml(unitName(l.unit, lang))}</span></p>` +
     `<p class="listing-card__meta"><span>${escapeHtml(perKg)}</span>${stock}</p>` +
     `<p class="listing-card__place muted">${escapeHtml(l.countyName ?? l.countyCode)}</p>` +
     `</div></a></article>`

@@ -2,7 +2,7 @@ import { formatMoney } from '@farmlink/shared';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { en, type MessageKey } from './en';
 import { zh } from './zh';
-import { unitName } from './units';
+import { unitName } from '@farmlink/shared';
 
 export type Lang = 'zh' | 'en';
 export type { MessageKey };
