@@ -8,6 +8,7 @@ import { CooperativesModule } from '@farmlink/cooperatives';
 import { IdentityModule } from '@farmlink/identity';
 import { RegionsModule } from '@farmlink/regions';
 import { CatalogService } from './catalog.service';
+import { CatalogEvents } from './catalog-events';
 import { ListingsController, PhotosController } from './catalog.controller';
 import { ListingRepository } from './listing.repository';
 import { ModerationController } from './moderation.controller';
@@ -23,11 +24,13 @@ import { LocalPhotoStorage, PHOTO_STORAGE } from './photo-storage';
     ListingRepository,
     ListingStockRepository,
     CatalogService,
+    CatalogEvents,
     ModerationService,
     {
       provide: PHOTO_STORAGE,
       inject: [ConfigService],
-      useFactory: (config: ConfigService) => new LocalPhotoStorage(path.resolve(config.get<string>('UPLOAD_DIR') || '.data/uploads')),
+      useFactory: (config: ConfigService) =>
+            new LocalPhotoStorage(path.resolve(config.get<string>('UPLOAD_DIR') || '.data/uploads')),
     },
   ],
   exports: [ListingStockRepository, CatalogService],

@@ -9,3 +9,4 @@ export * from './money-row';
 export * from './sql-text';
 export * from './periodic-job';
 export * from './migrate';
+export * from './cluster-channel';
