@@ -16,6 +16,7 @@ import { ModerationService } from './moderation.service';
 import { ListingStockRepository } from './listing-stock.repository';
 import { PHOTO_MAX_BYTES } from './photo-processor';
 import { LocalPhotoStorage, PHOTO_STORAGE } from './photo-storage';
+import { S3PhotoStorage } from './s3-photo-storage';
 
 @Module({
   imports: [CooperativesModule, RegionsModule, IdentityModule, AuditModule],
@@ -29,8 +30,19 @@ import { LocalPhotoStorage, PHOTO_STORAGE } from './photo-storage';
     {
       provide: PHOTO_STORAGE,
       inject: [ConfigService],
+      // The local folder by default; PHOTO_STORAGE=s3 puts photos in an S3-compatible store shared by every host.
       useFactory: (config: ConfigService) =>
-            new LocalPhotoStorage(path.resolve(config.get<string>('UPLOAD_DIR') || '.data/uploads')),
+        config.get<string>('PHOTO_STORAGE') === 's3'
+          ? new S3PhotoStorage({
+              bucket: config.getOrThrow<string>('S3_BUCKET'),
+              region: config.get<string>('S3_REGION') || 'us-east-1',
+              endpoint: config.get<string>('S3_ENDPOINT') || undefined,
+              accessKeyId: config.get<string>('S3_ACCESS_KEY_ID') || undefined,
+              secretAccessKey: config.get<string>('S3_SECRET_ACCESS_KEY') || undefined,
+              forcePathStyle: String(config.get('S3_FORCE_PATH_STYLE') ?? 'false') === 'true',
+              publicUrl: config.get<string>('S3_PUBLIC_URL') || undefined,
+            })
+          : new LocalPhotoStorage(path.resolve(config.get<string>('UPLOAD_DIR') || '.data/uploads')),
     },
   ],
   exports: [ListingStockRepository, CatalogService],
