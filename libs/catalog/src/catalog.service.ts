@@ -47,6 +47,11 @@ export class CatalogService {
    * cache what it read (it may predate the change).
    */
   private generation = 0;
+  /**
+   * When the catalog last changed: for a moment after a change, search reads the primary, so a
+   * replica a few milliseconds behind does not put the old answer back in the caches.
+   */
+  private changedAt = 0;
 
   /**
    * Search totals, by filter (not page or sort): counting thousands of
@@ -72,6 +77,7 @@ export class CatalogService {
 
   private clearCaches(): void {
     this.generation++;
+    this.changedAt = Date.now();
     this.totals.clear();
     this.pages.clear();
   }
@@ -195,6 +201,7 @@ export class CatalogService {
     const { items, total } = await this.listings.search(
       { ...filter, sort, offset: (page - 1) * pageSize, limit: pageSize },
       cachedTotal === undefined,
+      Date.now() - this.changedAt < 2000,
     );
     const fresh = generation === this.generation;
     if (total !== null && fresh) this.totals.set(filterKey, total);

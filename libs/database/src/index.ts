@@ -10,3 +10,4 @@ export * from './sql-text';
 export * from './periodic-job';
 export * from './migrate';
 export * from './cluster-channel';
+export * from './read-replica';
