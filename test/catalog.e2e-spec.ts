@@ -123,7 +123,7 @@ describe('Catalog: listings and photos (e2e)', () => {
     ['an empty title', { title: '  ' }],
     ['a bad harvest date', { harvestDate: '2026-02-30' }],
     ['a malformed cooperativeId', { cooperativeId: 'coop-1' }],
-    ['a status on create', { status: 'paused' }],
+    ['an archived status on create (only active or paused, #16 item 7)', { status: 'archived' }],
     ['a farmerId on create', { farmerId: UUID0 }],
   ])('refuses %s with 400 and stores nothing', async (_name, over) => {
     const before = await count('listings');

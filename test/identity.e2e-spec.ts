@@ -32,7 +32,7 @@ describe('Identity (e2e)', () => {
     await t.http().post('/api/auth/register').send(body).expect(201);
     const wrong = await t.http().post('/api/auth/login').send({ email: body.email, password: 'not-it-at-all' }).expect(401);
     const unknown = await t.http().post('/api/auth/login').send({ email: 'nobody@farmlink.test', password: 'whatever1' }).expect(401);
-    expect(wrong.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'Wrong email or password' });
+    expect(wrong.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'Wrong email or password', code: 'INVALID_CREDENTIALS' });
     expect(unknown.body).toEqual(wrong.body);
   });
 

@@ -85,6 +85,8 @@ export const MATRIX: MatrixRow[] = [
   { operation: 'POST /api/programmes', request: () => ({ method: 'POST', path: '/api/programmes', body: { name: 'p', startDate: '2026-01-01' } }), expect: only({ admin: 201 }) },
   { operation: 'GET /api/programmes', request: () => ({ method: 'GET', path: '/api/programmes' }), expect: only({ officerScoped: 200, officer: 200, admin: 200 }) },
   { operation: 'GET /api/programmes/:id', request: (f) => ({ method: 'GET', path: `/api/programmes/${f.programmeId}` }), expect: only({ officerScoped: 200, officer: 200, admin: 200 }) },
+  { operation: 'PATCH /api/programmes/:id', request: (f) => ({ method: 'PATCH', path: `/api/programmes/${f.programmeId}`, body: { name: '改名' } }), expect: only({ admin: 200 }) },
+  { operation: 'DELETE /api/programmes/:id', request: (f) => ({ method: 'DELETE', path: `/api/programmes/${f.programmeId}` }), expect: only({ admin: 204 }) },
   {
     operation: 'PUT /api/programmes/:id/counties',
     request: (f) => ({ method: 'PUT', path: `/api/programmes/${f.programmeId}/counties`, body: { countyCodes: ['520322'] } }),

@@ -277,7 +277,7 @@ describe('Bad input (e2e)', () => {
       const answer = await answerFor(sql);
       expect(answer.code).toBe(code);
       expect(answer.status).toBe(400);
-      expect(answer.body).toEqual({ statusCode: 400, error: 'Bad Request', message: 'A value in the request is not valid' });
+      expect(answer.body).toEqual({ statusCode: 400, error: 'Bad Request', message: 'A value in the request is not valid', code: 'INVALID_VALUE' });
     });
 
     it('still answers other database errors with 500 (a bug to fix), without details', async () => {

@@ -54,7 +54,9 @@ describeAll('Browser: admin pages, cooperatives, and the Excel report', () => {
     await programme.getByText(/· 0 个县$/).waitFor();
     await programme.getByRole('button', { name: '纳入县' }).click();
     await programme.getByLabel('县代码').fill(`${COUNTIES.tongzi}\n${COUNTIES.leishan}`);
+    await programme.getByRole('button', { name: '添加这些代码' }).click();
     await programme.getByRole('button', { name: '保存名单' }).click();
+    await programme.getByRole('button', { name: '确认保存' }).click(); // the changes are shown and confirmed first
     await programme.getByText('已纳入 2 个县。').waitFor();
     await programme.getByText(/· 2 个县$/).waitFor(); // the list, reloaded
 
@@ -93,12 +95,17 @@ describeAll('Browser: admin pages, cooperatives, and the Excel report', () => {
     const cooperativeId = page.url().split('/').pop()!;
     await page.getByRole('heading', { name: '桐梓县石坎猕猴桃专业合作社' }).waitFor();
 
-    await page.getByLabel('添加成员').fill(member.id);
-    await page.getByRole('button', { name: '添加', exact: true }).click();
+    // The manager finds the farmer by name among the county's farmers (no 36-character id to paste).
+    await page.getByLabel('查找桐梓县的农户').fill('李小');
+    await page.getByRole('button', { name: '搜索', exact: true }).click();
+    await page.getByRole('button', { name: '添加 李小梅' }).waitFor();
+    await screenshot(page, 'cooperative-member-search-phone');
+    await page.getByRole('button', { name: '添加 李小梅' }).click();
+    await page.getByRole('status').getByText('李小梅 已成为成员。').waitFor();
     await page.getByText('2 名成员').waitFor();
     const members = page.locator('section', { has: page.getByRole('heading', { name: '成员' }) });
-    await members.getByText('李小梅').waitFor();
-    await members.getByText('杨合作').waitFor();
+    await members.locator('li', { hasText: '李小梅' }).waitFor();
+    await members.locator('li', { hasText: '杨合作' }).waitFor();
     await members.getByRole('button', { name: '移除' }).waitFor(); // the manager can remove the member, not themself
     expect(await members.getByRole('button', { name: '移除' }).count()).toBe(1);
     await screenshot(page, 'cooperative-members-phone');
@@ -136,18 +143,19 @@ describeAll('Browser: admin pages, cooperatives, and the Excel report', () => {
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile((await download.path())!);
-    const sheet = wb.getWorksheet('Sales')!;
+    // The export for people (#16 item 3): a title, then Chinese headers (row 7) and money in yuan.
+    const sheet = wb.getWorksheet('销售报表')!;
     expect(sheet).toBeDefined();
-    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    const header = (sheet.getRow(7).values as unknown[]).slice(1);
     const rows: Record<string, unknown>[] = [];
     sheet.eachRow((r, n) => {
-      if (n === 1) return;
+      if (n <= 7) return;
       const values = (r.values as unknown[]).slice(1);
       rows.push(Object.fromEntries(header.map((h, i) => [String(h), values[i]])));
     });
-    const county = rows.find((r) => r.key === COUNTIES.tongzi);
-    expect(county).toMatchObject({ name: '桐梓县', orders: 1, grossSalesCents: SALE_CENTS, netSalesCents: SALE_CENTS, units: 2 });
-    expect(rows.map((r) => r.key)).not.toContain(COUNTIES.leishan);
+    const county = rows.find((r) => r['代码'] === COUNTIES.tongzi);
+    expect(county).toMatchObject({ 县: '桐梓县', 订单数: 1, '销售总额（元）': SALE_CENTS / 100, '净销售额（元）': SALE_CENTS / 100, 件数: 2 });
+    expect(rows.map((r) => r['代码'])).not.toContain(COUNTIES.leishan);
     await screenshot(page, 'officer-excel-desktop');
   }, 60_000);
 });

@@ -120,7 +120,7 @@ export async function openZunyiReport(spec: BrowserSpec): Promise<{ context: Bro
   const { context, page } = await spec.open({ viewport: DESKTOP, lang: 'zh', user: officer });
   await page.goto('/officer');
   await page.getByRole('navigation', { name: '地区' }).getByText('贵州省').waitFor();
-  await page.getByRole('button', { name: '查看 遵义市 明细' }).click();
+  await page.getByRole('link', { name: '查看 遵义市 明细' }).click();
   return { context, page };
 }
 

@@ -139,6 +139,8 @@ describeShop('Browser: a buyer buys from two farms, the farmer ships, the office
     const { page } = await open({ viewport: DESKTOP, lang: 'zh', user: buyer });
     await page.goto('/orders');
     const shipped = page.locator('.order-card[data-status="shipped"]');
+    // "I received it" asks first (test/web/shop-rough-edges.e2e-spec.ts checks that dismissing changes nothing).
+    page.once('dialog', (dialog) => void dialog.accept());
     await shipped.getByRole('button', { name: '确认收货' }).click();
     await page.locator('.order-card[data-status="delivered"]').waitFor();
     await screenshot(page, 'buyer-orders-delivered-desktop');
@@ -170,10 +172,11 @@ describeShop('Browser: a buyer buys from two farms, the farmer ships, the office
     expect(download.suggestedFilename()).toMatch(/\.csv$/);
     const csv = readFileSync((await download.path())!, 'utf8');
     const lines = csv.trim().split(/\r?\n/);
-    expect(lines[0]).toMatch(/key/i);
+    // The export for people (#16 item 3): Chinese headers, money in yuan with two decimals.
+    expect(lines[0]).toMatch(/^\uFEFF?代码,县,订单数,销售总额（元）/);
     const county = lines.find((l) => l.includes('520322'));
     expect(county).toBeDefined();
-    expect(county).toMatch(/4800|48\.00/);
+    expect(county).toMatch(/,48\.00,/);
 
     await page.setViewportSize(PHONE);
     await screenshot(page, 'officer-dashboard-phone');

@@ -14,12 +14,14 @@ const CartPage = lazy(() => import('./pages/shop/CartPage'));
 const CheckoutPage = lazy(() => import('./pages/shop/CheckoutPage'));
 const PaymentPage = lazy(() => import('./pages/shop/PaymentPage'));
 const OrdersPage = lazy(() => import('./pages/shop/OrdersPage'));
+const OrderDetailPage = lazy(() => import('./pages/shop/OrderDetailPage'));
 const LoginPage = lazy(() => import('./pages/account/LoginPage'));
 const RegisterPage = lazy(() => import('./pages/account/RegisterPage'));
 const FarmHome = lazy(() => import('./pages/farm/FarmHome'));
 const MyListingsPage = lazy(() => import('./pages/farm/MyListingsPage'));
 const ListingFormPage = lazy(() => import('./pages/farm/ListingFormPage'));
 const SalesPage = lazy(() => import('./pages/farm/SalesPage'));
+const LedgerPage = lazy(() => import('./pages/farm/LedgerPage'));
 const CooperativesPage = lazy(() => import('./pages/farm/CooperativesPage'));
 const CooperativePage = lazy(() => import('./pages/farm/CooperativePage'));
 const DashboardPage = lazy(() => import('./pages/officer/DashboardPage'));
@@ -38,6 +40,7 @@ function App() {
         <Route path="checkout" element={<RequireRole roles={['buyer']}><CheckoutPage /></RequireRole>} />
         <Route path="pay/:paymentId" element={<RequireRole roles={['buyer']}><PaymentPage /></RequireRole>} />
         <Route path="orders" element={<RequireRole roles={['buyer']}><OrdersPage /></RequireRole>} />
+        <Route path="orders/:id" element={<RequireRole roles={['buyer', 'farmer']}><OrderDetailPage /></RequireRole>} />
         <Route path="login" element={<LoginPage />} />
         <Route path="register" element={<RegisterPage />} />
         <Route path="farm" element={<RequireRole roles={['farmer']}><FarmHome /></RequireRole>} />
@@ -45,6 +48,7 @@ function App() {
         <Route path="farm/listings/new" element={<RequireRole roles={['farmer']}><ListingFormPage /></RequireRole>} />
         <Route path="farm/listings/:id/edit" element={<RequireRole roles={['farmer']}><ListingFormPage /></RequireRole>} />
         <Route path="farm/sales" element={<RequireRole roles={['farmer']}><SalesPage /></RequireRole>} />
+        <Route path="farm/ledger" element={<RequireRole roles={['farmer']}><LedgerPage /></RequireRole>} />
         <Route path="farm/cooperatives" element={<RequireRole roles={['farmer']}><CooperativesPage /></RequireRole>} />
         <Route path="farm/cooperatives/:id" element={<RequireRole roles={['farmer', 'officer', 'admin']}><CooperativePage /></RequireRole>} />
         <Route path="officer" element={<RequireRole roles={['officer', 'admin']}><DashboardPage /></RequireRole>} />

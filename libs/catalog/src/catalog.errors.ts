@@ -38,13 +38,13 @@ export class ListingArchivedError extends UnprocessableError {
 
 export class TooManyPhotosError extends UnprocessableError {
   constructor(max: number) {
-    super(`A listing has at most ${max} photos; remove one first`);
+    super(`A listing has at most ${max} photos; remove one first`, { maxPhotos: max });
   }
 }
 
 export class PhotoTooLargeError extends DomainError {
   constructor(maxBytes: number) {
-    super('payload_too_large', `The photo must be at most ${maxBytes / (1024 * 1024)} MB`);
+    super('payload_too_large', `The photo must be at most ${maxBytes / (1024 * 1024)} MB`, { maxBytes });
   }
 }
 

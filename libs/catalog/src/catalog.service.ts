@@ -96,6 +96,7 @@ export class CatalogService {
       priceCents: dto.priceCents,
       stock: dto.stock,
       harvestDate: dto.harvestDate ?? null,
+      status: dto.status ?? 'active',
     });
     this.changed();
     return this.toDto((await this.listings.findById(id))!);

@@ -51,7 +51,8 @@ export interface ListingAccess {
 export type NewListing = Pick<
   ListingRow,
   'farmerId' | 'cooperativeId' | 'title' | 'description' | 'category' | 'unit' | 'netWeightGrams' | 'priceCents' | 'stock' | 'harvestDate'
->;
+>
+  & { status?: 'active' | 'paused' };
 
 export type ListingChanges = Partial<Omit<NewListing, 'farmerId'> & { status: 'active' | 'paused' }>;
 
@@ -113,10 +114,10 @@ export class ListingRepository {
   async insert(l: NewListing): Promise<string> {
     const [{ id }] = await this.db.query(
       `INSERT INTO listings (farmer_id, cooperative_id, county_code, title, description, category, unit,
-                             net_weight_grams, price_cents, stock, harvest_date)
-       SELECT u.id, $2, u.county_code, $3, $4, $5, $6, $7, $8, $9, $10 FROM users u WHERE u.id = $1
+                             net_weight_grams, price_cents, stock, harvest_date, status)
+       SELECT u.id, $2, u.county_code, $3, $4, $5, $6, $7, $8, $9, $10, $11 FROM users u WHERE u.id = $1
        RETURNING id`,
-      [l.farmerId, l.cooperativeId, l.title, l.description, l.category, l.unit, l.netWeightGrams, l.priceCents, l.stock, l.harvestDate],
+      [l.farmerId, l.cooperativeId, l.title, l.description, l.category, l.unit, l.netWeightGrams, l.priceCents, l.stock, l.harvestDate, l.status ?? 'active'],
     );
     return id;
   }

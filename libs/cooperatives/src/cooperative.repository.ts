@@ -57,6 +57,24 @@ export class CooperativeRepository {
     return rows[0]?.managerId ?? null;
   }
 
+  /**
+   * Farmers of the cooperative's county (not suspended, not yet members) whose name contains `q`,
+   * or whose phone is `q` or ends with it (4+ digits): the manager's "add member" search.
+   */
+  async candidates(cooperativeId: string, q: string, limit: number): Promise<{ id: string; displayName: string; phone: string | null; village: string | null }[]> {
+    const digits = /^\d{4,}$/.test(q) ? q : null;
+    return this.db.query(
+      `SELECT u.id, u.display_name AS "displayName", u.phone, u.village
+         FROM cooperatives c JOIN users u ON u.county_code = c.county_code
+        WHERE c.id = $1 AND u.role = 'farmer' AND u.suspended_at IS NULL
+          AND NOT EXISTS (SELECT 1 FROM cooperative_members m WHERE m.cooperative_id = c.id AND m.farmer_id = u.id)
+          AND (u.display_name ILIKE $2 ESCAPE '\\' OR ($3::text IS NOT NULL AND (u.phone = $3 OR u.phone LIKE '%' || $3)))
+        ORDER BY u.display_name, u.id
+        LIMIT $4`,
+      [cooperativeId, `%${escapeLike(q)}%`, digits, limit],
+    );
+  }
+
   async list(filter: { countyCode?: string; q?: string; offset: number; limit: number }): Promise<{ items: CooperativeRow[]; total: number }> {
     const where: string[] = [];
     const params: unknown[] = [];

@@ -4,6 +4,8 @@ import { CurrentUser, Endpoint, type AuthUser } from '@farmlink/common';
 import { CooperativesService } from './cooperatives.service';
 import {
   AddMemberDto,
+  CandidateDto,
+  CandidateQueryDto,
   CooperativeDto,
   CooperativePageDto,
   CooperativeQueryDto,
@@ -47,6 +49,22 @@ export class CooperativesController {
   @Endpoint({ summary: 'One cooperative with its member count', access: 'public', ok: { type: CooperativeDto }, errors: { 404: '' } })
   get(@Param('id', new ParseUUIDPipe()) id: string): Promise<CooperativeDto> {
     return this.cooperatives.get(id);
+  }
+
+  @Get(':id/candidates')
+  @Endpoint({
+    summary: "The manager's search for farmers to add: farmers of the cooperative's county (not members yet) by name or phone",
+    description: 'At most 20, by name. Phones are masked (138****5678); a phone matches when q is the whole number or its last 4+ digits.',
+    access: ['farmer'],
+    ok: { type: [CandidateDto] },
+    errors: { 403: 'Not the manager', 404: 'Unknown cooperative' },
+  })
+  candidates(
+    @CurrentUser() caller: AuthUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Query() query: CandidateQueryDto,
+  ): Promise<CandidateDto[]> {
+    return this.cooperatives.candidates(caller, id, query.q);
   }
 
   @Post(':id/members')

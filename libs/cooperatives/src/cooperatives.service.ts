@@ -7,7 +7,7 @@ import { UnknownCountyError } from '@farmlink/identity';
 import type { MemberRole } from '@farmlink/shared';
 import { mayOnMembers, type MemberAction } from './cooperative.access';
 import { CooperativeRepository } from './cooperative.repository';
-import type { CooperativeDto, CooperativeQueryDto, CreateCooperativeDto, MemberDto } from './dto/cooperative.dto';
+import type { CandidateDto, CooperativeDto, CooperativeQueryDto, CreateCooperativeDto, MemberDto } from './dto/cooperative.dto';
 import {
   AlreadyMemberError,
   CooperativeNotFoundError,
@@ -74,6 +74,13 @@ export class CooperativesService {
     return member;
   }
 
+  /** The manager's search for farmers to add: farmers of the cooperative's county, by name or phone, phones masked. */
+  async candidates(caller: AuthUser, cooperativeId: string, q: string): Promise<CandidateDto[]> {
+    await this.assertMay(caller, cooperativeId, 'manage');
+    const rows = await this.cooperatives.candidates(cooperativeId, q.trim(), 20);
+    return rows.map((r) => ({ id: r.id, displayName: r.displayName, phoneMasked: maskPhone(r.phone), village: r.village }));
+  }
+
   /** The manager removes a member; that member's listings through the cooperative are paused. */
   async removeMember(caller: AuthUser, cooperativeId: string, farmerId: string): Promise<void> {
     const managerId = await this.assertMay(caller, cooperativeId, 'manage');
@@ -106,4 +113,12 @@ export class CooperativesService {
     if (may === 'forbidden') throw new NotCooperativeManagerError();
     return facts.managerId;
   }
+}
+
+/** "13812345678" → "138****5678"; short numbers keep only their last 2 digits. */
+export function maskPhone(phone: string | null): string | null {
+  if (!phone) return null;
+  const p = phone.replace(/\s+/g, '');
+  if (p.length >= 8) return `${p.slice(0, 3)}${'*'.repeat(p.length - 7)}${p.slice(-4)}`;
+  return `${'*'.repeat(Math.max(p.length - 2, 0))}${p.slice(-2)}`;
 }

@@ -1,4 +1,4 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { ROLES as ALL_ROLES, type Role } from '@farmlink/shared';
@@ -6,6 +6,7 @@ import type { AuthUser } from '@farmlink/common';
 import type { AccessTokenClaims } from './auth-user';
 import { IS_PUBLIC, ROLES } from '@farmlink/common';
 import { AuthStateCache } from './auth-state.cache';
+import { RoleRequiredError } from './identity.errors';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -43,7 +44,7 @@ export class AuthGuard implements CanActivate {
     if (roles && roles.length > 0) {
       if (!request.user) throw new UnauthorizedException('Sign in first: this needs an access token');
       if (!roles.includes(request.user.role)) {
-        throw new ForbiddenException(`Only ${roles.join(' or ')} users may do this`);
+        throw new RoleRequiredError(roles);
       }
     }
     return true;

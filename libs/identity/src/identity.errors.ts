@@ -1,4 +1,4 @@
-import { BadRequestError, ConflictError, NotFoundError, UnauthorizedError, UnprocessableError } from '@farmlink/shared';
+import { BadRequestError, ConflictError, DomainError, NotFoundError, UnauthorizedError, UnprocessableError } from '@farmlink/shared';
 
 export class EmailTakenError extends ConflictError {
   constructor() {
@@ -64,5 +64,12 @@ export class NotSuspendedError extends ConflictError {
 export class CannotSuspendSelfError extends UnprocessableError {
   constructor() {
     super('You cannot suspend your own account');
+  }
+}
+
+/** The route is for other roles (e.g. a buyer calling a farmer's endpoint): 403 with `{ roles }`. */
+export class RoleRequiredError extends DomainError {
+  constructor(roles: string[]) {
+    super('forbidden', `Only ${roles.join(' or ')} users may do this`, { roles });
   }
 }

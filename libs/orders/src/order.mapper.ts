@@ -9,6 +9,7 @@ export function toOrderDto(o: OrderRow, lines: OrderLineRow[]): OrderDto {
     status: o.status,
     sellerType: o.sellerType,
     sellerId: o.sellerId,
+    ...(o.sellerName !== undefined ? { sellerName: o.sellerName } : {}),
     countyCode: o.countyCode,
     lines: lines.map((l) => ({
       listingId: l.listingId,

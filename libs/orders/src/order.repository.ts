@@ -50,6 +50,8 @@ export interface OrderRow {
   cancelledAt: Date | null;
   cancelReason: string | null;
   updatedAt: Date;
+  /** Only from reads for people (findVisibleOrder, page): the farm's or the cooperative's name. */
+  sellerName?: string;
 }
 
 export interface NewOrder {
@@ -76,6 +78,11 @@ const ORDER_COLUMNS = `o.id, o.checkout_id AS "checkoutId", o.buyer_id AS "buyer
   o.tracking_no AS "trackingNo", o.placed_at AS "placedAt", o.paid_at AS "paidAt", o.shipped_at AS "shippedAt",
   o.delivered_at AS "deliveredAt", o.cancelled_at AS "cancelledAt", o.cancel_reason AS "cancelReason",
   o.updated_at AS "updatedAt"`;
+
+/** The seller of record's name for people: the farmer's display name or the cooperative's name. */
+const SELLER_NAME_SQL = `CASE o.seller_type
+    WHEN 'cooperative' THEN (SELECT c.name FROM cooperatives c WHERE c.id = o.seller_id)
+    ELSE (SELECT u.display_name FROM users u WHERE u.id = o.seller_id) END AS "sellerName"`;
 
 const LINE_COLUMNS = `order_id AS "orderId", listing_id AS "listingId", title, unit, category,
   net_weight_grams AS "netWeightGrams", quantity, unit_price_cents AS "unitPriceCents",
@@ -203,7 +210,10 @@ export class OrderRepository {
 
   /** The order, if the caller may see it (order.access.ts). */
   async findVisibleOrder(id: string, caller: AuthUser): Promise<OrderRow | null> {
-    const rows = await this.db.query(`SELECT ${ORDER_COLUMNS} FROM orders o WHERE o.id = $2 AND ${orderVisibleSql(caller.role)}`, [caller.id, id]);
+    const rows = await this.db.query(
+      `SELECT ${ORDER_COLUMNS}, ${SELLER_NAME_SQL} FROM orders o WHERE o.id = $2 AND ${orderVisibleSql(caller.role)}`,
+      [caller.id, id],
+    );
     return rows[0] ? toOrder(rows[0]) : null;
   }
 
@@ -246,7 +256,7 @@ export class OrderRepository {
 
   async page(
     caller: AuthUser,
-    filter: { status?: OrderStatus; page: number; pageSize: number },
+    filter: { status?: OrderStatus; checkoutId?: string; page: number; pageSize: number },
   ): Promise<{ items: OrderRow[]; total: number }> {
     const where = [orderVisibleSql(caller.role)];
     const params: unknown[] = [caller.id];
@@ -254,10 +264,14 @@ export class OrderRepository {
       params.push(filter.status);
       where.push(`o.status = $${params.length}`);
     }
+    if (filter.checkoutId) {
+      params.push(filter.checkoutId);
+      where.push(`o.checkout_id = $${params.length}`);
+    }
     const whereSql = where.join(' AND ');
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM orders o WHERE ${whereSql}`, params);
     const rows = await this.db.query(
-      `SELECT ${ORDER_COLUMNS} FROM orders o WHERE ${whereSql} ORDER BY o.placed_at DESC, o.id DESC
+      `SELECT ${ORDER_COLUMNS}, ${SELLER_NAME_SQL} FROM orders o WHERE ${whereSql} ORDER BY o.placed_at DESC, o.id DESC
         LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, filter.pageSize, (filter.page - 1) * filter.pageSize],
     );

@@ -8,6 +8,7 @@ export class OrderNotFoundError extends NotFoundError {
 }
 
 export class InsufficientStockError extends ConflictError {
+  static readonly code = 'OUT_OF_STOCK';
   constructor(listingIds: string[]) {
     super(`Not enough stock for ${listingIds.length === 1 ? 'listing' : 'listings'} ${listingIds.join(', ')}`, { listingIds });
   }

@@ -49,7 +49,7 @@ export class OrdersService implements PaymentOutcomePort {
   async list(caller: AuthUser, query: OrderQueryDto): Promise<Page<OrderDto>> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
-    const { items, total } = await this.orders.page(caller, { status: query.status, page, pageSize });
+    const { items, total } = await this.orders.page(caller, { status: query.status, checkoutId: query.checkoutId, page, pageSize });
     const lines = await this.orders.linesOf(items.map((o) => o.id));
     return { items: items.map((o) => forCaller(caller, toOrderDto(o, lines.filter((l) => l.orderId === o.id)))), total, page, pageSize };
   }

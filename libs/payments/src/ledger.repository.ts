@@ -129,7 +129,7 @@ export class LedgerRepository {
     const params = [sellers.map((s) => s.sellerType), sellers.map((s) => s.sellerId)];
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM seller_ledger_entries WHERE ${SELLERS_CLAUSE}`, params);
     const rows = await this.db.query(
-      `SELECT ${ENTRY_COLUMNS} FROM seller_ledger_entries WHERE ${SELLERS_CLAUSE} ORDER BY seq DESC LIMIT $3 OFFSET $4`,
+      `SELECT ${ENTRY_COLUMNS} FROM seller_ledger_entries WHERE ${SELLERS_CLAUSE} ORDER BY created_at DESC, seq DESC LIMIT $3 OFFSET $4`,
       [...params, pageSize, (page - 1) * pageSize],
     );
     return { items: rows.map(toEntry), total };

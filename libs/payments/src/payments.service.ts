@@ -14,6 +14,7 @@ import { PaymentProviderUnavailableError } from './providers/stripe-payment.prov
 /** What the checkout answer shows of its payment. */
 export interface PaymentSummary {
   id: string;
+  checkoutId: string;
   provider: PaymentProviderName;
   status: PaymentStatus;
   amountCents: number;
@@ -76,7 +77,7 @@ export class PaymentsService {
     input: { checkoutId: string; amountCents: number; currency: string },
   ): Promise<{ summary: PaymentSummary; needsInitiation: boolean }> {
     const id = uuidV7();
-    const summary: PaymentSummary = { id, provider: this.provider.name, status: 'pending', amountCents: input.amountCents, currency: input.currency };
+    const summary: PaymentSummary = { id, checkoutId: input.checkoutId, provider: this.provider.name, status: 'pending', amountCents: input.amountCents, currency: input.currency };
     if (this.provider.external) {
       await this.payments.insert(m, { id, ...input, provider: this.provider.name });
       return { summary, needsInitiation: true };
@@ -108,6 +109,7 @@ export class PaymentsService {
   static summary(p: PaymentRow): PaymentSummary {
     return {
       id: p.id,
+      checkoutId: p.checkoutId,
       provider: p.provider,
       status: p.status,
       amountCents: p.amountCents,

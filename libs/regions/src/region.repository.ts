@@ -74,6 +74,35 @@ export class RegionRepository {
     return this.db.query(`SELECT ${PROGRAMME_COLUMNS} FROM programmes p ORDER BY p.start_date DESC, p.name, p.id`);
   }
 
+  /** The programme's enrolled counties with their enrolment dates, by code. */
+  programmeCounties(id: string, m: EntityManager | DataSource = this.db): Promise<{ code: string; enrolledOn: string }[]> {
+    return m.query(
+      `SELECT county_code AS code, to_char(enrolled_on, 'YYYY-MM-DD') AS "enrolledOn"
+         FROM programme_counties WHERE programme_id = $1 ORDER BY county_code`,
+      [id],
+    );
+  }
+
+  /** Locks the programme row on the caller's transaction; answers it, or null when there is none. */
+  async lockProgramme(m: EntityManager, id: string): Promise<{ id: string; name: string; startDate: string; endDate: string | null } | null> {
+    const rows = await m.query(
+      `SELECT id, name, to_char(start_date, 'YYYY-MM-DD') AS "startDate", to_char(end_date, 'YYYY-MM-DD') AS "endDate"
+         FROM programmes WHERE id = $1 FOR UPDATE`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Changes a programme's name and dates on the caller's transaction. */
+  async updateProgramme(m: EntityManager, id: string, p: { name: string; startDate: string; endDate: string | null }): Promise<void> {
+    await m.query(`UPDATE programmes SET name = $2, start_date = $3, end_date = $4 WHERE id = $1`, [id, p.name, p.startDate, p.endDate]);
+  }
+
+  /** Deletes a programme on the caller's transaction (its enrolled counties go with it: ON DELETE CASCADE). */
+  async deleteProgramme(m: EntityManager, id: string): Promise<void> {
+    await m.query(`DELETE FROM programmes WHERE id = $1`, [id]);
+  }
+
   async programmeCountyCodes(id: string): Promise<string[]> {
     const rows: { code: string }[] = await this.db.query(
       `SELECT county_code AS code FROM programme_counties WHERE programme_id = $1 ORDER BY county_code`,

@@ -1,4 +1,4 @@
-import { BadRequestError, NotFoundError } from '@farmlink/shared';
+import { BadRequestError, ConflictError, NotFoundError } from '@farmlink/shared';
 
 export class RegionNotFoundError extends NotFoundError {
   constructor(code: string) {
@@ -15,5 +15,12 @@ export class ProgrammeNotFoundError extends NotFoundError {
 export class UnknownCountyCodesError extends BadRequestError {
   constructor(codes: string[]) {
     super(`Unknown county codes: ${codes.slice(0, 20).join(', ')}${codes.length > 20 ? ', …' : ''}`, { unknownCodes: codes });
+  }
+}
+
+/** A programme whose enrolled counties have sales: its report would vanish with it, so it is not deleted. */
+export class ProgrammeHasHistoryError extends ConflictError {
+  constructor(id: string) {
+    super(`Programme ${id} has sales in its enrolled counties; it is kept so that its reports stay available (set an end date instead)`);
   }
 }

@@ -1,12 +1,25 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { actorOf, AuditService } from '@farmlink/audit';
 import type { AuthUser } from '@farmlink/common';
 import { inTransaction } from '@farmlink/database';
-import { REGION_CODE_PATTERN, type RegionLevel } from '@farmlink/shared';
+import { BadRequestError, REGION_CODE_PATTERN, type RegionLevel } from '@farmlink/shared';
 import { ProgrammeRow, RegionRepository, RegionRow } from './region.repository';
-import { ProgrammeNotFoundError, RegionNotFoundError, UnknownCountyCodesError } from './regions.errors';
+import { ProgrammeHasHistoryError, ProgrammeNotFoundError, RegionNotFoundError, UnknownCountyCodesError } from './regions.errors';
+
+/**
+ * Whether any sale has been counted in these counties (on the caller's transaction). Regions know
+ * nothing of sales: the reports lib, which reads them, registers this (RegionsService.useProgrammeHistory).
+ */
+export type ProgrammeHistoryCheck = (m: EntityManager, countyCodes: string[]) => Promise<boolean>;
+
+export interface EnrolledCounty {
+  code: string;
+  name: string;
+  parents: RegionRow[];
+  enrolledOn: string;
+}
 
 export interface RegionWithParents extends RegionRow {
   /** From the province down to the direct parent. */
@@ -16,6 +29,7 @@ export interface RegionWithParents extends RegionRow {
 @Injectable()
 export class RegionsService {
   private readonly countiesCache = new Map<string, Promise<string[]>>();
+  private programmeHistory?: ProgrammeHistoryCheck;
 
   constructor(
     private readonly regions: RegionRepository,
@@ -105,6 +119,79 @@ export class RegionsService {
     const programme = await this.regions.findProgramme(id);
     if (!programme) throw new ProgrammeNotFoundError(id);
     return { ...programme, countyCodes: await this.regions.programmeCountyCodes(id) };
+  }
+
+  /** A programme with its enrolled counties named (and their province and prefecture), for the admin page. */
+  async getProgrammeDetail(id: string): Promise<ProgrammeRow & { countyCodes: string[]; counties: EnrolledCounty[] }> {
+    const programme = await this.regions.findProgramme(id);
+    if (!programme) throw new ProgrammeNotFoundError(id);
+    const rows = await this.regions.programmeCounties(id);
+    const counties = await Promise.all(
+      rows.map(async (r) => {
+        const region = await this.get(r.code);
+        return { code: r.code, name: region.name, parents: region.parents, enrolledOn: r.enrolledOn };
+      }),
+    );
+    return { ...programme, countyCodes: rows.map((r) => r.code), counties };
+  }
+
+  /** The reports lib tells how to know whether counties have sales (see ProgrammeHistoryCheck). */
+  useProgrammeHistory(check: ProgrammeHistoryCheck): void {
+    this.programmeHistory = check;
+  }
+
+  /** An admin renames a programme or moves its dates; 400 when the end would fall before the start. Audited. */
+  async updateProgramme(
+    caller: AuthUser | null,
+    id: string,
+    input: { name?: string; startDate?: string; endDate?: string | null },
+  ): Promise<ProgrammeRow> {
+    await inTransaction(this.db, async (m) => {
+      const before = await this.regions.lockProgramme(m, id);
+      if (!before) throw new ProgrammeNotFoundError(id);
+      const after = {
+        name: input.name ?? before.name,
+        startDate: input.startDate ?? before.startDate,
+        endDate: input.endDate === undefined ? before.endDate : input.endDate,
+      };
+      if (after.endDate && after.endDate < after.startDate) throw new BadRequestError('endDate must not be before startDate');
+      await this.regions.updateProgramme(m, id, after);
+      const changed = (['name', 'startDate', 'endDate'] as const).filter((k) => before[k] !== after[k]);
+      if (changed.length === 0) return;
+      await this.audit.record(m, {
+        ...actorOf(caller),
+        action: 'programme.update',
+        targetType: 'programme',
+        targetId: id,
+        details: Object.fromEntries(changed.map((k) => [k, { from: before[k], to: after[k] }])),
+      });
+    });
+    return (await this.regions.findProgramme(id))!;
+  }
+
+  /**
+   * An admin deletes a programme created by mistake. A programme whose enrolled counties have any
+   * sale is refused (409): reports by programme read its counties, so deleting it would make its
+   * reports and summaries vanish (and exported ones unreproducible). Without a history check
+   * registered, any programme with counties is refused. Audited with what was deleted.
+   */
+  async deleteProgramme(caller: AuthUser | null, id: string): Promise<void> {
+    await inTransaction(this.db, async (m) => {
+      const programme = await this.regions.lockProgramme(m, id);
+      if (!programme) throw new ProgrammeNotFoundError(id);
+      const countyCodes = (await this.regions.programmeCounties(id, m)).map((c) => c.code);
+      if (countyCodes.length > 0 && (!this.programmeHistory || (await this.programmeHistory(m, countyCodes)))) {
+        throw new ProgrammeHasHistoryError(id);
+      }
+      await this.regions.deleteProgramme(m, id);
+      await this.audit.record(m, {
+        ...actorOf(caller),
+        action: 'programme.delete',
+        targetType: 'programme',
+        targetId: id,
+        details: { name: programme.name, startDate: programme.startDate, endDate: programme.endDate, countyCodes },
+      });
+    });
   }
 
   /**

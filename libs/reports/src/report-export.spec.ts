@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { SalesReportDto, SalesRowDto } from './dto/report.dto';
-import { EXPORT_COLUMNS, neutraliseFormula, toCsv, toXlsx } from './report-export';
+import { EXPORT_COLUMNS, fenToYuanText, neutraliseFormula, toCsv, toHumanCsv, toHumanXlsx, toXlsx, type ExportContext } from './report-export';
 
 const row = (key: string, name: string, over: Partial<SalesRowDto> = {}): SalesRowDto => ({
   key, name, orders: 2, grossSalesCents: 5000, refundsCents: 700, netSalesCents: 4300, units: 3, weightKg: 1.5, weightGrams: 1500,
@@ -50,5 +50,60 @@ describe('report export: spreadsheet formulas', () => {
       expect(ws.getRow(i + 2).getCell(header.indexOf('name') + 1).type).toBe(ExcelJS.ValueType.String);
       expect(ws.getRow(i + 2).getCell(header.indexOf('growthPct') + 1).type).toBe(ExcelJS.ValueType.Number);
     });
+  });
+});
+
+describe('report export for people (#16 item 3)', () => {
+  const ctx = (lang: 'zh-CN' | 'en'): ExportContext => ({ lang, regionLabel: lang === 'en' ? 'Guizhou' : '贵州省 › 遵义市', programmeName: '示范县 2026', exportedAt: '2026-03-02 09:30' });
+  const big = report([row('520322', '桐梓县', { grossSalesCents: 1320400, refundsCents: 5, netSalesCents: 1320395, povertyHouseholdSalesCents: 0, previousYearNetSalesCents: 0, growthPct: null })]);
+
+  it('fen as yuan text with two decimals, by integer arithmetic', () => {
+    expect([1320400, 5, 0, -5, -1320401, 99].map(fenToYuanText)).toEqual(['13204.00', '0.05', '0.00', '-0.05', '-13204.01', '0.99']);
+  });
+
+  it('CSV: translated header row first, money in yuan with two decimals, a named totals row', () => {
+    const zh = toHumanCsv(big, ctx('zh-CN')).replace(/^\uFEFF/, '').split('\r\n');
+    expect(zh[0]).toBe('代码,县,订单数,销售总额（元）,退款（元）,净销售额（元）,件数,重量（公斤）,买家数,卖家数,生产者数,贫困户销售额（元）,贫困户数,上年同期净销售额（元）,同比增长（%）');
+    expect(zh[1]).toBe('520322,桐梓县,2,13204.00,0.05,13203.95,3,1.5,2,1,1,0.00,0,0.00,');
+    expect(zh[2]).toBe(',合计,2,50.00,7.00,43.00,3,1.5,2,1,1,0.00,0,90.00,-52.2');
+    const en = toHumanCsv(big, ctx('en')).split('\r\n');
+    expect(en[0]).toMatch(/^\uFEFFCode,County,Orders,Gross sales \(CNY\),/);
+    expect(en[2]).toMatch(/^,Total,/);
+    // By category: the category's name in the language.
+    const byCategory = toHumanCsv({ ...big, groupBy: 'category', rows: [row('tea', 'tea')] }, ctx('zh-CN')).split('\r\n');
+    expect(byCategory[0]).toMatch(/^\uFEFF品类,订单数,/);
+    expect(byCategory[1]).toMatch(/^茶叶,2,50\.00,/);
+    // By month: no code column.
+    expect(toHumanCsv({ ...big, groupBy: 'month' }, ctx('en')).split('\r\n')[0]).toMatch(/^\uFEFFMonth,Orders,/);
+  });
+
+  it('CSV: hostile names still get the apostrophe', () => {
+    const csv = toHumanCsv(report(HOSTILE.map((name, i) => row(`52032${i}`, name))), ctx('zh-CN'));
+    expect(csv).toContain(`520320,"'=HYPERLINK(""http://x"",""y"")",`);
+    expect(csv).not.toMatch(/(^|,)"?=HYPERLINK/m);
+  });
+
+  it('XLSX: a title with range, scope and time; translated frozen header; yuan numbers with a two-decimal format; bold totals', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await toHumanXlsx(big, ctx('zh-CN'))) as never);
+    const ws = wb.getWorksheet('销售报表')!;
+    expect(ws.getCell('A1').value).toBe('FarmLink 销售报表（按县）');
+    const texts = [2, 3, 4, 5].map((n) => `${ws.getCell(`A${n}`).value} ${ws.getCell(`B${n}`).value}`);
+    expect(texts).toEqual(['统计期间 2025-01-01 至 2025-12-31', '统计范围 贵州省 › 遵义市 · 项目 示范县 2026', '导出时间 2026-03-02 09:30 (Asia/Shanghai)', '金额单位 元']);
+    const headerRow = ws.getRow(7);
+    const header = (headerRow.values as unknown[]).slice(1);
+    expect(header.slice(0, 4)).toEqual(['代码', '县', '订单数', '销售总额（元）']);
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 7 });
+    const gross = ws.getRow(8).getCell(4);
+    expect(gross.value).toBe(13204);
+    expect(gross.type).toBe(ExcelJS.ValueType.Number);
+    expect(gross.numFmt).toBe('#,##0.00');
+    expect(ws.getRow(8).getCell(6).value).toBeCloseTo(13203.95, 10);
+    expect(ws.getRow(8).getCell(15).value).toBeNull(); // growth without a previous year
+    expect(ws.getRow(9).getCell(2).value).toBe('合计');
+    expect(ws.getRow(9).font?.bold).toBe(true);
+    const en = new ExcelJS.Workbook();
+    await en.xlsx.load((await toHumanXlsx(big, ctx('en'))) as never);
+    expect(en.getWorksheet('Sales')!.getCell('A1').value).toBe('FarmLink sales report (by county)');
   });
 });

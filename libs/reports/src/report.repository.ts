@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { moneyMapper, readQuery } from '@farmlink/database';
 import { dayMask, Grain, monthsOf, splitRange, yearsOf } from './report-calendar';
 
@@ -88,6 +88,16 @@ const toCount = moneyMapper<{ i: number; kind: string; n: number }>('n');
 @Injectable()
 export class ReportRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Whether any sale or refund was ever counted in these counties (the yearly rollup rows; on the caller's transaction). */
+  async countiesHaveSales(m: EntityManager, countyCodes: string[]): Promise<boolean> {
+    const [row] = await m.query(
+      `SELECT EXISTS (SELECT 1 FROM report_sales
+                       WHERE grain = 'y' AND county_code = ANY($1::char(6)[]) AND (gross_cents <> 0 OR refunds_cents <> 0)) AS found`,
+      [countyCodes],
+    );
+    return row.found === true;
+  }
 
   /** Sums per group (gross, refunds, units, grams, poverty net). Whole years, months and loose days each read their own rows. */
   async additive(groupBy: GroupBy, scope: Scope): Promise<AdditiveFigures[]> {

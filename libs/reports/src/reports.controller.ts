@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiExtraModels, ApiTags, getSchemaPath } from '@nestjs/s
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, Endpoint, type AuthUser } from '@farmlink/common';
 import { ProgrammeSummaryDto, ProgrammeSummaryQueryDto, SalesReportDto, SalesReportQueryDto } from './dto/report.dto';
-import { toCsv, toXlsx } from './report-export';
+import { toCsv, toHumanCsv, toHumanXlsx, toXlsx } from './report-export';
 import { ReportsService } from './reports.service';
 
 @ApiTags('reports')
@@ -20,7 +20,9 @@ export class ReportsController {
       "Officers see only counties inside their jurisdiction (a region outside it is 403).",
     access: ['officer', 'admin'],
     ok: {
-      description: 'JSON by default; with format=csv a CSV file (header row first), with format=xlsx a spreadsheet',
+      description:
+        'JSON by default; with format=csv a CSV file (header row first), with format=xlsx a spreadsheet. ' +
+        'Files are in the machine form (field names, fen) unless lang=zh-CN|en asks for the form for people (raw=1 forces the machine form).',
       content: {
         'application/json': { schema: { $ref: getSchemaPath(SalesReportDto) } },
         'text/csv': { schema: { type: 'string' } },
@@ -34,15 +36,17 @@ export class ReportsController {
     const report = await this.reports.salesReport(user, query);
     const file = `sales-${report.groupBy}-${report.from}-${report.to}`;
     if (query.format === 'csv' || query.format === 'xlsx') await this.reports.recordExport(user, query, report);
+    // The machine form (JSON field names, fen) unless the caller asks for people's with `lang` (and not raw=1).
+    const human = query.lang && query.raw !== '1' ? await this.reports.exportContext(user, query, query.lang) : null;
     if (query.format === 'csv') {
       reply.header('Content-Type', 'text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="${file}.csv"`);
-      return toCsv(report);
+      return human ? toHumanCsv(report, human) : toCsv(report);
     }
     if (query.format === 'xlsx') {
       reply
         .header('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('Content-Disposition', `attachment; filename="${file}.xlsx"`);
-      return toXlsx(report);
+      return human ? toHumanXlsx(report, human) : toXlsx(report);
     }
     return report;
   }

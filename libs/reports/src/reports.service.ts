@@ -7,6 +7,7 @@ import { mulDivRound, sumMinorUnits } from '@farmlink/shared';
 import type { ProgrammeSummaryDto, SalesReportDto, SalesReportQueryDto, SalesRowDto, TopEntryDto } from './dto/report.dto';
 import { ReportAccess, type CounterScope } from './report.access';
 import { calendarPeriod, monthsOf } from './report-calendar';
+import type { ExportContext, ExportLang } from './report-export';
 import { AdditiveFigures, CounterRequest, DistinctFigures, emptyDistinct, GroupBy, ReportRepository, Scope } from './report.repository';
 import { ReportRangeError } from './reports.errors';
 
@@ -50,7 +51,10 @@ export class ReportsService implements OnApplicationBootstrap {
     private readonly config: ConfigService,
     private readonly access: ReportAccess,
     private readonly audit: AuditService,
-  ) {}
+  ) {
+    // A programme with sales in its counties is not deleted: its reports read those counties (RegionsService.deleteProgramme).
+    regions.useProgrammeHistory((m, countyCodes) => reports.countiesHaveSales(m, countyCodes));
+  }
 
   /** A report leaving the system as a file (CSV or XLSX) is audited: who, which figures, how many rows. */
   async recordExport(caller: AuthUser, q: SalesReportQueryDto, report: SalesReportDto): Promise<void> {
@@ -70,6 +74,21 @@ export class ReportsService implements OnApplicationBootstrap {
         rows: report.rows.length,
       },
     });
+  }
+
+  /** The scope in words and the time of export, for the title of an export for people. */
+  async exportContext(caller: AuthUser, q: SalesReportQueryDto, lang: ExportLang): Promise<ExportContext> {
+    const code = q.regionCode ?? (caller.role === 'officer' ? await this.reports.jurisdictionOf(caller.id) : null);
+    let regionLabel = lang === 'en' ? 'All China' : '全国';
+    if (code) {
+      const region = await this.regions.get(code);
+      regionLabel = [...region.parents, region].map((r) => r.name).join(' › ');
+    }
+    const programmeName = q.programmeId ? (await this.regions.getProgramme(q.programmeId)).name : null;
+    const exportedAt = new Intl.DateTimeFormat('sv-SE', {
+      timeZone: this.timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+    }).format(new Date());
+    return { lang, regionLabel, programmeName, exportedAt };
   }
 
   /** The rollups' days are dates in REPORT_TIME_ZONE: when the setting changes, recompute them. */

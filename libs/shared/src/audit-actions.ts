@@ -6,6 +6,8 @@ export const AUDIT_ACTIONS = [
   'listing.takedown',
   'programme.create',
   'programme.counties',
+  'programme.update',
+  'programme.delete',
   'order.refund',
   'report.export',
   'poverty.verify',

@@ -14,7 +14,22 @@ export type DomainErrorKind =
   | 'unsupported_media_type'
   | 'unavailable';
 
+/**
+ * `ListingNotFoundError` → `LISTING_NOT_FOUND`: the stable, machine-readable code of an error
+ * class, sent as `code` in the error body so clients can show their own message.
+ * The web app keeps one message per code in each language (test/error-codes.spec.ts checks).
+ */
+export function errorCodeOf(className: string): string {
+  return className
+    .replace(/Error$/, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+    .replace(/([A-Z])([A-Z][a-z])/g, '$1_$2')
+    .toUpperCase();
+}
+
 export class DomainError extends Error {
+  /** Stable code for clients, e.g. `LISTING_NOT_FOUND` (from the class name unless a subclass sets `static code`). */
+  readonly code: string;
   constructor(
     readonly kind: DomainErrorKind,
     message: string,
@@ -23,6 +38,7 @@ export class DomainError extends Error {
   ) {
     super(message);
     this.name = new.target.name;
+    this.code = (new.target as unknown as { code?: string }).code ?? errorCodeOf(new.target.name);
   }
 }
 

@@ -33,6 +33,11 @@ const STATUS_TEXT: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
+/** 'Bad Request' → 'BAD_REQUEST': the code of an error that has no domain class (a guard's 401, a route's 404…). */
+function statusCode(status: number): string {
+  return (STATUS_TEXT[status] ?? 'Error').toUpperCase().replace(/ /g, '_');
+}
+
 /**
  * PostgreSQL's class 22 "data exception" (a bad uuid 22P02, a number out of
  * range 22003, a NUL in jsonb 22P05, a bad date 22007/22008, …): a value the
@@ -44,7 +49,8 @@ export function isDataException(code: unknown): boolean {
 
 /**
  * The one place where errors become HTTP answers, in the contract's shape
- * `{ statusCode, error, message }`. Domain errors map by kind; a database
+ * `{ statusCode, error, message }`, plus a stable `code` (e.g. `LISTING_NOT_FOUND`,
+ * `VALIDATION_FAILED`) that clients translate; `message` stays English for developers. Domain errors map by kind; a database
  * outage is 503; anything unexpected is logged and answered 500 without
  * details (a 5xx is always a bug to fix).
  */
@@ -65,10 +71,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
   private toResponse(exception: unknown): { status: number; body: Record<string, unknown> } {
     if (exception instanceof DomainError) {
       const status = KIND_STATUS[exception.kind];
-      return { status, body: { statusCode: status, error: STATUS_TEXT[status], message: exception.message, ...exception.details } };
+      return { status, body: { statusCode: status, error: STATUS_TEXT[status], message: exception.message, code: exception.code, ...exception.details } };
     }
     if (exception instanceof ThrottlerException) {
-      return { status: 429, body: { statusCode: 429, error: STATUS_TEXT[429], message: 'Too many requests; try again later' } };
+      return { status: 429, body: { statusCode: 429, error: STATUS_TEXT[429], message: 'Too many requests; try again later', code: 'TOO_MANY_REQUESTS' } };
     }
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
@@ -78,23 +84,25 @@ export class HttpExceptionFilter implements ExceptionFilter {
       delete (extra as Record<string, unknown>).statusCode;
       delete (extra as Record<string, unknown>).error;
       delete (extra as Record<string, unknown>).message;
-      return { status, body: { statusCode: status, error: STATUS_TEXT[status] ?? 'Error', message, ...extra } };
+      // ValidationPipe answers 400 with a list of field messages.
+      const code = status === 400 && Array.isArray(message) ? 'VALIDATION_FAILED' : statusCode(status);
+      return { status, body: { statusCode: status, error: STATUS_TEXT[status] ?? 'Error', message, code, ...extra } };
     }
     // Errors raised by Fastify itself (body too large, bad content type, malformed JSON…).
     const fastifyStatus = (exception as { statusCode?: unknown })?.statusCode;
     if (typeof fastifyStatus === 'number' && fastifyStatus >= 400 && fastifyStatus < 500) {
       return {
         status: fastifyStatus,
-        body: { statusCode: fastifyStatus, error: STATUS_TEXT[fastifyStatus] ?? 'Error', message: (exception as Error).message },
+        body: { statusCode: fastifyStatus, error: STATUS_TEXT[fastifyStatus] ?? 'Error', message: (exception as Error).message, code: statusCode(fastifyStatus) },
       };
     }
     if (isDatabaseUnavailable(exception)) {
-      return { status: 503, body: { statusCode: 503, error: STATUS_TEXT[503], message: 'The database is unavailable; try again shortly' } };
+      return { status: 503, body: { statusCode: 503, error: STATUS_TEXT[503], message: 'The database is unavailable; try again shortly', code: 'DATABASE_UNAVAILABLE' } };
     }
     const code = (exception as { driverError?: { code?: string }; code?: string })?.driverError?.code ?? (exception as { code?: string })?.code;
     if (isDataException(code)) {
-      return { status: 400, body: { statusCode: 400, error: STATUS_TEXT[400], message: 'A value in the request is not valid' } };
+      return { status: 400, body: { statusCode: 400, error: STATUS_TEXT[400], message: 'A value in the request is not valid', code: 'INVALID_VALUE' } };
     }
-    return { status: 500, body: { statusCode: 500, error: STATUS_TEXT[500], message: 'Internal server error' } };
+    return { status: 500, body: { statusCode: 500, error: STATUS_TEXT[500], message: 'Internal server error', code: 'INTERNAL_ERROR' } };
   }
 }

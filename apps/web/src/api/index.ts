@@ -4,6 +4,7 @@ import type {
   AuditEntry,
   AuditQuery,
   AuthResult,
+  Candidate,
   Checkout,
   CheckoutBody,
   Cooperative,
@@ -25,6 +26,8 @@ import type {
   Photo,
   Programme,
   ProgrammeBody,
+  ProgrammeDetail,
+  ProgrammeUpdate,
   Region,
   RegionQuery,
   RegionWithParents,
@@ -74,6 +77,10 @@ export const regions = {
 
 export const programmes = {
   list: () => request<Programme[]>('GET', '/programmes'),
+  /** One programme with its enrolled counties (names, parents, enrolment dates). */
+  get: (id: Id) => request<ProgrammeDetail>('GET', `/programmes/${id}`),
+  update: (id: Id, body: ProgrammeUpdate) => request<Programme>('PATCH', `/programmes/${id}`, { body }),
+  remove: (id: Id) => request<void>('DELETE', `/programmes/${id}`),
   create: (body: ProgrammeBody) => request<Programme>('POST', '/programmes', { body }),
   /** JSON codes, or the pasted / uploaded CSV text as it is. */
   enrol: (id: Id, codes: string[] | string, enrolledOn?: string) =>
@@ -94,6 +101,8 @@ export const cooperatives = {
   /** The signed-in farmer's cooperatives (managed or member of). */
   mine: () => request<Cooperative[]>('GET', '/cooperatives/mine'),
   members: (id: Id) => request<Membership[]>('GET', `/cooperatives/${id}/members`),
+  /** The manager's search for farmers of the cooperative's county to add (phones masked). */
+  candidates: (id: Id, q: string) => request<Candidate[]>('GET', `/cooperatives/${id}/candidates`, { query: { q } }),
   addMember: (id: Id, farmerId: Id) => request<Membership>('POST', `/cooperatives/${id}/members`, { body: { farmerId } }),
   removeMember: (id: Id, farmerId: Id) => request<void>('DELETE', `/cooperatives/${id}/members/${farmerId}`),
 };
@@ -132,11 +141,13 @@ export const payments = {
 };
 
 export const sellers = {
-  myLedger: () => request<Ledger>('GET', '/sellers/me/ledger', { query: { pageSize: 5 } }),
+  /** Newest first (by date); the farm home shows the first 5, the ledger page every page. */
+  myLedger: (page = 1, pageSize = 5) => request<Ledger>('GET', '/sellers/me/ledger', { query: { page, pageSize } }),
 };
 
 export const reports = {
   sales: (query: SalesQuery) => request<SalesReport>('GET', '/reports/sales', { query: { ...query, format: 'json' } }),
-  downloadSales: (query: SalesQuery, format: 'csv' | 'xlsx') =>
-    download('/reports/sales', { ...query, format }, `farmlink-sales-${query.from}-${query.to}.${format}`),
+  /** The export for people (headers in `lang`, money in yuan; the API's machine form is format=csv without lang, or raw=1). */
+  downloadSales: (query: SalesQuery, format: 'csv' | 'xlsx', lang: 'zh-CN' | 'en') =>
+    download('/reports/sales', { ...query, format, lang }, `farmlink-sales-${query.from}-${query.to}.${format}`),
 };

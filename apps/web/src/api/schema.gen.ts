@@ -212,6 +212,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cooperatives/{id}/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The manager's search for farmers to add: farmers of the cooperative's county (not members yet) by name or phone
+         * @description At most 20, by name. Phones are masked (138****5678); a phone matches when q is the whole number or its last 4+ digits.
+         */
+        get: operations["CooperativesController_candidates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cooperatives/{id}/members": {
         parameters: {
             query?: never;
@@ -658,14 +678,22 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One programme with its enrolled county codes */
+        /** One programme with its enrolled counties (codes, and names with parents and enrolment dates) */
         get: operations["ProgrammesController_get"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Delete a programme created by mistake. Audited as programme.delete
+         * @description Not in contract v1.1; an addition for the admin area. Refused with 409 (`code: PROGRAMME_HAS_HISTORY`) when any of its enrolled counties has sales: its reports read its counties, so they would vanish with it. End it (PATCH endDate) instead.
+         */
+        delete: operations["ProgrammesController_remove"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Rename a programme or change its dates (endDate null: ongoing). Audited as programme.update
+         * @description Not in contract v1.1; an addition for the admin area. Its counties change through PUT /api/programmes/:id/counties.
+         */
+        patch: operations["ProgrammesController_update"];
         trace?: never;
     };
     "/api/programmes/{id}/counties": {
@@ -877,6 +905,14 @@ export interface components {
             /** @example Bought by mistake */
             reason?: string;
         };
+        CandidateDto: {
+            displayName: string;
+            /** Format: uuid */
+            id: string;
+            /** @description Masked: the first 3 and last 4 digits, e.g. 138****5678 */
+            phoneMasked: string | null;
+            village: string | null;
+        };
         /** @enum {string} */
         Category: "grain" | "vegetables" | "fruit" | "tea" | "livestock" | "aquatic" | "eggs_dairy" | "nuts_seeds" | "herbs_fungi" | "processed" | "handicraft";
         CheckoutDto: {
@@ -959,6 +995,8 @@ export interface components {
              * @example 4800
              */
             priceCents: number;
+            /** @description paused keeps it out of the shop, e.g. until its photos are uploaded; active by default */
+            status?: components["schemas"]["ListingEditableStatus"];
             /**
              * @description Whole units in stock
              * @example 120
@@ -1007,6 +1045,16 @@ export interface components {
             countyCodes: string[];
             /** @example 2026-01-01 */
             enrolledOn?: string;
+        };
+        EnrolledCountyDto: {
+            /** @example 520322 */
+            code: string;
+            /** @example 2026-01-01 */
+            enrolledOn: string;
+            /** @example 桐梓县 */
+            name: string;
+            /** @description Province, then prefecture */
+            parents: components["schemas"]["RegionDto"][];
         };
         EnrolResultDto: {
             countyCodes: string[];
@@ -1087,7 +1135,10 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
-        /** @enum {string} */
+        /**
+         * @description paused keeps it out of the shop, e.g. until its photos are uploaded; active by default
+         * @enum {string}
+         */
         ListingEditableStatus: "active" | "paused";
         ListingPageDto: {
             items: components["schemas"]["ListingDto"][];
@@ -1152,6 +1203,8 @@ export interface components {
             refundedCents: number;
             /** Format: uuid */
             sellerId: string;
+            /** @description The seller of record's name (the farmer's, or the cooperative's); on GET /api/orders and /api/orders/:id */
+            sellerName?: string;
             sellerType: components["schemas"]["SellerType"];
             /** Format: date-time */
             shippedAt: string | null;
@@ -1201,6 +1254,11 @@ export interface components {
         OrderStatus: "pending_payment" | "paid" | "shipped" | "delivered" | "cancelled";
         PaymentDto: {
             amountCents: number;
+            /**
+             * Format: uuid
+             * @description The checkout it pays for: GET /api/orders?checkoutId= lists its orders
+             */
+            checkoutId?: string;
             /** @description Stripe PaymentIntent client secret, for the Payment Element */
             clientSecret?: string;
             /** @example CNY */
@@ -1293,6 +1351,8 @@ export interface components {
             status: "verified" | "rejected";
         };
         ProgrammeDetailDto: {
+            /** @description The same counties with their names, parents and enrolment dates, by code */
+            counties: components["schemas"]["EnrolledCountyDto"][];
             countyCodes: string[];
             countyCount: number;
             /** Format: date-time */
@@ -1541,6 +1601,17 @@ export interface components {
             stock?: number;
             title?: string;
             unit?: string;
+        };
+        UpdateProgrammeDto: {
+            /**
+             * @description null: the programme is ongoing
+             * @example 2026-12-31
+             */
+            endDate?: string | null;
+            /** @example 电子商务进农村综合示范 2026 */
+            name?: string;
+            /** @example 2026-01-01 */
+            startDate?: string;
         };
         UserDto: {
             countyCode?: string | null;
@@ -2031,6 +2102,44 @@ export interface operations {
                     "application/json": components["schemas"]["CooperativeDto"];
                 };
             };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CooperativesController_candidates: {
+        parameters: {
+            query: {
+                /** @description Part of the name, or the phone number (whole, or its last 4+ digits) */
+                q: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CandidateDto"][];
+                };
+            };
+            /** @description Not the manager */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown cooperative */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2675,6 +2784,8 @@ export interface operations {
     OrdersController_list: {
         parameters: {
             query?: {
+                /** @description Only the orders of this checkout (e.g. those one payment pays for) */
+                checkoutId?: string;
                 page?: number;
                 pageSize?: number;
                 status?: components["schemas"]["OrderStatus"];
@@ -3035,6 +3146,85 @@ export interface operations {
                     "application/json": components["schemas"]["ProgrammeDetailDto"];
                 };
             };
+            /** @description Unknown programme */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProgrammesController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown programme */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Its enrolled counties have sales */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ProgrammesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProgrammeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgrammeDto"];
+                };
+            };
+            /** @description Bad field, or the end before the start */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown programme */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     ProgrammesController_enrol: {
@@ -3146,8 +3336,12 @@ export interface operations {
                 /** @description First local date (REPORT_TIME_ZONE), inclusive */
                 from: string;
                 groupBy?: components["schemas"]["ReportGroupBy"];
+                /** @description With format=csv or xlsx: the export for people — headers in this language, money in yuan with two decimals (XLSX: number formats, and a title with the range, scope and time of export). Without it the machine form: the JSON field names as headers and money in fen. */
+                lang?: "zh-CN" | "en";
                 /** @description Only the programme's enrolled counties */
                 programmeId?: string;
+                /** @description 1: the machine form even when lang is given */
+                raw?: "0" | "1";
                 /** @description Only counties inside this region (province, prefecture or county code) */
                 regionCode?: string;
                 /** @description A row field; a leading "-" sorts largest first */
@@ -3161,7 +3355,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description JSON by default; with format=csv a CSV file (header row first), with format=xlsx a spreadsheet */
+            /** @description JSON by default; with format=csv a CSV file (header row first), with format=xlsx a spreadsheet. Files are in the machine form (field names, fen) unless lang=zh-CN|en asks for the form for people (raw=1 forces the machine form). */
             200: {
                 headers: {
                     [name: string]: unknown;

@@ -36,12 +36,17 @@ export type RegionWithParents = Schemas['RegionWithParentsDto'];
 export type RegionQuery = QueryOf<'RegionsController_list'>;
 export type Programme = Schemas['ProgrammeDto'];
 export type ProgrammeBody = Schemas['CreateProgrammeDto'];
+export type ProgrammeDetail = Schemas['ProgrammeDetailDto'];
+export type EnrolledCounty = Schemas['EnrolledCountyDto'];
+export type ProgrammeUpdate = Schemas['UpdateProgrammeDto'];
 export type EnrolResult = Schemas['EnrolResultDto'];
 
 // Cooperatives
 export type Cooperative = Schemas['CooperativeDto'];
 export type CooperativeBody = Schemas['CreateCooperativeDto'];
 export type Membership = Schemas['MemberDto'];
+/** GET /api/cooperatives/:id/candidates: a farmer the manager may add. */
+export type Candidate = Schemas['CandidateDto'];
 
 // Listings
 export type Photo = Schemas['PhotoDto'];
@@ -68,7 +73,7 @@ export type Ledger = Schemas['LedgerPageDto'];
 export type SalesRow = Schemas['SalesRowDto'];
 export type SalesReport = Schemas['SalesReportDto'];
 /** The sales report's filters; the format is chosen by the call (JSON, or a CSV/XLSX download). */
-export type SalesQuery = Omit<QueryOf<'ReportsController_sales'>, 'format' | 'groupBy'> & { groupBy: ReportGroupBy };
+export type SalesQuery = Omit<QueryOf<'ReportsController_sales'>, 'format' | 'groupBy' | 'lang' | 'raw'> & { groupBy: ReportGroupBy };
 
 // Admin: accounts and the audit trail
 /** A user in the admin's list (GET /api/admin/users). */

@@ -5,7 +5,7 @@ import { RegionName } from './RegionPicker';
 import { ProduceImage } from './ui';
 
 export function ListingCard({ listing, eager }: { listing: Listing; eager?: boolean }) {
-  const { t, money } = useI18n();
+  const { t, money, unit } = useI18n();
   return (
     <article className="card listing-card" data-listing-id={listing.id}>
       <Link to={`/listings/${listing.id}`} className="listing-card__link">
@@ -20,7 +20,7 @@ export function ListingCard({ listing, eager }: { listing: Listing; eager?: bool
           <h3 className="listing-card__title">{listing.title}</h3>
           <p className="listing-card__price">
             <strong>{money(listing.priceCents, listing.currency)}</strong>
-            <span className="muted"> / {listing.unit}</span>
+            <span className="muted"> / {unit(listing.unit)}</span>
           </p>
           <p className="listing-card__meta">
             <span>{t('listing.perKg', { price: money(listing.unitPriceCentsPerKg, listing.currency) })}</span>

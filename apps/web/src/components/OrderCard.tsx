@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import { useCallback, useEffect, type ReactNode } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
 import type { Order, Page } from '../api';
 import { useI18n } from '../i18n/i18n';
 import { LineItems, PagedList, StatusBadge } from './ui';
@@ -14,18 +15,79 @@ export function OrderPages({ state, empty, onPage, card }: { state: AsyncState<P
 }
 
 /**
+ * A confirmation that stays in view wherever the page is scrolled (the order that moved may have
+ * left the list): announced politely, gone after 8 seconds or when `onDone` clears the text.
+ */
+export function Toast({ text, onDone }: { text: string; onDone(): void }) {
+  useEffect(() => {
+    if (!text) return;
+    const timer = setTimeout(onDone, 8000);
+    return () => clearTimeout(timer);
+  }, [text, onDone]);
+  if (!text) return null;
+  return (
+    <p className="notice notice--ok toast" role="status">
+      {text}
+    </p>
+  );
+}
+
+/**
+ * An order list's status filter and page, kept in the URL (`?status=shipped&page=2`) so a reload
+ * and the browser's Back return to the same place. Each change is a new history entry.
+ */
+export function useListParams<S extends string>(statuses: readonly (S | '')[]) {
+  const [params, setParams] = useSearchParams();
+  const raw = params.get('status') ?? '';
+  const status = (statuses.includes(raw as S) ? raw : '') as S | '';
+  const page = Math.max(1, Number.parseInt(params.get('page') ?? '1', 10) || 1);
+  const update = useCallback(
+    (next: { status?: S | ''; page?: number }) =>
+      setParams((prev) => {
+        const p = new URLSearchParams(prev);
+        p.delete('paid');
+        if (next.status !== undefined) {
+          if (next.status) p.set('status', next.status);
+          else p.delete('status');
+        }
+        if (next.page !== undefined) {
+          if (next.page > 1) p.set('page', String(next.page));
+          else p.delete('page');
+        }
+        return p;
+      }),
+    [setParams],
+  );
+  return {
+    status,
+    page,
+    setStatus: (s: S | '') => update({ status: s, page: 1 }),
+    setPage: (n: number) => {
+      update({ page: n });
+      window.scrollTo(0, 0);
+    },
+  };
+}
+
+/**
  * One order as the buyer (shop/OrdersPage) and the seller (farm/SalesPage) see
  * it: number, state, date, lines, total and tracking. `meta` follows the date,
  * `details` stands above the tracking line, `children` (actions) below it.
  */
-export function OrderCard({ order, meta, details, children }: { order: Order; meta?: ReactNode; details?: ReactNode; children?: ReactNode }) {
+export function OrderCard({ order, meta, details, children, link }: { order: Order; meta?: ReactNode; details?: ReactNode; children?: ReactNode; link?: boolean }) {
   const { t, money, date } = useI18n();
+  const title = t('orders.orderNo', { no: orderNumber(order.id) });
   return (
     <li className="card order-card" data-order-id={order.id} data-status={order.status}>
       <div className="row-between">
-        <h2 className="order-card__title">{t('orders.orderNo', { no: orderNumber(order.id) })}</h2>
+        <h2 className="order-card__title">{link ? <Link to={`/orders/${order.id}`}>{title}</Link> : title}</h2>
         <StatusBadge status={order.status} />
       </div>
+      {order.sellerName && (
+        <p className="order-card__seller" data-testid="order-seller">
+          {t('orders.seller', { name: order.sellerName })}
+        </p>
+      )}
       <p className="muted">
         {t('orders.placedAt', { date: date(order.placedAt, true) })}
         {meta}

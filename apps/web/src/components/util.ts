@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../api';
+import { formatMoney } from '@farmlink/shared';
+import { en } from '../i18n/en';
 import type { MessageKey, Translate } from '../i18n/i18n';
 
 /** "12.5" yuan → 1250 fen, by string arithmetic (never a float). null when not a valid amount. */
@@ -32,9 +34,33 @@ export function newIdempotencyKey(): string {
   return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 }
 
-/** A readable sentence for an API error, in the user's language. */
+/** The web app's message for an API error code (`code.LISTING_NOT_FOUND`…), if it has one. */
+export function codeKey(code: unknown): MessageKey | null {
+  if (typeof code !== 'string' || !/^[A-Z0-9_]+$/.test(code)) return null;
+  const key = `code.${code}`;
+  return key in en ? (key as MessageKey) : null;
+}
+
+/** Numbers and names the API puts beside `code` (maxPhotos, roles, status…), ready for a message. */
+function codeParams(body: NonNullable<ApiError['body']>, t: Translate): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(body)) if (typeof v === 'string' || typeof v === 'number') out[k] = v;
+  if (Array.isArray(body.roles)) out.roles = body.roles.map((r) => (`role.${r}` in en ? t(`role.${r}` as MessageKey) : String(r))).join(' / ');
+  if (typeof body.maxBytes === 'number') out.maxMb = Math.round(body.maxBytes / (1024 * 1024));
+  if (typeof body.maxTotalCents === 'number') out.maxTotal = formatMoney(body.maxTotalCents);
+  if (typeof body.status === 'string' && `status.${body.status}` in en) out.status = t(`status.${body.status}` as MessageKey);
+  return out;
+}
+
+/**
+ * A readable sentence for an API error, in the user's language: the message for the
+ * error's `code` when the app has one (every error a user can cause does), else one by
+ * HTTP status. The server's English `message` is for developers and never shown.
+ */
 export function errorText(err: unknown, t: Translate): string {
   if (err instanceof ApiError) {
+    const key = codeKey(err.body?.code);
+    if (key && err.body) return t(key, codeParams(err.body, t));
     const byStatus: Partial<Record<number, MessageKey>> = {
       0: 'error.network',
       401: 'error.401',
@@ -46,9 +72,7 @@ export function errorText(err: unknown, t: Translate): string {
       429: 'error.429',
       503: 'error.503',
     };
-    const key = byStatus[err.status] ?? (err.status >= 500 ? 'error.500' : 'error.400');
-    const detail = err.status >= 400 && err.status < 500 && err.status !== 401 ? ApiError.text(err.body) : '';
-    return detail ? `${t(key)} (${detail})` : t(key);
+    return t(byStatus[err.status] ?? (err.status >= 500 ? 'error.500' : 'error.400'));
   }
   return t('error.500');
 }
@@ -57,7 +81,12 @@ export type FormErrors<K extends string> = Partial<Record<K | 'form', string>>;
 
 /** A 400's messages under their fields and as a sentence; any other error as the sentence alone. */
 export function fieldErrors(err: unknown, t: Translate): Record<string, string> {
-  return err instanceof ApiError && err.status === 400 ? { ...err.fieldMessages(), form: errorText(err, t) } : { form: errorText(err, t) };
+  return err instanceof ApiError && err.status === 400 ? { ...fieldFlags(err, t), form: errorText(err, t) } : { form: errorText(err, t) };
+}
+
+/** The fields a 400 names, each with "check this field" in the user's language (the server's own words are English). */
+export function fieldFlags(err: ApiError, t: Translate): Record<string, string> {
+  return Object.fromEntries(Object.keys(err.fieldMessages()).map((k) => [k, t('error.fieldInvalid')]));
 }
 
 /**

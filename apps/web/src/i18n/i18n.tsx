@@ -2,6 +2,7 @@ import { formatMoney } from '@farmlink/shared';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { en, type MessageKey } from './en';
 import { zh } from './zh';
+import { unitName } from './units';
 
 export type Lang = 'zh' | 'en';
 export type { MessageKey };
@@ -19,6 +20,8 @@ interface I18n {
   money(cents: number | null | undefined, currency?: string): string;
   date(iso: string | null | undefined, withTime?: boolean): string;
   number(n: number, digits?: number): string;
+  /** A selling unit in the reader's language when it is a known one (i18n/units.ts), else as typed. */
+  unit(unit: string): string;
 }
 
 function initialLang(): Lang {
@@ -71,6 +74,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         return Number.isNaN(d.getTime()) ? iso : (withTime ? dateTimeFmt : dateFmt).format(d);
       },
       number: (n, digits = 0) => new Intl.NumberFormat(locale, { maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(n),
+      unit: (u) => unitName(u, lang),
     };
   }, [lang, setLang]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

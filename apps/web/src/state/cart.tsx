@@ -12,6 +12,8 @@ export interface CartLine {
   photoUrl?: string;
   /** Seller of record: the cooperative when there is one, else the farmer. One order per seller. */
   sellerKey: string;
+  /** The seller of record's name (the cooperative's, else the farmer's), shown on each parcel. */
+  sellerName?: string;
   countyCode: string;
 }
 
@@ -67,6 +69,7 @@ export function CartProvider({ children }: { children: ReactNode }) {
         stock: listing.stock,
         photoUrl: listing.photos?.[0]?.thumbnailUrl ?? listing.photos?.[0]?.url,
         sellerKey: listing.cooperativeId ? `cooperative:${listing.cooperativeId}` : `farmer:${listing.farmerId}`,
+        sellerName: (listing.cooperativeId ? listing.cooperativeName : listing.farmerName) ?? undefined,
         countyCode: listing.countyCode,
       };
       if (existing) {

@@ -65,6 +65,13 @@ export class CreateListingDto {
 
   @UuidField({ name: 'cooperativeId', optional: true }, { nullable: true, type: String, description: 'Sell through this cooperative (you must be a member)' })
   cooperativeId?: string | null;
+
+  @EnumField(
+    ['active', 'paused'],
+    { message: 'status must be active or paused', optional: true },
+    { enumName: 'ListingEditableStatus', description: 'paused keeps it out of the shop, e.g. until its photos are uploaded; active by default' },
+  )
+  status?: 'active' | 'paused';
 }
 
 /** Every field optional; null clears harvestDate and cooperativeId (absent and null both skip the checks). */

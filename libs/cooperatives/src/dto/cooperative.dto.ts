@@ -29,6 +29,19 @@ export class AddMemberDto {
   farmerId: string;
 }
 
+export class CandidateQueryDto {
+  @TextField({ name: 'q', min: 1, max: 50 }, { description: 'Part of the name, or the phone number (whole, or its last 4+ digits)', example: '王' })
+  q: string;
+}
+
+/** A farmer of the cooperative's county who is not yet a member: what the manager needs to pick them. */
+export class CandidateDto {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty() displayName: string;
+  @NullableText({ description: 'Masked: the first 3 and last 4 digits, e.g. 138****5678' }) phoneMasked: string | null;
+  @NullableText() village: string | null;
+}
+
 export class CooperativeDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { EnumField, IntField, NullableDate, NullableText, NullableUuid, PageDto, PageQueryDto, TextField } from '@farmlink/common';
+import { EnumField, IntField, UuidField, NullableDate, NullableText, NullableUuid, PageDto, PageQueryDto, TextField } from '@farmlink/common';
 import { ORDER_STATUSES, SELLER_TYPES, type OrderStatus, type SellerType } from '@farmlink/shared';
 
 export class OrderLineDto {
@@ -39,6 +39,8 @@ export class OrderDto {
   @ApiProperty({ enum: ORDER_STATUSES, enumName: 'OrderStatus' }) status: OrderStatus;
   @ApiProperty({ enum: SELLER_TYPES, enumName: 'SellerType' }) sellerType: SellerType;
   @ApiProperty({ format: 'uuid' }) sellerId: string;
+  @ApiPropertyOptional({ description: "The seller of record's name (the farmer's, or the cooperative's); on GET /api/orders and /api/orders/:id" })
+  sellerName?: string;
   @ApiProperty({ description: "The seller of record's county" }) countyCode: string;
   @ApiProperty({ type: [OrderLineDto] }) lines: OrderLineDto[];
   @ApiProperty() totalCents: number;
@@ -62,6 +64,9 @@ export class OrderPageDto extends PageDto(OrderDto) {}
 export class OrderQueryDto extends PageQueryDto {
   @EnumField(ORDER_STATUSES, { name: 'status', optional: true }, { enumName: 'OrderStatus' })
   status?: OrderStatus;
+
+  @UuidField({ name: 'checkoutId', optional: true }, { description: 'Only the orders of this checkout (e.g. those one payment pays for)' })
+  checkoutId?: string;
 }
 
 

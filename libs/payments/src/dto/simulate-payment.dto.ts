@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { EnumField } from '@farmlink/common';
 
 export class SimulatePaymentDto {
@@ -8,6 +8,7 @@ export class SimulatePaymentDto {
 
 export class PaymentDto {
   @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'The checkout it pays for: GET /api/orders?checkoutId= lists its orders' }) checkoutId?: string;
   @ApiProperty({ enum: ['simulated', 'stripe'], enumName: 'PaymentProvider' }) provider: string;
   @ApiProperty({ enum: ['pending', 'succeeded', 'failed', 'cancelled'], enumName: 'PaymentStatus' }) status: string;
   @ApiProperty() amountCents: number;

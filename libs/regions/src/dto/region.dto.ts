@@ -58,8 +58,29 @@ export class ProgrammeDto {
   @ApiProperty() countyCount: number;
 }
 
+export class EnrolledCountyDto {
+  @ApiProperty({ example: '520322' }) code: string;
+  @ApiProperty({ example: '桐梓县' }) name: string;
+  @ApiProperty({ type: [RegionDto], description: 'Province, then prefecture' }) parents: RegionDto[];
+  @ApiProperty({ example: '2026-01-01' }) enrolledOn: string;
+}
+
 export class ProgrammeDetailDto extends ProgrammeDto {
   @ApiProperty({ type: [String] }) countyCodes: string[];
+  @ApiProperty({ type: [EnrolledCountyDto], description: 'The same counties with their names, parents and enrolment dates, by code' })
+  counties: EnrolledCountyDto[];
+}
+
+/** What an admin may change on a programme (its counties: PUT /api/programmes/:id/counties). */
+export class UpdateProgrammeDto {
+  @TextField({ name: 'name', min: 1, max: 200, optional: true }, { example: '电子商务进农村综合示范 2026' })
+  name?: string;
+
+  @DateField({ name: 'startDate', optional: true }, { example: '2026-01-01' })
+  startDate?: string;
+
+  @DateField({ name: 'endDate', optional: true }, { example: '2026-12-31', nullable: true, type: String, description: 'null: the programme is ongoing' })
+  endDate?: string | null;
 }
 
 export class EnrolResultDto {

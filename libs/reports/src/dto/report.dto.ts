@@ -34,6 +34,17 @@ export class SalesReportQueryDto {
   @EnumField(REPORT_FORMATS, { optional: true }, { enumName: 'ReportFormat', default: 'json' })
   format?: ReportFormat;
 
+  @EnumField(['zh-CN', 'en'], { name: 'lang', optional: true }, {
+    description:
+      'With format=csv or xlsx: the export for people — headers in this language, money in yuan with two decimals ' +
+      '(XLSX: number formats, and a title with the range, scope and time of export). Without it the machine form: ' +
+      'the JSON field names as headers and money in fen.',
+  })
+  lang?: 'zh-CN' | 'en';
+
+  @EnumField(['0', '1'], { name: 'raw', optional: true }, { description: '1: the machine form even when lang is given' })
+  raw?: '0' | '1';
+
   @EnumField(SORTS, { optional: true }, { default: '-netSalesCents', description: 'A row field; a leading "-" sorts largest first' })
   sort?: string;
 }

@@ -1,14 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { ApiError, cooperatives, listings } from '../../api';
+import { ApiError, cooperatives, listings, type Candidate } from '../../api';
 import { ListingCard } from '../../components/ListingCard';
 import { RegionName } from '../../components/RegionPicker';
-import { ErrorNotice, Field, Loaded, Loading, PageTitle } from '../../components/ui';
+import { ErrorNotice, Field, FormNotice, Loaded, Loading, PageTitle } from '../../components/ui';
 import { errorText, useAsync } from '../../components/util';
 import { useI18n } from '../../i18n/i18n';
 import { useAuth } from '../../state/auth';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export default function CooperativePage() {
   const { id = '' } = useParams();
@@ -19,21 +17,37 @@ export default function CooperativePage() {
   const canSeeMembers = isManager || user?.role === 'officer' || user?.role === 'admin';
   const members = useAsync(() => (canSeeMembers ? cooperatives.members(id) : Promise.resolve([])), [id, canSeeMembers]);
   const coopListings = useAsync(() => listings.search({ cooperativeId: id, pageSize: 12 }), [id]);
-  const [farmerId, setFarmerId] = useState('');
+  // The manager finds farmers of the cooperative's county by name or phone digits, and adds one with a click.
+  const [q, setQ] = useState('');
+  const [found, setFound] = useState<Candidate[] | null>(null);
   const [error, setError] = useState('');
+  const [added, setAdded] = useState('');
   const [busy, setBusy] = useState(false);
 
-  const add = async (e: FormEvent) => {
+  const search = async (e: FormEvent) => {
     e.preventDefault();
-    if (!UUID.test(farmerId.trim())) {
-      setError(t('validation.memberId'));
+    setAdded('');
+    if (!q.trim()) {
+      setError(t('coop.searchFirst'));
       return;
     }
     setBusy(true);
     setError('');
     try {
-      await cooperatives.addMember(id, farmerId.trim());
-      setFarmerId('');
+      setFound(await cooperatives.candidates(id, q.trim()));
+    } catch (err) {
+      setError(errorText(err, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const add = async (farmer: Candidate) => {
+    setBusy(true);
+    setError('');
+    try {
+      await cooperatives.addMember(id, farmer.id);
+      setFound((list) => list?.filter((f) => f.id !== farmer.id) ?? null);
+      setAdded(t('coop.added', { name: farmer.displayName }));
       members.reload();
       coop.reload();
     } catch (err) {
@@ -94,14 +108,34 @@ export default function CooperativePage() {
             )}
           </Loaded>
           {isManager && (
-            <form className="form" onSubmit={add} noValidate>
-              <Field label={t('coop.addMember')} hint={t('coop.addMemberHint')} error={error || undefined}>
-                <input name="farmerId" value={farmerId} onChange={(e) => setFarmerId(e.target.value)} autoComplete="off" spellCheck={false} />
-              </Field>
-              <button type="submit" className="btn" disabled={busy}>
-                {t('coop.add')}
-              </button>
-            </form>
+            <div className="member-search">
+              <form className="form" onSubmit={search} noValidate role="search" aria-label={t('coop.addMember')}>
+                <Field label={t('coop.searchFarmer', { county: c.countyName })} hint={t('coop.searchHint')} error={error || undefined}>
+                  <input name="q" type="search" value={q} onChange={(e) => setQ(e.target.value)} autoComplete="off" maxLength={50} />
+                </Field>
+                <button type="submit" className="btn" disabled={busy}>
+                  {t('coop.search')}
+                </button>
+              </form>
+              <FormNotice ok text={added || undefined} />
+              {found && found.length === 0 && <p className="muted" role="status">{t('coop.noCandidates')}</p>}
+              {found && found.length > 0 && (
+                <ul className="plain-list candidates" aria-label={t('coop.addMember')}>
+                  {found.map((f) => (
+                    <li key={f.id} className="row-between">
+                      <span>
+                        <strong>{f.displayName}</strong>
+                        {f.phoneMasked && <span className="muted"> · {f.phoneMasked}</span>}
+                        {f.village && <span className="muted"> · {f.village}</span>}
+                      </span>
+                      <button type="button" className="btn btn--small" disabled={busy} onClick={() => add(f)}>
+                        {t('coop.addNamed', { name: f.displayName })}
+                      </button>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
           )}
         </section>
       )}

@@ -20,7 +20,7 @@ export function LedgerCard() {
         {money(ledger.data.balanceCents, ledger.data.currency)}
       </p>
       {entries.length > 0 && (
-        <ul className="plain-list">
+        <ul className="plain-list" data-testid="ledger-latest">
           {entries.slice(0, 5).map((e, i) => (
             <li key={e.id ?? i} className="row-between">
               <span className="muted">
@@ -31,6 +31,9 @@ export function LedgerCard() {
           ))}
         </ul>
       )}
+      <p>
+        <Link to="/farm/ledger">{t('ledger.fullHistory')} ›</Link>
+      </p>
     </section>
   );
 }
@@ -64,13 +67,6 @@ export default function FarmHome() {
       </div>
       <LedgerCard />
       <PovertyCard />
-      <section className="card">
-        <h2>{t('farm.memberId')}</h2>
-        <p className="muted">{t('farm.memberIdHint')}</p>
-        <code className="member-id" data-testid="member-id">
-          {user.id}
-        </code>
-      </section>
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError, cooperatives, listings, type Listing, type ListingBody, type ListingStatus } from '../../api';
 import { ErrorNotice, Field, FormNotice, Loading, Options, PageTitle, ProduceImage } from '../../components/ui';
-import { centsToYuanInput, errorText, gramsToKgInput, parseKg, parseYuan, todayIso, useAsync } from '../../components/util';
+import { centsToYuanInput, errorText, fieldFlags, gramsToKgInput, parseKg, parseYuan, todayIso, useAsync } from '../../components/util';
 import { useI18n } from '../../i18n/i18n';
 import { useAuth } from '../../state/auth';
 
@@ -62,6 +62,33 @@ interface NewPhoto {
   preview: string;
 }
 
+/** Does the browser manage to decode the file as a picture? (A damaged file or random bytes named .png do not.) */
+async function decodes(file: File): Promise<boolean> {
+  if (typeof createImageBitmap === 'function') {
+    try {
+      const bitmap = await createImageBitmap(file);
+      const ok = bitmap.width > 0 && bitmap.height > 0;
+      bitmap.close();
+      return ok;
+    } catch {
+      return false;
+    }
+  }
+  return new Promise((resolve) => {
+    const url = URL.createObjectURL(file);
+    const img = new Image();
+    img.onload = () => {
+      URL.revokeObjectURL(url);
+      resolve(img.naturalWidth > 0);
+    };
+    img.onerror = () => {
+      URL.revokeObjectURL(url);
+      resolve(false);
+    };
+    img.src = url;
+  });
+}
+
 export default function ListingFormPage() {
   const { id } = useParams();
   const editing = Boolean(id);
@@ -84,7 +111,9 @@ export default function ListingFormPage() {
   useEffect(() => {
     if (existing.data) setDraft(fromListing(existing.data));
   }, [existing.data]);
-  useEffect(() => () => photos.forEach((p) => URL.revokeObjectURL(p.preview)), [photos]);
+  // Previews are freed when the page goes (or a photo is removed), not when the list changes: kept ones stay visible.
+  const previews = useRef(new Set<string>());
+  useEffect(() => () => previews.current.forEach((u) => URL.revokeObjectURL(u)), []);
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
@@ -114,15 +143,23 @@ export default function ListingFormPage() {
     return e;
   };
 
-  const addFiles = (files: FileList | null) => {
-    if (!files) return;
+  const [checking, setChecking] = useState(false);
+  const addFiles = async (files: FileList | null) => {
+    if (!files || files.length === 0) return;
     const accepted: NewPhoto[] = [];
     let problem = '';
+    setChecking(true);
     for (const file of Array.from(files)) {
       if (!PHOTO_TYPES.includes(file.type)) problem = t('validation.photoType');
       else if (file.size > MAX_PHOTO_BYTES) problem = t('validation.photoSize');
-      else accepted.push({ file, preview: URL.createObjectURL(file) });
+      else if (!(await decodes(file))) problem = t('validation.photoUnreadable', { name: file.name });
+      else {
+        const preview = URL.createObjectURL(file);
+        previews.current.add(preview);
+        accepted.push({ file, preview });
+      }
     }
+    setChecking(false);
     setPhotos((p) => [...p, ...accepted]);
     setPhotoProblem(problem);
     setErrors((e) => ({ ...e, photos: problem || undefined }));
@@ -150,21 +187,34 @@ export default function ListingFormPage() {
     };
     setBusy(true);
     let saved: Listing | null = null;
+    let uploaded = 0;
+    // A new listing with photos is created paused and goes live only once every photo is stored.
+    const publishAfterPhotos = !editing && photos.length > 0;
     try {
-      saved = editing ? await listings.update(id!, { ...body, ...(draft.status === 'active' || draft.status === 'paused' ? { status: draft.status } : {}) }) : await listings.create(body);
+      saved = editing
+        ? await listings.update(id!, { ...body, ...(draft.status === 'active' || draft.status === 'paused' ? { status: draft.status } : {}) })
+        : await listings.create({ ...body, ...(publishAfterPhotos ? { status: 'paused' as const } : {}) });
       for (let i = 0; i < photos.length; i++) {
         setProgress(t('farm.uploadingPhoto', { n: i + 1, total: photos.length }));
         await listings.uploadPhoto(saved.id, photos[i].file, photos[i].file.name);
+        uploaded = i + 1;
       }
+      if (publishAfterPhotos) saved = await listings.update(saved.id, { status: 'active' });
       navigate(`/farm/listings?saved=${saved.id}`);
     } catch (err) {
       if (saved) {
-        // The listing was saved; only a photo failed. Continue in edit mode so nothing is created twice.
-        setErrors({ photos: errorText(err, t) });
+        // The listing was saved, a photo was not: say so plainly, keep the photos not yet stored, and
+        // continue in edit mode so nothing is created twice. A new listing stays paused (not in the shop).
+        const stored = uploaded;
+        setPhotos((ps) => ps.slice(stored));
+        setErrors({
+          photos: errorText(err, t),
+          form: t(publishAfterPhotos ? 'farm.savedPausedWithoutPhotos' : 'farm.savedWithoutPhotos', { n: photos.length - stored }),
+        });
         if (!editing) navigate(`/farm/listings/${saved.id}/edit`, { replace: true });
       } else if (err instanceof ApiError && err.status === 400) {
         const byField: Errors = {};
-        for (const [k, msg] of Object.entries(err.fieldMessages())) byField[SERVER_FIELDS[k] ?? 'form'] = msg;
+        for (const [k, msg] of Object.entries(fieldFlags(err, t))) byField[SERVER_FIELDS[k] ?? 'form'] = msg;
         setErrors({ ...byField, form: errorText(err, t) });
       } else {
         setErrors({ form: errorText(err, t) });
@@ -238,7 +288,18 @@ export default function ListingFormPage() {
           </Field>
         )}
         <Field label={t('farm.photos')} error={errors.photos} hint={t('farm.photosHint')}>
-          <input name="photos" type="file" accept={PHOTO_TYPES.join(',')} multiple onChange={(e) => addFiles(e.target.files)} />
+          <input
+            name="photos"
+            type="file"
+            accept={PHOTO_TYPES.join(',')}
+            multiple
+            onChange={(e) => {
+              const input = e.target;
+              void addFiles(input.files).then(() => {
+                input.value = '';
+              });
+            }}
+          />
         </Field>
         {((existing.data?.photos.length ?? 0) > 0 || photos.length > 0) && (
           <ul className="photo-previews" aria-label={t('farm.photos')}>
@@ -250,7 +311,11 @@ export default function ListingFormPage() {
             {photos.map((p, i) => (
               <li key={p.preview}>
                 <img src={p.preview} alt={t('farm.newPhoto', { n: i + 1 })} width={96} height={96} />
-                <button type="button" className="photo-previews__remove" aria-label={t('farm.removePhoto', { n: i + 1 })} onClick={() => setPhotos((ps) => ps.filter((x) => x !== p))}>
+                <button type="button" className="photo-previews__remove" aria-label={t('farm.removePhoto', { n: i + 1 })} onClick={() => {
+                    URL.revokeObjectURL(p.preview);
+                    previews.current.delete(p.preview);
+                    setPhotos((ps) => ps.filter((x) => x !== p));
+                  }}>
                   ×
                 </button>
               </li>
@@ -263,7 +328,7 @@ export default function ListingFormPage() {
             {t('validation.fixBelow')}
           </p>
         )}
-        <button type="submit" className="btn btn--primary btn--block" disabled={busy}>
+        <button type="submit" className="btn btn--primary btn--block" disabled={busy || checking}>
           {busy ? progress || t('common.working') : editing ? t('common.save') : t('farm.publish')}
         </button>
       </form>

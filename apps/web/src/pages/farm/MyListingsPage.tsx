@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { listings, type Listing } from '../../api';
 import { Empty, ErrorNotice, FormNotice, Loading, PageTitle, ProduceImage } from '../../components/ui';
 import { errorText, useAsync } from '../../components/util';
@@ -7,11 +7,14 @@ import { useI18n } from '../../i18n/i18n';
 import { useAuth } from '../../state/auth';
 
 export default function MyListingsPage() {
-  const { t, money } = useI18n();
+  const { t, money, unit } = useI18n();
   const { user } = useAuth();
   const list = useAsync(() => listings.mine(), [user?.id]);
   const [busy, setBusy] = useState('');
   const [error, setError] = useState('');
+  // The form sends the farmer here with ?saved=<id>: say that it worked, and which listing.
+  const [params] = useSearchParams();
+  const savedId = params.get('saved');
 
   const setStatus = async (l: Listing, status: 'active' | 'paused') => {
     setBusy(l.id);
@@ -37,6 +40,7 @@ export default function MyListingsPage() {
         </Link>
       </p>
       <FormNotice text={error} />
+      <FormNotice ok text={savedId && list.data ? t('farm.savedNotice', { title: list.data.find((l) => l.id === savedId)?.title ?? '' }) : undefined} />
       {list.error ? (
         <ErrorNotice error={list.error} onRetry={list.reload} />
       ) : !list.data ? (
@@ -53,7 +57,7 @@ export default function MyListingsPage() {
                   <strong>{l.title}</strong>
                 </Link>
                 <span>
-                  {money(l.priceCents)} / {l.unit} · {t('listing.stockLeft', { n: l.stock, unit: l.unit })}
+                  {money(l.priceCents)} / {unit(l.unit)} · {t('listing.stockLeft', { n: l.stock, unit: unit(l.unit) })}
                 </span>
                 <span className={`badge ${l.status === 'active' ? 'badge--ok' : l.status === 'removed' || l.status === 'suspended' ? 'badge--warn' : 'badge--muted'}`}>
                   {t(`listingStatus.${l.status}`)}

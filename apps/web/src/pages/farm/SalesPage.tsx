@@ -1,7 +1,7 @@
-import { useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { orders, type Order, type OrderStatus } from '../../api';
 import { RegionName } from '../../components/RegionPicker';
-import { OrderCard, OrderPages } from '../../components/OrderCard';
+import { OrderCard, OrderPages, orderNumber, Toast, useListParams } from '../../components/OrderCard';
 import { Field, FormNotice, PageTitle } from '../../components/ui';
 import { errorText, useAsync } from '../../components/util';
 import { useI18n } from '../../i18n/i18n';
@@ -56,12 +56,15 @@ function ShipForm({ order, onShipped }: { order: Order; onShipped(): void }) {
 
 export default function SalesPage() {
   const { t, date } = useI18n();
-  const [status, setStatus] = useState<OrderStatus | ''>('');
-  const [page, setPage] = useState(1);
+  // The tab and the page live in the URL, so reload and Back keep them.
+  const { status, page, setStatus, setPage } = useListParams(TABS);
   const list = useAsync(() => orders.list({ status: status || undefined, page, pageSize: 20 }), [status, page]);
+  const [shipped, setShipped] = useState('');
+  const clearShipped = useCallback(() => setShipped(''), []);
   return (
     <div>
       <PageTitle>{t('nav.mySales')}</PageTitle>
+      <Toast text={shipped ? t('sales.shippedNotice', { no: shipped }) : ''} onDone={clearShipped} />
       <div className="tabs" role="group" aria-label={t('sales.filter')}>
         {TABS.map((s) => (
           <button
@@ -70,8 +73,8 @@ export default function SalesPage() {
             className={`tab${status === s ? ' is-current' : ''}`}
             aria-pressed={status === s}
             onClick={() => {
+              setShipped('');
               setStatus(s);
-              setPage(1);
             }}
           >
             {s ? (s === 'paid' ? t('sales.toShip') : t(`status.${s}`)) : t('sales.all')}
@@ -82,6 +85,7 @@ export default function SalesPage() {
         <OrderCard
           key={o.id}
           order={o}
+          link
           meta={o.paidAt ? ` · ${t('sales.paidAt', { date: date(o.paidAt, true) })}` : ''}
           details={
             o.shippingAddress && (
@@ -91,7 +95,15 @@ export default function SalesPage() {
             )
           }
         >
-          {o.status === 'paid' && <ShipForm order={o} onShipped={list.reload} />}
+          {o.status === 'paid' && (
+            <ShipForm
+              order={o}
+              onShipped={() => {
+                setShipped(orderNumber(o.id));
+                list.reload();
+              }}
+            />
+          )}
         </OrderCard>
       )} />
     </div>

@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
 import { programmes, regions, reports, type ReportGroupBy, type SalesQuery, type SalesRow } from '../../api';
 import { ErrorNotice, FormNotice, Loading, Options, PageTitle } from '../../components/ui';
 import { errorText, reportTodayIso, useAsync } from '../../components/util';
@@ -12,7 +13,24 @@ interface Crumb {
   name: string;
 }
 
-const NEXT_LEVEL: Record<number, ReportGroupBy> = { 0: 'province', 1: 'prefecture', 2: 'county' };
+/** The table's natural grouping below a region of each depth (0 = the whole country); a county shows its categories. */
+const NEXT_LEVEL: Record<number, ReportGroupBy> = { 0: 'province', 1: 'prefecture', 2: 'county', 3: 'category' };
+const REGION_GROUPS: ReportGroupBy[] = ['province', 'prefecture', 'county'];
+
+/**
+ * The dashboard's state lives in the URL (`/officer?from=&to=&programme=&region=&groupBy=`), so a
+ * reload shows the same report and the browser's Back and Forward walk the drill-down. Defaults are
+ * left out of the URL.
+ */
+export function dashboardHref(params: URLSearchParams, change: Record<string, string | null>): string {
+  const next = new URLSearchParams(params);
+  for (const [k, v] of Object.entries(change)) {
+    if (v === null) next.delete(k);
+    else next.set(k, v);
+  }
+  const q = next.toString();
+  return q ? `/officer?${q}` : '/officer';
+}
 
 function saveBlob(blob: Blob, filename: string) {
   const url = URL.createObjectURL(blob);
@@ -25,47 +43,69 @@ function saveBlob(blob: Blob, filename: string) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** A report row's figures, one cell each (the row's name is its header cell). */
+/** The figure columns: header key, and how a row shows it. On a phone each row is a card, its cells labelled. */
+const FIGURES: { key: string; cell(row: SalesRow, f: { money(c: number): string; number(n: number, d?: number): string }): string; strong?: boolean }[] = [
+  { key: 'report.netSales', cell: (r, f) => f.money(r.netSalesCents), strong: true },
+  { key: 'report.orders', cell: (r, f) => f.number(r.orders) },
+  { key: 'report.grossSales', cell: (r, f) => f.money(r.grossSalesCents) },
+  { key: 'report.refunds', cell: (r, f) => f.money(r.refundsCents) },
+  { key: 'report.weightKg', cell: (r, f) => f.number(r.weightKg, 1) },
+  { key: 'report.buyers', cell: (r, f) => f.number(r.buyers) },
+  { key: 'report.producers', cell: (r, f) => f.number(r.producers) },
+  { key: 'report.povertySales', cell: (r, f) => f.money(r.povertyHouseholdSalesCents) },
+  { key: 'report.previousYear', cell: (r, f) => f.money(r.previousYearNetSalesCents) },
+  { key: 'report.growthCol', cell: (r, f) => (r.growthPct === null ? '—' : `${f.number(r.growthPct, 1)}%`) },
+];
+
+/** A report row's figures, one cell each (the row's name is its header cell); each cell carries its column's name for the phone layout. */
 function FigureCells({ row }: { row: SalesRow }) {
-  const { money, number } = useI18n();
+  const { t, money, number } = useI18n();
   return (
     <>
-      <td>{number(row.orders)}</td>
-      <td>{money(row.grossSalesCents)}</td>
-      <td>{money(row.refundsCents)}</td>
-      <td>
-        <strong>{money(row.netSalesCents)}</strong>
-      </td>
-      <td>{number(row.weightKg, 1)}</td>
-      <td>{number(row.buyers)}</td>
-      <td>{number(row.producers)}</td>
-      <td>{money(row.povertyHouseholdSalesCents)}</td>
-      <td>{money(row.previousYearNetSalesCents)}</td>
-      <td>{row.growthPct === null ? '—' : `${number(row.growthPct, 1)}%`}</td>
+      {FIGURES.map((f) => (
+        <td key={f.key} data-label={t(f.key as never)}>
+          {f.strong ? <strong>{f.cell(row, { money, number })}</strong> : f.cell(row, { money, number })}
+        </td>
+      ))}
     </>
   );
 }
 
 export default function DashboardPage() {
-  const { t, money, number } = useI18n();
+  const { t, money, number, lang } = useI18n();
   const { user } = useAuth();
-  const [from, setFrom] = useState(() => `${reportTodayIso().slice(0, 4)}-01-01`);
-  const [to, setTo] = useState(reportTodayIso);
-  const [programmeId, setProgrammeId] = useState('');
-  const [path, setPath] = useState<Crumb[]>([]);
+  const [params, setParams] = useSearchParams();
+  const defaultFrom = `${reportTodayIso().slice(0, 4)}-01-01`;
+  const defaultTo = reportTodayIso();
+  const from = params.get('from') ?? defaultFrom;
+  const to = params.get('to') ?? defaultTo;
+  const programmeId = params.get('programme') ?? '';
+  const regionParam = params.get('region') ?? '';
+  const groupByParam = params.get('groupBy') as ReportGroupBy | null;
   const [downloadError, setDownloadError] = useState('');
   const [downloading, setDownloading] = useState('');
 
-  // An officer with a jurisdiction starts (and stays) inside it.
-  const jurisdiction = useAsync(() => (user?.jurisdictionCode ? regions.get(user.jurisdictionCode) : Promise.resolve(null)), [user?.jurisdictionCode]);
-  const rootPath: Crumb[] = useMemo(() => {
-    const j = jurisdiction.data;
-    return j ? [...(j.parents ?? []), j].map((r) => ({ code: r.code, name: r.name })) : [];
-  }, [jurisdiction.data]);
-  const fullPath = [...rootPath, ...path];
-  const depth = fullPath.length;
-  const regionCode = fullPath[depth - 1]?.code;
-  const groupBy: ReportGroupBy = NEXT_LEVEL[depth] ?? 'county';
+  /** Changes the URL: a drill, a grouping or a programme is a step Back returns from; typing a date replaces the step. */
+  const go = (change: Record<string, string | null>, replace = false) => {
+    const href = dashboardHref(params, change);
+    setParams(new URLSearchParams(href.split('?')[1] ?? ''), { replace });
+  };
+  const setDate = (key: 'from' | 'to', value: string) => go({ [key]: value === (key === 'from' ? defaultFrom : defaultTo) ? null : value }, true);
+
+  // An officer with a jurisdiction starts (and stays) inside it; the URL's region is drilled into below it.
+  const jurisdictionCode = user?.jurisdictionCode ?? '';
+  const regionCode = regionParam || jurisdictionCode;
+  const region = useAsync(() => (regionCode ? regions.get(regionCode) : Promise.resolve(null)), [regionCode]);
+  const fullPath: Crumb[] = useMemo(() => {
+    const r = region.data;
+    return r ? [...(r.parents ?? []), r].map((x) => ({ code: x.code, name: x.name })) : [];
+  }, [region.data]);
+  const rootDepth = jurisdictionCode ? fullPath.findIndex((c) => c.code === jurisdictionCode) + 1 : 0;
+  const depth = regionCode ? (region.data ? fullPath.length : -1) : 0;
+  const naturalGroup: ReportGroupBy | undefined = depth >= 0 ? NEXT_LEVEL[depth] : undefined;
+  const groupChoices: ReportGroupBy[] = depth >= 3 ? ['category', 'month'] : naturalGroup ? [naturalGroup, 'month', 'category'] : [];
+  const groupBy: ReportGroupBy | undefined = groupByParam && groupChoices.includes(groupByParam) ? groupByParam : naturalGroup;
+  const ready = !regionCode || !!region.data;
   const isDate = (d: string) => /^\d{4}-\d{2}-\d{2}$/.test(d);
   // What is wrong with the range, if anything: a missing date is not an inverted range.
   const rangeError = !isDate(from) ? t('validation.startDate') : !isDate(to) ? t('validation.endDate') : from > to ? t('validation.dateRange') : '';
@@ -73,23 +113,26 @@ export default function DashboardPage() {
 
   const base: Omit<SalesQuery, 'groupBy'> = { from, to, ...(regionCode ? { regionCode } : {}), ...(programmeId ? { programmeId } : {}) };
   const key = JSON.stringify(base);
+  const live = rangeOk && ready && !!groupBy;
   const programmeList = useAsync(() => programmes.list().catch(() => []), []);
-  const table = useAsync(() => (rangeOk && !jurisdiction.loading ? reports.sales({ ...base, groupBy }) : Promise.resolve(null)), [key, groupBy, rangeOk, jurisdiction.loading]);
+  const table = useAsync(() => (live ? reports.sales({ ...base, groupBy: groupBy! }) : Promise.resolve(null)), [key, groupBy, live]);
+  const countyLevel = depth >= 0 && depth <= 2;
   const counties = useAsync(
-    () => (rangeOk && !jurisdiction.loading ? (groupBy === 'county' ? Promise.resolve(null) : reports.sales({ ...base, groupBy: 'county' })) : Promise.resolve(null)),
-    [key, groupBy, rangeOk, jurisdiction.loading],
+    () => (live && countyLevel ? (groupBy === 'county' ? Promise.resolve(null) : reports.sales({ ...base, groupBy: 'county' })) : Promise.resolve(null)),
+    [key, groupBy, live, countyLevel],
   );
-  const months = useAsync(() => (rangeOk && !jurisdiction.loading ? reports.sales({ ...base, groupBy: 'month' }) : Promise.resolve(null)), [key, rangeOk, jurisdiction.loading]);
+  const months = useAsync(() => (live ? reports.sales({ ...base, groupBy: 'month' }) : Promise.resolve(null)), [key, live]);
 
   const countyRows: SalesRow[] = (groupBy === 'county' ? table.data?.rows : counties.data?.rows) ?? [];
   const top = [...countyRows].sort((a, b) => b.netSalesCents - a.netSalesCents).slice(0, 10);
   const fmtYuan = (v: number) => money(Math.round(v * 100));
 
   const download = async (format: 'csv' | 'xlsx') => {
+    if (!groupBy) return;
     setDownloadError('');
     setDownloading(format);
     try {
-      const { blob, filename } = await reports.downloadSales({ ...base, groupBy }, format);
+      const { blob, filename } = await reports.downloadSales({ ...base, groupBy }, format, lang === 'zh' ? 'zh-CN' : 'en');
       saveBlob(blob, filename);
     } catch (err) {
       setDownloadError(errorText(err, t));
@@ -98,10 +141,10 @@ export default function DashboardPage() {
     }
   };
 
-  const drill = (row: SalesRow) => {
-    if (groupBy === 'county' || groupBy === 'month' || groupBy === 'category') return;
-    setPath((p) => [...p, { code: row.key, name: row.name }]);
-  };
+  /** Where a row leads: a region one level down (a county: its report by category). */
+  const rowHref = (row: SalesRow) => (groupBy && REGION_GROUPS.includes(groupBy) ? dashboardHref(params, { region: row.key, groupBy: null }) : null);
+  const crumbHref = (code: string | null) => dashboardHref(params, { region: code === jurisdictionCode ? null : code, groupBy: null });
+  const rowLabel = t(groupBy && REGION_GROUPS.includes(groupBy) ? 'report.region' : groupBy === 'month' ? 'officer.month' : 'officer.category');
 
   const totals = table.data?.totals;
   return (
@@ -110,23 +153,35 @@ export default function DashboardPage() {
       <form className="card filters-bar" onSubmit={(e) => e.preventDefault()} aria-label={t('officer.filters')}>
         <div className="field">
           <label htmlFor="r-from">{t('officer.from')}</label>
-          <input id="r-from" type="date" value={from} max={to} onChange={(e) => setFrom(e.target.value)} aria-invalid={!rangeOk || undefined} />
+          <input id="r-from" type="date" value={from} max={to} onChange={(e) => setDate('from', e.target.value)} aria-invalid={!rangeOk || undefined} />
         </div>
         <div className="field">
           <label htmlFor="r-to">{t('officer.to')}</label>
-          <input id="r-to" type="date" value={to} min={from} onChange={(e) => setTo(e.target.value)} aria-invalid={!rangeOk || undefined} />
+          <input id="r-to" type="date" value={to} min={from} onChange={(e) => setDate('to', e.target.value)} aria-invalid={!rangeOk || undefined} />
         </div>
         <div className="field">
           <label htmlFor="r-programme">{t('officer.programme')}</label>
-          <select id="r-programme" value={programmeId} onChange={(e) => setProgrammeId(e.target.value)}>
+          <select id="r-programme" value={programmeId} onChange={(e) => go({ programme: e.target.value || null })}>
             <Options empty={t('officer.allProgrammes')} options={(programmeList.data ?? []).map((p) => ({ value: p.id, label: p.name }))} />
           </select>
         </div>
+        {groupChoices.length > 0 && (
+          <div className="field">
+            <label htmlFor="r-group">{t('officer.groupBy')}</label>
+            <select id="r-group" value={groupBy} onChange={(e) => go({ groupBy: e.target.value === naturalGroup ? null : e.target.value })}>
+              {groupChoices.map((g) => (
+                <option key={g} value={g}>
+                  {t(`officer.by.${g}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
         <div className="button-row filters-bar__downloads">
-          <button type="button" className="btn btn--ghost" disabled={!rangeOk || !!downloading} onClick={() => download('csv')}>
+          <button type="button" className="btn btn--ghost" disabled={!rangeOk || !groupBy || !!downloading} onClick={() => download('csv')}>
             {t('officer.downloadCsv')}
           </button>
-          <button type="button" className="btn btn--ghost" disabled={!rangeOk || !!downloading} onClick={() => download('xlsx')}>
+          <button type="button" className="btn btn--ghost" disabled={!rangeOk || !groupBy || !!downloading} onClick={() => download('xlsx')}>
             {t('officer.downloadXlsx')}
           </button>
         </div>
@@ -140,28 +195,25 @@ export default function DashboardPage() {
 
       <nav className="breadcrumb" aria-label={t('officer.drill')}>
         <ol>
-          <li>
-            {rootPath.length === 0 && path.length > 0 ? (
-              <button type="button" className="link" onClick={() => setPath([])}>
-                {t('officer.allRegions')}
-              </button>
-            ) : (
-              <span>{rootPath.length ? rootPath[rootPath.length - 1].name : t('officer.allRegions')}</span>
-            )}
-          </li>
-          {path.map((c, i) => (
+          {!jurisdictionCode && (
+            <li>
+              {regionCode ? <Link to={crumbHref(null)}>{t('officer.allRegions')}</Link> : <span aria-current="page">{t('officer.allRegions')}</span>}
+            </li>
+          )}
+          {fullPath.map((c, i) => (
             <li key={c.code}>
-              {i < path.length - 1 ? (
-                <button type="button" className="link" onClick={() => setPath(path.slice(0, i + 1))}>
-                  {c.name}
-                </button>
-              ) : (
+              {i === fullPath.length - 1 ? (
                 <span aria-current="page">{c.name}</span>
+              ) : i + 1 >= rootDepth ? (
+                <Link to={crumbHref(c.code)}>{c.name}</Link>
+              ) : (
+                <span>{c.name}</span>
               )}
             </li>
           ))}
         </ol>
       </nav>
+      {region.error ? <ErrorNotice error={region.error} onRetry={region.reload} /> : null}
 
       {totals && (
         <div className="kpis">
@@ -189,11 +241,11 @@ export default function DashboardPage() {
       )}
 
       <section className="card" aria-labelledby="table-title">
-        <h2 id="table-title">{t(`officer.by.${groupBy}`)}</h2>
+        <h2 id="table-title">{groupBy ? t(`officer.by.${groupBy}`) : t('officer.title')}</h2>
         {table.error ? (
           <ErrorNotice error={table.error} onRetry={table.reload} />
         ) : table.loading || !table.data ? (
-          rangeOk ? <Loading /> : null
+          rangeOk && !region.error ? <Loading /> : null
         ) : table.data.rows.length === 0 ? (
           <p className="muted">{t('officer.noSales')}</p>
         ) : (
@@ -201,34 +253,34 @@ export default function DashboardPage() {
             <table className="report-table">
               <thead>
                 <tr>
-                  <th scope="col">{t('report.region')}</th>
-                  <th scope="col">{t('report.orders')}</th>
-                  <th scope="col">{t('report.grossSales')}</th>
-                  <th scope="col">{t('report.refunds')}</th>
-                  <th scope="col">{t('report.netSales')}</th>
-                  <th scope="col">{t('report.weightKg')}</th>
-                  <th scope="col">{t('report.buyers')}</th>
-                  <th scope="col">{t('report.producers')}</th>
-                  <th scope="col">{t('report.povertySales')}</th>
-                  <th scope="col">{t('report.previousYear')}</th>
-                  <th scope="col">{t('report.growthCol')}</th>
+                  <th scope="col">{rowLabel}</th>
+                  {FIGURES.map((f) => (
+                    <th scope="col" key={f.key}>
+                      {t(f.key as never)}
+                    </th>
+                  ))}
                 </tr>
               </thead>
               <tbody>
-                {table.data.rows.map((r) => (
+                {table.data.rows.map((r) => {
+                  const href = rowHref(r);
+                  return (
                   <tr key={r.key} data-key={r.key}>
                     <th scope="row">
-                      {groupBy !== 'county' ? (
-                        <button type="button" className="link" onClick={() => drill(r)} aria-label={t('officer.drillInto', { name: r.name })}>
+                      {href ? (
+                        <Link to={href} aria-label={t('officer.drillInto', { name: r.name })}>
                           {r.name} ›
-                        </button>
+                        </Link>
+                      ) : groupBy === 'category' ? (
+                        t(`category.${r.key}` as never)
                       ) : (
                         r.name
                       )}
                     </th>
                     <FigureCells row={r} />
                   </tr>
-                ))}
+                  );
+                })}
               </tbody>
               {totals && (
                 <tfoot>
@@ -243,7 +295,8 @@ export default function DashboardPage() {
         )}
       </section>
 
-      <div className="two-col">
+      <div className={countyLevel ? 'two-col' : undefined}>
+        {countyLevel && (
         <section className="card" aria-labelledby="top-title">
           <h2 id="top-title">{t('officer.topCounties')}</h2>
           {top.length > 0 ? (
@@ -252,6 +305,7 @@ export default function DashboardPage() {
             <p className="muted">{t('officer.noSales')}</p>
           )}
         </section>
+        )}
         <section className="card" aria-labelledby="trend-title">
           <h2 id="trend-title">{t('officer.trend')}</h2>
           {months.data && months.data.rows.length > 0 ? (

@@ -4,6 +4,12 @@ import { useI18n } from '../../i18n/i18n';
 import { useAuth } from '../../state/auth';
 import { useCart, type CartLine } from '../../state/cart';
 
+/** "Parcel 2 · 桐梓县方竹笋合作社": a parcel's heading, with its seller's name when the cart knows it. */
+export function parcelTitle(group: CartLine[], n: number, t: ReturnType<typeof useI18n>['t']): string {
+  const seller = group.find((l) => l.sellerName)?.sellerName;
+  return seller ? t('cart.shipmentFrom', { n, seller }) : t('cart.shipment', { n });
+}
+
 export function groupBySeller(lines: CartLine[]): CartLine[][] {
   const groups = new Map<string, CartLine[]>();
   for (const l of lines) groups.set(l.sellerKey, [...(groups.get(l.sellerKey) ?? []), l]);
@@ -24,7 +30,7 @@ export function EmptyCart({ title }: { title: string }) {
 }
 
 export default function CartPage() {
-  const { t, money } = useI18n();
+  const { t, money, unit } = useI18n();
   const cart = useCart();
   const { user } = useAuth();
   const navigate = useNavigate();
@@ -35,8 +41,8 @@ export default function CartPage() {
       <PageTitle>{t('cart.title')}</PageTitle>
       {groups.length > 1 && <p className="notice notice--info">{t('cart.severalSellers', { n: groups.length })}</p>}
       {groups.map((group, gi) => (
-        <section key={group[0].sellerKey} className="card cart-group" aria-label={t('cart.shipment', { n: gi + 1 })}>
-          <h2 className="cart-group__title">{t('cart.shipment', { n: gi + 1 })}</h2>
+        <section key={group[0].sellerKey} className="card cart-group" aria-label={parcelTitle(group, gi + 1, t)}>
+          <h2 className="cart-group__title">{parcelTitle(group, gi + 1, t)}</h2>
           <ul className="cart-lines">
             {group.map((l) => (
               <li key={l.listingId} className="cart-line">
@@ -44,11 +50,11 @@ export default function CartPage() {
                 <div className="cart-line__info">
                   <Link to={`/listings/${l.listingId}`}>{l.title}</Link>
                   <span className="muted">
-                    {money(l.priceCents)} / {l.unit}
+                    {money(l.priceCents)} / {unit(l.unit)}
                   </span>
                   {l.stock > 0 && l.quantity >= l.stock && (
                     <span className="cart-line__stock" role="status">
-                      {t('cart.onlyLeft', { n: l.stock, unit: l.unit })}
+                      {t('cart.onlyLeft', { n: l.stock, unit: unit(l.unit) })}
                     </span>
                   )}
                 </div>

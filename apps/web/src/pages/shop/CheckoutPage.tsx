@@ -3,11 +3,11 @@ import { useNavigate } from 'react-router-dom';
 import { ApiError, checkouts, type Checkout } from '../../api';
 import { RegionPicker } from '../../components/RegionPicker';
 import { Field, FormNotice, LineItems, PageTitle } from '../../components/ui';
-import { errorText, newIdempotencyKey } from '../../components/util';
+import { errorText, fieldFlags, newIdempotencyKey } from '../../components/util';
 import { useI18n } from '../../i18n/i18n';
 import { useAuth } from '../../state/auth';
 import { useCart } from '../../state/cart';
-import { EmptyCart, groupBySeller } from './CartPage';
+import { EmptyCart, groupBySeller, parcelTitle } from './CartPage';
 
 export const CHECKOUT_STORAGE_PREFIX = 'farmlink.checkout.';
 
@@ -62,7 +62,7 @@ export default function CheckoutPage() {
         setErrors({ form: titles.length ? t('checkout.shortOfStock', { titles: titles.join('、') }) : errorText(err, t) });
         key.current = newIdempotencyKey();
       } else if (err instanceof ApiError && err.status === 400) {
-        const f = err.fieldMessages();
+        const f = fieldFlags(err, t);
         setErrors({ name: f.name, phone: f.phone, countyCode: f.countyCode, line1: f.line1, form: errorText(err, t) });
         key.current = newIdempotencyKey();
       } else {
@@ -98,7 +98,12 @@ export default function CheckoutPage() {
         <aside className="card">
           <h2>{t('checkout.summary')}</h2>
           <p className="muted">{t('checkout.ordersWillBe', { n: groups.length })}</p>
-          <LineItems lines={cart.lines.map((l) => ({ key: l.listingId, title: l.title, quantity: l.quantity, totalCents: l.priceCents * l.quantity }))} />
+          {groups.map((group, gi) => (
+            <div key={group[0].sellerKey} className="checkout-parcel">
+              <h3 className="checkout-parcel__title">{parcelTitle(group, gi + 1, t)}</h3>
+              <LineItems lines={group.map((l) => ({ key: l.listingId, title: l.title, quantity: l.quantity, totalCents: l.priceCents * l.quantity }))} />
+            </div>
+          ))}
           <p className="row-between summary__total">
             <span>{t('cart.total')}</span>
             <strong>{money(cart.totalCents)}</strong>

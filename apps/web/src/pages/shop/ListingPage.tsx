@@ -10,7 +10,7 @@ import { useCart } from '../../state/cart';
 
 export default function ListingPage() {
   const { id = '' } = useParams();
-  const { t, money, date, number } = useI18n();
+  const { t, money, date, number, unit } = useI18n();
   const { user } = useAuth();
   const cart = useCart();
   const state = useAsync(() => listings.get(id), [id]);
@@ -43,7 +43,7 @@ export default function ListingPage() {
         </div>
         <div className="listing-page__info">
           <p className="price-big">
-            {money(l.priceCents, l.currency)} <span className="muted">/ {l.unit}</span>
+            {money(l.priceCents, l.currency)} <span className="muted">/ {unit(l.unit)}</span>
           </p>
           <p className="price-kg">{t('listing.perKg', { price: money(l.unitPriceCentsPerKg, l.currency) })}</p>
           <dl className="facts">
@@ -52,7 +52,7 @@ export default function ListingPage() {
             <dt>{t('listing.netWeight')}</dt>
             <dd>{t('listing.kg', { kg: number(l.netWeightGrams / 1000, 3) })}</dd>
             <dt>{t('listing.stock')}</dt>
-            <dd>{l.stock > 0 ? t('listing.stockLeft', { n: l.stock, unit: l.unit }) : t('listing.soldOut')}</dd>
+            <dd>{l.stock > 0 ? t('listing.stockLeft', { n: l.stock, unit: unit(l.unit) }) : t('listing.soldOut')}</dd>
             {l.harvestDate && (
               <>
                 <dt>{t('listing.harvestDate')}</dt>

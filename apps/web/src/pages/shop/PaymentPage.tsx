@@ -1,6 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { payments, type Checkout } from '../../api';
+import { orders as ordersApi, payments, type Checkout, type Order } from '../../api';
+import { orderNumber } from '../../components/OrderCard';
 import { ErrorNotice } from '../../components/ui';
 import { useAsync } from '../../components/util';
 import { Loading, PageTitle, StatusBadge } from '../../components/ui';
@@ -26,6 +27,18 @@ export default function PaymentPage() {
   const checkout = loadCheckout(paymentId);
   // The payment itself (provider, status, client secret) comes from the API; the stored checkout only adds the orders.
   const payment = useAsync(() => payments.get(paymentId), [paymentId]);
+  // The orders this payment pays for, from the API (so a reload or another device shows them too).
+  const checkoutId = payment.data?.checkoutId;
+  const paidOrders = useAsync<Order[] | null>(
+    () => (checkoutId ? ordersApi.list({ checkoutId, pageSize: 100 }).then((p) => p.items) : Promise.resolve(null)),
+    [checkoutId],
+  );
+  type Row = { id: string; seller?: string; lines: string; totalCents: number; status: Order['status'] };
+  const rows: Row[] | null = paidOrders.data
+    ? paidOrders.data.map((o) => ({ id: o.id, seller: o.sellerName, lines: o.lines.map((l) => `${l.title} × ${l.quantity}`).join('，'), totalCents: o.totalCents, status: o.status }))
+    : checkout
+      ? checkout.orders.map((o) => ({ id: o.id, lines: o.lines.map((l) => `${l.title} × ${l.quantity}`).join('，'), totalCents: o.totalCents, status: o.status }))
+      : null;
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
 
@@ -59,14 +72,17 @@ export default function PaymentPage() {
           <span>{t('pay.amount')}</span>
           <strong data-testid="pay-total">{money(p.amountCents ?? checkout?.totalCents, p.currency)}</strong>
         </p>
-        {checkout && (
-          <ul className="plain-list">
-            {checkout.orders.map((o, i) => (
-              <li key={o.id} className="row-between">
-                <span>{t('pay.orderN', { n: i + 1, lines: o.lines.map((l) => `${l.title} × ${l.quantity}`).join('，') })}</span>
-                <span>
-                  {money(o.totalCents)} <StatusBadge status={o.status} />
+        {rows && (
+          <ul className="plain-list pay-orders" data-testid="pay-orders">
+            {rows.map((o, i) => (
+              <li key={o.id} className="pay-order">
+                <span className="pay-order__what">
+                  <strong>{o.seller ? t('pay.orderFrom', { n: i + 1, seller: o.seller }) : t('pay.orderPlain', { n: i + 1 })}</strong>
+                  <span className="muted"> {t('orders.orderNo', { no: orderNumber(o.id) })}</span>
+                  <span className="pay-order__lines">{o.lines}</span>
                 </span>
+                <span className="pay-order__amount">{money(o.totalCents)}</span>
+                <StatusBadge status={o.status} />
               </li>
             ))}
           </ul>
