@@ -56,6 +56,10 @@ export class AppModule {
           poolSize: config.get('DB_POOL_SIZE'),
           acquireTimeoutMs: config.get('DB_ACQUIRE_TIMEOUT_MS'),
           logging: config.get('DB_LOG_QUERIES'),
+          replicaUrls: String(config.get('DATABASE_REPLICA_URLS') ?? '')
+            .split(',')
+            .map((u) => u.trim())
+            .filter(Boolean),
         }),
         // Migrations run before the app is built (main.ts, `npm run migrate`), under a cluster-wide lock.
         migrationsRun: false,

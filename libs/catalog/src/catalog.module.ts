@@ -8,6 +8,7 @@ import { CooperativesModule } from '@farmlink/cooperatives';
 import { IdentityModule } from '@farmlink/identity';
 import { RegionsModule } from '@farmlink/regions';
 import { CatalogService } from './catalog.service';
+import { CatalogEvents } from './catalog-events';
 import { ListingsController, PhotosController } from './catalog.controller';
 import { ListingRepository } from './listing.repository';
 import { ModerationController } from './moderation.controller';
@@ -15,6 +16,7 @@ import { ModerationService } from './moderation.service';
 import { ListingStockRepository } from './listing-stock.repository';
 import { PHOTO_MAX_BYTES } from './photo-processor';
 import { LocalPhotoStorage, PHOTO_STORAGE } from './photo-storage';
+import { S3PhotoStorage } from './s3-photo-storage';
 
 @Module({
   imports: [CooperativesModule, RegionsModule, IdentityModule, AuditModule],
@@ -23,11 +25,24 @@ import { LocalPhotoStorage, PHOTO_STORAGE } from './photo-storage';
     ListingRepository,
     ListingStockRepository,
     CatalogService,
+    CatalogEvents,
     ModerationService,
     {
       provide: PHOTO_STORAGE,
       inject: [ConfigService],
-      useFactory: (config: ConfigService) => new LocalPhotoStorage(path.resolve(config.get<string>('UPLOAD_DIR') || '.data/uploads')),
+      // The local folder by default; PHOTO_STORAGE=s3 puts photos in an S3-compatible store shared by every host.
+      useFactory: (config: ConfigService) =>
+        config.get<string>('PHOTO_STORAGE') === 's3'
+          ? new S3PhotoStorage({
+              bucket: config.getOrThrow<string>('S3_BUCKET'),
+              region: config.get<string>('S3_REGION') || 'us-east-1',
+              endpoint: config.get<string>('S3_ENDPOINT') || undefined,
+              accessKeyId: config.get<string>('S3_ACCESS_KEY_ID') || undefined,
+              secretAccessKey: config.get<string>('S3_SECRET_ACCESS_KEY') || undefined,
+              forcePathStyle: String(config.get('S3_FORCE_PATH_STYLE') ?? 'false') === 'true',
+              publicUrl: config.get<string>('S3_PUBLIC_URL') || undefined,
+            })
+          : new LocalPhotoStorage(path.resolve(config.get<string>('UPLOAD_DIR') || '.data/uploads')),
     },
   ],
   exports: [ListingStockRepository, CatalogService],

@@ -20,6 +20,7 @@ import { ListingAccess, ListingChanges, ListingRepository, ListingRow, PhotoRow 
 import { MAX_PHOTOS_PER_LISTING, PHOTO_WIDTHS, processPhoto, sniffImageType } from './photo-processor';
 import { PHOTO_STORAGE, type PhotoStorage } from './photo-storage';
 import { TtlCache } from './ttl-cache';
+import { CatalogEvents } from './catalog-events';
 
 /** Keys of a photo's sized files: `<storageKey>-<width>.webp`. */
 export function photoKeys(storageKey: string): string[] {
@@ -33,11 +34,24 @@ export class CatalogService {
     private readonly cooperatives: CooperativesService,
     private readonly regions: RegionsService,
     @Inject(PHOTO_STORAGE) private readonly storage: PhotoStorage,
+    private readonly events: CatalogEvents,
     config: ConfigService,
   ) {
     this.totals = new TtlCache(Number(config.get('CATALOG_COUNT_CACHE_MS') ?? 10_000), 5000);
     this.pages = new TtlCache(Number(config.get('CATALOG_SEARCH_CACHE_MS') ?? 1_000), 2000);
+    events.onChange(() => this.clearCaches());
   }
+
+  /**
+   * Bumped by every clear: a search that started before a change does not
+   * cache what it read (it may predate the change).
+   */
+  private generation = 0;
+  /**
+   * When the catalog last changed: for a moment after a change, search reads the primary, so a
+   * replica a few milliseconds behind does not put the old answer back in the caches.
+   */
+  private changedAt = 0;
 
   /**
    * Search totals, by filter (not page or sort): counting thousands of
@@ -52,8 +66,18 @@ export class CatalogService {
    */
   private readonly pages: TtlCache<string>;
 
-  /** Forget cached search results after a change (this instance; others expire within the TTLs). Moderation calls it too. */
+  /**
+   * Forget cached search results after a change, here at once and in every other API process
+   * within milliseconds (CatalogEvents: PostgreSQL LISTEN/NOTIFY). Moderation calls it too.
+   */
   changed(): void {
+    this.clearCaches();
+    this.events.announce();
+  }
+
+  private clearCaches(): void {
+    this.generation++;
+    this.changedAt = Date.now();
     this.totals.clear();
     this.pages.clear();
   }
@@ -174,11 +198,14 @@ export class CatalogService {
     if (cachedPage !== undefined) return { json: cachedPage };
 
     const cachedTotal = this.totals.get(filterKey);
+    const generation = this.generation;
     const { items, total } = await this.listings.search(
       { ...filter, sort, offset: (page - 1) * pageSize, limit: pageSize },
       cachedTotal === undefined,
+      Date.now() - this.changedAt < 2000,
     );
-    if (total !== null) this.totals.set(filterKey, total);
+    const fresh = generation === this.generation;
+    if (total !== null && fresh) this.totals.set(filterKey, total);
     const result = pageOf(
       items.map((r) => this.toDto(r)),
       total ?? cachedTotal!,
@@ -186,7 +213,7 @@ export class CatalogService {
       pageSize,
     );
     const json = JSON.stringify(result);
-    this.pages.set(pageKey, json);
+    if (fresh) this.pages.set(pageKey, json);
     return { page: result, json };
   }
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { escapeLike, moneyMapper } from '@farmlink/database';
+import { escapeLike, moneyMapper, readQuery } from '@farmlink/database';
 import type { Category, ListingStatus } from '@farmlink/shared';
 import type { ListingSort } from './dto/listing.dto';
 
@@ -210,9 +210,11 @@ export class ListingRepository {
    * (listings_active_category_county_idx), text through the trigram index on
    * `title || ' ' || description`. The page's ids are chosen first (often from
    * the index alone), then only those rows are read and joined. Ties are broken
-   * by id, so pages are stable.
+   * by id, so pages are stable. Read from a replica when there are some
+   * (DATABASE_REPLICA_URLS), unless `onPrimary` (just after a change).
    */
-  async search(s: ListingSearch, withTotal = true): Promise<{ items: ListingRow[]; total: number | null }> {
+  async search(s: ListingSearch, withTotal = true, onPrimary = false): Promise<{ items: ListingRow[]; total: number | null }> {
+    const read = onPrimary ? (sql: string, params: unknown[]) => this.db.query(sql, params) : (sql: string, params: unknown[]) => readQuery(this.db, sql, params);
     const where = [`l.status = 'active'`];
     const params: unknown[] = [];
     const add = (sql: (p: string) => string, value: unknown) => {
@@ -238,7 +240,7 @@ export class ListingRepository {
     const order = ORDER_BY[s.sort];
 
     const [rows, counted] = await Promise.all([
-      this.db.query(
+      read(
         `WITH page AS (
            SELECT l.id, l.created_at, l.price_cents FROM listings l WHERE ${whereSql}
             ORDER BY ${order} LIMIT $${params.length + 1} OFFSET $${params.length + 2})
@@ -248,7 +250,7 @@ export class ListingRepository {
           ORDER BY ${order}`,
         [...params, s.limit, s.offset],
       ),
-      withTotal ? this.db.query(`SELECT count(*)::int AS total FROM listings l WHERE ${whereSql}`, params) : Promise.resolve(null),
+      withTotal ? read(`SELECT count(*)::int AS total FROM listings l WHERE ${whereSql}`, params) : Promise.resolve(null),
     ]);
     return { items: rows.map(toRow), total: counted ? (counted[0].total as number) : null };
   }

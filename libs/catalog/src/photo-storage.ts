@@ -2,9 +2,9 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 
 /**
- * Where listing photos live. The local folder is the default; an
- * S3-compatible store can implement the same four methods (its `urlFor`
- * answering a CDN or bucket URL) and be bound to PHOTO_STORAGE instead.
+ * Where listing photos live. The local folder is the default; with
+ * PHOTO_STORAGE=s3 an S3-compatible store (s3-photo-storage.ts) is bound to
+ * PHOTO_STORAGE instead, so every API process and host serves every photo.
  */
 export interface PhotoStorage {
   put(key: string, data: Buffer, contentType: string): Promise<void>;

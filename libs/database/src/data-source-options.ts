@@ -10,13 +10,22 @@ export interface DatabaseSettings {
   logging?: boolean;
   /** Longest a statement may run (ms); 0 = no limit, for maintenance (migrations, rebuilds). Default 30 s. */
   statementTimeoutMs?: number;
+  /**
+   * Read-only streaming replicas (DATABASE_REPLICA_URLS). Only queries sent with
+   * `readQuery()` go to them (reports, public search); everything else, and every
+   * transaction, stays on the primary.
+   */
+  replicaUrls?: string[];
 }
 
 /** The one set of TypeORM options, used by the app, the CLI and the tests. */
 export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions {
+  const replicas = (settings.replicaUrls ?? []).filter(Boolean);
   return {
     type: 'postgres',
-    url: settings.url,
+    ...(replicas.length > 0
+      ? { replication: { master: { url: settings.url }, slaves: replicas.map((url) => ({ url })), defaultMode: 'master' as const } }
+      : { url: settings.url }),
     // No entity classes: every query is hand-written SQL in a lib's *.repository.ts.
     entities: [],
     migrations,

@@ -281,7 +281,8 @@ function launch(binary: string, args: string[], runAs: RunAs | undefined, env: N
       const text = chunk.toString('utf8');
       if (!ready) output += text;
       for (const line of text.split('\n')) if (line.trim()) log(line.trim());
-      if (!ready && text.includes('database system is ready to accept connections')) {
+      // A standby (a replica made with pg_basebackup -R) says "ready to accept read-only connections".
+      if (!ready && /database system is ready to accept (read-only )?connections/.test(text)) {
         ready = true;
         clearTimeout(timer);
         resolve(child);

@@ -9,3 +9,5 @@ export * from './money-row';
 export * from './sql-text';
 export * from './periodic-job';
 export * from './migrate';
+export * from './cluster-channel';
+export * from './read-replica';

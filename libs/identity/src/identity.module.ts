@@ -4,6 +4,9 @@ import { ConfigService } from '@nestjs/config';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
+import type { DataSource } from 'typeorm';
 import { AuditModule } from '@farmlink/audit';
 import { RegionsModule } from '@farmlink/regions';
 import { AuthStateCache } from './auth-state.cache';
@@ -11,11 +14,20 @@ import { AuthGuard } from './auth.guard';
 import { AuthController, MeController } from './identity.controller';
 import { IdentityService } from './identity.service';
 import { PasswordHasher } from './password-hasher';
+import { PostgresThrottlerStorage } from './rate-limit.storage';
 import { PovertyClaimAccess } from './poverty-claim.access';
 import { PovertyClaimRepository } from './poverty-claim.repository';
 import { PovertyController } from './poverty.controller';
 import { PovertyService } from './poverty.service';
 import { UserRepository } from './user.repository';
+
+/**
+ * The Redis storage of @nest-lab/throttler-storage-redis, given the URL so that it owns the
+ * connection and closes it when the app closes (its onModuleDestroy).
+ */
+function redisThrottlerStorage(url: string, keyPrefix: string): ThrottlerStorageRedisService {
+  return new ThrottlerStorageRedisService(url, { keyPrefix, maxRetriesPerRequest: 2 });
+}
 
 @Module({
   imports: [
@@ -34,14 +46,18 @@ import { UserRepository } from './user.repository';
       },
     }),
     ThrottlerModule.forRootAsync({
-      inject: [ConfigService],
-      useFactory: (config: ConfigService) => [
-        {
-          name: 'auth',
-          limit: Number(config.get('AUTH_THROTTLE_LIMIT') ?? 10),
-          ttl: Number(config.get('AUTH_THROTTLE_TTL_SECONDS') ?? 60) * 1000,
-        },
-      ],
+      inject: [ConfigService, getDataSourceToken()],
+      useFactory: (config: ConfigService, db: DataSource) => ({
+        throttlers: [
+          {
+            name: 'auth',
+            limit: Number(config.get('AUTH_THROTTLE_LIMIT') ?? 10),
+            ttl: Number(config.get('AUTH_THROTTLE_TTL_SECONDS') ?? 60) * 1000,
+          },
+        ],
+        // Counted across every API process: in Redis when REDIS_URL is set, otherwise in PostgreSQL.
+        storage: config.get<string>('REDIS_URL') ? redisThrottlerStorage(config.getOrThrow<string>('REDIS_URL'), config.get<string>('REDIS_KEY_PREFIX') ?? 'farmlink:') : new PostgresThrottlerStorage(db),
+      }),
     }),
   ],
   controllers: [AuthController, MeController, PovertyController],

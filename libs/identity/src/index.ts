@@ -8,3 +8,4 @@ export * from './poverty.service';
 export * from './dto/poverty.dto';
 export * from './dto/admin-user.dto';
 export type { AdminUserRow } from './user.repository';
+export { RateLimitRepository } from './rate-limit.repository';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { moneyMapper } from '@farmlink/database';
+import { moneyMapper, readQuery } from '@farmlink/database';
 import { dayMask, Grain, monthsOf, splitRange, yearsOf } from './report-calendar';
 
 export type GroupBy = 'county' | 'prefecture' | 'province' | 'month' | 'category';
@@ -102,7 +102,7 @@ export class ReportRepository {
   /** Sums per group (gross, refunds, units, grams, poverty net). Whole years, months and loose days each read their own rows. */
   async additive(groupBy: GroupBy, scope: Scope): Promise<AdditiveFigures[]> {
     const f = periodFilter(scope.from, scope.to, groupBy !== 'month', 2);
-    const rows: AdditiveFigures[] = await this.db.query(
+    const rows: AdditiveFigures[] = await readQuery(this.db,
       `SELECT ${KEY[groupBy]('d.period')} AS key,
               sum(d.gross_cents)::bigint AS "grossSalesCents", sum(d.refunds_cents)::bigint AS "refundsCents",
               sum(d.units)::bigint AS units, sum(d.weight_grams)::bigint AS "weightGrams",
@@ -123,7 +123,7 @@ export class ReportRepository {
    */
   async previousYearNet(groupBy: GroupBy, scope: Scope, previousFrom: string, previousTo: string): Promise<Map<string, number>> {
     const f = periodFilter(previousFrom, previousTo, groupBy !== 'month', 2);
-    const rows: { key: string; net: number }[] = await this.db.query(
+    const rows: { key: string; net: number }[] = await readQuery(this.db,
       `SELECT ${KEY[groupBy]("(d.period + interval '1 year')::date")} AS key, sum(d.gross_cents - d.refunds_cents)::bigint AS net
          FROM report_sales d ${mapJoin(groupBy)}
         WHERE ${f.sql} AND ($1::char(6)[] IS NULL OR d.county_code = ANY($1::char(6)[]))
@@ -137,7 +137,7 @@ export class ReportRepository {
   async distinctFromCounters(requests: CounterRequest[]): Promise<DistinctFigures[]> {
     const answers = requests.map(() => emptyDistinct());
     if (requests.length === 0) return answers;
-    const rows: { i: number; kind: string; n: number }[] = await this.db.query(
+    const rows: { i: number; kind: string; n: number }[] = await readQuery(this.db,
       `SELECT x.i, d.kind, sum(d.n)::bigint AS n
          FROM unnest($1::int[], $2::text[], $3::date[], $4::text[], $5::text[]) x(i, grain, period, scope, category)
          JOIN report_distinct_counts d
@@ -163,7 +163,7 @@ export class ReportRepository {
         ? monthsOf(scope.from, scope.to).map((m) => ({ year: Number(m.key.slice(0, 4)), month: m.key, mask: dayMask(m.from, m.to) }))
         : yearsOf(scope.from, scope.to).map((y) => ({ year: y.year, month: null, mask: dayMask(y.from, y.to) }));
     const key = groupBy ? SCAN_KEY[groupBy] : { actors: 'NULL::text', orders: 'NULL::text' };
-    const rows: { key: string | null; kind: string; n: number }[] = await this.db.query(
+    const rows: { key: string | null; kind: string; n: number }[] = await readQuery(this.db,
       `WITH sl AS (
          SELECT s.year::smallint AS year, s.month, s.mask::bit(366) AS mask FROM unnest($1::int[], $2::text[], $3::text[]) s(year, month, mask)
        ), f AS (
@@ -205,7 +205,7 @@ export class ReportRepository {
   /** Region names for codes. */
   async regionNames(codes: string[]): Promise<Map<string, string>> {
     if (codes.length === 0) return new Map();
-    const rows: { code: string; name: string }[] = await this.db.query(`SELECT code, name FROM regions WHERE code = ANY($1::char(6)[])`, [codes]);
+    const rows: { code: string; name: string }[] = await readQuery(this.db, `SELECT code, name FROM regions WHERE code = ANY($1::char(6)[])`, [codes]);
     return new Map(rows.map((r) => [r.code.trim(), r.name]));
   }
 

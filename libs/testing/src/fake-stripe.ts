@@ -92,6 +92,8 @@ export class FakeStripe {
   refundStatus: 'succeeded' | 'pending' = 'succeeded';
   /** Answer the next N requests with a 500 (the SDK retries with the same Idempotency-Key). */
   failNext = 0;
+  /** Milliseconds each answer waits (to make calls from several processes overlap). */
+  delayMs = 0;
   private readonly idempotent = new Map<string, { params: string; status: number; body: unknown }>();
   private readonly sdk = new Stripe('sk_test_signing_only');
   private server?: Server;
@@ -224,6 +226,7 @@ export class FakeStripe {
     const idempotencyKey = (req.headers['idempotency-key'] as string | undefined) ?? null;
     const record: FakeStripeRequest = { method, path: url.pathname, idempotencyKey, authorization: (req.headers.authorization as string) ?? null, body, status: 0, replayed: false };
     this.requests.push(record);
+    if (this.delayMs > 0) await new Promise((r) => setTimeout(r, this.delayMs));
 
     const send = (status: number, payload: unknown) => {
       record.status = status;

@@ -33,6 +33,32 @@ export function useTestApp(env: TestEnv | (() => TestEnv) = {}, options: { timeo
 }
 
 /**
+ * Two API processes on one database, as behind a load balancer: two test apps
+ * (createTestApp) sharing one cloned database, each with its own pool, caches
+ * and timers. Started before a describe's tests, closed after them.
+ */
+export function useTwoTestApps(env: TestEnv | (() => TestEnv) = {}, options: { timeoutMs?: number } = {}): [TestApp, TestApp] {
+  let a: TestApp | undefined;
+  let b: TestApp | undefined;
+  beforeAll(async () => {
+    const settings = typeof env === 'function' ? env() : env;
+    a = await createTestApp(settings);
+    b = await createTestApp(settings, { database: a.database });
+  }, options.timeoutMs);
+  afterAll(async () => {
+    const [first, second] = [a, b];
+    a = b = undefined;
+    await second?.app.close(); // the second one only closes: the first drops the shared database
+    await first?.close();
+  });
+  const started = (app: TestApp | undefined): TestApp => {
+    if (!app) throw new Error('the test apps start in beforeAll: use them inside a test or a hook');
+    return app;
+  };
+  return [lateBound(TEST_APP_FIELDS, () => started(a)), lateBound(TEST_APP_FIELDS, () => started(b))];
+}
+
+/**
  * A local fake Stripe (see fake-stripe) started before a describe's tests and
  * stopped after them. Call it before useTestApp and pass `() => stripe.env()`.
  */

@@ -99,6 +99,36 @@ export const envSchema = Joi.object({
   SEED_DEMO: Joi.boolean().default(true),
   MIGRATE_ON_START: Joi.boolean().default(true),
   WEB_PRERENDER: Joi.boolean().default(true),
+  // Several processes (docs/SCALING.md). Unset REDIS_URL: the login/register limit is counted in PostgreSQL.
+  REDIS_URL: Joi.string().uri({ scheme: ['redis', 'rediss'] }).optional(),
+  // Comma-separated read-only replica URLs serving reports and public catalog reads.
+  DATABASE_REPLICA_URLS: Joi.string()
+    .allow('')
+    .default('')
+    .custom((value: string, helpers) => {
+      for (const url of value.split(',').map((u) => u.trim()).filter(Boolean)) {
+        if (!/^postgres(ql)?:\/\//.test(url)) return helpers.error('any.invalid');
+        try {
+          new URL(url);
+        } catch {
+          return helpers.error('any.invalid');
+        }
+      }
+      return value;
+    })
+    .messages({ 'any.invalid': '"DATABASE_REPLICA_URLS" must be comma-separated postgres:// URLs' }),
+  // Worker processes on this host (node:cluster); WEB_CONCURRENCY is the name Heroku-style platforms set.
+  API_WORKERS: Joi.alternatives(Joi.number().integer().min(1).max(256), Joi.string().valid('auto')).optional(),
+  WEB_CONCURRENCY: Joi.alternatives(Joi.number().integer().min(1).max(256), Joi.string().valid('auto')).optional(),
+  REDIS_KEY_PREFIX: Joi.string().default('farmlink:'),
+  PHOTO_STORAGE: Joi.string().valid('local', 's3').default('local'),
+  S3_BUCKET: Joi.when('PHOTO_STORAGE', { is: 's3', then: Joi.string().required(), otherwise: Joi.string().optional() }),
+  S3_REGION: Joi.string().default('us-east-1'),
+  S3_ENDPOINT: Joi.string().uri({ scheme: ['http', 'https'] }).optional(),
+  S3_ACCESS_KEY_ID: Joi.string().optional(),
+  S3_SECRET_ACCESS_KEY: Joi.when('S3_ACCESS_KEY_ID', { is: Joi.exist(), then: Joi.string().required(), otherwise: Joi.string().optional() }),
+  S3_FORCE_PATH_STYLE: Joi.boolean().default(false),
+  S3_PUBLIC_URL: Joi.string().uri({ scheme: ['http', 'https'] }).optional(),
 });
 
 export interface Env {
@@ -135,6 +165,19 @@ export interface Env {
   MIGRATE_ON_START: boolean;
   /** `/` carries the shop's first page of listings as HTML and JSON (apps/api/src/web/first-screen.ts). */
   WEB_PRERENDER: boolean;
+  REDIS_URL?: string;
+  DATABASE_REPLICA_URLS: string;
+  API_WORKERS?: number | 'auto';
+  WEB_CONCURRENCY?: number | 'auto';
+  REDIS_KEY_PREFIX: string;
+  PHOTO_STORAGE: 'local' | 's3';
+  S3_BUCKET?: string;
+  S3_REGION: string;
+  S3_ENDPOINT?: string;
+  S3_ACCESS_KEY_ID?: string;
+  S3_SECRET_ACCESS_KEY?: string;
+  S3_FORCE_PATH_STYLE: boolean;
+  S3_PUBLIC_URL?: string;
 }
 
 /** Validates `raw` (process.env) and returns typed settings, or throws naming every bad setting. */

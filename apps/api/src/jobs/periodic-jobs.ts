@@ -3,6 +3,7 @@ import { Interval } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { runOncePerCluster } from '@farmlink/database';
+import { RateLimitRepository } from '@farmlink/identity';
 import { OrdersService } from '@farmlink/orders';
 import { PaymentsService } from '@farmlink/payments';
 import { ReportsService } from '@farmlink/reports';
@@ -42,5 +43,11 @@ export class PeriodicJobs {
   @Interval('report-counters', 60_000)
   reportCounters(): Promise<boolean> {
     return runOncePerCluster(this.db, 'report-counters', () => this.reports.compactCounters(), this.logger);
+  }
+
+  /** Every 5 minutes: deletes the login/register rate-limit counters (PostgreSQL storage) whose window and block are over. */
+  @Interval('rate-limit-cleanup', 300_000)
+  rateLimitCleanup(): Promise<boolean> {
+    return runOncePerCluster(this.db, 'rate-limit-cleanup', () => new RateLimitRepository(this.db).deleteExpired(), this.logger);
   }
 }

@@ -11,6 +11,7 @@ import { UnpaidCheckoutsIndex1780000000060 } from './1780000000060-unpaid-checko
 import { TrustAccounts1780000000061 } from './1780000000061-trust-accounts';
 import { PovertyVerification1780000000062 } from './1780000000062-poverty-verification';
 import { ListingCooperativeMembership1780000000063 } from './1780000000063-listing-cooperative-membership';
+import { RateLimitCounters1780000000067 } from './1780000000067-rate-limit-counters';
 import { LedgerSellerDateIndex1780000000072 } from './1780000000072-ledger-seller-date-index';
 
 /** Every migration, in order. Production, `npm start` and the tests run exactly these. */
@@ -21,5 +22,6 @@ export const migrations = [
   TrustAccounts1780000000061,
   PovertyVerification1780000000062,
   ListingCooperativeMembership1780000000063,
+  RateLimitCounters1780000000067,
   LedgerSellerDateIndex1780000000072,
 ];
