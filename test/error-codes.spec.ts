@@ -44,7 +44,7 @@ function domainErrorClasses(): { name: string; code: string }[] {
 }
 
 /** Codes the exception filter gives errors that have no domain class. */
-const FILTER_CODES = ['VALIDATION_FAILED', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'TOO_MANY_REQUESTS', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'BAD_REQUEST', 'INVALID_VALUE', 'DATABASE_UNAVAILABLE', 'INTERNAL_ERROR'];
+const FILTER_CODES = ['VALIDATION_FAILED', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'TOO_MANY_REQUESTS', 'PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE', 'BAD_REQUEST', 'INVALID_VALUE', 'DATABASE_UNAVAILABLE', 'SERVICE_UNAVAILABLE', 'INTERNAL_ERROR'];
 
 describe('error codes and their messages in the web app', () => {
   it('derives SCREAMING_SNAKE codes from class names', () => {

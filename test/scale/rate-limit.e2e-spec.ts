@@ -82,3 +82,17 @@ redisDescribe('Login rate limit across two processes, counted in Redis (e2e)', (
     expect(rows[0].n).toBe(0);
   });
 });
+
+describe('Login rate limit with REDIS_URL set and no Redis answering (e2e)', () => {
+  // Port 1 on the loopback: nothing listens there, so every command fails at once.
+  const apps = useTwoTestApps({ REDIS_URL: 'redis://127.0.0.1:1', REDIS_KEY_PREFIX: 'farmlink-test-down:' });
+
+  it('answers 503 (retry later), not 500, and lets no login through uncounted', async () => {
+    const res = await apps[0].http().post('/api/auth/login').send({ email: 'nobody@farmlink.test', password: 'wrong-password' });
+    expect(res.status).toBe(503);
+    expect(res.body).toMatchObject({ statusCode: 503, code: 'SERVICE_UNAVAILABLE' });
+    expect(res.headers['retry-after']).toBeDefined();
+    // Routes without the limit do not need Redis.
+    await apps[1].http().get('/api/health').expect(200);
+  });
+});

@@ -99,10 +99,21 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (isDatabaseUnavailable(exception)) {
       return { status: 503, body: { statusCode: 503, error: STATUS_TEXT[503], message: 'The database is unavailable; try again shortly', code: 'DATABASE_UNAVAILABLE' } };
     }
+    if (isRedisUnavailable(exception)) {
+      // REDIS_URL is set (the rate limit is counted there) and Redis does not answer: refuse for now
+      // rather than let logins through uncounted.
+      return { status: 503, body: { statusCode: 503, error: STATUS_TEXT[503], message: 'A service the API needs is unavailable; try again shortly', code: 'SERVICE_UNAVAILABLE' } };
+    }
     const code = (exception as { driverError?: { code?: string }; code?: string })?.driverError?.code ?? (exception as { code?: string })?.code;
     if (isDataException(code)) {
       return { status: 400, body: { statusCode: 400, error: STATUS_TEXT[400], message: 'A value in the request is not valid', code: 'INVALID_VALUE' } };
     }
     return { status: 500, body: { statusCode: 500, error: STATUS_TEXT[500], message: 'Internal server error', code: 'INTERNAL_ERROR' } };
   }
+}
+
+/** ioredis gave up on a command: the server is down or unreachable (its errors name no HTTP status). */
+function isRedisUnavailable(exception: unknown): boolean {
+  if (!(exception instanceof Error)) return false;
+  return exception.name === 'MaxRetriesPerRequestError' || (exception.message === 'Connection is closed.' && /ioredis/.test(exception.stack ?? ''));
 }

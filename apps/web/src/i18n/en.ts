@@ -116,6 +116,7 @@ export const en = {
   'code.UNSUPPORTED_MEDIA_TYPE': 'This kind of file is not accepted.',
   'code.INVALID_VALUE': 'A value is not valid.',
   'code.DATABASE_UNAVAILABLE': 'The service is busy. Try again shortly.',
+  'code.SERVICE_UNAVAILABLE': 'The service is busy. Try again shortly.',
   'code.INTERNAL_ERROR': 'Something went wrong on the server. Try again.',
   'notFound.title': 'Page not found',
 

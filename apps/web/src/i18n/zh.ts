@@ -118,6 +118,7 @@ export const zh: Record<MessageKey, string> = {
   'code.UNSUPPORTED_MEDIA_TYPE': '不支持此文件类型。',
   'code.INVALID_VALUE': '有一项数值无效。',
   'code.DATABASE_UNAVAILABLE': '服务繁忙，请稍后再试。',
+  'code.SERVICE_UNAVAILABLE': '服务繁忙，请稍后再试。',
   'code.INTERNAL_ERROR': '服务器出错了，请重试。',
   'notFound.title': '页面不存在',
 
