@@ -36,11 +36,11 @@ export class PeriodicJobs {
   }
 
   /**
-   * Every minute: folds the sharded distinct-count counters of the reports into one row each
-   * (payments add to their backend's shard, so busy counters are not one hot row).
+   * Every second: the report aggregator folds the sales and refunds that payments and refunds
+   * appended to report_pending into the rollups (reports also run it on demand before reading).
    */
-  @Interval('report-counters', 60_000)
-  reportCounters(): Promise<boolean> {
-    return runOncePerCluster(this.db, 'report-counters', () => this.reports.compactCounters(), this.logger);
+  @Interval('report-aggregator', 1_000)
+  reportAggregator(): Promise<boolean> {
+    return runOncePerCluster(this.db, 'report-aggregator', () => this.reports.applyPending(), this.logger);
   }
 }
