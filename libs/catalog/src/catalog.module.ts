@@ -13,6 +13,7 @@ import { ListingRepository } from './listing.repository';
 import { ModerationController } from './moderation.controller';
 import { ModerationService } from './moderation.service';
 import { ListingStockRepository } from './listing-stock.repository';
+import { ListingCache } from './listing-cache';
 import { PHOTO_MAX_BYTES } from './photo-processor';
 import { LocalPhotoStorage, PHOTO_STORAGE } from './photo-storage';
 
@@ -22,6 +23,7 @@ import { LocalPhotoStorage, PHOTO_STORAGE } from './photo-storage';
   providers: [
     ListingRepository,
     ListingStockRepository,
+    ListingCache,
     CatalogService,
     ModerationService,
     {
