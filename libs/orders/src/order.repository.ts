@@ -227,7 +227,7 @@ export class OrderRepository {
 
   /** Locks every order of a checkout, in id order (the same order everywhere, so no deadlocks). */
   async lockCheckoutOrders(m: EntityManager, checkoutId: string): Promise<OrderRow[]> {
-    const rows = await m.query(`SELECT ${ORDER_COLUMNS} FROM orders o WHERE o.checkout_id = $1 ORDER BY o.id FOR UPDATE`, [checkoutId]);
+    const rows = await preparedQuery<OrderRow>(m, 'orders_lock_checkout', `SELECT ${ORDER_COLUMNS} FROM orders o WHERE o.checkout_id = $1 ORDER BY o.id FOR UPDATE`, [checkoutId]);
     return rows.map(toOrder);
   }
 
@@ -265,11 +265,11 @@ export class OrderRepository {
   }
 
   /**
-   * Writes a state change of one or many orders (all moving from `from` to `to`): the history rows,
-   * then the state and its timestamp column, in two statements whatever the number of orders.
+   * Writes a state change of one or many orders (all moving from `from` to `to`): the history rows
+   * and the state with its timestamp column, in one statement whatever the number of orders.
    * Only OrdersService.transition() calls this, after checking the move in the transition table.
-   * History goes first: the UPDATE's report trigger takes the rows every payment to the same
-   * county shares and holds them until commit — the less that follows it, the shorter the wait.
+   * Marking orders paid also appends one report_pending row per order (a trigger): the report
+   * aggregator does the rest outside the payment (libs/reports/DESIGN.md).
    */
   async setStatus(
     m: EntityManager,
@@ -285,16 +285,16 @@ export class OrderRepository {
       cancelled: 'cancelled_at',
     };
     const column = stamp[orders.to];
-    await m.query(
-      `INSERT INTO order_history (order_id, from_status, to_status, actor_id, actor_role, note)
-       SELECT id, $2, $3, $4, $5, $6 FROM unnest($1::uuid[]) AS id`,
-      [orders.ids, orders.from, orders.to, actor.id, actor.role, extra.cancelReason ?? null],
-    );
-    await m.query(
-      `UPDATE orders SET status = $2, ${column ? `${column} = $3,` : ''} carrier = COALESCE($4, carrier),
+    // One round trip: the history rows and the state change (a prepared statement per target state).
+    await preparedQuery(m, `orders_set_status_${orders.to}`,
+      `WITH history AS (
+         INSERT INTO order_history (order_id, from_status, to_status, actor_id, actor_role, note)
+         SELECT id, $7, $2, $8, $9, $6 FROM unnest($1::uuid[]) AS id
+       )
+       UPDATE orders SET status = $2, ${column ? `${column} = $3,` : ''} carrier = COALESCE($4, carrier),
               tracking_no = COALESCE($5, tracking_no), cancel_reason = COALESCE($6, cancel_reason), updated_at = now()
         WHERE id = ANY($1::uuid[]) AND status = $7`,
-      [orders.ids, orders.to, extra.at ?? new Date(), extra.carrier ?? null, extra.trackingNo ?? null, extra.cancelReason ?? null, orders.from],
+      [orders.ids, orders.to, extra.at ?? new Date(), extra.carrier ?? null, extra.trackingNo ?? null, extra.cancelReason ?? null, orders.from, actor.id, actor.role],
     );
   }
 
