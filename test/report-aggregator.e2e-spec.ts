@@ -114,4 +114,29 @@ describe('Report aggregator', () => {
     await t.db.query(`SELECT report_rebuild()`);
     expect(await rollupState()).toEqual(before);
   });
+
+  it('the periodic round skips at once while another process holds the aggregator lock; a report waits for it', async () => {
+    const placed = await checkout(t, buyer, [{ listingId: listing.id, quantity: 1 }]).expect(201);
+    const base = (await report()).grossSalesCents as number;
+    const other = new DataSource({ type: 'postgres', url: t.database.url });
+    await other.initialize();
+    const runner = other.createQueryRunner();
+    try {
+      await runner.connect();
+      await runner.startTransaction();
+      await runner.query(`SELECT pg_advisory_xact_lock(hashtext('farmlink:report-aggregator'))`);
+      await pay(buyer, placed.body.payment.id);
+      const service = t.app.get(ReportsService);
+      const started = Date.now();
+      expect(await service.applyPending(undefined, false)).toBe(0);
+      expect(Date.now() - started).toBeLessThan(2000);
+      const waiting = report();
+      await new Promise((r) => setTimeout(r, 200));
+      await runner.commitTransaction(); // the other process's batch ends
+      expect((await waiting).grossSalesCents).toBe(base + 1000);
+    } finally {
+      await runner.release();
+      await other.destroy();
+    }
+  });
 });

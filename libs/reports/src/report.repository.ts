@@ -231,10 +231,11 @@ export class ReportRepository {
 
   /**
    * One aggregator batch, in its own transaction under the aggregator's lock: folds up to `limit`
-   * pending sales and refunds into the rollups and deletes them. Returns how many it applied.
+   * pending sales and refunds into the rollups and deletes them. Returns how many it applied, or
+   * -1 when `wait` is false and another process holds the lock.
    */
-  async applyPending(limit: number): Promise<number> {
-    const [row] = await this.db.query(`SELECT report_apply_pending($1) AS n`, [limit]);
+  async applyPending(limit: number, wait = true): Promise<number> {
+    const [row] = await this.db.query(`SELECT report_apply_pending($1, $2) AS n`, [limit, wait]);
     return Number(row.n);
   }
 

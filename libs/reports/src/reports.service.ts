@@ -99,13 +99,16 @@ export class ReportsService implements OnApplicationBootstrap {
 
   /**
    * The report aggregator: folds every pending sale and refund into the rollups, in batches of
-   * `batch`, each in its own transaction under the aggregator's cluster-wide lock (a batch that
-   * another process is running is waited for, then what is left is applied). Returns how many it applied.
+   * `batch`, each in its own transaction (one statement on one pool connection) under the
+   * aggregator's cluster-wide lock. `wait`: wait for a batch another process is running, then apply
+   * what is left (a report's catch-up); without it, stop at once when another process holds the
+   * lock (the periodic job: that process is doing the work). Returns how many it applied.
    */
-  async applyPending(batch = AGGREGATOR_BATCH): Promise<number> {
+  async applyPending(batch = AGGREGATOR_BATCH, wait = true): Promise<number> {
     let total = 0;
     for (;;) {
-      const n = await this.reports.applyPending(batch);
+      const n = await this.reports.applyPending(batch, wait);
+      if (n < 0) return total;
       total += n;
       if (n < batch) return total;
     }

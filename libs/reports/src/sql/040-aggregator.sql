@@ -92,9 +92,15 @@ BEGIN
 END $$;
 
 -- One batch of the aggregator, under its lock (what the periodic job and a report's catch-up call).
-CREATE OR REPLACE FUNCTION report_apply_pending(p_limit int) RETURNS int LANGUAGE plpgsql AS $$
+-- p_wait: wait for a batch another process is running (a report's catch-up), or answer -1 at once
+-- (the periodic job: another process is doing it). One statement, one connection, the lock ends with it.
+CREATE OR REPLACE FUNCTION report_apply_pending(p_limit int, p_wait boolean) RETURNS int LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM report_aggregator_lock();
+  IF p_wait THEN
+    PERFORM report_aggregator_lock();
+  ELSIF NOT pg_try_advisory_xact_lock(hashtext('farmlink:report-aggregator')) THEN
+    RETURN -1;
+  END IF;
   RETURN report_drain_locked(p_limit);
 END $$;
 
