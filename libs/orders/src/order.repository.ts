@@ -123,9 +123,10 @@ export class OrderRepository {
 
   async findCheckoutByKey(buyerId: string, idempotencyKey: string): Promise<CheckoutRow | null> {
     const rows = await this.db.query(
-      `SELECT id, buyer_id AS "buyerId", request_hash AS "requestHash", total_cents AS "totalCents", currency, response,
-              created_at AS "createdAt"
-         FROM checkouts WHERE buyer_id = $1 AND idempotency_key = $2`,
+      `SELECT c.id, c.buyer_id AS "buyerId", c.request_hash AS "requestHash", coalesce(a.total_cents, c.total_cents) AS "totalCents",
+              c.currency, coalesce(a.response, c.response) AS response, c.created_at AS "createdAt"
+         FROM checkouts c LEFT JOIN checkout_answers a ON a.checkout_id = c.id
+        WHERE c.buyer_id = $1 AND c.idempotency_key = $2`,
       [buyerId, idempotencyKey],
     );
     return rows[0] ? toCheckout(rows[0]) : null;
@@ -133,7 +134,9 @@ export class OrderRepository {
 
   /** After the checkout committed and the provider answered: the stored answer for replays. */
   async finishCheckout(id: string, totalCents: number, response: unknown | null): Promise<void> {
-    await this.db.query(`UPDATE checkouts SET total_cents = $2, response = $3 WHERE id = $1`, [
+    await this.db.query(
+      `INSERT INTO checkout_answers (checkout_id, total_cents, response) VALUES ($1, $2, $3)
+       ON CONFLICT (checkout_id) DO UPDATE SET total_cents = EXCLUDED.total_cents, response = EXCLUDED.response`, [
       id,
       totalCents,
       response === null ? null : JSON.stringify(response),
@@ -142,7 +145,8 @@ export class OrderRepository {
 
   /**
    * Inserts the orders, their lines and their first history rows, and
-   * completes the checkout row (total and stored answer) — one statement, so
+   * appends the checkout's total and stored answer to checkout_answers (the
+   * checkout row itself is written once, by the claim) — one statement, so
    * one round trip. Order ids are made here, so lines can refer to them.
    */
   async insertOrders(
@@ -169,7 +173,7 @@ export class OrderRepository {
          INSERT INTO order_history (order_id, from_status, to_status, actor_id, actor_role)
          SELECT id, NULL, 'pending_payment', $2, 'buyer' FROM new_orders
        )
-       UPDATE checkouts SET total_cents = $23, response = $24 WHERE id = $1`,
+       INSERT INTO checkout_answers (checkout_id, total_cents, response) VALUES ($1, $23, $24)`,
       [
         checkout.id,
         checkout.buyerId,
