@@ -8,7 +8,8 @@
 // (what the payment's statement does, triggers included), alternating sides every BENCH_ROUND_SECONDS.
 //
 //   npx nest build api && node bench/checkout/pay-statement-ab.mjs
-//   BENCH_CLIENTS=16 BENCH_ROUNDS=6 BENCH_ROUND_SECONDS=4 …
+//   BENCH_CLIENTS=16 BENCH_ROUNDS=6 BENCH_ROUND_SECONDS=4 BENCH_CHECKOUTS=60000 …
+//   BENCH_PROFILE=1 …   (also times each step of one aggregator batch, rolled back)
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -132,6 +133,24 @@ console.log(`after ÷ before: ${((totals.after.n / totals.after.ms) / (totals.be
 // The "after" side left its work to the aggregator: fold it, and check both sides' rollups agree with a rebuild.
 const c = new pg.Client({ connectionString: urls.after });
 await c.connect();
+// Where a batch's time goes (BENCH_PROFILE=1): each step of report_drain_locked on 5,000 pending rows, rolled back.
+if (process.env.BENCH_PROFILE === '1') {
+  await c.query('BEGIN');
+  const { rows: [b] } = await c.query(
+    `SELECT array_agg(order_id ORDER BY id) AS o, array_agg(at ORDER BY id) AS a, array_agg(sign::int ORDER BY id) AS s
+       FROM (SELECT * FROM report_pending ORDER BY id LIMIT 5000) p`,
+  );
+  const step = async (name, sql, params) => {
+    const t = performance.now();
+    await c.query(sql, params);
+    console.log(`  ${name.padEnd(48)} ${(performance.now() - t).toFixed(0)} ms`);
+  };
+  console.log('one batch of 5,000 orders, step by step:');
+  await step('sums (report_apply_sales)', `SELECT report_apply_sales($1::uuid[], $2::timestamptz[], $3::int[])`, [b.o, b.a, b.s]);
+  await step('activity (report_order_activity)', `SELECT count(*) FROM report_order_activity($1::uuid[], $2::timestamptz[])`, [b.o, b.a]);
+  await step('counters + day bits (report_add_paid_orders)', `SELECT report_add_paid_orders($1::uuid[], $2::timestamptz[])`, [b.o, b.a]);
+  await c.query('ROLLBACK');
+}
 const t0 = Date.now();
 let applied = 0;
 for (;;) {
