@@ -51,6 +51,12 @@ DECLARE
   ad date[];
   ac char(6)[];
   acat text[];
+  -- All the activity of the batch (ids only), computed once.
+  xk "char"[];
+  xi uuid[];
+  xd date[];
+  xc char(6)[];
+  xcat text[];
 BEGIN
   -- Orders count once per event (an order paid, unpaid and paid again in one batch counts twice here
   -- and is taken away once by its removal).
@@ -67,9 +73,17 @@ BEGIN
     HAVING count(*) > 0;
 
   SELECT array_agg(a.kind), array_agg(a.actor_id), array_agg(a.day), array_agg(a.county_code), array_agg(a.category)
-    INTO ak, ai, ad, ac, acat
+    INTO xk, xi, xd, xc, xcat
     FROM report_order_activity(p_orders, p_at) a
-   WHERE a.kind <> 'o' AND NOT EXISTS (
+   WHERE a.kind <> 'o';
+  IF xk IS NULL THEN
+    RETURN;
+  END IF;
+
+  SELECT array_agg(a.kind), array_agg(a.actor_id), array_agg(a.day), array_agg(a.county_code), array_agg(a.category)
+    INTO ak, ai, ad, ac, acat
+    FROM unnest(xk, xi, xd, xc, xcat) a(kind, actor_id, day, county_code, category)
+   WHERE NOT EXISTS (
            SELECT 1 FROM report_actor_days m
             WHERE m.kind = a.kind AND m.actor_id = a.actor_id AND m.year = extract(year FROM a.day)::smallint
               AND m.county_code = a.county_code AND m.category = a.category
@@ -98,8 +112,8 @@ BEGIN
   -- a bit already set is not written again.
   INSERT INTO report_actor_days AS m (kind, actor_id, year, county_code, category, days)
   SELECT a.kind, a.actor_id, extract(year FROM a.day), a.county_code, a.category, bit_or(report_day_bit(a.day))
-    FROM report_order_activity(p_orders, p_at) a
-   WHERE a.kind <> 'o' AND NOT EXISTS (
+    FROM unnest(xk, xi, xd, xc, xcat) a(kind, actor_id, day, county_code, category)
+   WHERE NOT EXISTS (
            SELECT 1 FROM report_actor_days x
             WHERE x.kind = a.kind AND x.actor_id = a.actor_id AND x.year = extract(year FROM a.day)::smallint
               AND x.county_code = a.county_code AND x.category = a.category
