@@ -26,9 +26,9 @@ LANGUAGE sql STABLE AS $$
            row_number() OVER (PARTITION BY rid ORDER BY rem DESC, position) AS rk
       FROM f
   )
-  SELECT report_local_day(at), producer_county_code, category, producer_poverty_registered,
+  SELECT (at AT TIME ZONE z.tz)::date, producer_county_code, category, producer_poverty_registered,
          (fl + CASE WHEN rk <= lft THEN 1 ELSE 0 END)::bigint
-    FROM g
+    FROM g CROSS JOIN (SELECT time_zone AS tz FROM report_settings) z
 $$;
 
 -- Adds (p_sign 1) or takes away (-1) refunds, at their dates, in every grain.
@@ -44,14 +44,16 @@ $$;
 -- Adds (sign 1) or takes away (-1) orders' lines as sales of the day they were (or stopped being) paid on,
 -- in every grain: one upsert, rows sorted by key, each row once per batch however many orders feed it.
 -- The lines are the order's snapshot and never change once it is paid; the instant is the one captured
--- in report_pending, not the order's paid_at now.
+-- in report_pending, not the order's paid_at now. (The zone is read once per statement: report_local_day()
+-- per row was most of a batch's time.)
 CREATE OR REPLACE FUNCTION report_apply_sales(p_orders uuid[], p_at timestamptz[], p_sign int[]) RETURNS void LANGUAGE sql AS $$
   INSERT INTO report_sales AS d (grain, period, county_code, category, poverty, gross_cents, units, weight_grams)
   SELECT g.grain, g.period, s.county_code, s.category, s.poverty, sum(s.gross), sum(s.units), sum(s.grams)
-    FROM (SELECT report_local_day(x.at) AS day, l.producer_county_code AS county_code, l.category,
+    FROM (SELECT (x.at AT TIME ZONE z.tz)::date AS day, l.producer_county_code AS county_code, l.category,
                  l.producer_poverty_registered AS poverty, x.sign * l.line_total_cents AS gross, x.sign * l.quantity AS units,
                  x.sign * l.quantity::bigint * l.net_weight_grams AS grams
-            FROM unnest(p_orders, p_at, p_sign) x(order_id, at, sign) JOIN order_lines l ON l.order_id = x.order_id) s
+            FROM unnest(p_orders, p_at, p_sign) x(order_id, at, sign) JOIN order_lines l ON l.order_id = x.order_id
+            CROSS JOIN (SELECT time_zone AS tz FROM report_settings) z) s
     CROSS JOIN LATERAL report_grains(s.day) g
    GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
   ON CONFLICT (grain, period, county_code, category, poverty) DO UPDATE

@@ -7,8 +7,9 @@
 -- kind o = the order itself. Buyer and seller never change; the lines are the order's snapshot.
 CREATE OR REPLACE FUNCTION report_order_activity(p_orders uuid[], p_at timestamptz[])
 RETURNS TABLE (kind "char", actor_id uuid, day date, county_code char(6), category text) LANGUAGE sql STABLE AS $$
-  SELECT DISTINCT a.kind, a.actor_id, report_local_day(x.at), l.producer_county_code, l.category
+  SELECT DISTINCT a.kind, a.actor_id, (x.at AT TIME ZONE z.tz)::date, l.producer_county_code, l.category
     FROM unnest(p_orders, p_at) x(order_id, at)
+    CROSS JOIN (SELECT time_zone AS tz FROM report_settings) z
     JOIN orders o ON o.id = x.order_id
     JOIN order_lines l ON l.order_id = o.id
     CROSS JOIN LATERAL (VALUES ('o'::"char", o.id), ('b'::"char", o.buyer_id), ('s'::"char", o.seller_id), ('p'::"char", l.producer_id),
@@ -64,10 +65,11 @@ BEGIN
      FROM (SELECT e.grain, e.period, e.scope, e.category, count(*) AS n
              FROM (SELECT DISTINCT x.idx, g.grain, g.period, s.scope, c.category
                      FROM unnest(p_orders, p_at) WITH ORDINALITY x(order_id, at, idx)
+                     CROSS JOIN (SELECT time_zone AS tz FROM report_settings) z
                      JOIN order_lines l ON l.order_id = x.order_id
                      JOIN report_scope_counties s ON s.county_code = l.producer_county_code
                      CROSS JOIN LATERAL (VALUES (l.category), ('*')) c(category)
-                     CROSS JOIN LATERAL report_grains(report_local_day(x.at)) g
+                     CROSS JOIN LATERAL report_grains((x.at AT TIME ZONE z.tz)::date) g
                     WHERE g.grain <> 'd') e
             GROUP BY 1, 2, 3, 4) o
     HAVING count(*) > 0;
