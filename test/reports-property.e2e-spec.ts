@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { checkout, COUNTIES, createCooperative, createListing, createUser, TestListing, TestUser, useTestApp } from '@farmlink/testing';
 import type { PovertyStatus } from '@farmlink/shared';
 import { RegionsService } from '@farmlink/regions';
+import { ReportsService } from '@farmlink/reports';
 import { oracleReport, pickFigures } from '../libs/reports/test/sales-oracle';
 
 /**
@@ -146,6 +147,7 @@ describe('Sales reports agree with the raw tables (property)', () => {
   }
 
   async function rollups(): Promise<unknown> {
+    await t.app.get(ReportsService).catchUp();
     const [sales, actorDays, counters] = await Promise.all([
       t.db.query(`SELECT grain, period::text, county_code, category, poverty, gross_cents::text, refunds_cents::text, units::text, weight_grams::text FROM report_sales
                    WHERE gross_cents <> 0 OR refunds_cents <> 0 OR units <> 0 OR weight_grams <> 0 ORDER BY 1, 2, 3, 4, 5`),

@@ -92,7 +92,7 @@ const ok = result['2xx'];
 const checkoutsPerSecond = ok / SECONDS;
 
 // Phase 2: checkout then pay (simulated provider), so the payment path — orders
-// paid, seller ledger, the county's daily report rollup row — is under the same load.
+// paid, seller ledger, one report_pending row per order — is under the same load.
 console.log(`checkout + pay: ${CONNECTIONS} clients for ${SECONDS} s…`);
 const payLatencies = [];
 let paidCount = 0;
@@ -134,6 +134,15 @@ const { rows: broken } = await client.query(
 );
 const { rows: [{ after }] } = await client.query(`SELECT count(*)::int AS after FROM checkouts WHERE created_at <= $1`, [phase1End]);
 const checkouts = after - before;
+// Which indexes on the hot tables the run used (idx_scan) and how many rows each wrote to (every insert writes them all).
+const { rows: indexUse } = await client.query(
+  `SELECT relname AS table, indexrelname AS index, idx_scan AS scans FROM pg_stat_user_indexes
+    WHERE relname IN ('orders', 'order_lines', 'checkouts', 'payments', 'order_history', 'report_pending') ORDER BY relname, indexrelname`,
+);
+console.log('\nindex use during the run (pg_stat_user_indexes.idx_scan):');
+for (const r of indexUse) console.log(`  ${r.table.padEnd(14)} ${r.index.padEnd(40)} ${r.scans}`);
+const { rows: [{ pending }] } = await client.query(`SELECT count(*)::int AS pending FROM report_pending`);
+console.log(`report_pending rows left (the aggregator folds them every second): ${pending}`);
 await client.end();
 await api.stop();
 

@@ -16,8 +16,14 @@
 //   BENCH_SIZES=1000000,10000000 BENCH_RUNS=11 npm run bench:reports   (the defaults)
 //   DATABASE_URL=postgres://… npm run bench:reports
 //   BENCH_SIZES=20000 BENCH_RUNS=3 npm run bench:reports   (quick: shows it runs, in a minute or two; not figures to quote)
+//
+// Last, "payment → report": BENCH_PAY_WORKERS (16) clients check out and pay in a loop while a probe
+// checks out, pays, and at the 200 asks for its county's report for the current year until it shows
+// the sale: the time from the 200 to that report and how many report calls it took (always 1: a
+// report first applies what is pending), BENCH_PROBES (20) times.
 import pg from 'pg';
-import { medianMs, startApi, startDatabase, stopOnExit, writeResults } from '../lib/harness.mjs';
+import { randomUUID } from 'node:crypto';
+import { medianMs, signToken, startApi, startDatabase, stopOnExit, writeResults } from '../lib/harness.mjs';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000000,10000000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);
@@ -199,13 +205,76 @@ for (const size of SIZES) {
     `p50  all-county year ${r.allCountyYearMs.toFixed(1)} ms | province by month ${r.provinceMonthlyMs.toFixed(1)} ms | programme summary ${r.programmeSummaryMs.toFixed(1)} ms | (D province, 15 Mar–14 Jun, scan ${r.oddRangeProvinceMs.toFixed(1)} ms) | baseline GROUP BY ${r.baselineGroupByMs.toFixed(1)} ms (all-county ÷ baseline = ${(r.allCountyYearMs / r.baselineGroupByMs).toFixed(2)})`,
   );
 }
+const freshness = await paymentToReport(q, base, auth);
 if (results.length > 1) {
   const [a, b] = [results[0], results.at(-1)];
   console.log(`\ngrowth ${a.size.toLocaleString()} → ${b.size.toLocaleString()} lines:`);
   for (const k of ['allCountyYearMs', 'provinceMonthlyMs', 'programmeSummaryMs', 'oddRangeProvinceMs', 'baselineGroupByMs']) console.log(`  ${k.padEnd(20)} ×${(b[k] / a[k]).toFixed(2)}`);
 }
-const file = writeResults('reports', { runs: RUNS, province, results });
+const file = writeResults('reports', { runs: RUNS, province, results, freshness });
 console.log(`\nwritten ${file}`);
+}
+
+/** Time from a payment's 200 to the first report that shows it, under a checkout + pay load. */
+async function paymentToReport(q, base, auth) {
+  const WORKERS = Number(process.env.BENCH_PAY_WORKERS ?? 16);
+  const PROBES = Number(process.env.BENCH_PROBES ?? 20);
+  const buyers = (await q(`SELECT id FROM users WHERE email LIKE 'bench-r-b-%' ORDER BY email LIMIT $1`, [WORKERS + 1])).rows.map((r) => r.id);
+  const listings = (await q(`SELECT l.id, l.county_code AS county FROM listings l WHERE l.title LIKE 'bench-r %' AND l.stock > 1000 ORDER BY md5(l.id::text) LIMIT 50`)).rows;
+  const tokenOf = (id) => ({ Authorization: `Bearer ${signToken(id, 'buyer')}` });
+  const post = (url, headers, body) => fetch(base + url, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  const buy = async (headers, listing) => {
+    const c = await post('/api/checkouts', { ...headers, 'Idempotency-Key': randomUUID() }, {
+      items: [{ listingId: listing.id, quantity: 1 }],
+      shippingAddress: { name: '陈静', phone: '13800000000', countyCode: '110105', line1: '建国路 88 号' },
+    });
+    if (c.status !== 201) throw new Error(`checkout ${c.status} ${await c.text()}`);
+    const checkout = await c.json();
+    const p = await post(`/api/payments/${checkout.payment.id}/simulate`, headers, { outcome: 'succeeded' });
+    if (p.status !== 200) throw new Error(`pay ${p.status}`);
+    return checkout.totalCents;
+  };
+  let running = true;
+  let paid = 0;
+  const load = buyers.slice(1).map(async (id, i) => {
+    const headers = tokenOf(id);
+    while (running) {
+      await buy(headers, listings[(i * 7 + paid) % listings.length]);
+      paid++;
+    }
+  });
+  const probe = tokenOf(buyers[0]);
+  const [{ today }] = (await q(`SELECT (now() AT TIME ZONE 'Asia/Shanghai')::date::text AS today`)).rows;
+  const year = today.slice(0, 4);
+  const times = [];
+  const calls = [];
+  const started = Date.now();
+  for (let i = 0; i < PROBES; i++) {
+    const listing = listings[i % listings.length];
+    const url = `/api/reports/sales?from=${year}-01-01&to=${year}-12-31&groupBy=county&regionCode=${listing.county.trim()}`;
+    const gross = async () => (await (await fetch(base + url, { headers: auth })).json()).totals.grossSalesCents;
+    const before = await gross();
+    const amount = await buy(probe, listing);
+    const t0 = performance.now();
+    let n = 0;
+    for (;;) {
+      n++;
+      if ((await gross()) >= before + amount) break;
+      if (n > 1000) throw new Error('the payment never showed in the report');
+    }
+    times.push(performance.now() - t0);
+    calls.push(n);
+  }
+  running = false;
+  await Promise.all(load);
+  const seconds = (Date.now() - started) / 1000;
+  times.sort((a, b) => a - b);
+  const pct = (p) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))];
+  const out = { probes: PROBES, workers: WORKERS, paidPerSecond: paid / seconds, p50Ms: pct(50), p99Ms: pct(99), maxReportCalls: Math.max(...calls) };
+  console.log(
+    `\npayment 200 → report showing it (${WORKERS} clients checking out + paying, ${out.paidPerSecond.toFixed(0)}/s): p50 ${out.p50Ms.toFixed(1)} ms, p99 ${out.p99Ms.toFixed(1)} ms; report calls needed: at most ${out.maxReportCalls}`,
+  );
+  return out;
 }
 
 main().then(

@@ -20,6 +20,7 @@ import {
   TestUser,
 } from '@farmlink/testing';
 import { HttpExceptionFilter } from '../../apps/api/src/common/http-exception.filter';
+import { ReportsService } from '@farmlink/reports';
 
 const count = async (t: TestApp, sql: string, params: unknown[] = []): Promise<number> => Number((await t.db.query(sql, params))[0].n);
 
@@ -229,6 +230,7 @@ describe('Bad input (e2e)', () => {
         const res = await checkout(t, b, [{ listingId: listing.id, quantity: 1 }]).expect(201);
         await pay(b, res.body.payment.id);
       }
+      await t.app.get(ReportsService).catchUp(); // the report aggregator folds the payments into report_sales
       const updated = await t.db.query(
         `UPDATE report_sales SET gross_cents = 5000000000000000 WHERE grain = 'd' AND county_code = ANY($1::char(6)[]) AND gross_cents > 0 RETURNING 1`,
         [[COUNTIES.zhengan, COUNTIES.leishan]],

@@ -55,8 +55,22 @@ export class ListingsController {
     ok: { type: ListingDto },
     errors: { 404: '' },
   })
-  get(@CurrentUser() caller: AuthUser | undefined, @Param('id', new ParseUUIDPipe()) id: string): Promise<ListingDto> {
-    return this.catalog.get(caller, id);
+  async get(
+    @CurrentUser() caller: AuthUser | undefined,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Req() req: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const { json, etag, isPublic } = await this.catalog.getJson(caller, id);
+    // Public listings: a browser or CDN may keep the answer a second, then revalidate with If-None-Match (304).
+    reply.header('ETag', etag);
+    reply.header('Cache-Control', isPublic ? 'public, max-age=1, must-revalidate' : 'private, no-cache');
+    if (!isPublic) reply.header('Vary', 'Authorization');
+    if (etagMatches(req.headers['if-none-match'], etag)) {
+      reply.code(304).send();
+      return;
+    }
+    reply.header('Content-Type', 'application/json; charset=utf-8').send(json);
   }
 
   @Patch(':id')
@@ -171,4 +185,11 @@ export class PhotosController {
       .header('X-Content-Type-Options', 'nosniff')
       .send(data);
   }
+}
+
+/** Whether an If-None-Match header names this ETag (a list, weak validators, or *). */
+export function etagMatches(header: string | string[] | undefined, etag: string): boolean {
+  if (!header) return false;
+  const values = (Array.isArray(header) ? header.join(',') : header).split(',').map((v) => v.trim().replace(/^W\//, ''));
+  return values.includes('*') || values.includes(etag);
 }

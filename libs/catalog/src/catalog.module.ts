@@ -14,6 +14,7 @@ import { ListingRepository } from './listing.repository';
 import { ModerationController } from './moderation.controller';
 import { ModerationService } from './moderation.service';
 import { ListingStockRepository } from './listing-stock.repository';
+import { ListingCache } from './listing-cache';
 import { PHOTO_MAX_BYTES } from './photo-processor';
 import { LocalPhotoStorage, PHOTO_STORAGE } from './photo-storage';
 import { S3PhotoStorage } from './s3-photo-storage';
@@ -24,6 +25,7 @@ import { S3PhotoStorage } from './s3-photo-storage';
   providers: [
     ListingRepository,
     ListingStockRepository,
+    ListingCache,
     CatalogService,
     CatalogEvents,
     ModerationService,

@@ -21,6 +21,7 @@ import { MAX_PHOTOS_PER_LISTING, PHOTO_WIDTHS, processPhoto, sniffImageType } fr
 import { PHOTO_STORAGE, type PhotoStorage } from './photo-storage';
 import { TtlCache } from './ttl-cache';
 import { CatalogEvents } from './catalog-events';
+import { CachedListing, etagOf, ListingCache } from './listing-cache';
 
 /** Keys of a photo's sized files: `<storageKey>-<width>.webp`. */
 export function photoKeys(storageKey: string): string[] {
@@ -36,6 +37,7 @@ export class CatalogService {
     @Inject(PHOTO_STORAGE) private readonly storage: PhotoStorage,
     private readonly events: CatalogEvents,
     config: ConfigService,
+    private readonly listingCache: ListingCache,
   ) {
     this.totals = new TtlCache(Number(config.get('CATALOG_COUNT_CACHE_MS') ?? 10_000), 5000);
     this.pages = new TtlCache(Number(config.get('CATALOG_SEARCH_CACHE_MS') ?? 1_000), 2000);
@@ -80,6 +82,7 @@ export class CatalogService {
     this.changedAt = Date.now();
     this.totals.clear();
     this.pages.clear();
+    this.listingCache.clear();
   }
 
   async create(caller: AuthUser, dto: CreateListingDto): Promise<ListingDto> {
@@ -109,12 +112,27 @@ export class CatalogService {
    * to all but its farmer, who sees `removalReason`.
    */
   async get(caller: AuthUser | undefined, id: string): Promise<ListingDto> {
+    return JSON.parse((await this.getJson(caller, id)).json) as ListingDto;
+  }
+
+  /**
+   * The product page: one listing as the JSON text sent, with its ETag, and whether it is public
+   * (active or paused: the same answer for everyone, cached for a second in ListingCache; others
+   * only for their farmer, cooperative manager or an admin, never cached).
+   */
+  async getJson(caller: AuthUser | undefined, id: string): Promise<CachedListing & { isPublic: boolean }> {
+    const hit = this.listingCache.get(id);
+    if (hit) return { ...hit, isPublic: true };
     const row = await this.listings.findById(id);
     if (!row) throw new ListingNotFoundError(id);
     // Public listings need no second look; the others ask who manages the cooperative (listing.access.ts).
-    const facts = row.status === 'active' || row.status === 'paused' ? { ...row, cooperativeManagerId: null } : await this.listings.findAccess(id);
+    const isPublic = row.status === 'active' || row.status === 'paused';
+    const facts = isPublic ? { ...row, cooperativeManagerId: null } : await this.listings.findAccess(id);
     if (!facts || !mayReadListing(caller, facts)) throw new ListingNotFoundError(id);
-    return this.toDto(row);
+    const json = JSON.stringify(this.toDto(row));
+    const answer = { json, etag: etagOf(json) };
+    if (isPublic) this.listingCache.set(id, answer);
+    return { ...answer, isPublic };
   }
 
   /** The farmer or the cooperative's manager changes a listing; only the farmer may move it to another cooperative. */

@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { moneyMapper, preparedQuery } from '@farmlink/database';
 import type { ListingStatus } from '@farmlink/shared';
+import { ListingCache } from './listing-cache';
 
 /** What checkout needs to know about a listing, read inside the checkout transaction. */
 export interface CheckoutListing {
@@ -39,6 +40,8 @@ export interface StockItem {
  */
 @Injectable()
 export class ListingStockRepository {
+  constructor(@Optional() private readonly cache?: ListingCache) {}
+
   /**
    * Checkout's one round trip: locks the listings in id order (so concurrent
    * checkouts cannot deadlock), takes the stock of every active listing that
@@ -79,6 +82,7 @@ export class ListingStockRepository {
       const { taken: _t, ...rest } = r;
       return toCheckoutListing(rest as unknown as CheckoutListing);
     });
+    this.cache?.forget(taken); // the product page shows the new stock
     return { listings, taken };
   }
 
@@ -87,6 +91,7 @@ export class ListingStockRepository {
     for (const [listingId, quantity] of mergeItems(items)) {
       if (!Number.isSafeInteger(quantity) || quantity <= 0) continue;
       await manager.query(`UPDATE listings SET stock = stock + $2, updated_at = now() WHERE id = $1`, [listingId, quantity]);
+      this.cache?.forget([listingId]);
     }
   }
 }

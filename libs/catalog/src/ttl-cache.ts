@@ -28,6 +28,10 @@ export class TtlCache<T> {
     this.entries.set(key, { value, expires: this.now() + this.ttlMs });
   }
 
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+
   clear(): void {
     this.entries.clear();
   }

@@ -130,9 +130,10 @@ export class OrderRepository {
 
   async findCheckoutByKey(buyerId: string, idempotencyKey: string): Promise<CheckoutRow | null> {
     const rows = await this.db.query(
-      `SELECT id, buyer_id AS "buyerId", request_hash AS "requestHash", total_cents AS "totalCents", currency, response,
-              created_at AS "createdAt"
-         FROM checkouts WHERE buyer_id = $1 AND idempotency_key = $2`,
+      `SELECT c.id, c.buyer_id AS "buyerId", c.request_hash AS "requestHash", coalesce(a.total_cents, c.total_cents) AS "totalCents",
+              c.currency, coalesce(a.response, c.response) AS response, c.created_at AS "createdAt"
+         FROM checkouts c LEFT JOIN checkout_answers a ON a.checkout_id = c.id
+        WHERE c.buyer_id = $1 AND c.idempotency_key = $2`,
       [buyerId, idempotencyKey],
     );
     return rows[0] ? toCheckout(rows[0]) : null;
@@ -140,7 +141,9 @@ export class OrderRepository {
 
   /** After the checkout committed and the provider answered: the stored answer for replays. */
   async finishCheckout(id: string, totalCents: number, response: unknown | null): Promise<void> {
-    await this.db.query(`UPDATE checkouts SET total_cents = $2, response = $3 WHERE id = $1`, [
+    await this.db.query(
+      `INSERT INTO checkout_answers (checkout_id, total_cents, response) VALUES ($1, $2, $3)
+       ON CONFLICT (checkout_id) DO UPDATE SET total_cents = EXCLUDED.total_cents, response = EXCLUDED.response`, [
       id,
       totalCents,
       response === null ? null : JSON.stringify(response),
@@ -149,7 +152,8 @@ export class OrderRepository {
 
   /**
    * Inserts the orders, their lines and their first history rows, and
-   * completes the checkout row (total and stored answer) — one statement, so
+   * appends the checkout's total and stored answer to checkout_answers (the
+   * checkout row itself is written once, by the claim) — one statement, so
    * one round trip. Order ids are made here, so lines can refer to them.
    */
   async insertOrders(
@@ -176,7 +180,7 @@ export class OrderRepository {
          INSERT INTO order_history (order_id, from_status, to_status, actor_id, actor_role)
          SELECT id, NULL, 'pending_payment', $2, 'buyer' FROM new_orders
        )
-       UPDATE checkouts SET total_cents = $23, response = $24 WHERE id = $1`,
+       INSERT INTO checkout_answers (checkout_id, total_cents, response) VALUES ($1, $23, $24)`,
       [
         checkout.id,
         checkout.buyerId,
@@ -237,7 +241,7 @@ export class OrderRepository {
 
   /** Locks every order of a checkout, in id order (the same order everywhere, so no deadlocks). */
   async lockCheckoutOrders(m: EntityManager, checkoutId: string): Promise<OrderRow[]> {
-    const rows = await m.query(`SELECT ${ORDER_COLUMNS} FROM orders o WHERE o.checkout_id = $1 ORDER BY o.id FOR UPDATE`, [checkoutId]);
+    const rows = await preparedQuery<OrderRow>(m, 'orders_lock_checkout', `SELECT ${ORDER_COLUMNS} FROM orders o WHERE o.checkout_id = $1 ORDER BY o.id FOR UPDATE`, [checkoutId]);
     return rows.map(toOrder);
   }
 
@@ -279,11 +283,11 @@ export class OrderRepository {
   }
 
   /**
-   * Writes a state change of one or many orders (all moving from `from` to `to`): the history rows,
-   * then the state and its timestamp column, in two statements whatever the number of orders.
+   * Writes a state change of one or many orders (all moving from `from` to `to`): the history rows
+   * and the state with its timestamp column, in one statement whatever the number of orders.
    * Only OrdersService.transition() calls this, after checking the move in the transition table.
-   * History goes first: the UPDATE's report trigger takes the rows every payment to the same
-   * county shares and holds them until commit — the less that follows it, the shorter the wait.
+   * Marking orders paid also appends one report_pending row per order (a trigger): the report
+   * aggregator does the rest outside the payment (libs/reports/DESIGN.md).
    */
   async setStatus(
     m: EntityManager,
@@ -299,16 +303,16 @@ export class OrderRepository {
       cancelled: 'cancelled_at',
     };
     const column = stamp[orders.to];
-    await m.query(
-      `INSERT INTO order_history (order_id, from_status, to_status, actor_id, actor_role, note)
-       SELECT id, $2, $3, $4, $5, $6 FROM unnest($1::uuid[]) AS id`,
-      [orders.ids, orders.from, orders.to, actor.id, actor.role, extra.cancelReason ?? null],
-    );
-    await m.query(
-      `UPDATE orders SET status = $2, ${column ? `${column} = $3,` : ''} carrier = COALESCE($4, carrier),
+    // One round trip: the history rows and the state change (a prepared statement per target state).
+    await preparedQuery(m, `orders_set_status_${orders.to}`,
+      `WITH history AS (
+         INSERT INTO order_history (order_id, from_status, to_status, actor_id, actor_role, note)
+         SELECT id, $7, $2, $8, $9, $6 FROM unnest($1::uuid[]) AS id
+       )
+       UPDATE orders SET status = $2, ${column ? `${column} = $3,` : ''} carrier = COALESCE($4, carrier),
               tracking_no = COALESCE($5, tracking_no), cancel_reason = COALESCE($6, cancel_reason), updated_at = now()
         WHERE id = ANY($1::uuid[]) AND status = $7`,
-      [orders.ids, orders.to, extra.at ?? new Date(), extra.carrier ?? null, extra.trackingNo ?? null, extra.cancelReason ?? null, orders.from],
+      [orders.ids, orders.to, extra.at ?? new Date(), extra.carrier ?? null, extra.trackingNo ?? null, extra.cancelReason ?? null, orders.from, actor.id, actor.role],
     );
   }
 

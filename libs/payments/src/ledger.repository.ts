@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { moneyMapper } from '@farmlink/database';
+import { moneyMapper, preparedQuery } from '@farmlink/database';
 import type { SellerType } from '@farmlink/shared';
 export type LedgerKind = 'sale' | 'fee' | 'refund' | 'fee_refund';
 
@@ -59,7 +59,7 @@ export class LedgerRepository {
 
   async insert(m: EntityManager, entries: NewLedgerEntry[]): Promise<void> {
     if (entries.length === 0) return;
-    await m.query(
+    await preparedQuery(m, 'ledger_insert',
       `INSERT INTO seller_ledger_entries (seller_type, seller_id, kind, amount_cents, currency, fee_bps, order_id, payment_id, refund_id, created_at)
        SELECT * FROM unnest($1::text[], $2::uuid[], $3::text[], $4::bigint[], $5::char(3)[], $6::int[], $7::uuid[], $8::uuid[], $9::uuid[], $10::timestamptz[])`,
       [

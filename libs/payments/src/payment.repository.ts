@@ -107,7 +107,7 @@ export class PaymentRepository {
 
   /** Locks the payment row for the rest of the transaction. */
   async lock(m: EntityManager, id: string): Promise<PaymentRow | null> {
-    const rows = await m.query(
+    const rows = await preparedQuery<PaymentRow>(m, 'payments_lock',
       `SELECT ${PAYMENT_COLUMNS} FROM payments p JOIN checkouts c ON c.id = p.checkout_id WHERE p.id = $1 FOR UPDATE OF p`,
       [id],
     );
@@ -115,7 +115,7 @@ export class PaymentRepository {
   }
 
   async markSucceeded(m: EntityManager, id: string, at: Date): Promise<void> {
-    await m.query(
+    await preparedQuery(m, 'payments_mark_succeeded',
       `UPDATE payments SET status = 'succeeded', succeeded_at = $2, failure_reason = NULL, updated_at = now() WHERE id = $1`,
       [id, at],
     );

@@ -132,18 +132,26 @@ export class PaymentsService {
     return this.payments.findByCheckoutIn(m, checkoutId);
   }
 
-  /** The simulated provider's "pay" button: drives the same path as a Stripe webhook. */
+  /**
+   * The simulated provider's "pay" button: drives the same path as a Stripe webhook. The answer is
+   * built from what the transaction read and wrote (the locked payment and its new status), never
+   * read again after the commit: a pool timeout or a database blip then cannot turn a payment that
+   * succeeded into a 503.
+   */
   async simulate(paymentId: string, buyerId: string, outcome: 'succeeded' | 'failed'): Promise<PaymentSummary> {
-    const payment = await this.payments.find(paymentId);
-    // Someone else's payment, or a real provider's: 404, so ids do not leak.
-    if (!payment || payment.buyerId !== buyerId || payment.provider !== 'simulated') throw new PaymentNotFoundError(paymentId);
-    const refunds = await inTransaction(this.db, async (m) => {
-      if (outcome === 'succeeded') return (await this.recordSucceeded(m, paymentId, new Date())).refunds;
-      await this.recordFailed(m, paymentId, 'Simulated payment failure');
-      return [];
+    const { summary, refunds } = await inTransaction(this.db, async (m) => {
+      const payment = await this.payments.lock(m, paymentId);
+      // Someone else's payment, or a real provider's: 404, so ids do not leak.
+      if (!payment || payment.buyerId !== buyerId || payment.provider !== 'simulated') throw new PaymentNotFoundError(paymentId);
+      if (outcome === 'succeeded') {
+        const r = await this.recordSucceeded(m, paymentId, new Date(), payment);
+        return { summary: PaymentsService.summary({ ...payment, status: 'succeeded' }), refunds: r.refunds };
+      }
+      const r = await this.recordFailed(m, paymentId, 'Simulated payment failure', payment);
+      return { summary: PaymentsService.summary(r.changed ? { ...payment, status: 'failed' } : payment), refunds: [] as RefundRow[] };
     });
     await this.completeRefunds(refunds);
-    return PaymentsService.summary((await this.payments.find(paymentId))!);
+    return summary;
   }
 
   /**
@@ -153,9 +161,10 @@ export class PaymentsService {
    * transaction. Orders that can no longer be paid are refunded automatically
    * and recorded; the caller sends the returned refunds to an external
    * provider with completeRefunds() once the transaction has committed.
+   * `locked`: the payment, when the caller has already locked it in `m`.
    */
-  async recordSucceeded(m: EntityManager, paymentId: string, at: Date): Promise<{ changed: boolean; refunds: RefundRow[] }> {
-    const payment = await this.payments.lock(m, paymentId);
+  async recordSucceeded(m: EntityManager, paymentId: string, at: Date, locked?: PaymentRow): Promise<{ changed: boolean; refunds: RefundRow[] }> {
+    const payment = locked ?? (await this.payments.lock(m, paymentId));
     if (!payment) throw new PaymentNotFoundError(paymentId);
     if (payment.status === 'succeeded') return { changed: false, refunds: [] };
     await this.payments.markSucceeded(m, paymentId, at);
@@ -188,8 +197,8 @@ export class PaymentsService {
   }
 
   /** A payment attempt failed. Ignored once the payment has succeeded (events may arrive out of order). */
-  async recordFailed(m: EntityManager, paymentId: string, reason: string): Promise<{ changed: boolean }> {
-    const payment = await this.payments.lock(m, paymentId);
+  async recordFailed(m: EntityManager, paymentId: string, reason: string, locked?: PaymentRow): Promise<{ changed: boolean }> {
+    const payment = locked ?? (await this.payments.lock(m, paymentId));
     if (!payment) throw new PaymentNotFoundError(paymentId);
     if (payment.status !== 'pending') return { changed: false };
     await this.payments.markFailed(m, paymentId, reason);

@@ -80,10 +80,10 @@ const toNet = moneyMapper<{ key: string; net: number }>('net');
 const toCount = moneyMapper<{ i: number; kind: string; n: number }>('n');
 
 /**
- * All of the reports' SQL. Reads only the rollups (report_sales,
- * report_distinct_counts, report_actor_days), which PostgreSQL triggers keep
- * exact (migrations 1780000000050–052), and, for distinct orders over ranges
- * the counters do not cover, the paid orders themselves.
+ * All of the reports' SQL in TypeScript. Reads only the rollups (report_sales,
+ * report_distinct_counts, report_actor_days), which the report aggregator keeps
+ * (libs/reports/src/sql, libs/reports/DESIGN.md), and, for distinct orders over
+ * ranges the counters do not cover, the paid orders themselves.
  */
 @Injectable()
 export class ReportRepository {
@@ -227,9 +227,25 @@ export class ReportRepository {
     });
   }
 
-  /** Folds the counters' shards into one row each; returns how many counters it touched. */
+  /** Folds counter shards (left by migrations before 1780000000064) into one row each; returns how many counters it touched. */
   async compactCounters(): Promise<number> {
     const [row] = await this.db.query(`SELECT report_compact_counters() AS n`);
+    return Number(row.n);
+  }
+
+  /** Whether sales or refunds wait in report_pending (committed ones: what a report must include). */
+  async hasPending(): Promise<boolean> {
+    const [row] = await this.db.query(`SELECT EXISTS (SELECT 1 FROM report_pending) AS pending`);
+    return row.pending === true;
+  }
+
+  /**
+   * One aggregator batch, in its own transaction under the aggregator's lock: folds up to `limit`
+   * pending sales and refunds into the rollups and deletes them. Returns how many it applied, or
+   * -1 when `wait` is false and another process holds the lock.
+   */
+  async applyPending(limit: number, wait = true): Promise<number> {
+    const [row] = await this.db.query(`SELECT report_apply_pending($1, $2) AS n`, [limit, wait]);
     return Number(row.n);
   }
 

@@ -37,6 +37,9 @@ function plusYears(s: string, years: number): string {
 
 export const MAX_RANGE_YEARS = 3;
 
+/** Pending rows the aggregator applies per transaction. */
+export const AGGREGATOR_BATCH = 5000;
+
 /**
  * Sales reports for programme officers: who may see which counties, the
  * figures from the rollups, and the rows, totals, sorting and growth.
@@ -108,9 +111,34 @@ export class ReportsService implements OnApplicationBootstrap {
     return this.reports.rebuild();
   }
 
-  /** Folds the sharded distinct-count counters into one row each (a periodic job; safe with several processes). */
+  /** Folds leftover counter shards into one row each (safe with several processes). */
   compactCounters(): Promise<number> {
     return this.reports.compactCounters();
+  }
+
+  /**
+   * The report aggregator: folds every pending sale and refund into the rollups, in batches of
+   * `batch`, each in its own transaction (one statement on one pool connection) under the
+   * aggregator's cluster-wide lock. `wait`: wait for a batch another process is running, then apply
+   * what is left (a report's catch-up); without it, stop at once when another process holds the
+   * lock (the periodic job: that process is doing the work). Returns how many it applied.
+   */
+  async applyPending(batch = AGGREGATOR_BATCH, wait = true): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const n = await this.reports.applyPending(batch, wait);
+      if (n < 0) return total;
+      total += n;
+      if (n < batch) return total;
+    }
+  }
+
+  /**
+   * Makes the rollups include every sale and refund committed before this call (a payment answered
+   * 200 is in the very next report): nothing to do when nothing is pending, else the aggregator runs.
+   */
+  async catchUp(): Promise<void> {
+    if (await this.reports.hasPending()) await this.applyPending();
   }
 
   async salesReport(caller: AuthUser, q: SalesReportQueryDto): Promise<SalesReportDto> {
@@ -121,6 +149,7 @@ export class ReportsService implements OnApplicationBootstrap {
     const groupBy = q.groupBy ?? 'county';
     const { counties, counterScope } = await this.access.scopeCounties(caller, q);
     const scope: Scope = { from: q.from, to: q.to, counties };
+    await this.catchUp();
     const { rows, totals } = await this.figures(groupBy, scope, counterScope);
     sortRows(rows, q.sort ?? '-netSalesCents');
     return {
@@ -239,6 +268,7 @@ export class ReportsService implements OnApplicationBootstrap {
     const programme = await this.regions.getProgramme(programmeId);
     const { counties, counterScope } = await this.access.scopeCounties(caller, { programmeId });
     const scope: Scope = { from: `${year}-01-01`, to: `${year}-12-31`, counties: counties ?? programme.countyCodes };
+    await this.catchUp();
     const [byCounty, byCountyPrev, byCategory, byCategoryPrev, distinct] = await Promise.all([
       this.reports.additive('county', scope),
       this.previousYearNet('county', scope),

@@ -37,13 +37,27 @@ export class PeriodicJobs {
   }
 
   /**
-   * Every minute: folds the sharded distinct-count counters of the reports into one row each
-   * (payments add to their backend's shard, so busy counters are not one hot row).
+   * Every second: the report aggregator folds the sales and refunds that payments and refunds
+   * appended to report_pending into the rollups (reports also run it on demand before reading).
+   * Once cluster-wide by its own lock: each batch is one statement that try-locks a transaction
+   * advisory lock (report_apply_pending(limit, false)), so a round holds one pool connection for
+   * the length of a batch, rather than runOncePerCluster's session lock on a second one.
    */
-  @Interval('report-counters', 60_000)
-  reportCounters(): Promise<boolean> {
-    return runOncePerCluster(this.db, 'report-counters', () => this.reports.compactCounters(), this.logger);
+  @Interval('report-aggregator', 1_000)
+  async reportAggregator(): Promise<number> {
+    if (this.aggregating) return 0; // the last round is still running in this process
+    this.aggregating = true;
+    try {
+      return await this.reports.applyPending(undefined, false);
+    } catch (err) {
+      this.logger.warn(`report-aggregator failed: ${(err as Error).message}`);
+      return 0;
+    } finally {
+      this.aggregating = false;
+    }
   }
+
+  private aggregating = false;
 
   /** Every 5 minutes: deletes the login/register rate-limit counters (PostgreSQL storage) whose window and block are over. */
   @Interval('rate-limit-cleanup', 300_000)

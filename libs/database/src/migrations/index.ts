@@ -11,6 +11,8 @@ import { UnpaidCheckoutsIndex1780000000060 } from './1780000000060-unpaid-checko
 import { TrustAccounts1780000000061 } from './1780000000061-trust-accounts';
 import { PovertyVerification1780000000062 } from './1780000000062-poverty-verification';
 import { ListingCooperativeMembership1780000000063 } from './1780000000063-listing-cooperative-membership';
+import { ReportAggregator1780000000064 } from './1780000000064-report-aggregator';
+import { CheckoutAnswers1780000000065 } from './1780000000065-checkout-answers';
 import { RateLimitCounters1780000000067 } from './1780000000067-rate-limit-counters';
 import { LedgerSellerDateIndex1780000000072 } from './1780000000072-ledger-seller-date-index';
 
@@ -22,6 +24,8 @@ export const migrations = [
   TrustAccounts1780000000061,
   PovertyVerification1780000000062,
   ListingCooperativeMembership1780000000063,
+  ReportAggregator1780000000064,
+  CheckoutAnswers1780000000065,
   RateLimitCounters1780000000067,
   LedgerSellerDateIndex1780000000072,
 ];

@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { createHash } from 'node:crypto';
+import { TtlCache } from './ttl-cache';
+
+/** A public listing's answer as sent: its JSON text and the ETag of that text. */
+export interface CachedListing {
+  json: string;
+  etag: string;
+}
+
+/** A strong ETag of a JSON answer. */
+export function etagOf(json: string): string {
+  return `"${createHash('sha1').update(json).digest('base64url')}"`;
+}
+
+/**
+ * The product page's answers (GET /api/listings/:id) of public (active or
+ * paused) listings, kept as the JSON text sent, for CATALOG_LISTING_CACHE_MS
+ * (1 s). Forgotten in this process by every change through the catalog (edits,
+ * photos, moderation, suspension) and by stock taken or given back; other API
+ * processes see the change within the TTL, as with the search pages.
+ */
+@Injectable()
+export class ListingCache {
+  private readonly entries: TtlCache<CachedListing>;
+
+  constructor(config: ConfigService) {
+    this.entries = new TtlCache(Number(config.get('CATALOG_LISTING_CACHE_MS') ?? 1_000), 10_000);
+  }
+
+  get(id: string): CachedListing | undefined {
+    return this.entries.get(id);
+  }
+
+  set(id: string, value: CachedListing): void {
+    this.entries.set(id, value);
+  }
+
+  forget(ids: Iterable<string>): void {
+    for (const id of ids) this.entries.delete(id);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}
