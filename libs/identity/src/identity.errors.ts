@@ -66,3 +66,28 @@ export class CannotSuspendSelfError extends UnprocessableError {
     super('You cannot suspend your own account');
   }
 }
+
+/** An unknown, used or expired password-reset or verification token (400, as the contract says). */
+export class InvalidAccountTokenError extends BadRequestError {
+  constructor() {
+    super('This link is unknown, already used or expired: ask for a new one');
+  }
+}
+
+export class WrongCurrentPasswordError extends UnauthorizedError {
+  constructor() {
+    super('The current password is wrong');
+  }
+}
+
+export class AddressNotFoundError extends NotFoundError {
+  constructor(id: string) {
+    super('Address', id);
+  }
+}
+
+export class AddressBookFullError extends UnprocessableError {
+  constructor(max: number) {
+    super(`An address book holds at most ${max} addresses: delete one first`);
+  }
+}

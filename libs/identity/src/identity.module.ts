@@ -5,7 +5,14 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AuditModule } from '@farmlink/audit';
+import { NotificationsModule } from '@farmlink/notifications';
 import { RegionsModule } from '@farmlink/regions';
+import { AccountMails } from './account-mails';
+import { AccountController, AccountRecoveryController } from './account.controller';
+import { AccountService } from './account.service';
+import { AddressBookService } from './address-book.service';
+import { AddressRepository } from './address.repository';
+import { UserTokenRepository } from './user-token.repository';
 import { AuthStateCache } from './auth-state.cache';
 import { AuthGuard } from './auth.guard';
 import { AuthController, MeController } from './identity.controller';
@@ -21,6 +28,7 @@ import { UserRepository } from './user.repository';
   imports: [
     RegionsModule,
     AuditModule,
+    NotificationsModule,
     JwtModule.registerAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService) => {
@@ -44,9 +52,10 @@ import { UserRepository } from './user.repository';
       ],
     }),
   ],
-  controllers: [AuthController, MeController, PovertyController],
+  controllers: [AuthController, AccountRecoveryController, MeController, AccountController, PovertyController],
   providers: [
     UserRepository, PasswordHasher, IdentityService, AuthStateCache, PovertyClaimRepository, PovertyClaimAccess, PovertyService,
+    UserTokenRepository, AccountMails, AccountService, AddressRepository, AddressBookService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [IdentityService, PasswordHasher, PovertyService],

@@ -8,3 +8,5 @@ export * from './poverty.service';
 export * from './dto/poverty.dto';
 export * from './dto/admin-user.dto';
 export type { AdminUserRow } from './user.repository';
+export * from './dto/address.dto';
+export * from './dto/account.dto';

@@ -98,6 +98,14 @@ export const envSchema = Joi.object({
   EMBEDDED_DATABASE: Joi.boolean().default(false),
   SEED_DEMO: Joi.boolean().default(true),
   MIGRATE_ON_START: Joi.boolean().default(true),
+  // Mail (libs/notifications). Without SMTP_URL every message is printed to the log instead of sent.
+  SMTP_URL: Joi.string().uri({ scheme: ['smtp', 'smtps'] }).optional(),
+  MAIL_FROM: Joi.string().default('FarmLink <no-reply@farmlink.local>'),
+  // Where the links in mails point (the web app's origin).
+  PUBLIC_WEB_URL: Joi.string().uri({ scheme: ['http', 'https'] }).default('http://localhost:3000'),
+  OUTBOX_POLL_MS: Joi.number().integer().min(100).max(600_000).default(5000),
+  OUTBOX_RETRY_BASE_MS: Joi.number().integer().min(10).max(3_600_000).default(30_000),
+  OUTBOX_MAX_ATTEMPTS: Joi.number().integer().min(1).max(100).default(12),
 });
 
 export interface Env {
@@ -132,6 +140,12 @@ export interface Env {
   EMBEDDED_DATABASE: boolean;
   SEED_DEMO: boolean;
   MIGRATE_ON_START: boolean;
+  SMTP_URL?: string;
+  MAIL_FROM: string;
+  PUBLIC_WEB_URL: string;
+  OUTBOX_POLL_MS: number;
+  OUTBOX_RETRY_BASE_MS: number;
+  OUTBOX_MAX_ATTEMPTS: number;
 }
 
 /** Validates `raw` (process.env) and returns typed settings, or throws naming every bad setting. */

@@ -11,6 +11,8 @@ import { UnpaidCheckoutsIndex1780000000060 } from './1780000000060-unpaid-checko
 import { TrustAccounts1780000000061 } from './1780000000061-trust-accounts';
 import { PovertyVerification1780000000062 } from './1780000000062-poverty-verification';
 import { ListingCooperativeMembership1780000000063 } from './1780000000063-listing-cooperative-membership';
+import { Accounts1780000000074 } from './1780000000074-accounts';
+import { Outbox1780000000075 } from './1780000000075-outbox';
 
 /** Every migration, in order. Production, `npm start` and the tests run exactly these. */
 export const migrations = [
@@ -20,4 +22,6 @@ export const migrations = [
   TrustAccounts1780000000061,
   PovertyVerification1780000000062,
   ListingCooperativeMembership1780000000063,
+  Accounts1780000000074,
+  Outbox1780000000075,
 ];

@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { Mailer } from './mailer';
+import { NotificationsService } from './notifications.service';
+import { OutboxRepository } from './outbox.repository';
+
+/**
+ * Mail (and later SMS) through an outbox. Sits just above `audit`, so every
+ * feature lib can enqueue a message in its own transaction.
+ */
+@Module({
+  providers: [OutboxRepository, Mailer, NotificationsService],
+  exports: [NotificationsService],
+})
+export class NotificationsModule {}
