@@ -1,10 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, UseGuards } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ThrottlerGuard } from '@nestjs/throttler';
 import { CurrentUser, Endpoint, type AuthUser } from '@farmlink/common';
 import { AccountService } from './account.service';
 import { AddressBookService } from './address-book.service';
-import { ChangePasswordDto, PasswordResetConfirmDto, PasswordResetRequestDto, UpdateMeDto, VerifyEmailDto } from './dto/account.dto';
+import { ChangePasswordDto, MessageDto, PasswordResetConfirmDto, PasswordResetRequestDto, UpdateMeDto, VerifyEmailDto } from './dto/account.dto';
 import { AddressDto, CreateAddressDto, UpdateAddressDto } from './dto/address.dto';
 import { AuthResultDto, UserDto } from './dto/user.dto';
 
@@ -17,14 +17,16 @@ export class AccountRecoveryController {
 
   @Post('password-reset/request')
   @HttpCode(202)
+  @ApiResponse({ status: 202, type: MessageDto, description: 'Accepted (whether or not the address is registered)' })
   @Endpoint({
     summary: 'Mail a password-reset link (valid 30 minutes, single use)',
     description: 'Answers 202 whether or not the address belongs to an account. At most 3 mails per address in 30 minutes.',
     access: 'public',
     errors: { 400: 'No email given', 429: 'Too many attempts from this address' },
   })
-  async requestReset(@Body() body: PasswordResetRequestDto): Promise<void> {
+  async requestReset(@Body() body: PasswordResetRequestDto): Promise<MessageDto> {
     await this.account.requestPasswordReset(body.email);
+    return { message: 'If an account uses this address, a link is on its way: it works once, for 30 minutes' };
   }
 
   @Post('password-reset/confirm')
@@ -32,11 +34,12 @@ export class AccountRecoveryController {
   @Endpoint({
     summary: 'Set a new password with the mailed token; every token the user held ends',
     access: 'public',
-    ok: { description: 'The password is changed: sign in with it' },
+    ok: { type: MessageDto, description: 'The password is changed: sign in with it' },
     errors: { 400: 'Unknown, used or expired token, or a new password under 8 characters', 429: 'Too many attempts from this address' },
   })
-  async confirmReset(@Body() body: PasswordResetConfirmDto): Promise<void> {
+  async confirmReset(@Body() body: PasswordResetConfirmDto): Promise<MessageDto> {
     await this.account.confirmPasswordReset(body);
+    return { message: 'Your password is changed: sign in with it' };
   }
 
   @Post('verify-email')
@@ -80,12 +83,14 @@ export class AccountController {
 
   @Post('verification-email')
   @HttpCode(202)
+  @ApiResponse({ status: 202, type: MessageDto })
   @Endpoint({
     summary: 'Mail a new email-verification link (nothing when already verified)',
     description: 'Not in contract v1.1; an addition for email verification.',
   })
-  async resendVerification(@CurrentUser() caller: AuthUser): Promise<void> {
+  async resendVerification(@CurrentUser() caller: AuthUser): Promise<MessageDto> {
     await this.account.resendVerification(caller);
+    return { message: 'Unless your email is already confirmed, a new link is on its way' };
   }
 
   @Get('addresses')

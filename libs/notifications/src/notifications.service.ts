@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -15,10 +15,11 @@ import type { RenderedMail } from './templates';
  * at most an hour) until OUTBOX_MAX_ATTEMPTS.
  */
 @Injectable()
-export class NotificationsService {
+export class NotificationsService implements OnModuleDestroy {
   private readonly logger = new Logger(NotificationsService.name);
   private readonly retryBaseMs: number;
   private readonly maxAttempts: number;
+  private closing = false;
 
   constructor(
     private readonly outbox: OutboxRepository,
@@ -37,7 +38,13 @@ export class NotificationsService {
 
   /** Starts a delivery round now (after a commit that enqueued something), once cluster-wide; never throws. */
   deliverSoon(): void {
-    setImmediate(() => void runOncePerCluster(this.db, 'outbox', () => this.deliverDue(), this.logger));
+    setImmediate(() => {
+      if (!this.closing && this.db.isInitialized) void runOncePerCluster(this.db, 'outbox', () => this.deliverDue(), this.logger);
+    });
+  }
+
+  onModuleDestroy(): void {
+    this.closing = true;
   }
 
   /** Sends every due message, a batch at a time; answers how many were sent. */

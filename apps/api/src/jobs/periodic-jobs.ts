@@ -31,7 +31,9 @@ export class PeriodicJobs implements OnApplicationBootstrap, OnApplicationShutdo
   /** Every OUTBOX_POLL_MS (default 5 s): delivers the due mails of the outbox, retrying failed ones with back-off. */
   onApplicationBootstrap(): void {
     const every = Number(this.config.get('OUTBOX_POLL_MS') ?? 5000);
-    this.scheduler.addInterval('outbox', setInterval(() => void this.outbox(), every));
+    const timer = setInterval(() => void this.outbox(), every);
+    timer.unref();
+    this.scheduler.addInterval('outbox', timer);
   }
 
   onApplicationShutdown(): void {

@@ -49,8 +49,8 @@ export const auth = {
   register: (body: RegisterBody) => request<AuthResult>('POST', '/auth/register', { body }),
   login: (email: string, password: string) => request<AuthResult>('POST', '/auth/login', { body: { email, password } }),
   me: () => request<User>('GET', '/me'),
-  requestPasswordReset: (email: string) => request<void>('POST', '/auth/password-reset/request', { body: { email } }),
-  confirmPasswordReset: (token: string, newPassword: string) => request<void>('POST', '/auth/password-reset/confirm', { body: { token, newPassword } }),
+  requestPasswordReset: (email: string) => request<{ message: string }>('POST', '/auth/password-reset/request', { body: { email } }),
+  confirmPasswordReset: (token: string, newPassword: string) => request<{ message: string }>('POST', '/auth/password-reset/confirm', { body: { token, newPassword } }),
   verifyEmail: (token: string) => request<User>('POST', '/auth/verify-email', { body: { token } }),
 };
 
@@ -58,7 +58,7 @@ export const account = {
   update: (body: UpdateMeBody) => request<User>('PATCH', '/me', { body }),
   changePassword: (currentPassword: string, newPassword: string) =>
     request<AuthResult>('POST', '/me/password', { body: { currentPassword, newPassword }, keepSessionOn401: true }),
-  resendVerification: () => request<void>('POST', '/me/verification-email', { body: {} }),
+  resendVerification: () => request<{ message: string }>('POST', '/me/verification-email', { body: {} }),
   addresses: () => request<Address[]>('GET', '/me/addresses'),
   addAddress: (body: AddressBody) => request<Address>('POST', '/me/addresses', { body }),
   updateAddress: (id: Id, body: AddressUpdate) => request<Address>('PATCH', `/me/addresses/${id}`, { body }),

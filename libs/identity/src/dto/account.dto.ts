@@ -60,3 +60,8 @@ export class UpdateMeDto {
   @IsIn(USER_LOCALES, { message: 'locale must be one of: zh-CN, en' })
   locale?: (typeof USER_LOCALES)[number];
 }
+
+/** A sentence for the user, when there is nothing else to answer. */
+export class MessageDto {
+  @ApiProperty({ example: 'If an account uses this address, a link is on its way' }) message: string;
+}
