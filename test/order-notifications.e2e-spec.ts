@@ -1,3 +1,5 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { checkout, COUNTIES, createListing, createUser, TestSmtp, TestUser, useTestApp } from '@farmlink/testing';
 
 /**
@@ -8,7 +10,28 @@ describe('Order notifications by mail (e2e)', () => {
   const smtp = new TestSmtp();
   beforeAll(() => smtp.start());
   afterAll(() => smtp.stop());
-  const t = useTestApp(() => ({ SMTP_URL: smtp.url(), OUTBOX_POLL_MS: '200', OUTBOX_RETRY_BASE_MS: '200' }));
+  // A local fake of an SMS gateway (the HTTP provider's other end): keeps every { to, text } posted to it.
+  const texts: { to: string; text: string; auth?: string }[] = [];
+  let gateway: Server;
+  beforeAll(async () => {
+    gateway = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c) => (body += c));
+      req.on('end', () => {
+        texts.push({ ...JSON.parse(body), auth: req.headers.authorization });
+        res.writeHead(202).end();
+      });
+    });
+    await new Promise<void>((r) => gateway.listen(0, '127.0.0.1', () => r()));
+  });
+  afterAll(() => new Promise<void>((r) => gateway.close(() => r())));
+  const t = useTestApp(() => ({
+    SMTP_URL: smtp.url(),
+    SMS_HTTP_URL: `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/sms`,
+    SMS_HTTP_TOKEN: 'gateway-token',
+    OUTBOX_POLL_MS: '200',
+    OUTBOX_RETRY_BASE_MS: '200',
+  }));
 
   const pay = (b: TestUser, paymentId: string) => t.http().post(`/api/payments/${paymentId}/simulate`).set(b.auth).send({ outcome: 'succeeded' }).expect(200);
 
@@ -21,7 +44,7 @@ describe('Order notifications by mail (e2e)', () => {
 
   it('a paid order reaches the farmer (what to ship and where, in their language) and the buyer; shipping mails the tracking number', async () => {
     const farmer = await createUser(t, 'farmer', { countyCode: COUNTIES.tongzi, displayName: 'Farmer Wang' });
-    await t.db.query(`UPDATE users SET locale = 'en' WHERE id = $1`, [farmer.id]);
+    await t.db.query(`UPDATE users SET locale = 'en', phone = '13912345678' WHERE id = $1`, [farmer.id]);
     const buyer = await createUser(t, 'buyer', { displayName: '陈静' });
     const order = await paidOrder(farmer, buyer, '红心猕猴桃');
     const no = order.id.slice(0, 8);
@@ -32,6 +55,11 @@ describe('Order notifications by mail (e2e)', () => {
     expect(toFarmer.text).toContain('¥79.80');
     expect(toFarmer.text).toMatch(/Please ship it to: .*\d{11}.*/); // recipient, phone, county by name, street
     expect(toFarmer.html).toContain('<li>红心猕猴桃 × 2</li>');
+    // And by SMS, through the HTTP gateway, to the farmer's phone.
+    for (let i = 0; i < 100 && !texts.some((x) => x.to === '13912345678'); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(texts.filter((x) => x.to === '13912345678')).toEqual([
+      { to: '13912345678', text: `New paid order ${no}: please ship. 红心猕猴桃 × 2`, auth: 'Bearer gateway-token' },
+    ]);
     const toBuyer = await smtp.waitFor(buyer.email, 1);
     expect(toBuyer.subject).toBe(`订单 ${no} 已收到付款`);
 

@@ -5,6 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { inTransaction, runOncePerCluster } from '@farmlink/database';
 import { Mailer } from './mailer';
 import { OutboxRepository } from './outbox.repository';
+import { Sms } from './sms';
 import type { RenderedMail } from './templates';
 
 /**
@@ -24,6 +25,7 @@ export class NotificationsService implements OnModuleDestroy {
   constructor(
     private readonly outbox: OutboxRepository,
     private readonly mailer: Mailer,
+    private readonly sms: Sms,
     config: ConfigService,
     @InjectDataSource() private readonly db: DataSource,
   ) {
@@ -34,6 +36,12 @@ export class NotificationsService implements OnModuleDestroy {
   /** Writes a mail to the outbox in the caller's transaction. */
   enqueueEmail(m: EntityManager, to: string, template: string, mail: RenderedMail): Promise<string> {
     return this.outbox.insert(m, { channel: 'email', recipient: to, template, subject: mail.subject, bodyText: mail.text, bodyHtml: mail.html });
+  }
+
+  /** Writes a text message to the outbox in the caller's transaction (only when an SMS gateway is configured). */
+  async enqueueSms(m: EntityManager, to: string, template: string, text: string): Promise<void> {
+    if (!this.sms.enabled) return;
+    await this.outbox.insert(m, { channel: 'sms', recipient: to, template, subject: '', bodyText: text, bodyHtml: null });
   }
 
   /** Starts a delivery round now (after a commit that enqueued something), once cluster-wide; never throws. */
@@ -56,8 +64,8 @@ export class NotificationsService implements OnModuleDestroy {
         let ok = 0;
         for (const msg of due) {
           try {
-            if (msg.channel !== 'email') throw new Error(`no provider for channel ${msg.channel}`);
-            await this.mailer.send({ to: msg.recipient, subject: msg.subject, text: msg.bodyText, html: msg.bodyHtml });
+            if (msg.channel === 'sms') await this.sms.send(msg.recipient, msg.bodyText);
+            else await this.mailer.send({ to: msg.recipient, subject: msg.subject, text: msg.bodyText, html: msg.bodyHtml });
             await this.outbox.markSent(m, msg.id);
             ok++;
           } catch (err) {

@@ -10,6 +10,7 @@ export interface OrderRecipients {
   sellerEmail: string;
   sellerName: string;
   sellerLocale: 'zh-CN' | 'en';
+  sellerPhone: string | null;
   /** Province, prefecture and county of the delivery address, by name. */
   shipCounty: string | null;
 }
@@ -20,7 +21,7 @@ export class OrderNotificationRepository {
   recipients(m: EntityManager, orderIds: string[]): Promise<OrderRecipients[]> {
     return m.query(
       `SELECT o.id AS "orderId", b.email AS "buyerEmail", b.display_name AS "buyerName", b.locale AS "buyerLocale",
-              s.email AS "sellerEmail", s.display_name AS "sellerName", s.locale AS "sellerLocale",
+              s.email AS "sellerEmail", s.display_name AS "sellerName", s.locale AS "sellerLocale", s.phone AS "sellerPhone",
               (SELECT concat_ws(' ', pr.name, p.name, r.name) FROM regions r
                  LEFT JOIN regions p ON p.code = r.parent_code LEFT JOIN regions pr ON pr.code = p.parent_code
                 WHERE r.code = o.shipping_address->>'countyCode') AS "shipCounty"

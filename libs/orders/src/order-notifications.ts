@@ -61,6 +61,8 @@ export class OrderNotifications {
         const toSeller = kind.startsWith('seller_');
         const mail = orderMail(kind, toSeller ? r.sellerLocale : r.buyerLocale, { ...common, name: toSeller ? r.sellerName : r.buyerName });
         await this.notifications.enqueueEmail(m, toSeller ? r.sellerEmail : r.buyerEmail, `order.${kind}`, mail);
+        // A new paid order also goes by SMS to a seller with a phone (often a farmer's only address).
+        if (kind === 'seller_paid' && r.sellerPhone) await this.notifications.enqueueSms(m, r.sellerPhone, `order.${kind}`, `${mail.subject}. ${common.lines.map((l) => `${l.title} × ${l.quantity}`).join(', ')}`);
       }
     }
   }

@@ -103,6 +103,9 @@ export const envSchema = Joi.object({
   MAIL_FROM: Joi.string().default('FarmLink <no-reply@farmlink.local>'),
   // Where the links in mails point (the web app's origin).
   PUBLIC_WEB_URL: Joi.string().uri({ scheme: ['http', 'https'] }).default('http://localhost:3000'),
+  // SMS through an HTTP gateway (POST { to, text }); without SMS_HTTP_URL no SMS is sent.
+  SMS_HTTP_URL: Joi.string().uri({ scheme: ['http', 'https'] }).optional(),
+  SMS_HTTP_TOKEN: Joi.string().optional(),
   OUTBOX_POLL_MS: Joi.number().integer().min(100).max(600_000).default(5000),
   OUTBOX_RETRY_BASE_MS: Joi.number().integer().min(10).max(3_600_000).default(30_000),
   OUTBOX_MAX_ATTEMPTS: Joi.number().integer().min(1).max(100).default(12),
@@ -143,6 +146,8 @@ export interface Env {
   SMTP_URL?: string;
   MAIL_FROM: string;
   PUBLIC_WEB_URL: string;
+  SMS_HTTP_URL?: string;
+  SMS_HTTP_TOKEN?: string;
   OUTBOX_POLL_MS: number;
   OUTBOX_RETRY_BASE_MS: number;
   OUTBOX_MAX_ATTEMPTS: number;
