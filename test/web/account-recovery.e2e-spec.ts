@@ -134,6 +134,7 @@ describe('Browser: account recovery, the account page and saved addresses', () =
     await fitsWidth(page);
     await screenshot(page, 'account-zh-phone');
     await page.setViewportSize(DESKTOP);
+    await page.waitForTimeout(300); // let the layout settle at the new width
     await screenshot(page, 'account-zh-desktop');
   }, 120_000);
 
