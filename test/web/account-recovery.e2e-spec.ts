@@ -85,6 +85,25 @@ describe('Browser: account recovery, the account page and saved addresses', () =
     }, 120_000);
   }
 
+  it('a new account is asked to confirm its email; the mailed link confirms it and the banner goes (en, 360 px)', async () => {
+    const buyer = await createUser(t, 'buyer', { displayName: 'Chen Jing' });
+    const { page } = await open({ viewport: PHONE, lang: 'en', user: buyer });
+    await page.goto('/account');
+    await page.getByText('Email not confirmed yet').waitFor();
+    await page.getByRole('button', { name: 'Send the link again' }).click();
+    await page.getByText('A new link is on its way.').waitFor();
+    const link = await linkInMail(buyer.email, 'email_verification');
+    expect(link).toMatch(/^\/verify-email\?token=/);
+    await page.goto(link);
+    await page.getByText('Thank you: your email address is confirmed.').waitFor();
+    await screenshot(page, 'verify-email-en-phone');
+    await page.goto('/');
+    await page.getByRole('heading').first().waitFor();
+    expect(await page.getByText(/Please confirm your email address/).count()).toBe(0);
+    await page.goto('/account');
+    await page.getByText('Email confirmed').waitFor();
+  }, 120_000);
+
   it('the account page: banner, name and phone, password (a wrong one keeps the session), address book (en and zh, 360 px)', async () => {
     const buyer = await createUser(t, 'buyer', { displayName: 'Chen Jing' });
     const { page } = await open({ viewport: PHONE, lang: 'en', user: buyer });
