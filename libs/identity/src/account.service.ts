@@ -42,6 +42,7 @@ export class AccountService {
     const state = await this.users.authState(found.id);
     if (!state || state.suspended) return;
     const queued = await inTransaction(this.db, async (m) => {
+      await this.users.lock(m, found.id); // concurrent requests count one after another
       if ((await this.tokens.countRecent(m, found.id, 'password_reset', RESET_WINDOW_MINUTES)) >= RESET_MAILS_PER_WINDOW) return false;
       await this.mails.passwordReset(m, found);
       return true;
@@ -98,6 +99,7 @@ export class AccountService {
     const user = await this.users.findById(caller.id);
     if (!user || user.emailVerifiedAt) return;
     const queued = await inTransaction(this.db, async (m) => {
+      await this.users.lock(m, user.id);
       if ((await this.tokens.countRecent(m, user.id, 'email_verification', 60)) >= RESET_MAILS_PER_WINDOW) return false;
       await this.mails.emailVerification(m, user);
       return true;

@@ -132,6 +132,11 @@ export class UserRepository {
     return rows[0] ?? null;
   }
 
+  /** Locks the user's row until the transaction ends (serializes per-user limits such as the reset-mail count). */
+  async lock(manager: EntityManager, id: string): Promise<void> {
+    await manager.query(`SELECT 1 FROM users WHERE id = $1 FOR UPDATE`, [id]);
+  }
+
   /** Marks the user's email verified (first time only). */
   async markEmailVerified(manager: EntityManager, id: string): Promise<void> {
     await manager.query(`UPDATE users SET email_verified_at = COALESCE(email_verified_at, now()), updated_at = now() WHERE id = $1`, [id]);
