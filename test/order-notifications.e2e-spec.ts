@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { NotificationsService } from '@farmlink/notifications';
 import { checkout, COUNTIES, createListing, createUser, TestSmtp, TestUser, useTestApp } from '@farmlink/testing';
 
 /**
@@ -105,5 +106,13 @@ describe('Order notifications by mail (e2e)', () => {
     await smtp.waitFor(farmer.email, 1, 20_000);
     await new Promise((r) => setTimeout(r, 1500));
     expect(smtp.to(farmer.email)).toHaveLength(1);
+  });
+
+  it('forgets sent messages after 30 days, keeps unsent ones', async () => {
+    const [old] = await t.db.query(`INSERT INTO outbox (channel, recipient, template, body_text, sent_at) VALUES ('email', 'old@x.test', 't', 'x', now() - interval '31 days') RETURNING id`);
+    const [unsent] = await t.db.query(`INSERT INTO outbox (channel, recipient, template, body_text, next_attempt_at) VALUES ('email', 'later@x.test', 't', 'x', now() + interval '1 day') RETURNING id`);
+    expect(await t.app.get(NotificationsService).purgeSent(30)).toBeGreaterThanOrEqual(1);
+    const left = await t.db.query(`SELECT id FROM outbox WHERE id = ANY($1::uuid[])`, [[old.id, unsent.id]]);
+    expect(left.map((r: { id: string }) => r.id)).toEqual([unsent.id]);
   });
 });

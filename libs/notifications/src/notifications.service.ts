@@ -55,6 +55,11 @@ export class NotificationsService implements OnModuleDestroy {
     this.closing = true;
   }
 
+  /** Forgets messages sent more than 30 days ago. */
+  purgeSent(days = 30): Promise<number> {
+    return this.outbox.purgeSent(this.db.manager, days);
+  }
+
   /** Sends every due message, a batch at a time; answers how many were sent. */
   async deliverDue(batch = 20): Promise<number> {
     let sent = 0;

@@ -57,4 +57,13 @@ export class OutboxRepository {
       [id, error, retryInMs, giveUp],
     );
   }
+
+  /** Deletes messages sent more than `days` ago (the outbox is a queue, not an archive); answers how many. */
+  async purgeSent(m: EntityManager, days: number): Promise<number> {
+    const rows = await m.query(
+      `WITH gone AS (DELETE FROM outbox WHERE sent_at < now() - make_interval(days => $1) RETURNING 1) SELECT count(*)::int AS n FROM gone`,
+      [days],
+    );
+    return rows[0].n;
+  }
 }

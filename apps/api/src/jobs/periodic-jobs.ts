@@ -64,4 +64,10 @@ export class PeriodicJobs implements OnApplicationBootstrap, OnApplicationShutdo
   reportCounters(): Promise<boolean> {
     return runOncePerCluster(this.db, 'report-counters', () => this.reports.compactCounters(), this.logger);
   }
+
+  /** Every hour: forgets outbox messages sent more than 30 days ago. */
+  @Interval('outbox-purge', 3_600_000)
+  outboxPurge(): Promise<boolean> {
+    return runOncePerCluster(this.db, 'outbox-purge', () => this.notifications.purgeSent(30), this.logger);
+  }
 }
