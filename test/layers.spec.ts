@@ -9,7 +9,7 @@ import * as path from 'node:path';
  * imports only `shared`. A lib missing from LAYERS fails the test, so a new lib
  * must be given its place here.
  */
-const LAYERS = ['shared', 'common', 'database', 'audit', 'regions', 'identity', 'cooperatives', 'catalog', 'payments', 'orders', 'reports'];
+const LAYERS = ['shared', 'common', 'database', 'audit', 'notifications', 'regions', 'identity', 'cooperatives', 'catalog', 'payments', 'orders', 'reports'];
 const EXEMPT = new Set(['testing']);
 
 const ROOT = path.resolve(__dirname, '..');

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { dataSourceOptions } from '@farmlink/database';
 import { AuditModule } from '@farmlink/audit';
 import { IdentityModule } from '@farmlink/identity';
+import { NotificationsModule } from '@farmlink/notifications';
 import { RegionsModule } from '@farmlink/regions';
 import { CooperativesModule } from '@farmlink/cooperatives';
 import { CatalogModule } from '@farmlink/catalog';
@@ -68,6 +69,7 @@ export class AppModule {
     TerminusModule,
     ScheduleModule.forRoot(),
     AuditModule,
+    NotificationsModule,
     RegionsModule,
     IdentityModule,
     CooperativesModule,

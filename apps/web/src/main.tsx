@@ -17,6 +17,10 @@ const OrdersPage = lazy(() => import('./pages/shop/OrdersPage'));
 const OrderDetailPage = lazy(() => import('./pages/shop/OrderDetailPage'));
 const LoginPage = lazy(() => import('./pages/account/LoginPage'));
 const RegisterPage = lazy(() => import('./pages/account/RegisterPage'));
+const ForgotPasswordPage = lazy(() => import('./pages/account/ForgotPasswordPage'));
+const ResetPasswordPage = lazy(() => import('./pages/account/ResetPasswordPage'));
+const VerifyEmailPage = lazy(() => import('./pages/account/VerifyEmailPage'));
+const AccountPage = lazy(() => import('./pages/account/AccountPage'));
 const FarmHome = lazy(() => import('./pages/farm/FarmHome'));
 const MyListingsPage = lazy(() => import('./pages/farm/MyListingsPage'));
 const ListingFormPage = lazy(() => import('./pages/farm/ListingFormPage'));
@@ -43,6 +47,10 @@ function App() {
         <Route path="orders/:id" element={<RequireRole roles={['buyer', 'farmer']}><OrderDetailPage /></RequireRole>} />
         <Route path="login" element={<LoginPage />} />
         <Route path="register" element={<RegisterPage />} />
+        <Route path="forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="reset-password" element={<ResetPasswordPage />} />
+        <Route path="verify-email" element={<VerifyEmailPage />} />
+        <Route path="account" element={<RequireRole roles={['buyer', 'farmer', 'officer', 'admin']}><AccountPage /></RequireRole>} />
         <Route path="farm" element={<RequireRole roles={['farmer']}><FarmHome /></RequireRole>} />
         <Route path="farm/listings" element={<RequireRole roles={['farmer']}><MyListingsPage /></RequireRole>} />
         <Route path="farm/listings/new" element={<RequireRole roles={['farmer']}><ListingFormPage /></RequireRole>} />

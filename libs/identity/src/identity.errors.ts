@@ -73,3 +73,28 @@ export class RoleRequiredError extends DomainError {
     super('forbidden', `Only ${roles.join(' or ')} users may do this`, { roles });
   }
 }
+
+/** An unknown, used or expired password-reset or verification token (400, as the contract says). */
+export class InvalidAccountTokenError extends BadRequestError {
+  constructor() {
+    super('This link is unknown, already used or expired: ask for a new one');
+  }
+}
+
+export class WrongCurrentPasswordError extends UnauthorizedError {
+  constructor() {
+    super('The current password is wrong');
+  }
+}
+
+export class AddressNotFoundError extends NotFoundError {
+  constructor(id: string) {
+    super('Address', id);
+  }
+}
+
+export class AddressBookFullError extends UnprocessableError {
+  constructor(max: number) {
+    super(`An address book holds at most ${max} addresses: delete one first`);
+  }
+}

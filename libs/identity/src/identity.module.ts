@@ -8,7 +8,14 @@ import { getDataSourceToken } from '@nestjs/typeorm';
 import { ThrottlerStorageRedisService } from '@nest-lab/throttler-storage-redis';
 import type { DataSource } from 'typeorm';
 import { AuditModule } from '@farmlink/audit';
+import { NotificationsModule } from '@farmlink/notifications';
 import { RegionsModule } from '@farmlink/regions';
+import { AccountMails } from './account-mails';
+import { AccountController, AccountRecoveryController } from './account.controller';
+import { AccountService } from './account.service';
+import { AddressBookService } from './address-book.service';
+import { AddressRepository } from './address.repository';
+import { UserTokenRepository } from './user-token.repository';
 import { AuthStateCache } from './auth-state.cache';
 import { AuthGuard } from './auth.guard';
 import { AuthController, MeController } from './identity.controller';
@@ -33,6 +40,7 @@ function redisThrottlerStorage(url: string, keyPrefix: string): ThrottlerStorage
   imports: [
     RegionsModule,
     AuditModule,
+    NotificationsModule,
     JwtModule.registerAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService) => {
@@ -60,9 +68,10 @@ function redisThrottlerStorage(url: string, keyPrefix: string): ThrottlerStorage
       }),
     }),
   ],
-  controllers: [AuthController, MeController, PovertyController],
+  controllers: [AuthController, AccountRecoveryController, MeController, AccountController, PovertyController],
   providers: [
     UserRepository, PasswordHasher, IdentityService, AuthStateCache, PovertyClaimRepository, PovertyClaimAccess, PovertyService,
+    UserTokenRepository, AccountMails, AccountService, AddressRepository, AddressBookService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [IdentityService, PasswordHasher, PovertyService],

@@ -8,6 +8,7 @@ import type { AuthUser } from '@farmlink/common';
 import { inTransaction, isUniqueViolation } from '@farmlink/database';
 import { DEFAULT_PAGE_SIZE, NotFoundError, pageOf, type Page } from '@farmlink/shared';
 import { RegionsService } from '@farmlink/regions';
+import { AccountMails } from './account-mails';
 import { AuthStateCache } from './auth-state.cache';
 import type { AdminUserDto, AdminUserQueryDto } from './dto/admin-user.dto';
 import type { AccessTokenClaims } from './auth-user';
@@ -43,6 +44,7 @@ export class IdentityService implements OnApplicationBootstrap {
     private readonly poverty: PovertyService,
     private readonly audit: AuditService,
     private readonly authStates: AuthStateCache,
+    private readonly mails: AccountMails,
     @InjectDataSource() private readonly db: DataSource,
   ) {}
 
@@ -77,11 +79,15 @@ export class IdentityService implements OnApplicationBootstrap {
         phone: dto.phone ?? null,
         countyCode: dto.countyCode ?? null,
         village: isFarmer ? (dto.village ?? null) : null,
+        locale: dto.locale,
       });
+      // The verification link is mailed through the outbox: it exists exactly when the account does.
+      await this.mails.emailVerification(manager, created);
       if (!isFarmer || dto.povertyRegistered !== true) return created;
       await this.poverty.fileClaim(manager, created.id, dto.povertyRegistrationNo ?? null);
       return (await this.users.findByIdIn(manager, created.id))!;
     });
+    this.mails.deliverSoon();
     return this.authResult(user, 0);
   }
 
@@ -178,6 +184,11 @@ export class IdentityService implements OnApplicationBootstrap {
       if (isUniqueViolation(err, 'users_email_lower_uq')) throw new EmailTakenError();
       throw err;
     }
+  }
+
+  /** A session (user and access token) at the given token version, e.g. right after a password change. */
+  sessionFor(user: User, tokenVersion: number): AuthResultDto {
+    return this.authResult(user, tokenVersion);
   }
 
   private authResult(user: User, tokenVersion: number): AuthResultDto {

@@ -9,3 +9,5 @@ export * from './dto/poverty.dto';
 export * from './dto/admin-user.dto';
 export type { AdminUserRow } from './user.repository';
 export { RateLimitRepository } from './rate-limit.repository';
+export * from './dto/address.dto';
+export * from './dto/account.dto';

@@ -21,9 +21,14 @@ export interface User {
   /** `none` for everyone without a claim (every non-farmer). */
   povertyStatus: PovertyStatus;
   jurisdictionCode: string | null;
+  /** The language of the mail the user receives. */
+  locale: UserLocale;
+  emailVerifiedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }
+
+export type UserLocale = 'zh-CN' | 'en';
 
 export interface NewUser {
   email: string;
@@ -34,11 +39,12 @@ export interface NewUser {
   countyCode?: string | null;
   village?: string | null;
   jurisdictionCode?: string | null;
+  locale?: UserLocale;
 }
 
 const USER_COLUMNS = `u.id, u.email, u.display_name AS "displayName", u.role, u.phone, u.county_code AS "countyCode",
   u.village, COALESCE((SELECT pc.status FROM poverty_claims pc WHERE pc.farmer_id = u.id), 'none') AS "povertyStatus",
-  u.jurisdiction_code AS "jurisdictionCode",
+  u.jurisdiction_code AS "jurisdictionCode", u.locale, u.email_verified_at AS "emailVerifiedAt",
   u.created_at AS "createdAt", u.updated_at AS "updatedAt"`;
 
 /** All SQL about users. */
@@ -52,8 +58,8 @@ export class UserRepository {
    */
   async insert(manager: EntityManager, user: NewUser): Promise<User> {
     const rows: User[] = await manager.query(
-      `INSERT INTO users AS u (email, password_hash, display_name, role, phone, county_code, village, jurisdiction_code)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+      `INSERT INTO users AS u (email, password_hash, display_name, role, phone, county_code, village, jurisdiction_code, locale)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
        RETURNING ${USER_COLUMNS}`,
       [
         user.email.trim(),
@@ -64,6 +70,7 @@ export class UserRepository {
         user.countyCode ?? null,
         user.village ?? null,
         user.jurisdictionCode ?? null,
+        user.locale ?? 'zh-CN',
       ],
     );
     return rows[0];
@@ -85,6 +92,54 @@ export class UserRepository {
       [email.trim()],
     );
     return rows[0] ?? null;
+  }
+
+  /** The user's password hash, read on the caller's transaction (to check a current password). */
+  async passwordHash(manager: EntityManager, id: string): Promise<string | null> {
+    const rows = await manager.query(`SELECT password_hash AS "passwordHash" FROM users WHERE id = $1`, [id]);
+    return rows[0]?.passwordHash ?? null;
+  }
+
+  /**
+   * Sets a new password hash and bumps the token version (every older token ends); with `verifiesEmail`
+   * (a reset by mailed link proves the address) also marks the email verified. Answers the new token version.
+   */
+  async setPassword(manager: EntityManager, id: string, passwordHash: string, verifiesEmail = false): Promise<number> {
+    const rows = await manager.query(
+      `WITH changed AS (
+         UPDATE users SET password_hash = $2, token_version = token_version + 1, updated_at = now(),
+                email_verified_at = CASE WHEN $3 THEN COALESCE(email_verified_at, now()) ELSE email_verified_at END
+          WHERE id = $1 RETURNING token_version)
+       SELECT token_version AS "tokenVersion" FROM changed`,
+      [id, passwordHash, verifiesEmail],
+    );
+    return rows[0].tokenVersion;
+  }
+
+  /** Changes the fields a user may change about themself; a field left undefined stays as it is. */
+  async updateProfile(manager: EntityManager, id: string, p: { displayName?: string; phone?: string | null; locale?: UserLocale }): Promise<User | null> {
+    const rows: User[] = await manager.query(
+      `WITH changed AS (
+         UPDATE users SET
+                display_name = CASE WHEN $2 THEN $3 ELSE display_name END,
+                phone        = CASE WHEN $4 THEN $5 ELSE phone END,
+                locale       = CASE WHEN $6 THEN $7 ELSE locale END,
+                updated_at   = now()
+          WHERE id = $1 RETURNING *)
+       SELECT ${USER_COLUMNS} FROM changed u`,
+      [id, p.displayName !== undefined, p.displayName ?? null, p.phone !== undefined, p.phone ?? null, p.locale !== undefined, p.locale ?? 'zh-CN'],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** Locks the user's row until the transaction ends (serializes per-user limits such as the reset-mail count). */
+  async lock(manager: EntityManager, id: string): Promise<void> {
+    await manager.query(`SELECT 1 FROM users WHERE id = $1 FOR UPDATE`, [id]);
+  }
+
+  /** Marks the user's email verified (first time only). */
+  async markEmailVerified(manager: EntityManager, id: string): Promise<void> {
+    await manager.query(`UPDATE users SET email_verified_at = COALESCE(email_verified_at, now()), updated_at = now() WHERE id = $1`, [id]);
   }
 
   async emailExists(email: string): Promise<boolean> {

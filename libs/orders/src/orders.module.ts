@@ -1,3 +1,6 @@
+import { NotificationsModule } from '@farmlink/notifications';
+import { OrderNotificationRepository } from './order-notification.repository';
+import { OrderNotifications } from './order-notifications';
 import { Module } from '@nestjs/common';
 import { AuditModule } from '@farmlink/audit';
 import { CatalogModule } from '@farmlink/catalog';
@@ -15,9 +18,11 @@ import { UnpaidCheckoutRepository } from './unpaid-checkout.repository';
  * payments can report outcomes without importing orders.
  */
 @Module({
-  imports: [CatalogModule, PaymentsModule, RegionsModule, AuditModule],
+  imports: [CatalogModule, PaymentsModule, RegionsModule, AuditModule, NotificationsModule],
   controllers: [CheckoutsController, OrdersController],
   providers: [
+    OrderNotificationRepository,
+    OrderNotifications,
     OrderRepository,
     CheckoutService,
     OrdersService,

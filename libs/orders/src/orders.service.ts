@@ -18,6 +18,7 @@ import { DEFAULT_PAGE_SIZE, ForbiddenError, OrderStateMachine, type OrderStatus,
 import type { CreateRefundDto, OrderDto, OrderQueryDto, RefundDto, ShipOrderDto } from './dto/order.dto';
 import { forCaller, mayActOnOrder, type OrderAction } from './order.access';
 import { toOrderDto } from './order.mapper';
+import { OrderNotifications } from './order-notifications';
 import { OrderRepository, OrderRow } from './order.repository';
 import { OrderNotFoundError, OrderNotPaidError, OrderStateConflictError, RefundTooLargeError } from './orders.errors';
 
@@ -42,6 +43,7 @@ export class OrdersService implements PaymentOutcomePort {
     private readonly payments: PaymentsService,
     private readonly config: ConfigService,
     private readonly audit: AuditService,
+    private readonly notify: OrderNotifications,
   ) {}
 
   // ---- reading -------------------------------------------------------------
@@ -74,6 +76,8 @@ export class OrdersService implements PaymentOutcomePort {
     actor: Actor,
     extra: { at?: Date; carrier?: string | null; trackingNo?: string | null; cancelReason?: string | null } = {},
   ): Promise<void> {
+    // The mails this move causes, to the outbox on this transaction (before the rows change: they read the old status).
+    await this.notify.moved(m, orders, to, extra);
     for (const from of new Set(orders.map((o) => o.status))) {
       const moving = orders.filter((o) => o.status === from);
       if (!OrderStateMachine.canMove(from, to)) throw new OrderStateConflictError(moving[0].id, from, `moved to ${to}`);
@@ -177,6 +181,7 @@ export class OrdersService implements PaymentOutcomePort {
       createdBy: actorId,
     });
     await this.orders.addRefunded(m, order.id, amountCents);
+    await this.notify.refunded(m, order, amountCents);
     return refund;
   }
 

@@ -4,3 +4,4 @@ export * from './test-database';
 export * from './factories';
 export * from './order-factories';
 export * from './fake-stripe';
+export * from './test-smtp';

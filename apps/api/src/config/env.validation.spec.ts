@@ -68,6 +68,14 @@ describe('validateEnv', () => {
     expect(() => validateEnv({ ...base, STRIPE_SECRET_KEY: 'sk_test_x' })).toThrow(/STRIPE_WEBHOOK_SECRET/);
   });
 
+  it('takes mail settings: SMTP_URL must be smtp:// or smtps://; without it mail is logged', () => {
+    expect(validateEnv(base).SMTP_URL).toBeUndefined();
+    expect(validateEnv(base).OUTBOX_POLL_MS).toBe(5000);
+    expect(validateEnv({ ...base, SMTP_URL: 'smtps://u:p@mail.example.com:465' }).SMTP_URL).toBe('smtps://u:p@mail.example.com:465');
+    expect(() => validateEnv({ ...base, SMTP_URL: 'http://mail.example.com' })).toThrow(/SMTP_URL/);
+    expect(() => validateEnv({ ...base, PUBLIC_WEB_URL: 'not a url' })).toThrow(/PUBLIC_WEB_URL/);
+  });
+
   it('requires DATABASE_URL', () => {
     expect(() => validateEnv({})).toThrow(/DATABASE_URL/);
   });

@@ -129,6 +129,17 @@ export const envSchema = Joi.object({
   S3_SECRET_ACCESS_KEY: Joi.when('S3_ACCESS_KEY_ID', { is: Joi.exist(), then: Joi.string().required(), otherwise: Joi.string().optional() }),
   S3_FORCE_PATH_STYLE: Joi.boolean().default(false),
   S3_PUBLIC_URL: Joi.string().uri({ scheme: ['http', 'https'] }).optional(),
+  // Mail (libs/notifications). Without SMTP_URL every message is printed to the log instead of sent.
+  SMTP_URL: Joi.string().uri({ scheme: ['smtp', 'smtps'] }).optional(),
+  MAIL_FROM: Joi.string().default('FarmLink <no-reply@farmlink.local>'),
+  // Where the links in mails point (the web app's origin).
+  PUBLIC_WEB_URL: Joi.string().uri({ scheme: ['http', 'https'] }).default('http://localhost:3000'),
+  // SMS through an HTTP gateway (POST { to, text }); without SMS_HTTP_URL no SMS is sent.
+  SMS_HTTP_URL: Joi.string().uri({ scheme: ['http', 'https'] }).optional(),
+  SMS_HTTP_TOKEN: Joi.string().optional(),
+  OUTBOX_POLL_MS: Joi.number().integer().min(100).max(600_000).default(5000),
+  OUTBOX_RETRY_BASE_MS: Joi.number().integer().min(10).max(3_600_000).default(30_000),
+  OUTBOX_MAX_ATTEMPTS: Joi.number().integer().min(1).max(100).default(12),
 });
 
 export interface Env {
@@ -178,6 +189,14 @@ export interface Env {
   S3_SECRET_ACCESS_KEY?: string;
   S3_FORCE_PATH_STYLE: boolean;
   S3_PUBLIC_URL?: string;
+  SMTP_URL?: string;
+  MAIL_FROM: string;
+  PUBLIC_WEB_URL: string;
+  SMS_HTTP_URL?: string;
+  SMS_HTTP_TOKEN?: string;
+  OUTBOX_POLL_MS: number;
+  OUTBOX_RETRY_BASE_MS: number;
+  OUTBOX_MAX_ATTEMPTS: number;
 }
 
 /** Validates `raw` (process.env) and returns typed settings, or throws naming every bad setting. */

@@ -1,9 +1,11 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { Interval } from '@nestjs/schedule';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { Interval, SchedulerRegistry } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { runOncePerCluster } from '@farmlink/database';
 import { RateLimitRepository } from '@farmlink/identity';
+import { NotificationsService } from '@farmlink/notifications';
 import { OrdersService } from '@farmlink/orders';
 import { PaymentsService } from '@farmlink/payments';
 import { ReportsService } from '@farmlink/reports';
@@ -14,7 +16,7 @@ import { ReportsService } from '@farmlink/reports';
  * so N processes never cancel, refund or fold the same rows twice.
  */
 @Injectable()
-export class PeriodicJobs {
+export class PeriodicJobs implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(PeriodicJobs.name);
 
   constructor(
@@ -22,7 +24,26 @@ export class PeriodicJobs {
     private readonly orders: OrdersService,
     private readonly payments: PaymentsService,
     private readonly reports: ReportsService,
+    private readonly notifications: NotificationsService,
+    private readonly scheduler: SchedulerRegistry,
+    private readonly config: ConfigService,
   ) {}
+
+  /** Every OUTBOX_POLL_MS (default 5 s): delivers the due mails of the outbox, retrying failed ones with back-off. */
+  onApplicationBootstrap(): void {
+    const every = Number(this.config.get('OUTBOX_POLL_MS') ?? 5000);
+    const timer = setInterval(() => void this.outbox(), every);
+    timer.unref();
+    this.scheduler.addInterval('outbox', timer);
+  }
+
+  onApplicationShutdown(): void {
+    if (this.scheduler.doesExist('interval', 'outbox')) this.scheduler.deleteInterval('outbox');
+  }
+
+  outbox(): Promise<boolean> {
+    return runOncePerCluster(this.db, 'outbox', () => this.notifications.deliverDue(), this.logger);
+  }
 
   /** Every 30 s: cancels orders whose payment did not arrive in PAYMENT_TIMEOUT_MINUTES and returns their stock. */
   @Interval('payment-timeout', 30_000)
@@ -63,5 +84,11 @@ export class PeriodicJobs {
   @Interval('rate-limit-cleanup', 300_000)
   rateLimitCleanup(): Promise<boolean> {
     return runOncePerCluster(this.db, 'rate-limit-cleanup', () => new RateLimitRepository(this.db).deleteExpired(), this.logger);
+  }
+
+  /** Every hour: forgets outbox messages sent more than 30 days ago. */
+  @Interval('outbox-purge', 3_600_000)
+  outboxPurge(): Promise<boolean> {
+    return runOncePerCluster(this.db, 'outbox-purge', () => this.notifications.purgeSent(30), this.logger);
   }
 }

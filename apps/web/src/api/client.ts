@@ -39,6 +39,8 @@ export interface RequestOptions {
   body?: unknown;
   headers?: Record<string, string>;
   signal?: AbortSignal;
+  /** A 401 here means a wrong answer (e.g. the current password), not an ended session: stay signed in. */
+  keepSessionOn401?: boolean;
 }
 
 let accessToken: string | null = null;
@@ -88,7 +90,7 @@ async function send(method: string, path: string, options: RequestOptions = {}):
     } catch {
       errBody = null;
     }
-    if (res.status === 401 && accessToken) unauthorizedListeners.forEach((l) => l());
+    if (res.status === 401 && accessToken && !options.keepSessionOn401) unauthorizedListeners.forEach((l) => l());
     throw new ApiError(res.status, errBody);
   }
   return res;

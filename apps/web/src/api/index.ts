@@ -1,5 +1,8 @@
 import { download, request } from './client';
 import type {
+  Address,
+  AddressBody,
+  AddressUpdate,
   AdminUser,
   AuditEntry,
   AuditQuery,
@@ -35,6 +38,7 @@ import type {
   SalesQuery,
   SalesReport,
   ShipBody,
+  UpdateMeBody,
   User,
 } from './types';
 
@@ -46,6 +50,20 @@ export const auth = {
   register: (body: RegisterBody) => request<AuthResult>('POST', '/auth/register', { body }),
   login: (email: string, password: string) => request<AuthResult>('POST', '/auth/login', { body: { email, password } }),
   me: () => request<User>('GET', '/me'),
+  requestPasswordReset: (email: string) => request<{ message: string }>('POST', '/auth/password-reset/request', { body: { email } }),
+  confirmPasswordReset: (token: string, newPassword: string) => request<{ message: string }>('POST', '/auth/password-reset/confirm', { body: { token, newPassword } }),
+  verifyEmail: (token: string) => request<User>('POST', '/auth/verify-email', { body: { token } }),
+};
+
+export const account = {
+  update: (body: UpdateMeBody) => request<User>('PATCH', '/me', { body }),
+  changePassword: (currentPassword: string, newPassword: string) =>
+    request<AuthResult>('POST', '/me/password', { body: { currentPassword, newPassword }, keepSessionOn401: true }),
+  resendVerification: () => request<{ message: string }>('POST', '/me/verification-email', { body: {} }),
+  addresses: () => request<Address[]>('GET', '/me/addresses'),
+  addAddress: (body: AddressBody) => request<Address>('POST', '/me/addresses', { body }),
+  updateAddress: (id: Id, body: AddressUpdate) => request<Address>('PATCH', `/me/addresses/${id}`, { body }),
+  deleteAddress: (id: Id) => request<void>('DELETE', `/me/addresses/${id}`),
 };
 
 export const admin = {

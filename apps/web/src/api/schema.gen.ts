@@ -140,6 +140,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a new password with the mailed token; every token the user held ends */
+        post: operations["AccountRecoveryController_confirmReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/password-reset/request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mail a password-reset link (valid 30 minutes, single use)
+         * @description Answers 202 whether or not the address belongs to an account. At most 3 mails per address in 30 minutes.
+         */
+        post: operations["AccountRecoveryController_requestReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/auth/register": {
         parameters: {
             query?: never;
@@ -151,6 +188,26 @@ export interface paths {
         put?: never;
         /** Create a buyer or farmer account and sign in */
         post: operations["AuthController_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/verify-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Confirm an email address with the token mailed at registration
+         * @description Not in contract v1.1; an addition for email verification.
+         */
+        post: operations["AccountRecoveryController_verifyEmail"];
         delete?: never;
         options?: never;
         head?: never;
@@ -440,6 +497,60 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Change your display name, phone or mail language */
+        patch: operations["AccountController_updateMe"];
+        trace?: never;
+    };
+    "/api/me/addresses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your saved addresses, the default first */
+        get: operations["AccountController_listAddresses"];
+        put?: never;
+        /** Save an address (the first one becomes the default) */
+        post: operations["AccountController_createAddress"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/addresses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a saved address (the oldest other becomes the default) */
+        delete: operations["AccountController_deleteAddress"];
+        options?: never;
+        head?: never;
+        /** Change a saved address, or make it the default */
+        patch: operations["AccountController_updateAddress"];
+        trace?: never;
+    };
+    "/api/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change your password: every older token ends; answers a fresh token for this session */
+        post: operations["AccountController_changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
         patch?: never;
         trace?: never;
     };
@@ -454,6 +565,26 @@ export interface paths {
         put?: never;
         /** Claim to be a registered poor household; an officer of your county verifies it */
         post: operations["PovertyController_claim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/verification-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mail a new email-verification link (nothing when already verified)
+         * @description Not in contract v1.1; an addition for email verification.
+         */
+        post: operations["AccountController_resendVerification"];
         delete?: never;
         options?: never;
         head?: never;
@@ -835,6 +966,18 @@ export interface components {
              */
             farmerId: string;
         };
+        AddressDto: {
+            countyCode: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            id: string;
+            /** @description Exactly one of a non-empty address book is the default */
+            isDefault: boolean;
+            line1: string;
+            name: string;
+            phone: string;
+        };
         AdminUserDto: {
             countyCode: string | null;
             /** Format: date-time */
@@ -915,6 +1058,11 @@ export interface components {
         };
         /** @enum {string} */
         Category: "grain" | "vegetables" | "fruit" | "tea" | "livestock" | "aquatic" | "eggs_dairy" | "nuts_seeds" | "herbs_fungi" | "processed" | "handicraft";
+        ChangePasswordDto: {
+            currentPassword: string;
+            /** @example correct horse battery */
+            newPassword: string;
+        };
         CheckoutDto: {
             createdAt?: string;
             /** @example CNY */
@@ -955,6 +1103,27 @@ export interface components {
             page: number;
             pageSize: number;
             total: number;
+        };
+        CreateAddressDto: {
+            /**
+             * @description GB/T 2260 county code
+             * @example 110105
+             */
+            countyCode: string;
+            /** @description Make this the default address (the first address always is) */
+            isDefault?: boolean;
+            /** @example 建国路 88 号 3 单元 501 */
+            line1: string;
+            /**
+             * @description Who receives the parcel
+             * @example 陈静
+             */
+            name: string;
+            /**
+             * @description Mainland mobile number, 11 digits
+             * @example 13800000000
+             */
+            phone: string;
         };
         CreateCheckoutDto: {
             items: components["schemas"]["CheckoutItemDto"][];
@@ -1172,6 +1341,10 @@ export interface components {
         };
         /** @enum {string} */
         MemberRole: "manager" | "member";
+        MessageDto: {
+            /** @example If an account uses this address, a link is on its way */
+            message: string;
+        };
         ModerationReasonDto: {
             /** @example Counterfeit produce reported by three buyers */
             reason: string;
@@ -1252,6 +1425,16 @@ export interface components {
         };
         /** @enum {string} */
         OrderStatus: "pending_payment" | "paid" | "shipped" | "delivered" | "cancelled";
+        PasswordResetConfirmDto: {
+            /** @example correct horse battery */
+            newPassword: string;
+            /** @description The token from the mailed link */
+            token: string;
+        };
+        PasswordResetRequestDto: {
+            /** @example li.wei@example.cn */
+            email: string;
+        };
         PaymentDto: {
             amountCents: number;
             /**
@@ -1471,6 +1654,11 @@ export interface components {
             displayName: string;
             /** @example li.wei@example.cn */
             email: string;
+            /**
+             * @description The language of the mail the user receives (default zh-CN)
+             * @enum {string}
+             */
+            locale?: "zh-CN" | "en";
             /** @example correct horse battery */
             password: string;
             /** @example +86 138 0000 0000 */
@@ -1586,6 +1774,17 @@ export interface components {
             previousYearNetSalesCents: number;
             refundsCents: number;
         };
+        UpdateAddressDto: {
+            /** @example 110105 */
+            countyCode?: string;
+            /** @description true makes this the default; false on the default hands it to the oldest other address */
+            isDefault?: boolean;
+            line1?: string;
+            /** @example 陈静 */
+            name?: string;
+            /** @example 13800000000 */
+            phone?: string;
+        };
         UpdateListingDto: {
             category?: components["schemas"]["Category"];
             /**
@@ -1601,6 +1800,20 @@ export interface components {
             stock?: number;
             title?: string;
             unit?: string;
+        };
+        UpdateMeDto: {
+            /** @example 李伟 */
+            displayName?: string;
+            /**
+             * @description The language of the mail you receive
+             * @enum {string}
+             */
+            locale?: "zh-CN" | "en";
+            /**
+             * @description null or "" clears it
+             * @example +86 138 0000 0000
+             */
+            phone?: string | null;
         };
         UpdateProgrammeDto: {
             /**
@@ -1619,9 +1832,16 @@ export interface components {
             createdAt: string;
             displayName: string;
             email: string;
+            /** @description The user confirmed their email address with the mailed link */
+            emailVerified: boolean;
             /** Format: uuid */
             id: string;
             jurisdictionCode?: string | null;
+            /**
+             * @description The language of the mail the user receives
+             * @enum {string}
+             */
+            locale: "zh-CN" | "en";
             phone?: string | null;
             /** @description The farmer's poverty registration is verified by an officer (same as povertyStatus = 'verified'; kept for older clients) */
             povertyRegistered: boolean;
@@ -1632,6 +1852,10 @@ export interface components {
             povertyStatus?: "none" | "claimed" | "verified" | "rejected";
             role: components["schemas"]["Role"];
             village?: string | null;
+        };
+        VerifyEmailDto: {
+            /** @description The token from the mailed link */
+            token: string;
         };
         WebhookAckDto: {
             outcome: string;
@@ -1944,6 +2168,82 @@ export interface operations {
             };
         };
     };
+    AccountRecoveryController_confirmReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetConfirmDto"];
+            };
+        };
+        responses: {
+            /** @description The password is changed: sign in with it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageDto"];
+                };
+            };
+            /** @description Unknown, used or expired token, or a new password under 8 characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many attempts from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AccountRecoveryController_requestReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordResetRequestDto"];
+            };
+        };
+        responses: {
+            /** @description Accepted (whether or not the address is registered) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageDto"];
+                };
+            };
+            /** @description No email given */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many attempts from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     AuthController_register: {
         parameters: {
             query?: never;
@@ -1967,6 +2267,43 @@ export interface operations {
             };
             /** @description Email taken */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Too many attempts from this address */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AccountRecoveryController_verifyEmail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyEmailDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Unknown, used or expired token */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2744,6 +3081,194 @@ export interface operations {
             };
         };
     };
+    AccountController_updateMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMeDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AccountController_listAddresses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AddressDto"][];
+                };
+            };
+        };
+    };
+    AccountController_createAddress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAddressDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AddressDto"];
+                };
+            };
+            /** @description Bad field (phone must be a mainland mobile number) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Address book full */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AccountController_deleteAddress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such address of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AccountController_updateAddress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAddressDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AddressDto"];
+                };
+            };
+            /** @description Bad field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such address of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    AccountController_changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePasswordDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthResultDto"];
+                };
+            };
+            /** @description New password under 8 characters */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The current password is wrong */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     PovertyController_claim: {
         parameters: {
             query?: never;
@@ -2778,6 +3303,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    AccountController_resendVerification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageDto"];
+                };
             };
         };
     };

@@ -29,6 +29,10 @@ export type User = Schemas['UserDto'];
 export type AuthResult = Schemas['AuthResultDto'];
 export type RegisterBody = Schemas['RegisterDto'];
 export type CreateStaffBody = Schemas['CreateStaffUserDto'];
+export type UpdateMeBody = Schemas['UpdateMeDto'];
+export type Address = Schemas['AddressDto'];
+export type AddressBody = Schemas['CreateAddressDto'];
+export type AddressUpdate = Schemas['UpdateAddressDto'];
 
 // Regions and programmes
 export type Region = Schemas['RegionDto'];

@@ -16,6 +16,18 @@ function LanguageSwitch() {
   );
 }
 
+/** Until the email is confirmed: a reminder with a link to the account page (it gates nothing yet). */
+function VerifyBanner({ email }: { email: string }) {
+  const { t } = useI18n();
+  const location = useLocation();
+  if (location.pathname === '/account' || location.pathname === '/verify-email') return null;
+  return (
+    <p className="verify-banner" role="note">
+      {t('verify.banner', { email })} <Link to="/account">{t('nav.account')}</Link>
+    </p>
+  );
+}
+
 export function Layout() {
   const { t } = useI18n();
   const { user, signOut } = useAuth();
@@ -82,9 +94,11 @@ export function Layout() {
             </>
           )}
           {role === 'admin' && <NavLink to="/admin">{t('nav.admin')}</NavLink>}
+          {user && <NavLink to="/account">{t('nav.account')}</NavLink>}
           {!user && <NavLink to="/register">{t('nav.register')}</NavLink>}
         </nav>
       </header>
+      {user && !user.emailVerified && <VerifyBanner email={user.email} />}
       <main id="main" className="main" tabIndex={-1}>
         <Suspense fallback={<Loading />}>
           <Outlet />

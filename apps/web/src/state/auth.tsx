@@ -12,6 +12,8 @@ interface AuthState {
   user: User | null;
   signIn(result: AuthResult): void;
   signOut(): void;
+  /** Keeps the session's token and shows the user as the API now answers it (after a profile change). */
+  updateUser(user: User): void;
 }
 
 function loadSession(): Session | null {
@@ -46,6 +48,15 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setSession(s);
   }, []);
 
+  const updateUser = useCallback((user: User) => {
+    setSession((current) => {
+      if (!current) return current;
+      const s = { user, accessToken: current.accessToken };
+      localStorage.setItem(STORAGE_KEY, JSON.stringify(s));
+      return s;
+    });
+  }, []);
+
   useEffect(() => onUnauthorized(signOut), [signOut]);
 
   // Refresh the stored user once per visit (role or name may have changed).
@@ -62,7 +73,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       .catch(() => undefined);
   }, [token]);
 
-  const value = useMemo(() => ({ user: session?.user ?? null, signIn, signOut }), [session, signIn, signOut]);
+  const value = useMemo(() => ({ user: session?.user ?? null, signIn, signOut, updateUser }), [session, signIn, signOut, updateUser]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
 

@@ -15,6 +15,8 @@ import { ReportAggregator1780000000064 } from './1780000000064-report-aggregator
 import { CheckoutAnswers1780000000065 } from './1780000000065-checkout-answers';
 import { RateLimitCounters1780000000067 } from './1780000000067-rate-limit-counters';
 import { LedgerSellerDateIndex1780000000072 } from './1780000000072-ledger-seller-date-index';
+import { Accounts1780000000074 } from './1780000000074-accounts';
+import { Outbox1780000000075 } from './1780000000075-outbox';
 
 /** Every migration, in order. Production, `npm start` and the tests run exactly these. */
 export const migrations = [
@@ -28,4 +30,6 @@ export const migrations = [
   CheckoutAnswers1780000000065,
   RateLimitCounters1780000000067,
   LedgerSellerDateIndex1780000000072,
+  Accounts1780000000074,
+  Outbox1780000000075,
 ];

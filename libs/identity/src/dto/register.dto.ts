@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional, Matches } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, Matches } from 'class-validator';
 import { SELF_SERVICE_ROLES } from '@farmlink/shared';
 import { EmailField, EnumField, NewPasswordField, RegionCodeField, TextField, trim } from '@farmlink/common';
 
@@ -43,4 +43,9 @@ export class RegisterDto {
     { description: 'Farmer: the poverty registration number, with povertyRegistered: true', example: '5203220101000123' },
   )
   povertyRegistrationNo?: string;
+
+  @ApiPropertyOptional({ enum: ['zh-CN', 'en'], description: 'The language of the mail the user receives (default zh-CN)' })
+  @IsOptional()
+  @IsIn(['zh-CN', 'en'], { message: 'locale must be one of: zh-CN, en' })
+  locale?: 'zh-CN' | 'en';
 }

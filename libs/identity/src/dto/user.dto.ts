@@ -17,6 +17,8 @@ export class UserDto {
   @ApiPropertyOptional({ enum: POVERTY_STATUSES, description: 'Farmers only: their poverty registration claim, as an officer decided it' })
   povertyStatus?: PovertyStatus;
   @NullableText({ required: false }) jurisdictionCode: string | null;
+  @ApiProperty({ enum: ['zh-CN', 'en'], description: 'The language of the mail the user receives' }) locale: 'zh-CN' | 'en';
+  @ApiProperty({ description: 'The user confirmed their email address with the mailed link' }) emailVerified: boolean;
   @ApiProperty() createdAt: Date;
 
   static from(u: User): UserDto {
@@ -31,6 +33,8 @@ export class UserDto {
       povertyRegistered: u.povertyStatus === 'verified',
       ...(u.role === 'farmer' ? { povertyStatus: u.povertyStatus } : {}),
       jurisdictionCode: u.jurisdictionCode,
+      locale: u.locale,
+      emailVerified: u.emailVerifiedAt !== null,
       createdAt: u.createdAt,
     };
   }

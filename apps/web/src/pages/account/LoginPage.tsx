@@ -45,6 +45,9 @@ export default function LoginPage() {
         <button type="submit" className="btn btn--primary btn--block" disabled={busy}>
           {busy ? t('common.working') : t('login.submit')}
         </button>
+        <p className="center">
+          <Link to="/forgot-password">{t('login.forgot')}</Link>
+        </p>
         <p className="muted center">
           {t('login.noAccount')} <Link to={`/register${params.get('next') ? `?next=${encodeURIComponent(params.get('next')!)}` : ''}`}>{t('nav.register')}</Link>
         </p>

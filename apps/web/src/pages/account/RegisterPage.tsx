@@ -11,7 +11,7 @@ import { homeFor } from './LoginPage';
 type Errors = FormErrors<'email' | 'password' | 'displayName' | 'phone' | 'countyCode' | 'village' | 'povertyRegistrationNo'>;
 
 export default function RegisterPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { signIn } = useAuth();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -45,6 +45,7 @@ export default function RegisterPage() {
         password,
         displayName: displayName.trim(),
         role,
+        locale: lang === 'zh' ? 'zh-CN' : 'en',
         ...(phone.trim() ? { phone: phone.trim() } : {}),
         ...(role === 'farmer' ? { countyCode, povertyRegistered: poverty, ...(village.trim() ? { village: village.trim() } : {}) } : {}),
         ...(role === 'farmer' && poverty && povertyNo.trim() ? { povertyRegistrationNo: povertyNo.trim() } : {}),

@@ -1,6 +1,6 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { ApiError, checkouts, type Checkout } from '../../api';
+import { account, ApiError, checkouts, type Address, type Checkout } from '../../api';
 import { RegionPicker } from '../../components/RegionPicker';
 import { Field, FormNotice, LineItems, PageTitle } from '../../components/ui';
 import { errorText, fieldFlags, newIdempotencyKey } from '../../components/util';
@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/i18n';
 import { useAuth } from '../../state/auth';
 import { useCart } from '../../state/cart';
 import { EmptyCart, groupBySeller, parcelTitle } from './CartPage';
+import { CN_MOBILE, CountyName } from '../account/AccountPage';
 
 export const CHECKOUT_STORAGE_PREFIX = 'farmlink.checkout.';
 
@@ -24,6 +25,33 @@ export default function CheckoutPage() {
   const [line1, setLine1] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
+  // The address book: the default fills the form; "a new address" (``) clears it, with a tick to save it.
+  const [saved, setSaved] = useState<Address[]>([]);
+  const [savedId, setSavedId] = useState('');
+  const [saveIt, setSaveIt] = useState(false);
+  const fillFrom = (a: Address | undefined) => {
+    setSavedId(a?.id ?? '');
+    setName(a?.name ?? user?.displayName ?? '');
+    setPhone(a?.phone ?? user?.phone ?? '');
+    setCountyCode(a?.countyCode ?? '');
+    setLine1(a?.line1 ?? '');
+  };
+  useEffect(() => {
+    let live = true;
+    account
+      .addresses()
+      .then((list) => {
+        if (!live) return;
+        setSaved(list);
+        const preferred = list.find((a) => a.isDefault);
+        if (preferred) fillFrom(preferred);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   // One key per attempt at this cart: a retry after a lost answer is recognised, not charged twice.
   const key = useRef(newIdempotencyKey());
 
@@ -33,6 +61,7 @@ export default function CheckoutPage() {
     const e: Errors = {};
     if (!name.trim()) e.name = t('validation.required');
     if (!/^\+?[0-9 ()-]{5,20}$/.test(phone.trim())) e.phone = t('validation.phone');
+    else if (!savedId && saveIt && !CN_MOBILE.test(phone.trim())) e.phone = t('validation.mobile');
     if (!countyCode) e.countyCode = t('validation.county');
     if (line1.trim().length < 2) e.line1 = t('validation.required');
     return e;
@@ -45,6 +74,12 @@ export default function CheckoutPage() {
     if (Object.keys(e).length > 0) return;
     setBusy(true);
     try {
+      if (!savedId && saveIt) {
+        const added = await account.addAddress({ name: name.trim(), phone: phone.trim(), countyCode, line1: line1.trim() });
+        setSaved((list) => [...list, added]);
+        setSavedId(added.id);
+        setSaveIt(false);
+      }
       const result: Checkout = await checkouts.create(
         {
           items: cart.lines.map((l) => ({ listingId: l.listingId, quantity: l.quantity })),
@@ -80,6 +115,27 @@ export default function CheckoutPage() {
       <div className="two-col">
         <form className="card form" onSubmit={submit} noValidate aria-describedby={errors.form ? 'checkout-error' : undefined}>
           <h2>{t('checkout.shippingAddress')}</h2>
+          {saved.length > 0 && (
+            <fieldset className="saved-addresses">
+              <legend>{t('checkout.savedAddress')}</legend>
+              {saved.map((a) => (
+                <label key={a.id} className="radio-card">
+                  <input type="radio" name="saved-address" checked={savedId === a.id} onChange={() => fillFrom(a)} />
+                  <span>
+                    <strong>{a.name}</strong> {a.phone}
+                    <br />
+                    <span className="muted">
+                      <CountyName code={a.countyCode} /> {a.line1}
+                    </span>
+                  </span>
+                </label>
+              ))}
+              <label className="radio-card">
+                <input type="radio" name="saved-address" checked={savedId === ''} onChange={() => fillFrom(undefined)} />
+                <span>{t('checkout.newAddress')}</span>
+              </label>
+            </fieldset>
+          )}
           <Field label={t('checkout.recipient')} error={errors.name}>
             <input value={name} onChange={(e) => setName(e.target.value)} autoComplete="name" maxLength={100} />
           </Field>
@@ -90,6 +146,11 @@ export default function CheckoutPage() {
           <Field label={t('checkout.line1')} error={errors.line1} hint={t('checkout.line1Hint')}>
             <input value={line1} onChange={(e) => setLine1(e.target.value)} autoComplete="street-address" maxLength={200} />
           </Field>
+          {!savedId && (
+            <label className="checkbox">
+              <input type="checkbox" checked={saveIt} onChange={(e) => setSaveIt(e.target.checked)} /> {t('checkout.saveAddress')}
+            </label>
+          )}
           <FormNotice id="checkout-error" text={errors.form} />
           <button type="submit" className="btn btn--primary btn--block" disabled={busy}>
             {busy ? t('common.working') : t('checkout.placeOrder', { total: money(cart.totalCents) })}

@@ -1,0 +1,4 @@
+export * from './notifications.module';
+export * from './notifications.service';
+export * from './templates';
+export * from './sms';

@@ -1,0 +1,69 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { NotificationsService, orderMail, type OrderMailKind } from '@farmlink/notifications';
+import type { OrderStatus } from '@farmlink/shared';
+import { OrderNotificationRepository } from './order-notification.repository';
+import type { OrderRow } from './order.repository';
+
+const money = (cents: number, currency: string) => `${currency === 'CNY' ? '¥' : `${currency} `}${(cents / 100).toFixed(2)}`;
+
+/**
+ * The mails an order's events cause, written to the outbox on the event's own
+ * transaction (called from OrdersService.transition and from refunds): to the
+ * seller a new paid order (what to ship and where), a cancellation of a paid
+ * order, a refund; to the buyer the payment received, the shipment (carrier,
+ * tracking number), a cancellation (by the seller or the payment timeout), a refund.
+ */
+@Injectable()
+export class OrderNotifications {
+  constructor(
+    private readonly repo: OrderNotificationRepository,
+    private readonly notifications: NotificationsService,
+  ) {}
+
+  /** `orders` as they were before moving to `to` (their old status tells a paid cancellation from an unpaid one). */
+  async moved(m: EntityManager, orders: OrderRow[], to: OrderStatus, extra: { carrier?: string | null; trackingNo?: string | null; cancelReason?: string | null }): Promise<void> {
+    const kinds = (o: OrderRow): OrderMailKind[] => {
+      if (to === 'paid') return ['seller_paid', 'buyer_paid'];
+      if (to === 'shipped') return ['buyer_shipped'];
+      if (to === 'cancelled') return o.status === 'paid' ? ['buyer_cancelled', 'seller_cancelled'] : ['buyer_cancelled'];
+      return [];
+    };
+    const wanted = orders.filter((o) => kinds(o).length > 0);
+    if (wanted.length === 0) return;
+    await this.send(m, wanted, (o) => kinds(o), () => ({ carrier: extra.carrier, trackingNo: extra.trackingNo, reason: extra.cancelReason }));
+  }
+
+  async refunded(m: EntityManager, order: OrderRow, amountCents: number): Promise<void> {
+    await this.send(m, [order], () => ['buyer_refunded', 'seller_refunded'], (o) => ({ refund: money(amountCents, o.currency) }));
+  }
+
+  private async send(
+    m: EntityManager,
+    orders: OrderRow[],
+    kinds: (o: OrderRow) => OrderMailKind[],
+    facts: (o: OrderRow) => { carrier?: string | null; trackingNo?: string | null; reason?: string | null; refund?: string },
+  ): Promise<void> {
+    const ids = orders.map((o) => o.id);
+    const [recipients, lines] = await Promise.all([this.repo.recipients(m, ids), this.repo.lines(m, ids)]);
+    for (const o of orders) {
+      const r = recipients.find((x) => x.orderId === o.id);
+      if (!r) continue;
+      const a = o.shippingAddress as unknown as { name?: string; phone?: string; countyCode?: string; line1?: string };
+      const common = {
+        orderNo: o.id.slice(0, 8),
+        total: money(o.totalCents, o.currency),
+        lines: lines.filter((l) => l.orderId === o.id).map((l) => ({ title: l.title, quantity: l.quantity })),
+        shipTo: [a.name, a.phone, r.shipCounty ?? a.countyCode, a.line1].filter(Boolean).join(' '),
+        ...facts(o),
+      };
+      for (const kind of kinds(o)) {
+        const toSeller = kind.startsWith('seller_');
+        const mail = orderMail(kind, toSeller ? r.sellerLocale : r.buyerLocale, { ...common, name: toSeller ? r.sellerName : r.buyerName });
+        await this.notifications.enqueueEmail(m, toSeller ? r.sellerEmail : r.buyerEmail, `order.${kind}`, mail);
+        // A new paid order also goes by SMS to a seller with a phone (often a farmer's only address).
+        if (kind === 'seller_paid' && r.sellerPhone) await this.notifications.enqueueSms(m, r.sellerPhone, `order.${kind}`, `${mail.subject}. ${common.lines.map((l) => `${l.title} × ${l.quantity}`).join(', ')}`);
+      }
+    }
+  }
+}
