@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { moneyMapper, readQuery } from '@farmlink/database';
+import { moneyMapper, readingAfterPrimary, readQuery } from '@farmlink/database';
 import { dayMask, Grain, monthsOf, splitRange, yearsOf } from './report-calendar';
 
 export type GroupBy = 'county' | 'prefecture' | 'province' | 'month' | 'category';
@@ -234,6 +234,14 @@ export class ReportRepository {
   }
 
   /** Whether sales or refunds wait in report_pending (committed ones: what a report must include). */
+  /**
+   * Runs report reads so that a replica serves them only once it has replayed everything the
+   * primary has committed now (after the aggregator caught up); a lagging replica is passed over.
+   */
+  readingAfterPrimary<T>(fn: () => Promise<T>): Promise<T> {
+    return readingAfterPrimary(this.db, fn);
+  }
+
   async hasPending(): Promise<boolean> {
     const [row] = await this.db.query(`SELECT EXISTS (SELECT 1 FROM report_pending) AS pending`);
     return row.pending === true;

@@ -150,7 +150,8 @@ export class ReportsService implements OnApplicationBootstrap {
     const { counties, counterScope } = await this.access.scopeCounties(caller, q);
     const scope: Scope = { from: q.from, to: q.to, counties };
     await this.catchUp();
-    const { rows, totals } = await this.figures(groupBy, scope, counterScope);
+    // Read from a replica only once it has replayed the catch-up (else the primary answers).
+    const { rows, totals } = await this.reports.readingAfterPrimary(() => this.figures(groupBy, scope, counterScope));
     sortRows(rows, q.sort ?? '-netSalesCents');
     return {
       from: q.from,
@@ -269,13 +270,15 @@ export class ReportsService implements OnApplicationBootstrap {
     const { counties, counterScope } = await this.access.scopeCounties(caller, { programmeId });
     const scope: Scope = { from: `${year}-01-01`, to: `${year}-12-31`, counties: counties ?? programme.countyCodes };
     await this.catchUp();
-    const [byCounty, byCountyPrev, byCategory, byCategoryPrev, distinct] = await Promise.all([
-      this.reports.additive('county', scope),
-      this.previousYearNet('county', scope),
-      this.reports.additive('category', scope),
-      this.previousYearNet('category', scope),
-      this.distinct(null, scope, counterScope, []),
-    ]);
+    const [byCounty, byCountyPrev, byCategory, byCategoryPrev, distinct] = await this.reports.readingAfterPrimary(() =>
+      Promise.all([
+        this.reports.additive('county', scope),
+        this.previousYearNet('county', scope),
+        this.reports.additive('category', scope),
+        this.previousYearNet('category', scope),
+        this.distinct(null, scope, counterScope, []),
+      ]),
+    );
     const top = async (groupBy: GroupBy, rows: AdditiveFigures[], prev: Map<string, number>, n: number): Promise<TopEntryDto[]> => {
       const entries = rows.map((a) => {
         const net = a.grossSalesCents - a.refundsCents;
