@@ -8,3 +8,5 @@ export * from './order-state';
 export * from './marketplace';
 export * from './poverty';
 export * from './audit-actions';
+export * from './order-no';
+export * from './spreadsheet-cell';

@@ -12,6 +12,7 @@ import { TrustAccounts1780000000061 } from './1780000000061-trust-accounts';
 import { PovertyVerification1780000000062 } from './1780000000062-poverty-verification';
 import { ListingCooperativeMembership1780000000063 } from './1780000000063-listing-cooperative-membership';
 import { LedgerSellerDateIndex1780000000072 } from './1780000000072-ledger-seller-date-index';
+import { OrderNumbers1780000000077 } from './1780000000077-order-numbers';
 
 /** Every migration, in order. Production, `npm start` and the tests run exactly these. */
 export const migrations = [
@@ -22,4 +23,5 @@ export const migrations = [
   PovertyVerification1780000000062,
   ListingCooperativeMembership1780000000063,
   LedgerSellerDateIndex1780000000072,
+  OrderNumbers1780000000077,
 ];
