@@ -29,7 +29,7 @@ export class OrderNumbers1780000000077 implements MigrationInterface {
           v := v / 32;
           EXIT WHEN v = 0;
         END LOOP;
-        body := lpad(body, 5, '0');
+        IF length(body) < 5 THEN body := lpad(body, 5, '0'); END IF; -- lpad would cut a longer one
         FOR i IN 1..length(body) LOOP
           s := s + (strpos(alphabet, substr(body, i, 1)) - 1) * (2 * i - 1);
         END LOOP;
