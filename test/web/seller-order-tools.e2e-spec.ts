@@ -17,8 +17,8 @@ describeSales('Browser: the seller’s order tools (issue #15 item 5)', () => {
   beforeAll(async () => {
     farmer = await createUser(t, 'farmer', { displayName: '王芳' });
     const buyer = await createUser(t, 'buyer', { displayName: '陈静' });
-    const kiwi = await createListing(t, farmer, { title: '红心猕猴桃', priceCents: 3990, stock: 50, unit: '箱' });
-    const eggs = await createListing(t, farmer, { title: '土鸡蛋', priceCents: 2500, stock: 50, unit: '盒' });
+    const kiwi = await createListing(t, farmer, { title: '红心猕猴桃', priceCents: 3990, stock: 50 });
+    const eggs = await createListing(t, farmer, { title: '土鸡蛋', priceCents: 2500, stock: 50 });
     for (const [name, items] of [
       ['张三', [{ listingId: kiwi.id, quantity: 2 }, { listingId: eggs.id, quantity: 1 }]],
       ['李四', [{ listingId: eggs.id, quantity: 3 }]],
@@ -45,13 +45,13 @@ describeSales('Browser: the seller’s order tools (issue #15 item 5)', () => {
       await page.getByLabel(L.buyer).fill('张');
       await page.getByRole('button', { name: L.search, exact: true }).click();
       await page.waitForURL(/buyer=%E5%BC%A0/);
-      await page.waitForFunction(() => document.querySelectorAll('.order-card').length === 1);
+      await page.waitForFunction(`document.querySelectorAll('.order-card').length === 1`);
       expect(await page.locator('.order-card').getAttribute('data-order-no')).toBe(orderNos['张三']);
       // A reload keeps the search.
       await page.reload();
       await page.locator(`[data-order-no="${orderNos['张三']}"]`).waitFor();
       expect(await page.getByLabel(L.buyer).inputValue()).toBe('张');
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
       await screenshot(page, `seller-tools-search-${lang}-phone`);
 
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: L.csv }).click()]);
@@ -67,7 +67,7 @@ describeSales('Browser: the seller’s order tools (issue #15 item 5)', () => {
       await page.getByText(orderNos['张三']).first().waitFor();
       await page.getByText('红心猕猴桃').waitFor();
       await page.getByText('13800000000', { exact: false }).waitFor();
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+      expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
       await screenshot(page, `seller-tools-slips-${lang}-phone`);
     }, 120_000);
   }
@@ -78,7 +78,7 @@ describeSales('Browser: the seller’s order tools (issue #15 item 5)', () => {
     await page.locator('.order-card').nth(1).waitFor();
     await screenshot(page, 'seller-tools-sales-zh-desktop');
     await page.getByRole('link', { name: '打印这些订单的发货单' }).click();
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="slip-qr"] svg').length === 2);
+    await page.waitForFunction(`document.querySelectorAll('[data-testid="slip-qr"] svg').length === 2`);
     await screenshot(page, 'seller-tools-slips-zh-desktop');
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.topbar').isVisible()).toBe(false);
