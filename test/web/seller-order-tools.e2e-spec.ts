@@ -7,6 +7,9 @@ import { DESKTOP, describeWhenWired, PHONE, screenshot, useBrowserApp } from './
  * Issue #15 item 5 in the browser: the farmer searches their sales (the search lives in the URL),
  * exports what they found, and prints packing slips — one order a page, the number as text and QR.
  */
+/** The page's scroll width in the browser (wider than the viewport: something overflows). */
+const pageWidth = () => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth;
+
 const describeSales = describeWhenWired(['OrdersModule', 'CatalogModule']);
 
 describeSales('Browser: the seller’s order tools (issue #15 item 5)', () => {
@@ -45,13 +48,13 @@ describeSales('Browser: the seller’s order tools (issue #15 item 5)', () => {
       await page.getByLabel(L.buyer).fill('张');
       await page.getByRole('button', { name: L.search, exact: true }).click();
       await page.waitForURL(/buyer=%E5%BC%A0/);
-      await page.waitForFunction(`document.querySelectorAll('.order-card').length === 1`);
+      await page.locator('.order-card').nth(1).waitFor({ state: 'detached' });
       expect(await page.locator('.order-card').getAttribute('data-order-no')).toBe(orderNos['张三']);
       // A reload keeps the search.
       await page.reload();
       await page.locator(`[data-order-no="${orderNos['张三']}"]`).waitFor();
       expect(await page.getByLabel(L.buyer).inputValue()).toBe('张');
-      expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+      expect(await page.evaluate(pageWidth)).toBeLessThanOrEqual(360);
       await screenshot(page, `seller-tools-search-${lang}-phone`);
 
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: L.csv }).click()]);
@@ -67,7 +70,7 @@ describeSales('Browser: the seller’s order tools (issue #15 item 5)', () => {
       await page.getByText(orderNos['张三']).first().waitFor();
       await page.getByText('红心猕猴桃').waitFor();
       await page.getByText('13800000000', { exact: false }).waitFor();
-      expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
+      expect(await page.evaluate(pageWidth)).toBeLessThanOrEqual(360);
       await screenshot(page, `seller-tools-slips-${lang}-phone`);
     }, 120_000);
   }
@@ -78,7 +81,7 @@ describeSales('Browser: the seller’s order tools (issue #15 item 5)', () => {
     await page.locator('.order-card').nth(1).waitFor();
     await screenshot(page, 'seller-tools-sales-zh-desktop');
     await page.getByRole('link', { name: '打印这些订单的发货单' }).click();
-    await page.waitForFunction(`document.querySelectorAll('[data-testid="slip-qr"] svg').length === 2`);
+    await page.locator('[data-testid="slip-qr"] svg').nth(1).waitFor();
     await screenshot(page, 'seller-tools-slips-zh-desktop');
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.topbar').isVisible()).toBe(false);
