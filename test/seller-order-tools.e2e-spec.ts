@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs';
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { migrations } from '@farmlink/database/migrations';
 import { checkout, COUNTIES, createListing, createUser, TestUser, useTestApp, useUsers } from '@farmlink/testing';
 import { formatOrderNo, isValidOrderNo } from '@farmlink/shared';
 
@@ -181,4 +183,26 @@ describe('Seller order tools (e2e)', () => {
     const [{ stored, distinct }] = await t.db.query(`SELECT count(*)::int AS stored, count(DISTINCT order_no)::int AS distinct FROM orders WHERE order_no = ANY($1)`, [numbers]);
     expect({ stored, distinct }).toEqual({ stored: 1000, distinct: 1000 });
   }, 240_000);
+
+  it('numbers the orders that existed before the migration, in the order they were placed (down and up again)', async () => {
+    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM orders`);
+    expect(n).toBeGreaterThan(1000);
+    const ds = new DataSource({ type: 'postgres', url: t.database.url });
+    await ds.initialize();
+    const qr = ds.createQueryRunner();
+    try {
+      const Migration = migrations.find((m) => m.name === 'OrderNumbers1780000000077')!;
+      await new Migration().down(qr);
+      expect(await qr.query(`SELECT 1 FROM information_schema.columns WHERE table_name = 'orders' AND column_name = 'order_no'`)).toEqual([]);
+      await new Migration().up(qr);
+    } finally {
+      await qr.release();
+      await ds.destroy();
+    }
+    const rows: { order_no: string }[] = await t.db.query(`SELECT order_no FROM orders ORDER BY placed_at, id`);
+    expect(rows.map((r) => r.order_no)).toEqual(rows.map((_, i) => formatOrderNo(i + 1)));
+    // New orders go on from there.
+    const [fresh] = await buy(buyer1, [{ listingId: kiwi.id, quantity: 1 }], '张三');
+    expect(fresh.orderNo).toBe(formatOrderNo(n + 1));
+  }, 120_000);
 });
