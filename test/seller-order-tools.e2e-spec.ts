@@ -145,6 +145,9 @@ describe('Seller order tools (e2e)', () => {
     const zh = await t.http().get('/api/orders/export?format=csv').set(farmerA.auth).expect(200);
     expect(zh.text.replace(/^\uFEFF/, '').split('\r\n')[0]).toMatch(/^订单号,下单时间,状态,买家,收货人,电话/);
     expect(zh.text.split('\r\n')).toHaveLength(5); // header, three orders, the empty end
+    // Each export (it holds buyers' addresses) is on the audit trail.
+    const audit = await t.db.query(`SELECT details FROM audit_log WHERE action = 'order.export' AND actor_id = $1 ORDER BY at, id`, [farmerA.id]);
+    expect(audit.slice(-2).map((a: { details: { format: string; orders: number } }) => [a.details.format, a.details.orders])).toEqual([['csv', 2], ['csv', 3]]);
   });
 
   it('exports XLSX: translated header, money as numbers in yuan, text cells formula-safe', async () => {

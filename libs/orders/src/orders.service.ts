@@ -67,6 +67,14 @@ export class OrdersService implements PaymentOutcomePort {
       throw new UnprocessableError(`More than ${OrdersService.EXPORT_LIMIT} orders: narrow the dates`, { maxOrders: OrdersService.EXPORT_LIMIT });
     }
     const lines = await this.orders.linesOf(rows.map((o) => o.id));
+    // The file holds buyers' names, phones and addresses: who took which, on the audit trail.
+    await this.audit.recordAlone({
+      ...actorOf(caller),
+      action: 'order.export',
+      targetType: 'user',
+      targetId: caller.id,
+      details: { format: query.format, orders: rows.length, status: filter.status ?? null, from: filter.from ?? null, to: filter.to ?? null, listingId: filter.listingId ?? null },
+    });
     const lang = query.lang ?? 'zh-CN';
     const fileName = `orders-${query.from ?? 'all'}-${query.to ?? 'now'}.${query.format}`;
     return query.format === 'csv'

@@ -592,6 +592,7 @@ export const en = {
   'audit.programme.delete': 'Programme deleted',
   'audit.order.refund': 'Refund by an administrator',
   'audit.report.export': 'Report exported',
+  'audit.order.export': 'Orders exported (buyers\' addresses)',
   'audit.poverty.verify': 'Poverty registration verified',
   'audit.poverty.reject': 'Poverty registration rejected',
   'farm.removedNotice': 'Taken down by an administrator: {reason}',

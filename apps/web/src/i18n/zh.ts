@@ -594,6 +594,7 @@ export const zh: Record<MessageKey, string> = {
   'audit.programme.delete': '删除项目',
   'audit.order.refund': '管理员退款',
   'audit.report.export': '导出报表',
+  'audit.order.export': '导出订单（含买家地址）',
   'audit.poverty.verify': '贫困户认定：通过',
   'audit.poverty.reject': '贫困户认定：驳回',
   'farm.removedNotice': '已被管理员下架：{reason}',
