@@ -76,7 +76,7 @@ export function useListParams<S extends string>(statuses: readonly (S | '')[]) {
  */
 export function OrderCard({ order, meta, details, children, link }: { order: Order; meta?: ReactNode; details?: ReactNode; children?: ReactNode; link?: boolean }) {
   const { t, money, date } = useI18n();
-  const title = t('orders.orderNo', { no: orderNumber(order) });
+  const title = <KeepTogether text={t('orders.orderNo', { no: orderNumber(order) })} part={orderNumber(order)} />;
   return (
     <li className="card order-card" data-order-id={order.id} data-order-no={order.orderNo} data-status={order.status}>
       <div className="row-between">
@@ -103,6 +103,19 @@ export function OrderCard({ order, meta, details, children, link }: { order: Ord
       )}
       {children}
     </li>
+  );
+}
+
+/** `text` with `part` (e.g. an order number) kept on one line: a phone never breaks "FL-P25TR-3" after its first dash. */
+export function KeepTogether({ text, part }: { text: string; part: string }) {
+  const at = text.indexOf(part);
+  if (at < 0) return <>{text}</>;
+  return (
+    <>
+      {text.slice(0, at)}
+      <span className="nowrap">{part}</span>
+      {text.slice(at + part.length)}
+    </>
   );
 }
 

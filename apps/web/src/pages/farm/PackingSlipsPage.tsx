@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { orders, type Order, type OrderQuery } from '../../api';
-import { orderNumber } from '../../components/OrderCard';
+import { KeepTogether, orderNumber } from '../../components/OrderCard';
 import { RegionName } from '../../components/RegionPicker';
 import { ErrorNotice, Loading, PageTitle } from '../../components/ui';
 import { useAsync } from '../../components/util';
@@ -42,7 +42,7 @@ function Slip({ order }: { order: Order }) {
     <article className="slip" data-order-no={no}>
       <header className="slip__head">
         <div>
-          <h2 className="slip__no">{t('slip.order', { no })}</h2>
+          <h2 className="slip__no"><KeepTogether text={t('slip.order', { no })} part={no} /></h2>
           <p>{t('slip.placed', { date: date(order.placedAt, true) })}</p>
           {order.sellerName && (
             <p>
