@@ -167,7 +167,7 @@ describeFarm('Browser: the farmer’s rough edges (issue #16 items 7, 8, 10)', (
     const card = page.locator(`.order-card[data-order-id="${paidIds[0]}"]`);
     await card.getByLabel(/运单号/).fill('SF1234567890');
     await card.getByRole('button', { name: '确认发货' }).click();
-    const no = paidIds[0].replace(/-/g, '').slice(-8).toUpperCase();
+    const [{ order_no: no }] = await t.db.query(`SELECT order_no FROM orders WHERE id = $1`, [paidIds[0]]); // the readable number (FL-…)
     await page.getByRole('status').getByText(`订单 ${no} 已标记为已发货，可在“已发货”中查看。`).waitFor();
     // In view wherever the list was scrolled to (the shipped order has left this tab).
     const toast = (await page.getByRole('status').filter({ hasText: `订单 ${no}` }).boundingBox())!;

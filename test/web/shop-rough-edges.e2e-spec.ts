@@ -1,6 +1,10 @@
+import type { TestApp } from '@farmlink/testing';
 import { checkout, createCooperative, createListing, createUser, TestUser } from '@farmlink/testing';
 import type { Page } from 'playwright-core';
 import { DESKTOP, describeWhenWired, PHONE, screenshot, useBrowserApp } from './browser';
+
+/** The readable order number the web shows (orders.order_no, e.g. FL-7K3M9-Q). */
+const orderNo = async (t: TestApp, id: string): Promise<string> => (await t.db.query(`SELECT order_no FROM orders WHERE id = $1`, [id]))[0].order_no;
 
 /*
  * Issue #16, the buyer's rough edges: units in the reader's language (item 11), the seller's
@@ -9,7 +13,6 @@ import { DESKTOP, describeWhenWired, PHONE, screenshot, useBrowserApp } from './
  */
 const describeShop = describeWhenWired(['CatalogModule', 'OrdersModule', 'PaymentsModule', 'CooperativesModule']);
 
-const orderNo = (id: string) => id.replace(/-/g, '').slice(-8).toUpperCase();
 
 describeShop('Browser: the buyer’s rough edges (issue #16 items 11, 12, 13)', () => {
   const { t, open } = useBrowserApp(['GET /api/listings', 'POST /api/checkouts', 'GET /api/orders', 'GET /api/orders/{id}', 'GET /api/payments/{id}']);
@@ -110,7 +113,7 @@ describeShop('Browser: the buyer’s rough edges (issue #16 items 11, 12, 13)', 
     await screenshot(page, 'shop-orders-sellers-zh-phone');
 
     // The order's own page: seller, lines with their unit, what happened.
-    await card.getByRole('link', { name: `订单 ${orderNo(fromWang.id)}` }).click();
+    await card.getByRole('link', { name: `订单 ${await orderNo(t, fromWang.id)}` }).click();
     await page.waitForURL(new RegExp(`/orders/${fromWang.id}$`));
     await page.getByTestId('order-seller').getByText('卖家：王芳').waitFor();
     await page.getByText('/ 箱').waitFor();
@@ -143,12 +146,12 @@ describeShop('Browser: the buyer’s rough edges (issue #16 items 11, 12, 13)', 
     });
     await card.getByRole('button', { name: '确认收货' }).click();
     await page.waitForTimeout(300);
-    expect(asked).toEqual([`确认已收到订单 ${orderNo(orderId)} 吗？确认后将通知卖家已送达，且无法撤销。`]);
+    expect(asked).toEqual([`确认已收到订单 ${await orderNo(t, orderId)} 吗？确认后将通知卖家已送达，且无法撤销。`]);
     expect((await t.http().get(`/api/orders/${orderId}`).set(buyer.auth).expect(200)).body.status).toBe('shipped');
 
     page.once('dialog', (d) => void d.accept());
     await card.getByRole('button', { name: '确认收货' }).click();
-    await page.getByRole('status').getByText(`订单 ${orderNo(orderId)} 已确认收货，谢谢！`).waitFor();
+    await page.getByRole('status').getByText(`订单 ${await orderNo(t, orderId)} 已确认收货，谢谢！`).waitFor();
     expect((await t.http().get(`/api/orders/${orderId}`).set(buyer.auth).expect(200)).body.status).toBe('delivered');
     await screenshot(page, 'shop-received-notice-zh-phone');
   }, 90_000);

@@ -25,6 +25,7 @@ const FarmHome = lazy(() => import('./pages/farm/FarmHome'));
 const MyListingsPage = lazy(() => import('./pages/farm/MyListingsPage'));
 const ListingFormPage = lazy(() => import('./pages/farm/ListingFormPage'));
 const SalesPage = lazy(() => import('./pages/farm/SalesPage'));
+const PackingSlipsPage = lazy(() => import('./pages/farm/PackingSlipsPage'));
 const LedgerPage = lazy(() => import('./pages/farm/LedgerPage'));
 const CooperativesPage = lazy(() => import('./pages/farm/CooperativesPage'));
 const CooperativePage = lazy(() => import('./pages/farm/CooperativePage'));
@@ -56,6 +57,7 @@ function App() {
         <Route path="farm/listings/new" element={<RequireRole roles={['farmer']}><ListingFormPage /></RequireRole>} />
         <Route path="farm/listings/:id/edit" element={<RequireRole roles={['farmer']}><ListingFormPage /></RequireRole>} />
         <Route path="farm/sales" element={<RequireRole roles={['farmer']}><SalesPage /></RequireRole>} />
+        <Route path="farm/orders/print" element={<RequireRole roles={['farmer']}><PackingSlipsPage /></RequireRole>} />
         <Route path="farm/ledger" element={<RequireRole roles={['farmer']}><LedgerPage /></RequireRole>} />
         <Route path="farm/cooperatives" element={<RequireRole roles={['farmer']}><CooperativesPage /></RequireRole>} />
         <Route path="farm/cooperatives/:id" element={<RequireRole roles={['farmer', 'officer', 'admin']}><CooperativePage /></RequireRole>} />

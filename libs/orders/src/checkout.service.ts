@@ -87,13 +87,15 @@ export class CheckoutService {
       assertPayableTotals(newOrders, totalCents); // 422 beyond 99,999,999 fen; the rollback returns the stock
       const { summary, needsInitiation } = await this.payments.createForCheckout(m, { checkoutId, amountCents: totalCents, currency: DEFAULT_CURRENCY });
       const orderIds = newOrders.map(() => uuidV7());
+      const orderNos = await this.orders.nextOrderNos(m, newOrders.length);
       // With a local provider the answer is complete now and is stored with the orders, for idempotent replays.
-      const placed = placedOrders({ id: checkoutId, buyerId, createdAt: checkout.createdAt, shippingAddress: address }, newOrders, orderIds);
+      const placed = placedOrders({ id: checkoutId, buyerId, createdAt: checkout.createdAt, shippingAddress: address }, newOrders, orderIds, orderNos);
       const response = needsInitiation ? null : checkoutAnswer({ id: checkoutId, totalCents, currency: DEFAULT_CURRENCY, createdAt: checkout.createdAt }, placed, summary);
       await this.orders.insertOrders(m, { id: checkoutId, buyerId, currency: DEFAULT_CURRENCY, shippingAddress: address }, newOrders, {
         totalCents,
         response,
         orderIds,
+        orderNos,
       });
       return { checkoutId, totalCents, response, paymentId: summary.id, createdAt: checkout.createdAt, placed };
     });
@@ -164,11 +166,13 @@ function placedOrders(
   checkout: { id: string; buyerId: string; createdAt: Date; shippingAddress: ShippingAddress },
   orders: NewOrder[],
   orderIds: string[],
+  orderNos: string[],
 ): { orders: OrderRow[]; lines: OrderLineRow[] } {
   const placedAt = checkout.createdAt;
   return {
     orders: orders.map((o, i) => ({
       id: orderIds[i],
+      orderNo: orderNos[i],
       checkoutId: checkout.id,
       buyerId: checkout.buyerId,
       sellerType: o.sellerType,

@@ -51,7 +51,7 @@ export class OrderNotifications {
       if (!r) continue;
       const a = o.shippingAddress as unknown as { name?: string; phone?: string; countyCode?: string; line1?: string };
       const common = {
-        orderNo: o.id.slice(0, 8),
+        orderNo: o.orderNo || o.id.slice(0, 8), // the readable number (migration 077); rows locked without it fall back to the id's start
         total: money(o.totalCents, o.currency),
         lines: lines.filter((l) => l.orderId === o.id).map((l) => ({ title: l.title, quantity: l.quantity })),
         shipTo: [a.name, a.phone, r.shipCounty ?? a.countyCode, a.line1].filter(Boolean).join(' '),

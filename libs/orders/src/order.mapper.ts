@@ -4,6 +4,7 @@ import type { OrderLineRow, OrderRow } from './order.repository';
 export function toOrderDto(o: OrderRow, lines: OrderLineRow[]): OrderDto {
   return {
     id: o.id,
+    orderNo: o.orderNo,
     checkoutId: o.checkoutId,
     buyerId: o.buyerId,
     status: o.status,

@@ -31,6 +31,8 @@ export interface OrderLineRow {
 
 export interface OrderRow {
   id: string;
+  /** The readable order number, e.g. FL-7K3M9-Q (migration 1780000000077). */
+  orderNo: string;
   checkoutId: string;
   buyerId: string;
   sellerType: SellerType;
@@ -72,7 +74,7 @@ export interface CheckoutRow {
   createdAt: Date;
 }
 
-const ORDER_COLUMNS = `o.id, o.checkout_id AS "checkoutId", o.buyer_id AS "buyerId", o.seller_type AS "sellerType",
+const ORDER_COLUMNS = `o.id, o.order_no AS "orderNo", o.checkout_id AS "checkoutId", o.buyer_id AS "buyerId", o.seller_type AS "sellerType",
   o.seller_id AS "sellerId", o.county_code AS "countyCode", o.status, o.total_cents AS "totalCents",
   o.refunded_cents AS "refundedCents", o.currency, o.shipping_address AS "shippingAddress", o.carrier,
   o.tracking_no AS "trackingNo", o.placed_at AS "placedAt", o.paid_at AS "paidAt", o.shipped_at AS "shippedAt",
@@ -93,6 +95,44 @@ const toOrder = moneyMapper<OrderRow>('totalCents', 'refundedCents');
 const toLine = moneyMapper<OrderLineRow>('unitPriceCents', 'lineTotalCents');
 const toCheckout = moneyMapper<CheckoutRow>('totalCents');
 const toReconOrder = moneyMapper<ReconOrderFacts>('totalCents', 'refundedCents');
+
+/** What a list of orders may be narrowed by (each only narrows what the caller may see). */
+export interface OrderFilter {
+  status?: OrderStatus;
+  checkoutId?: string;
+  /** Calendar dates in `timeZone`, both inclusive, on placed_at. */
+  from?: string;
+  to?: string;
+  timeZone: string;
+  /** Part of the buyer's shipping name or display name. */
+  buyer?: string;
+  listingId?: string;
+  /** The beginning of an order number in its written form (FL-7K3M…). */
+  orderNoPrefix?: string;
+}
+
+/** The WHERE of a list of orders: who may see them (order.access.ts, caller's id as $1), then the filter. */
+function filterSql(caller: AuthUser, f: OrderFilter): { whereSql: string; params: unknown[] } {
+  const where = [orderVisibleSql(caller.role)];
+  const params: unknown[] = [caller.id];
+  const add = (value: unknown, sql: (p: string) => string) => {
+    params.push(value);
+    where.push(sql(`$${params.length}`));
+  };
+  if (f.status) add(f.status, (p) => `o.status = ${p}`);
+  if (f.checkoutId) add(f.checkoutId, (p) => `o.checkout_id = ${p}`);
+  if (f.from || f.to) params.push(f.timeZone);
+  const zone = `$${params.length}`;
+  if (f.from) add(f.from, (p) => `o.placed_at >= (${p}::date::timestamp AT TIME ZONE ${zone})`);
+  if (f.to) add(f.to, (p) => `o.placed_at < ((${p}::date + 1)::timestamp AT TIME ZONE ${zone})`);
+  if (f.buyer) {
+    add(`%${f.buyer.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, (p) => `(o.shipping_address->>'name' ILIKE ${p}
+      OR EXISTS (SELECT 1 FROM users bu WHERE bu.id = o.buyer_id AND bu.display_name ILIKE ${p}))`);
+  }
+  if (f.listingId) add(f.listingId, (p) => `EXISTS (SELECT 1 FROM order_lines fl WHERE fl.order_id = o.id AND fl.listing_id = ${p})`);
+  if (f.orderNoPrefix) add(`${f.orderNoPrefix}%`, (p) => `o.order_no LIKE ${p}`);
+  return { whereSql: where.join(' AND '), params };
+}
 
 /**
  * All SQL about checkouts, orders, order lines and order history. Methods
@@ -160,16 +200,17 @@ export class OrderRepository {
     m: EntityManager,
     checkout: { id: string; buyerId: string; currency: string; shippingAddress: ShippingAddress },
     orders: NewOrder[],
-    finish: { totalCents: number; response: unknown | null; orderIds?: string[] },
+    finish: { totalCents: number; response: unknown | null; orderIds?: string[]; orderNos?: string[] },
   ): Promise<string[]> {
     const ids = finish.orderIds ?? orders.map(() => uuidV7());
     const lines = orders.flatMap((o, i) => o.lines.map((l, position) => ({ ...l, orderId: ids[i], position })));
     await preparedQuery(m, 'orders_insert_checkout',
       `WITH new_orders AS (
-         INSERT INTO orders (id, checkout_id, buyer_id, seller_type, seller_id, county_code, total_cents, currency, shipping_address)
-         SELECT t.id, $1, $2, t.seller_type, t.seller_id, t.county_code, t.total_cents, $3, $4
-           FROM unnest($5::uuid[], $6::text[], $7::uuid[], $8::char(6)[], $9::bigint[])
-                AS t(id, seller_type, seller_id, county_code, total_cents)
+         INSERT INTO orders (id, checkout_id, buyer_id, seller_type, seller_id, county_code, total_cents, currency, shipping_address, order_no)
+         SELECT t.id, $1, $2, t.seller_type, t.seller_id, t.county_code, t.total_cents, $3, $4,
+                COALESCE(t.order_no, order_no_of(nextval('order_no_seq')))
+           FROM unnest($5::uuid[], $6::text[], $7::uuid[], $8::char(6)[], $9::bigint[], $26::text[])
+                AS t(id, seller_type, seller_id, county_code, total_cents, order_no)
          RETURNING id
        ), new_lines AS (
          INSERT INTO order_lines (order_id, position, listing_id, title, unit, category, net_weight_grams, unit_price_cents,
@@ -207,9 +248,17 @@ export class OrderRepository {
         finish.totalCents,
         finish.response === null ? null : JSON.stringify(finish.response),
         lines.map(() => uuidV7()),
+        finish.orderNos ?? orders.map(() => null),
       ],
     );
     return ids;
+  }
+
+  /** Readable numbers for `count` new orders (order_no_of, migration 1780000000077), taken before the insert so the first answer carries them. */
+  async nextOrderNos(m: EntityManager, count: number): Promise<string[]> {
+    const rows = await preparedQuery<{ no: string }>(m, 'orders_next_order_nos',
+      `SELECT order_no_of(nextval('order_no_seq')) AS no FROM generate_series(1, $1)`, [count]);
+    return rows.map((r) => r.no);
   }
 
   /** The order, if the caller may see it (order.access.ts). */
@@ -258,21 +307,8 @@ export class OrderRepository {
     return rows.map(toLine);
   }
 
-  async page(
-    caller: AuthUser,
-    filter: { status?: OrderStatus; checkoutId?: string; page: number; pageSize: number },
-  ): Promise<{ items: OrderRow[]; total: number }> {
-    const where = [orderVisibleSql(caller.role)];
-    const params: unknown[] = [caller.id];
-    if (filter.status) {
-      params.push(filter.status);
-      where.push(`o.status = $${params.length}`);
-    }
-    if (filter.checkoutId) {
-      params.push(filter.checkoutId);
-      where.push(`o.checkout_id = $${params.length}`);
-    }
-    const whereSql = where.join(' AND ');
+  async page(caller: AuthUser, filter: OrderFilter & { page: number; pageSize: number }): Promise<{ items: OrderRow[]; total: number }> {
+    const { whereSql, params } = filterSql(caller, filter);
     const [{ total }] = await this.db.query(`SELECT count(*)::int AS total FROM orders o WHERE ${whereSql}`, params);
     const rows = await this.db.query(
       `SELECT ${ORDER_COLUMNS}, ${SELLER_NAME_SQL} FROM orders o WHERE ${whereSql} ORDER BY o.placed_at DESC, o.id DESC
@@ -280,6 +316,17 @@ export class OrderRepository {
       [...params, filter.pageSize, (filter.page - 1) * filter.pageSize],
     );
     return { items: rows.map(toOrder), total };
+  }
+
+  /** The seller's export: the caller's sales (never another role's view) under the filter, newest first, at most `limit` (+1 to tell there are more), with the buyer's display name. */
+  async sellerExport(caller: AuthUser, filter: OrderFilter, limit: number): Promise<(OrderRow & { buyerName: string })[]> {
+    const { whereSql, params } = filterSql({ ...caller, role: 'farmer' }, filter);
+    const rows = await this.db.query(
+      `SELECT ${ORDER_COLUMNS}, (SELECT u.display_name FROM users u WHERE u.id = o.buyer_id) AS "buyerName"
+         FROM orders o WHERE ${whereSql} ORDER BY o.placed_at DESC, o.id DESC LIMIT $${params.length + 1}`,
+      [...params, limit + 1],
+    );
+    return rows.map(toOrder) as (OrderRow & { buyerName: string })[];
   }
 
   /**

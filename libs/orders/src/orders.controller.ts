@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { CurrentUser, Endpoint, type AuthUser } from '@farmlink/common';
 import type { Page } from '@farmlink/shared';
 import { CheckoutService } from './checkout.service';
 import { CheckoutDto, CreateCheckoutDto } from './dto/checkout.dto';
-import { CancelOrderDto, CreateRefundDto, OrderDto, OrderPageDto, OrderQueryDto, RefundDto, ShipOrderDto } from './dto/order.dto';
+import { CancelOrderDto, CreateRefundDto, OrderDto, OrderExportQueryDto, OrderPageDto, OrderQueryDto, RefundDto, ShipOrderDto } from './dto/order.dto';
 import { OrdersService } from './orders.service';
 
 @ApiTags('checkout')
@@ -42,10 +43,33 @@ export class OrdersController {
   @Get()
   @Endpoint({
     summary: "Orders the caller may see: a buyer's own, a seller's sales (incl. cooperatives they manage), all for officers/admins",
+    description:
+      'Filters (status, from/to local dates in REPORT_TIME_ZONE, buyer name, listingId, q = order number) only narrow what the caller may see. ' +
+      'Newest first.',
     ok: { type: OrderPageDto },
+    errors: { 400: 'A bad filter: a date that is not YYYY-MM-DD, from after to, a q that cannot be an order number' },
   })
   list(@CurrentUser() user: AuthUser, @Query() query: OrderQueryDto): Promise<Page<OrderDto>> {
     return this.orders.list(user, query);
+  }
+
+  @Get('export')
+  @Endpoint({
+    summary: "Seller: their own sales under the list's filters as CSV or XLSX (headers in lang, money in yuan, formula-safe cells)",
+    access: ['farmer'],
+    ok: {
+      description: 'A CSV (UTF-8 with BOM) or XLSX file, one order a row, newest first',
+      content: {
+        'text/csv': { schema: { type: 'string' } },
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: { type: 'string', format: 'binary' } },
+      },
+    },
+    errors: { 400: 'A bad filter or format', 403: 'Not a seller', 422: 'More than 5000 orders (`{ maxOrders }`): narrow the dates' },
+  })
+  async export(@CurrentUser() user: AuthUser, @Query() query: OrderExportQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<string | Buffer> {
+    const file = await this.orders.export(user, query);
+    reply.header('Content-Type', file.contentType).header('Content-Disposition', `attachment; filename="${file.fileName}"`);
+    return file.body;
   }
 
   @Get(':id')

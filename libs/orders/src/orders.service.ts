@@ -14,12 +14,13 @@ import {
   type ReconOrderFacts,
   type RefundRow,
 } from '@farmlink/payments';
-import { DEFAULT_PAGE_SIZE, ForbiddenError, OrderStateMachine, type OrderStatus, type Page } from '@farmlink/shared';
-import type { CreateRefundDto, OrderDto, OrderQueryDto, RefundDto, ShipOrderDto } from './dto/order.dto';
+import { BadRequestError, DEFAULT_PAGE_SIZE, ForbiddenError, orderNoPrefix, UnprocessableError, OrderStateMachine, type OrderStatus, type Page } from '@farmlink/shared';
+import type { CreateRefundDto, OrderDto, OrderExportQueryDto, OrderQueryDto, RefundDto, ShipOrderDto } from './dto/order.dto';
 import { forCaller, mayActOnOrder, type OrderAction } from './order.access';
 import { toOrderDto } from './order.mapper';
 import { OrderNotifications } from './order-notifications';
-import { OrderRepository, OrderRow } from './order.repository';
+import { ordersToCsv, ordersToXlsx } from './order-export';
+import { OrderRepository, OrderRow, type OrderFilter } from './order.repository';
 import { OrderNotFoundError, OrderNotPaidError, OrderStateConflictError, RefundTooLargeError } from './orders.errors';
 
 type Actor = { id: string | null; role: string };
@@ -51,9 +52,59 @@ export class OrdersService implements PaymentOutcomePort {
   async list(caller: AuthUser, query: OrderQueryDto): Promise<Page<OrderDto>> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
-    const { items, total } = await this.orders.page(caller, { status: query.status, checkoutId: query.checkoutId, page, pageSize });
+    const { items, total } = await this.orders.page(caller, { ...this.filterOf(query), checkoutId: query.checkoutId, page, pageSize });
     const lines = await this.orders.linesOf(items.map((o) => o.id));
     return { items: items.map((o) => forCaller(caller, toOrderDto(o, lines.filter((l) => l.orderId === o.id)))), total, page, pageSize };
+  }
+
+  /** The most orders one export holds; a larger selection is 422 (narrow the dates). */
+  static readonly EXPORT_LIMIT = 5000;
+
+  /** The seller's own sales under the list's filters, as CSV or XLSX (headers in `lang`). Farmers only: their sales, or their cooperatives'. */
+  async export(caller: AuthUser, query: OrderExportQueryDto): Promise<{ body: string | Buffer; contentType: string; fileName: string }> {
+    if (caller.role !== 'farmer') throw new ForbiddenError('Only sellers export their orders');
+    const filter = this.filterOf(query);
+    const rows = await this.orders.sellerExport(caller, filter, OrdersService.EXPORT_LIMIT);
+    if (rows.length > OrdersService.EXPORT_LIMIT) {
+      throw new UnprocessableError(`More than ${OrdersService.EXPORT_LIMIT} orders: narrow the dates`, { maxOrders: OrdersService.EXPORT_LIMIT });
+    }
+    const lines = await this.orders.linesOf(rows.map((o) => o.id));
+    // The file holds buyers' names, phones and addresses: who took which, on the audit trail.
+    await this.audit.recordAlone({
+      ...actorOf(caller),
+      action: 'order.export',
+      targetType: 'user',
+      targetId: caller.id,
+      details: { format: query.format, orders: rows.length, status: filter.status ?? null, from: filter.from ?? null, to: filter.to ?? null, listingId: filter.listingId ?? null },
+    });
+    const lang = query.lang ?? 'zh-CN';
+    const fileName = `orders-${query.from ?? 'all'}-${query.to ?? 'now'}.${query.format}`;
+    return query.format === 'csv'
+      ? { body: ordersToCsv(rows, lines, lang, filter.timeZone), contentType: 'text/csv; charset=utf-8', fileName }
+      : {
+          body: await ordersToXlsx(rows, lines, lang, filter.timeZone),
+          contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          fileName,
+        };
+  }
+
+  /** The list's and the export's filters, checked: from ≤ to, and `q` readable as (the beginning of) an order number. */
+  private filterOf(query: Omit<OrderQueryDto, 'page' | 'pageSize' | 'checkoutId'>): OrderFilter {
+    if (query.from && query.to && query.from > query.to) throw new BadRequestError('from must be on or before to');
+    let prefix: string | undefined;
+    if (query.q) {
+      prefix = orderNoPrefix(query.q) ?? undefined;
+      if (!prefix) throw new BadRequestError('q must be an order number such as FL-7K3M9-Q (or its beginning)');
+    }
+    return {
+      status: query.status,
+      from: query.from,
+      to: query.to,
+      timeZone: String(this.config.get('REPORT_TIME_ZONE') ?? 'Asia/Shanghai'),
+      buyer: query.buyer,
+      listingId: query.listingId,
+      orderNoPrefix: prefix,
+    };
   }
 
   async get(caller: AuthUser, id: string): Promise<OrderDto> {

@@ -1,33 +1,15 @@
 import ExcelJS from 'exceljs';
+import { csvCell, neutraliseFormula, xlsxCell } from '@farmlink/shared';
 import type { SalesReportDto, SalesRowDto } from './dto/report.dto';
+
+/** The safe cells now live in @farmlink/shared (shared with the orders export); re-exported for existing callers. */
+export { neutraliseFormula };
 
 /** Column order of the CSV and XLSX exports (the JSON row fields). */
 export const EXPORT_COLUMNS: (keyof SalesRowDto)[] = [
   'key', 'name', 'orders', 'grossSalesCents', 'refundsCents', 'netSalesCents', 'units', 'weightKg', 'weightGrams', 'buyers',
   'sellers', 'producers', 'povertyHouseholdSalesCents', 'povertyHouseholds', 'previousYearNetSalesCents', 'growthPct',
 ];
-
-/**
- * A text cell that a spreadsheet would read as a formula (it begins with
- * `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`, so
- * Excel, LibreOffice and Sheets show it as text. Numbers (negative ones
- * included) are never text cells and stay numbers.
- */
-export function neutraliseFormula(s: string): string {
-  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-}
-
-function csvCell(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v !== 'string') return String(v);
-  const s = neutraliseFormula(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** An XLSX cell value: text neutralised as in the CSV, numbers and empty cells as they are. */
-function xlsxCell(v: unknown): unknown {
-  return typeof v === 'string' ? neutraliseFormula(v) : (v ?? null);
-}
 
 /**
  * UTF-8 with a byte-order mark (so Excel shows Chinese names), a header row,

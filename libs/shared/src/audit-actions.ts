@@ -10,6 +10,7 @@ export const AUDIT_ACTIONS = [
   'programme.delete',
   'order.refund',
   'report.export',
+  'order.export',
   'poverty.verify',
   'poverty.reject',
 ] as const;

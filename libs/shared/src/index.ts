@@ -9,3 +9,5 @@ export * from './marketplace';
 export * from './poverty';
 export * from './audit-actions';
 export * from './units';
+export * from './order-no';
+export * from './spreadsheet-cell';

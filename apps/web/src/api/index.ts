@@ -151,6 +151,9 @@ export const orders = {
   cancel: (id: Id) => request<Order>('POST', `/orders/${id}/cancel`),
   ship: (id: Id, body: ShipBody) => request<Order>('POST', `/orders/${id}/ship`, { body }),
   deliver: (id: Id) => request<Order>('POST', `/orders/${id}/deliver`),
+  /** The seller's own orders under the list's filters, as a CSV or XLSX file with headers in `lang`. */
+  download: (query: Omit<OrderQuery, 'page' | 'pageSize' | 'checkoutId'>, format: 'csv' | 'xlsx', lang: 'zh-CN' | 'en') =>
+    download('/orders/export', { ...query, format, lang }, `farmlink-orders.${format}`),
 };
 
 export const payments = {

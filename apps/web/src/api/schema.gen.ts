@@ -598,7 +598,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Orders the caller may see: a buyer's own, a seller's sales (incl. cooperatives they manage), all for officers/admins */
+        /**
+         * Orders the caller may see: a buyer's own, a seller's sales (incl. cooperatives they manage), all for officers/admins
+         * @description Filters (status, from/to local dates in REPORT_TIME_ZONE, buyer name, listingId, q = order number) only narrow what the caller may see. Newest first.
+         */
         get: operations["OrdersController_list"];
         put?: never;
         post?: never;
@@ -687,6 +690,23 @@ export interface paths {
         put?: never;
         /** Seller: mark a paid order shipped, with carrier and tracking number */
         post: operations["OrdersController_ship"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/orders/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Seller: their own sales under the list's filters as CSV or XLSX (headers in lang, money in yuan, formula-safe cells) */
+        get: operations["OrdersController_export"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1369,6 +1389,11 @@ export interface components {
             /** Format: uuid */
             id: string;
             lines: components["schemas"]["OrderLineDto"][];
+            /**
+             * @description The readable order number: unique, short enough to read over the phone (Crockford base32 and a check symbol)
+             * @example FL-7K3M9-Q
+             */
+            orderNo: string;
             /** Format: date-time */
             paidAt: string | null;
             /** Format: date-time */
@@ -3328,11 +3353,21 @@ export interface operations {
     OrdersController_list: {
         parameters: {
             query?: {
+                /** @description Part of the buyer's name (the shipping name or the account's display name), any case */
+                buyer?: string;
                 /** @description Only the orders of this checkout (e.g. those one payment pays for) */
                 checkoutId?: string;
+                /** @description Placed on or after this date (YYYY-MM-DD in REPORT_TIME_ZONE) */
+                from?: string;
+                /** @description Only orders with a line of this listing */
+                listingId?: string;
                 page?: number;
                 pageSize?: number;
+                /** @description An order number or its beginning (FL-7K3M9-Q, 7k3m9q, 7K3M; O reads as 0, I and L as 1) */
+                q?: string;
                 status?: components["schemas"]["OrderStatus"];
+                /** @description Placed on or before this date (YYYY-MM-DD in REPORT_TIME_ZONE, inclusive) */
+                to?: string;
             };
             header?: never;
             path?: never;
@@ -3347,6 +3382,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["OrderPageDto"];
                 };
+            };
+            /** @description A bad filter: a date that is not YYYY-MM-DD, from after to, a q that cannot be an order number */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
@@ -3485,6 +3527,63 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["OrderDto"];
                 };
+            };
+        };
+    };
+    OrdersController_export: {
+        parameters: {
+            query: {
+                /** @description Part of the buyer's name */
+                buyer?: string;
+                format: "csv" | "xlsx";
+                /** @description Placed on or after this date (YYYY-MM-DD in REPORT_TIME_ZONE) */
+                from?: string;
+                /** @description The language of the headers and the status names */
+                lang?: "zh-CN" | "en";
+                /** @description Only orders with a line of this listing */
+                listingId?: string;
+                /** @description An order number or its beginning */
+                q?: string;
+                status?: components["schemas"]["OrderStatus"];
+                /** @description Placed on or before this date (YYYY-MM-DD in REPORT_TIME_ZONE, inclusive) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A CSV (UTF-8 with BOM) or XLSX file, one order a row, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description A bad filter or format */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a seller */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description More than 5000 orders (`{ maxOrders }`): narrow the dates */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -76,9 +76,9 @@ export function useListParams<S extends string>(statuses: readonly (S | '')[]) {
  */
 export function OrderCard({ order, meta, details, children, link }: { order: Order; meta?: ReactNode; details?: ReactNode; children?: ReactNode; link?: boolean }) {
   const { t, money, date } = useI18n();
-  const title = t('orders.orderNo', { no: orderNumber(order.id) });
+  const title = <KeepTogether text={t('orders.orderNo', { no: orderNumber(order) })} part={orderNumber(order)} />;
   return (
-    <li className="card order-card" data-order-id={order.id} data-status={order.status}>
+    <li className="card order-card" data-order-id={order.id} data-order-no={order.orderNo} data-status={order.status}>
       <div className="row-between">
         <h2 className="order-card__title">{link ? <Link to={`/orders/${order.id}`}>{title}</Link> : title}</h2>
         <StatusBadge status={order.status} />
@@ -106,7 +106,23 @@ export function OrderCard({ order, meta, details, children, link }: { order: Ord
   );
 }
 
-/** A short order number for people: the id's random tail (ids are UUIDv7, whose head is the time, the same for every order of one checkout). */
-export function orderNumber(id: string): string {
-  return id.replace(/-/g, '').slice(-8).toUpperCase();
+/** `text` with `part` (e.g. an order number) kept on one line: a phone never breaks "FL-P25TR-3" after its first dash. */
+export function KeepTogether({ text, part }: { text: string; part: string }) {
+  const at = text.indexOf(part);
+  if (at < 0) return <>{text}</>;
+  return (
+    <>
+      {text.slice(0, at)}
+      <span className="nowrap">{part}</span>
+      {text.slice(at + part.length)}
+    </>
+  );
+}
+
+/**
+ * The order number people read and say: the API's `orderNo` (FL-7K3M9-Q, unique, with a check
+ * symbol); for an answer without it (an old stored checkout answer), the id's random tail.
+ */
+export function orderNumber(order: { id: string; orderNo?: string }): string {
+  return order.orderNo || order.id.replace(/-/g, '').slice(-8).toUpperCase();
 }

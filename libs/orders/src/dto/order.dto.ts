@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { EnumField, IntField, UuidField, NullableDate, NullableText, NullableUuid, PageDto, PageQueryDto, TextField } from '@farmlink/common';
+import { DateField, EnumField, IntField, UuidField, NullableDate, NullableText, NullableUuid, PageDto, PageQueryDto, TextField } from '@farmlink/common';
 import { ORDER_STATUSES, SELLER_TYPES, type OrderStatus, type SellerType } from '@farmlink/shared';
 
 export class OrderLineDto {
@@ -34,6 +34,8 @@ export class OrderHistoryEntryDto {
 
 export class OrderDto {
   @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'FL-7K3M9-Q', description: 'The readable order number: unique, short enough to read over the phone (Crockford base32 and a check symbol)' })
+  orderNo: string;
   @ApiProperty({ format: 'uuid' }) checkoutId: string;
   @ApiProperty({ format: 'uuid' }) buyerId: string;
   @ApiProperty({ enum: ORDER_STATUSES, enumName: 'OrderStatus' }) status: OrderStatus;
@@ -67,6 +69,48 @@ export class OrderQueryDto extends PageQueryDto {
 
   @UuidField({ name: 'checkoutId', optional: true }, { description: 'Only the orders of this checkout (e.g. those one payment pays for)' })
   checkoutId?: string;
+
+  @DateField({ name: 'from', optional: true }, { description: 'Placed on or after this date (YYYY-MM-DD in REPORT_TIME_ZONE)' })
+  from?: string;
+
+  @DateField({ name: 'to', optional: true }, { description: 'Placed on or before this date (YYYY-MM-DD in REPORT_TIME_ZONE, inclusive)' })
+  to?: string;
+
+  @TextField({ name: 'buyer', min: 1, max: 100, optional: true }, { description: "Part of the buyer's name (the shipping name or the account's display name), any case" })
+  buyer?: string;
+
+  @UuidField({ name: 'listingId', optional: true }, { description: 'Only orders with a line of this listing' })
+  listingId?: string;
+
+  @TextField({ name: 'q', min: 1, max: 20, optional: true }, { description: 'An order number or its beginning (FL-7K3M9-Q, 7k3m9q, 7K3M; O reads as 0, I and L as 1)' })
+  q?: string;
+}
+
+/** The seller's export: the list's filters, a format, and the language of the headers. */
+export class OrderExportQueryDto {
+  @EnumField(['csv', 'xlsx'], { name: 'format' })
+  format: 'csv' | 'xlsx';
+
+  @EnumField(['zh-CN', 'en'], { name: 'lang', optional: true }, { default: 'zh-CN', description: 'The language of the headers and the status names' })
+  lang?: 'zh-CN' | 'en';
+
+  @EnumField(ORDER_STATUSES, { name: 'status', optional: true }, { enumName: 'OrderStatus' })
+  status?: OrderStatus;
+
+  @DateField({ name: 'from', optional: true }, { description: 'Placed on or after this date (YYYY-MM-DD in REPORT_TIME_ZONE)' })
+  from?: string;
+
+  @DateField({ name: 'to', optional: true }, { description: 'Placed on or before this date (YYYY-MM-DD in REPORT_TIME_ZONE, inclusive)' })
+  to?: string;
+
+  @TextField({ name: 'buyer', min: 1, max: 100, optional: true }, { description: "Part of the buyer's name" })
+  buyer?: string;
+
+  @UuidField({ name: 'listingId', optional: true }, { description: 'Only orders with a line of this listing' })
+  listingId?: string;
+
+  @TextField({ name: 'q', min: 1, max: 20, optional: true }, { description: 'An order number or its beginning' })
+  q?: string;
 }
 
 

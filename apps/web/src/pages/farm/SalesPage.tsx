@@ -1,5 +1,6 @@
 import { useCallback, useState, type FormEvent } from 'react';
-import { orders, type Order, type OrderStatus } from '../../api';
+import { Link, useSearchParams } from 'react-router-dom';
+import { listings, orders, type Order, type OrderStatus } from '../../api';
 import { RegionName } from '../../components/RegionPicker';
 import { OrderCard, OrderPages, orderNumber, Toast, useListParams } from '../../components/OrderCard';
 import { Field, FormNotice, PageTitle } from '../../components/ui';
@@ -54,17 +55,143 @@ function ShipForm({ order, onShipped }: { order: Order; onShipped(): void }) {
   );
 }
 
+/** The search fields kept in the URL besides the tab and the page. */
+const FILTER_KEYS = ['from', 'to', 'buyer', 'q', 'listingId'] as const;
+type Filters = Partial<Record<(typeof FILTER_KEYS)[number], string>>;
+
+function saveBlob(blob: Blob, filename: string) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Search by dates, buyer, order number and product; what is applied lives in the URL (`?from=…&buyer=…`). */
+function FilterForm({ applied, onApply }: { applied: Filters; onApply(f: Filters): void }) {
+  const { t } = useI18n();
+  const mine = useAsync(() => listings.mine(), []);
+  const [draft, setDraft] = useState<Filters>(applied);
+  const [error, setError] = useState('');
+  const set = (k: keyof Filters) => (e: { target: { value: string } }) => setDraft((d) => ({ ...d, [k]: e.target.value }));
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (draft.from && draft.to && draft.from > draft.to) {
+      setError(t('sales.badRange'));
+      return;
+    }
+    setError('');
+    onApply(Object.fromEntries(Object.entries(draft).map(([k, v]) => [k, v?.trim()]).filter(([, v]) => v)) as Filters);
+  };
+  return (
+    <form className="card sales-filter" role="search" aria-label={t('sales.search')} onSubmit={submit} noValidate>
+      <div className="form-row">
+        <Field label={t('sales.from')} optional error={error || undefined}>
+          <input type="date" name="from" value={draft.from ?? ''} onChange={set('from')} />
+        </Field>
+        <Field label={t('sales.to')} optional>
+          <input type="date" name="to" value={draft.to ?? ''} onChange={set('to')} />
+        </Field>
+      </div>
+      <div className="form-row">
+        <Field label={t('sales.buyer')} optional>
+          <input name="buyer" value={draft.buyer ?? ''} onChange={set('buyer')} maxLength={100} />
+        </Field>
+        <Field label={t('sales.orderNoSearch')} optional>
+          <input name="q" value={draft.q ?? ''} onChange={set('q')} maxLength={20} placeholder="FL-7K3M9-Q" autoCapitalize="characters" />
+        </Field>
+      </div>
+      <Field label={t('sales.listing')} optional>
+        <select name="listingId" value={draft.listingId ?? ''} onChange={set('listingId')}>
+          <option value="">{t('sales.anyListing')}</option>
+          {(mine.data ?? []).map((l) => (
+            <option key={l.id} value={l.id}>
+              {l.title}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <div className="row-actions">
+        <button type="submit" className="btn btn--primary">
+          {t('sales.applyFilter')}
+        </button>
+        <button
+          type="button"
+          className="btn btn--ghost"
+          onClick={() => {
+            setDraft({});
+            setError('');
+            onApply({});
+          }}
+        >
+          {t('sales.clearFilter')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
 export default function SalesPage() {
-  const { t, date } = useI18n();
-  // The tab and the page live in the URL, so reload and Back keep them.
+  const { t, date, lang } = useI18n();
+  // The tab, the page and the search live in the URL, so reload and Back keep them.
   const { status, page, setStatus, setPage } = useListParams(TABS);
-  const list = useAsync(() => orders.list({ status: status || undefined, page, pageSize: 20 }), [status, page]);
+  const [params, setParams] = useSearchParams();
+  const filters: Filters = Object.fromEntries(FILTER_KEYS.map((k) => [k, params.get(k) ?? '']).filter(([, v]) => v));
+  const filterKey = FILTER_KEYS.map((k) => params.get(k) ?? '').join('|');
+  const list = useAsync(() => orders.list({ status: status || undefined, ...filters, page, pageSize: 20 }), [status, page, filterKey]);
   const [shipped, setShipped] = useState('');
   const clearShipped = useCallback(() => setShipped(''), []);
+  const [selected, setSelected] = useState<string[]>([]);
+  const [exportError, setExportError] = useState('');
+  const [exporting, setExporting] = useState('');
+  const apply = (f: Filters) => {
+    setSelected([]);
+    setParams((prev) => {
+      const p = new URLSearchParams(prev);
+      for (const k of FILTER_KEYS) {
+        if (f[k]) p.set(k, f[k]!);
+        else p.delete(k);
+      }
+      p.delete('page');
+      return p;
+    });
+  };
+  const exportAs = async (format: 'csv' | 'xlsx') => {
+    setExportError('');
+    setExporting(format);
+    try {
+      const { blob, filename } = await orders.download({ status: status || undefined, ...filters }, format, lang === 'zh' ? 'zh-CN' : 'en');
+      saveBlob(blob, filename);
+    } catch (err) {
+      setExportError(errorText(err, t));
+    } finally {
+      setExporting('');
+    }
+  };
+  const printQuery = new URLSearchParams(
+    selected.length > 0 ? { ids: selected.join(',') } : { ...(status ? { status } : {}), ...(filters as Record<string, string>) },
+  ).toString();
+  const toggle = (id: string) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
   return (
     <div>
       <PageTitle>{t('nav.mySales')}</PageTitle>
       <Toast text={shipped ? t('sales.shippedNotice', { no: shipped }) : ''} onDone={clearShipped} />
+      <FilterForm key={filterKey} applied={filters} onApply={apply} />
+      <div className="row-actions sales-tools">
+        <button type="button" className="btn btn--small" onClick={() => exportAs('csv')} disabled={!!exporting}>
+          {t('sales.exportCsv')}
+        </button>
+        <button type="button" className="btn btn--small" onClick={() => exportAs('xlsx')} disabled={!!exporting}>
+          {t('sales.exportXlsx')}
+        </button>
+        <Link className="btn btn--small" to={`/farm/orders/print${printQuery ? `?${printQuery}` : ''}`} data-testid="print-slips">
+          {selected.length > 0 ? t('sales.printSelected', { count: selected.length }) : t('sales.printAll')}
+        </Link>
+      </div>
+      <FormNotice text={exportError || undefined} />
       <div className="tabs" role="group" aria-label={t('sales.filter')}>
         {TABS.map((s) => (
           <button
@@ -90,6 +217,9 @@ export default function SalesPage() {
           details={
             o.shippingAddress && (
               <p className="address">
+                <label className="select-order">
+                  <input type="checkbox" checked={selected.includes(o.id)} onChange={() => toggle(o.id)} aria-label={t('sales.select', { no: orderNumber(o) })} />
+                </label>{' '}
                 {t('sales.shipTo')}: {o.shippingAddress.name} {o.shippingAddress.phone} · <RegionName code={o.shippingAddress.countyCode} /> {o.shippingAddress.line1}
               </p>
             )
@@ -99,7 +229,7 @@ export default function SalesPage() {
             <ShipForm
               order={o}
               onShipped={() => {
-                setShipped(orderNumber(o.id));
+                setShipped(orderNumber(o));
                 list.reload();
               }}
             />

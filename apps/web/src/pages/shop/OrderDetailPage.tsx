@@ -18,7 +18,7 @@ export default function OrderDetailPage() {
   const [done, setDone] = useState('');
   const clearDone = useCallback(() => setDone(''), []);
   const { act, busyId, actionError } = useOrderActions((o, action) => {
-    setDone(t(action === 'deliver' ? 'orders.receivedNotice' : 'orders.cancelledNotice', { no: orderNumber(o.id) }));
+    setDone(t(action === 'deliver' ? 'orders.receivedNotice' : 'orders.cancelledNotice', { no: orderNumber(o) }));
     order.reload();
   });
 
@@ -28,7 +28,7 @@ export default function OrderDetailPage() {
   const back = user?.role === 'farmer' ? { to: '/farm/sales', label: t('nav.mySales') } : { to: '/orders', label: t('nav.myOrders') };
   return (
     <div className="narrow narrow--wide order-detail" data-order-id={o.id}>
-      <PageTitle back={back}>{t('orders.orderNo', { no: orderNumber(o.id) })}</PageTitle>
+      <PageTitle back={back}>{t('orders.orderNo', { no: orderNumber(o) })}</PageTitle>
       <Toast text={done} onDone={clearDone} />
       <section className="card">
         <div className="row-between">

@@ -14,7 +14,7 @@ export function useOrderActions(onDone: (order: Order, action: 'deliver' | 'canc
   const [busyId, setBusyId] = useState('');
   const [actionError, setActionError] = useState<{ id: string; text: string } | null>(null);
   const act = async (order: Order, action: 'deliver' | 'cancel') => {
-    const question = action === 'cancel' ? t('orders.confirmCancel') : t('orders.confirmReceived', { no: orderNumber(order.id) });
+    const question = action === 'cancel' ? t('orders.confirmCancel') : t('orders.confirmReceived', { no: orderNumber(order) });
     if (!window.confirm(question)) return;
     setBusyId(order.id);
     setActionError(null);
@@ -58,7 +58,7 @@ export default function OrdersPage() {
   const [done, setDone] = useState('');
   const clearDone = useCallback(() => setDone(''), []);
   const { act, busyId, actionError } = useOrderActions((o, action) => {
-    setDone(t(action === 'deliver' ? 'orders.receivedNotice' : 'orders.cancelledNotice', { no: orderNumber(o.id) }));
+    setDone(t(action === 'deliver' ? 'orders.receivedNotice' : 'orders.cancelledNotice', { no: orderNumber(o) }));
     list.reload();
   });
 

@@ -35,9 +35,9 @@ export default function PaymentPage() {
   );
   type Row = { id: string; seller?: string; lines: string; totalCents: number; status: Order['status'] };
   const rows: Row[] | null = paidOrders.data
-    ? paidOrders.data.map((o) => ({ id: o.id, seller: o.sellerName, lines: o.lines.map((l) => `${l.title} × ${l.quantity}`).join('，'), totalCents: o.totalCents, status: o.status }))
+    ? paidOrders.data.map((o) => ({ id: o.id, orderNo: o.orderNo, seller: o.sellerName, lines: o.lines.map((l) => `${l.title} × ${l.quantity}`).join('，'), totalCents: o.totalCents, status: o.status }))
     : checkout
-      ? checkout.orders.map((o) => ({ id: o.id, lines: o.lines.map((l) => `${l.title} × ${l.quantity}`).join('，'), totalCents: o.totalCents, status: o.status }))
+      ? checkout.orders.map((o) => ({ id: o.id, orderNo: o.orderNo, lines: o.lines.map((l) => `${l.title} × ${l.quantity}`).join('，'), totalCents: o.totalCents, status: o.status }))
       : null;
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: 'error' | 'info'; text: string } | null>(null);
@@ -78,7 +78,7 @@ export default function PaymentPage() {
               <li key={o.id} className="pay-order">
                 <span className="pay-order__what">
                   <strong>{o.seller ? t('pay.orderFrom', { n: i + 1, seller: o.seller }) : t('pay.orderPlain', { n: i + 1 })}</strong>
-                  <span className="muted"> {t('orders.orderNo', { no: orderNumber(o.id) })}</span>
+                  <span className="muted"> {t('orders.orderNo', { no: orderNumber(o) })}</span>
                   <span className="pay-order__lines">{o.lines}</span>
                 </span>
                 <span className="pay-order__amount">{money(o.totalCents)}</span>
