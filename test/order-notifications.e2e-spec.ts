@@ -40,7 +40,7 @@ describe('Order notifications by mail (e2e)', () => {
     const listing = await createListing(t, farmer, { title, priceCents: 3990, stock: 10 });
     const res = await checkout(t, buyer, [{ listingId: listing.id, quantity: 2 }]).expect(201);
     await pay(buyer, res.body.payment.id);
-    return res.body.orders[0] as { id: string };
+    return res.body.orders[0] as { id: string; orderNo: string };
   }
 
   it('a paid order reaches the farmer (what to ship and where, in their language) and the buyer; shipping mails the tracking number', async () => {
@@ -48,7 +48,7 @@ describe('Order notifications by mail (e2e)', () => {
     await t.db.query(`UPDATE users SET locale = 'en', phone = '13912345678' WHERE id = $1`, [farmer.id]);
     const buyer = await createUser(t, 'buyer', { displayName: '陈静' });
     const order = await paidOrder(farmer, buyer, '红心猕猴桃');
-    const no = order.id.slice(0, 8);
+    const no = order.orderNo; // the readable number, as the web app shows it
 
     const toFarmer = await smtp.waitFor(farmer.email, 1);
     expect(toFarmer.subject).toBe(`New paid order ${no}: please ship`);
@@ -80,7 +80,7 @@ describe('Order notifications by mail (e2e)', () => {
     await smtp.waitFor(buyer.email, 3);
     await smtp.waitFor(farmer.email, 3);
     const subjects = (email: string) => smtp.to(email).map((m) => m.subject).sort();
-    const no = order.id.slice(0, 8);
+    const no = order.orderNo; // the readable number, as the web app shows it
     expect(subjects(buyer.email)).toEqual([`订单 ${no} 已取消`, `订单 ${no} 已收到付款`, `订单 ${no} 退款 ¥79.80`].sort());
     expect(subjects(farmer.email)).toEqual([`新订单 ${no} 已付款，请发货`, `订单 ${no} 已取消，请勿发货`, `订单 ${no} 已退款 ¥79.80`].sort());
     expect(smtp.to(buyer.email).find((m) => m.subject === `订单 ${no} 已取消`)!.text).toContain('缺货');

@@ -74,6 +74,9 @@ export interface CheckoutRow {
   createdAt: Date;
 }
 
+/** Order numbers drawn from the sequence at a time (nextOrderNos). */
+const ORDER_NO_BLOCK = 64;
+
 const ORDER_COLUMNS = `o.id, o.order_no AS "orderNo", o.checkout_id AS "checkoutId", o.buyer_id AS "buyerId", o.seller_type AS "sellerType",
   o.seller_id AS "sellerId", o.county_code AS "countyCode", o.status, o.total_cents AS "totalCents",
   o.refunded_cents AS "refundedCents", o.currency, o.shipping_address AS "shippingAddress", o.carrier,
@@ -254,12 +257,23 @@ export class OrderRepository {
     return ids;
   }
 
-  /** Readable numbers for `count` new orders (order_no_of, migration 1780000000077), taken before the insert so the first answer carries them. */
+  /**
+   * Readable numbers for `count` new orders (order_no_of, migration 1780000000077), taken before the
+   * insert so the first answer carries them. Drawn from the sequence ORDER_NO_BLOCK at a time and
+   * handed out from memory, so most checkouts pay no round trip for them (a sequence is not
+   * transactional: numbers are unique across processes, and gaps — a restart, a rolled-back
+   * checkout — do no harm). The refill runs on the checkout's own connection, never a second one.
+   */
   async nextOrderNos(m: EntityManager, count: number): Promise<string[]> {
-    const rows = await preparedQuery<{ no: string }>(m, 'orders_next_order_nos',
-      `SELECT order_no_of(nextval('order_no_seq')) AS no FROM generate_series(1, $1)`, [count]);
-    return rows.map((r) => r.no);
+    if (this.spareOrderNos.length < count) {
+      const rows = await preparedQuery<{ no: string }>(m, 'orders_next_order_nos',
+        `SELECT order_no_of(nextval('order_no_seq')) AS no FROM generate_series(1, $1)`, [Math.max(count, ORDER_NO_BLOCK)]);
+      this.spareOrderNos.push(...rows.map((r) => r.no));
+    }
+    return this.spareOrderNos.splice(0, count);
   }
+
+  private readonly spareOrderNos: string[] = [];
 
   /** The order, if the caller may see it (order.access.ts). */
   async findVisibleOrder(id: string, caller: AuthUser): Promise<OrderRow | null> {
