@@ -160,6 +160,21 @@ describeAll('Browser: officer drill-down, exports, report table, programme admin
     }
   }, 120_000);
 
+  it('the admin\'s and the officer\'s menus fit a 360 px phone in both languages (no entry cut off)', async () => {
+    for (const [user, lang] of [[admin, 'zh'], [admin, 'en'], [officer, 'zh']] as const) {
+      const { page } = await open({ viewport: PHONE, lang, user });
+      await page.goto(user === admin ? '/admin' : '/officer');
+      const nav = page.getByRole('navigation', { name: lang === 'zh' ? '主导航' : 'Main' });
+      const links = await nav.getByRole('link').all();
+      expect(links.length).toBeGreaterThan(1);
+      for (const link of links) {
+        const box = (await link.boundingBox())!;
+        expect([await link.innerText(), box.x >= 0 && box.x + box.width <= PHONE.width]).toEqual([await link.innerText(), true]);
+      }
+      if (user === admin) await screenshot(page, `admin-menu-phone-${lang}`);
+    }
+  });
+
   it('item 3: the dashboard downloads files for people — headers in the reader\'s language, money in yuan, an Excel title', async () => {
     const { page } = await open({ viewport: DESKTOP, lang: 'en', user: officer });
     await page.goto('/officer?region=520300');
