@@ -24,6 +24,7 @@ const AccountPage = lazy(() => import('./pages/account/AccountPage'));
 const FarmHome = lazy(() => import('./pages/farm/FarmHome'));
 const MyListingsPage = lazy(() => import('./pages/farm/MyListingsPage'));
 const ListingFormPage = lazy(() => import('./pages/farm/ListingFormPage'));
+const ImportListingsPage = lazy(() => import('./pages/farm/ImportListingsPage'));
 const SalesPage = lazy(() => import('./pages/farm/SalesPage'));
 const LedgerPage = lazy(() => import('./pages/farm/LedgerPage'));
 const CooperativesPage = lazy(() => import('./pages/farm/CooperativesPage'));
@@ -54,6 +55,7 @@ function App() {
         <Route path="farm" element={<RequireRole roles={['farmer']}><FarmHome /></RequireRole>} />
         <Route path="farm/listings" element={<RequireRole roles={['farmer']}><MyListingsPage /></RequireRole>} />
         <Route path="farm/listings/new" element={<RequireRole roles={['farmer']}><ListingFormPage /></RequireRole>} />
+        <Route path="farm/listings/import" element={<RequireRole roles={['farmer']}><ImportListingsPage /></RequireRole>} />
         <Route path="farm/listings/:id/edit" element={<RequireRole roles={['farmer']}><ListingFormPage /></RequireRole>} />
         <Route path="farm/sales" element={<RequireRole roles={['farmer']}><SalesPage /></RequireRole>} />
         <Route path="farm/ledger" element={<RequireRole roles={['farmer']}><LedgerPage /></RequireRole>} />
