@@ -325,7 +325,7 @@ export const en = {
   'stockHistory.none': 'No changes yet.',
   'stockHistory.when': 'When',
   'stockHistory.why': 'Why',
-  'stockHistory.change': 'Change',
+  'stockHistory.change': 'Change → stock',
   'stockHistory.after': 'Stock after',
   'stockHistory.reason.created': 'Listed',
   'stockHistory.reason.import': 'Imported',

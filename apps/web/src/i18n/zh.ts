@@ -327,7 +327,7 @@ export const zh: Record<MessageKey, string> = {
   'stockHistory.none': '暂无变动。',
   'stockHistory.when': '时间',
   'stockHistory.why': '原因',
-  'stockHistory.change': '变动',
+  'stockHistory.change': '变动 → 库存',
   'stockHistory.after': '变动后库存',
   'stockHistory.reason.created': '上架',
   'stockHistory.reason.import': '批量导入',

@@ -22,7 +22,6 @@ export function StockHistory({ listingId }: { listingId: string }) {
                 <th scope="col">{t('stockHistory.when')}</th>
                 <th scope="col">{t('stockHistory.why')}</th>
                 <th scope="col" className="num">{t('stockHistory.change')}</th>
-                <th scope="col" className="num">{t('stockHistory.after')}</th>
               </tr>
             </thead>
             <tbody>
@@ -38,8 +37,11 @@ export function StockHistory({ listingId }: { listingId: string }) {
                       </>
                     )}
                   </td>
-                  <td className={`num${c.delta < 0 ? ' warn' : ''}`}>{c.delta > 0 ? `+${c.delta}` : c.delta}</td>
-                  <td className="num">{c.stockAfter}</td>
+                  <td className="num">
+                    <span className={c.delta < 0 ? 'warn' : undefined}>{c.delta > 0 ? `+${c.delta}` : c.delta}</span>
+                    <br />
+                    <span title={t('stockHistory.after')}>→ {c.stockAfter}</span>
+                  </td>
                 </tr>
               ))}
             </tbody>
