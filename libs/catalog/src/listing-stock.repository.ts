@@ -93,6 +93,16 @@ export class ListingStockRepository {
   }
 
   /**
+   * Locks listings in id order (as checkout does), for a caller that then returns stock to them in
+   * several statements (one per order, for the history's reference) without risking a deadlock.
+   */
+  async lockInOrder(manager: EntityManager, listingIds: string[]): Promise<void> {
+    const ids = [...new Set(listingIds.map((id) => id.toLowerCase()))].sort();
+    if (ids.length === 0) return;
+    await manager.query(`SELECT id FROM listings WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [ids]);
+  }
+
+  /**
    * Puts stock back (a cancelled or expired order), whatever the listing's status is now: one
    * statement, locking in id order like checkout, with the stock history's reason (`context`).
    */

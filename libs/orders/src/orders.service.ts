@@ -88,6 +88,8 @@ export class OrdersService implements PaymentOutcomePort {
       // Each order's stock goes back with its own history rows (reason, who, which order).
       const lines = await this.orders.linesIn(m, orders.map((o) => o.id));
       const reason = actor.role === 'system' ? 'payment_timeout' : 'cancellation';
+      // Several orders (the timeout's batch): lock all their listings in id order first, as checkout does.
+      if (orders.length > 1) await this.stock.lockInOrder(m, lines.map((l) => l.listingId));
       for (const o of orders) {
         const mine = lines.filter((l) => l.orderId === o.id).map((l) => ({ listingId: l.listingId, quantity: l.quantity }));
         await this.stock.returnStock(m, mine, { reason, actorId: actor.id, refId: o.id });
