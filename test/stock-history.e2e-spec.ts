@@ -43,6 +43,22 @@ describe('Stock history (e2e)', () => {
     expect(page2.body.items.map((c: Change) => c.reason)).toEqual(['edit', 'created']);
   });
 
+  it('the payment timeout cancelling several orders at once gives each listing a row naming its own order', async () => {
+    const [f1, f2, buyer] = [await createUser(t, 'farmer'), await createUser(t, 'farmer'), await createUser(t, 'buyer')];
+    const make = async (f: typeof f1) =>
+      (await t.http().post('/api/listings').set(f.auth).send({ title: '核桃', category: 'nuts_seeds', unit: 'bag', netWeightGrams: 1000, priceCents: 2000, stock: 9 }).expect(201)).body.id as string;
+    const [a, b] = [await make(f1), await make(f2)];
+    const res = await checkout(t, buyer, [{ listingId: a, quantity: 2 }, { listingId: b, quantity: 4 }]).expect(201);
+    expect(res.body.orders).toHaveLength(2); // one order per seller
+    await t.db.query(`UPDATE orders SET placed_at = now() - interval '31 minutes' WHERE checkout_id = $1`, [res.body.id]);
+    await t.app.get(OrdersService).expireUnpaidOrders();
+    const orderOf = (farmerId: string) => res.body.orders.find((o: { sellerId?: string; farmerId?: string; lines: { listingId: string }[] }) => o.lines.some((l) => l.listingId === (farmerId === f1.id ? a : b))).id;
+    for (const [id, f, qty] of [[a, f1, 2], [b, f2, 4]] as const) {
+      const [latest] = (await t.http().get(`/api/listings/${id}/stock-history`).set(f.auth).expect(200)).body.items as Change[];
+      expect(latest).toMatchObject({ reason: 'payment_timeout', delta: qty, stockAfter: 9, actorId: null, refId: orderOf(f.id) });
+    }
+  });
+
   it('a failed checkout (short of stock) leaves no history; only the farmer and the cooperative manager may read it', async () => {
     const manager = await createUser(t, 'farmer');
     const farmer = await createUser(t, 'farmer');
