@@ -4,7 +4,7 @@
 //
 //   npm run bench:checkout            (embedded PostgreSQL)
 //   DATABASE_URL=postgres://… npm run bench:checkout
-//   BENCH_SECONDS=20 BENCH_CONNECTIONS=64 BENCH_HOT=1 …
+//   BENCH_SECONDS=20 BENCH_CONNECTIONS=64 BENCH_HOT=1 BENCH_STOCK_HISTORY=off …
 import autocannon from 'autocannon';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
@@ -56,6 +56,8 @@ const buyers = (
     [hash, BUYERS],
   )
 ).rows.map((r) => r.id);
+// BENCH_STOCK_HISTORY=off: the same run without the stock-history trigger (an A/B of its cost).
+if (process.env.BENCH_STOCK_HISTORY === 'off') await client.query(`ALTER TABLE listings DISABLE TRIGGER listings_stock_changed`);
 const tokens = buyers.map((id) => `Bearer ${signToken(id, 'buyer')}`);
 const hot = process.env.BENCH_HOT === '1';
 

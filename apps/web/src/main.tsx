@@ -24,6 +24,7 @@ const AccountPage = lazy(() => import('./pages/account/AccountPage'));
 const FarmHome = lazy(() => import('./pages/farm/FarmHome'));
 const MyListingsPage = lazy(() => import('./pages/farm/MyListingsPage'));
 const ListingFormPage = lazy(() => import('./pages/farm/ListingFormPage'));
+const ImportListingsPage = lazy(() => import('./pages/farm/ImportListingsPage'));
 const SalesPage = lazy(() => import('./pages/farm/SalesPage'));
 const PackingSlipsPage = lazy(() => import('./pages/farm/PackingSlipsPage'));
 const LedgerPage = lazy(() => import('./pages/farm/LedgerPage'));
@@ -55,6 +56,7 @@ function App() {
         <Route path="farm" element={<RequireRole roles={['farmer']}><FarmHome /></RequireRole>} />
         <Route path="farm/listings" element={<RequireRole roles={['farmer']}><MyListingsPage /></RequireRole>} />
         <Route path="farm/listings/new" element={<RequireRole roles={['farmer']}><ListingFormPage /></RequireRole>} />
+        <Route path="farm/listings/import" element={<RequireRole roles={['farmer']}><ImportListingsPage /></RequireRole>} />
         <Route path="farm/listings/:id/edit" element={<RequireRole roles={['farmer']}><ListingFormPage /></RequireRole>} />
         <Route path="farm/sales" element={<RequireRole roles={['farmer']}><SalesPage /></RequireRole>} />
         <Route path="farm/orders/print" element={<RequireRole roles={['farmer']}><PackingSlipsPage /></RequireRole>} />

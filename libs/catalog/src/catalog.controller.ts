@@ -1,12 +1,13 @@
 import {
-  Body, Controller, Delete, Get, Header, Inject, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
+  Body, Controller, Delete, Get, Header, HttpCode, Inject, Param, ParseUUIDPipe, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { BadRequestError } from '@farmlink/shared';
-import { CurrentUser, Endpoint, type AuthUser } from '@farmlink/common';
+import { CurrentUser, Endpoint, PageQueryDto, type AuthUser } from '@farmlink/common';
 import { CatalogService } from './catalog.service';
-import { PhotoTooLargeError } from './catalog.errors';
-import { CreateListingDto, ListingDto, ListingPageDto, ListingQueryDto, PhotoDto, UpdateListingDto } from './dto/listing.dto';
+import { ImportTooLargeError, PhotoTooLargeError } from './catalog.errors';
+import { IMPORT_MAX_BYTES } from './listing-import';
+import { CreateListingDto, ImportQueryDto, ImportResultDto, ListingDto, ListingPageDto, ListingQueryDto, PhotoDto, StockHistoryPageDto, UpdateListingDto } from './dto/listing.dto';
 import { PHOTO_MAX_BYTES } from './photo-processor';
 import { PHOTO_KEY_PATTERN, PHOTO_STORAGE, type PhotoStorage } from './photo-storage';
 import { PhotoNotFoundError } from './catalog.errors';
@@ -36,6 +37,28 @@ export class ListingsController {
   @Header('Content-Type', 'application/json; charset=utf-8')
   search(@Query() query: ListingQueryDto): Promise<string> {
     return this.catalog.searchJson(query);
+  }
+
+  @Post('import')
+  @HttpCode(200)
+  @Endpoint({
+    summary: 'Bulk import listings from a CSV (UTF-8, BOM or not) or XLSX (multipart field "file"; at most 1 MB and 1,000 rows)',
+    description:
+      'Columns (header row): title, category, unit, netWeightGrams (or weightKg), price (yuan, two decimals), stock, description, harvestDate. ' +
+      'Every row is checked by the rules of POST /api/listings; valid rows are created in one transaction and each bad row is named ' +
+      '(row 1 is the header). dryRun=true previews; allOrNothing=true creates nothing when a row is bad.',
+    access: ['farmer'],
+    ok: { type: ImportResultDto },
+    errors: { 400: 'Not multipart, or no field "file"', 413: 'Over 1 MB or over 1,000 rows', 422: 'Not a readable CSV or XLSX, or no header row' },
+  })
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' } } } })
+  async importListings(@CurrentUser() caller: AuthUser, @Query() query: ImportQueryDto, @Req() req: FastifyRequest): Promise<ImportResultDto> {
+    if (typeof req.isMultipart !== 'function' || !req.isMultipart()) {
+      throw new BadRequestError('Send the file as multipart/form-data with a field named "file"');
+    }
+    const bytes = await readSingleFile(req, IMPORT_MAX_BYTES, () => new ImportTooLargeError(`The file must be at most ${IMPORT_MAX_BYTES / (1024 * 1024)} MB`));
+    return this.catalog.importListings(caller, bytes, { dryRun: query.dryRun, allOrNothing: query.allOrNothing });
   }
 
   @Get('mine')
@@ -88,6 +111,21 @@ export class ListingsController {
     return this.catalog.update(caller, id, body);
   }
 
+  @Get(':id/stock-history')
+  @Endpoint({
+    summary: "A listing's stock history: every change (checkout, cancellation, payment timeout, edit, import) with who, when, why and the level after; newest first, paged",
+    access: ['farmer', 'admin'],
+    ok: { type: StockHistoryPageDto },
+    errors: { 403: 'Not the farmer or the cooperative’s manager', 404: '' },
+  })
+  stockHistory(
+    @CurrentUser() caller: AuthUser,
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Query() query: PageQueryDto,
+  ): Promise<StockHistoryPageDto> {
+    return this.catalog.stockHistory(caller, id, query);
+  }
+
   @Delete(':id')
   @Endpoint({
     summary: 'Archive a listing (its farmer): it leaves the shop, the row stays for order history',
@@ -118,7 +156,7 @@ export class ListingsController {
       throw new BadRequestError('Send the photo as multipart/form-data with a field named "file"');
     }
     await this.catalog.assertCanAddPhoto(caller, id);
-    const bytes = await readSingleFile(req);
+    const bytes = await readSingleFile(req, PHOTO_MAX_BYTES, () => new PhotoTooLargeError(PHOTO_MAX_BYTES));
     return this.catalog.addPhoto(caller, id, bytes);
   }
 
@@ -133,29 +171,29 @@ export class ListingsController {
   }
 }
 
-/** Reads the one file part named "file" (at most PHOTO_MAX_BYTES), refusing anything else with a 4xx. */
-async function readSingleFile(req: FastifyRequest): Promise<Buffer> {
+/** Reads the one file part named "file" (at most maxBytes, else tooLarge()), refusing anything else with a 4xx. */
+async function readSingleFile(req: FastifyRequest, maxBytes: number, tooLarge: () => Error): Promise<Buffer> {
   let part;
   try {
-    part = await req.file({ limits: { fileSize: PHOTO_MAX_BYTES, files: 1, fields: 10, parts: 20 } });
+    part = await req.file({ limits: { fileSize: maxBytes, files: 1, fields: 10, parts: 20 } });
   } catch (err) {
-    throw asClientError(err);
+    throw asClientError(err, tooLarge);
   }
-  if (!part) throw new BadRequestError('The multipart body has no file: send the photo in a field named "file"');
+  if (!part) throw new BadRequestError('The multipart body has no file: send it in a field named "file"');
   if (part.fieldname !== 'file') {
     part.file.resume();
-    throw new BadRequestError(`The photo must be in a field named "file", not "${part.fieldname}"`);
+    throw new BadRequestError(`The file must be in a field named "file", not "${part.fieldname}"`);
   }
   try {
     return await part.toBuffer();
   } catch (err) {
-    throw asClientError(err);
+    throw asClientError(err, tooLarge);
   }
 }
 
-function asClientError(err: unknown): unknown {
+function asClientError(err: unknown, tooLarge: () => Error): unknown {
   const code = (err as { code?: string })?.code;
-  if (code === 'FST_REQ_FILE_TOO_LARGE') return new PhotoTooLargeError(PHOTO_MAX_BYTES);
+  if (code === 'FST_REQ_FILE_TOO_LARGE') return tooLarge();
   const status = (err as { statusCode?: number })?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) return err;
   // busboy errors on a malformed body ("Unexpected end of form", bad boundary…) are the client's.

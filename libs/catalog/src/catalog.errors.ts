@@ -77,3 +77,15 @@ export class ListingAlreadyRemovedError extends ConflictError {
     super('This listing is already taken down');
   }
 }
+
+export class ImportTooLargeError extends DomainError {
+  constructor(what: string) {
+    super('payload_too_large', what);
+  }
+}
+
+export class UnreadableImportError extends UnprocessableError {
+  constructor(message: string) {
+    super(message);
+  }
+}

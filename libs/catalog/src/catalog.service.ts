@@ -3,13 +3,15 @@ import { ConfigService } from '@nestjs/config';
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_PAGE_SIZE, mulDivRound, pageOf, type Page } from '@farmlink/shared';
 import { CooperativesService } from '@farmlink/cooperatives';
-import { assertMayChangeListing, mayReadListing, type ListingChange } from './listing.access';
+import { assertMayChangeListing, assertMayReadStockHistory, mayReadListing, type ListingChange } from './listing.access';
 import { RegionsService } from '@farmlink/regions';
-import { type AuthUser } from '@farmlink/common';
+import { type AuthUser, type PageQueryDto } from '@farmlink/common';
 import { UnknownRegionError } from '@farmlink/identity';
-import type { CreateListingDto, ListingDto, ListingQueryDto, PhotoDto, UpdateListingDto } from './dto/listing.dto';
+import type { CreateListingDto, ImportResultDto, ListingDto, ListingQueryDto, PhotoDto, StockChangeDto, UpdateListingDto } from './dto/listing.dto';
 import {
+  ImportTooLargeError,
   ListingNotFoundError,
+  UnreadableImportError,
   NotCooperativeMemberError,
   PhotoNotFoundError,
   TooManyPhotosError,
@@ -22,6 +24,7 @@ import { PHOTO_STORAGE, type PhotoStorage } from './photo-storage';
 import { TtlCache } from './ttl-cache';
 import { CatalogEvents } from './catalog-events';
 import { CachedListing, etagOf, ListingCache } from './listing-cache';
+import { ImportFileError, readImportFile, validateImportRows } from './listing-import';
 
 /** Keys of a photo's sized files: `<storageKey>-<width>.webp`. */
 export function photoKeys(storageKey: string): string[] {
@@ -154,9 +157,70 @@ export class CatalogService {
       cooperativeId: dto.cooperativeId,
       status: dto.status,
     };
-    await this.listings.update(id, changes);
+    await this.listings.update(id, changes, caller.id);
     this.changed();
     return this.toDto((await this.listings.findById(id))!);
+  }
+
+  /** A listing's stock history, newest first: for its farmer and its cooperative's manager (and admins). */
+  async stockHistory(caller: AuthUser, id: string, query: PageQueryDto): Promise<Page<StockChangeDto>> {
+    const access = await this.listings.findAccess(id);
+    if (!access) throw new ListingNotFoundError(id);
+    assertMayReadStockHistory(caller, access);
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
+    const { rows, total } = await this.listings.stockHistory(id, pageSize, (page - 1) * pageSize);
+    return pageOf(rows.map((r) => ({ ...r, at: r.at.toISOString() })), total, page, pageSize);
+  }
+
+  /**
+   * Bulk import (CSV or XLSX): every row is checked by POST /api/listings's rules; the valid ones are
+   * created in one transaction (none with allOrNothing and a bad row, none in a dry run); bad rows are named.
+   */
+  async importListings(caller: AuthUser, bytes: Buffer, opts: { dryRun?: boolean; allOrNothing?: boolean }): Promise<ImportResultDto> {
+    let read;
+    try {
+      read = await readImportFile(bytes);
+    } catch (err) {
+      if (err instanceof ImportFileError) throw err.kind === 'too_many_rows' ? new ImportTooLargeError(err.message) : new UnreadableImportError(err.message);
+      throw err;
+    }
+    const rows = await validateImportRows(read.headers, read.records);
+    const valid = rows.filter((r) => r.listing);
+    const create = !opts.dryRun && valid.length > 0 && !(opts.allOrNothing && valid.length < rows.length);
+    const ids = create
+      ? await this.listings.insertAll(valid.map(({ listing: d }) => ({
+          farmerId: caller.id,
+          cooperativeId: null,
+          title: d!.title,
+          description: d!.description ?? '',
+          category: d!.category,
+          unit: d!.unit,
+          netWeightGrams: d!.netWeightGrams,
+          priceCents: d!.priceCents,
+          stock: d!.stock,
+          harvestDate: d!.harvestDate ?? null,
+          status: 'active',
+        })))
+      : [];
+    if (create) this.changed();
+    const idOf = new Map(valid.map((r, i) => [r.row, ids[i] ?? null]));
+    return {
+      dryRun: !!opts.dryRun,
+      total: rows.length,
+      valid: valid.length,
+      created: ids.length,
+      rows: rows.map((r) => ({
+        row: r.row,
+        title: r.title,
+        ok: r.errors.length === 0,
+        errors: r.errors,
+        listingId: idOf.get(r.row) ?? null,
+        ...(r.listing
+          ? { category: r.listing.category, unit: r.listing.unit, netWeightGrams: r.listing.netWeightGrams, priceCents: r.listing.priceCents, stock: r.listing.stock, harvestDate: r.listing.harvestDate ?? null }
+          : {}),
+      })),
+    };
   }
 
   /** The farmer archives the listing: it leaves the shop but the row stays (orders point at it). */

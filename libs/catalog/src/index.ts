@@ -4,3 +4,4 @@ export * from './catalog.errors';
 export * from './listing-stock.repository';
 export * from './photo-storage';
 export * from './dto/listing.dto';
+export * from './listing-stock-context';

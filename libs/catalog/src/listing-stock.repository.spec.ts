@@ -114,7 +114,30 @@ describe('ListingStockRepository (real PostgreSQL)', () => {
 
   it('returns stock even to a listing that has since been archived', async () => {
     const a = await listing(0, 'archived');
-    await db.transaction((m) => repo.returnStock(m, [{ listingId: a, quantity: 4 }]));
+    await db.transaction((m) => repo.returnStock(m, [{ listingId: a, quantity: 4 }], { reason: 'cancellation' }));
     expect(await stockOf(a)).toBe(4);
+  });
+
+  it('records each change in the stock history with the reason, actor and reference set in the same statement', async () => {
+    const a = await listing(5);
+    const b = await listing(5);
+    const ref = '0190a8f0-0000-7000-8000-000000000001';
+    const actor = (await db.query(`SELECT farmer_id AS id FROM listings WHERE id = $1`, [a]))[0].id;
+    await db.transaction((m) => repo.takeForCheckout(m, [{ listingId: a, quantity: 2 }, { listingId: b, quantity: 9 }], { reason: 'checkout', actorId: actor, refId: ref }));
+    await db.transaction((m) => repo.returnStock(m, [{ listingId: a, quantity: 1 }, { listingId: a, quantity: 1 }], { reason: 'payment_timeout', refId: ref }));
+    await db.query(`UPDATE listings SET stock = stock + 1 WHERE id = $1`, [a]); // by hand: no reason set
+    await db.query(`UPDATE listings SET title = 'x' WHERE id = $1`, [a]); // no change of stock: no row
+    const rows = await db.query(
+      `SELECT delta, stock_after AS "stockAfter", reason, actor_id AS "actorId", ref_id AS "refId" FROM listing_stock_changes WHERE listing_id = $1 ORDER BY id`,
+      [a],
+    );
+    expect(rows).toEqual([
+      { delta: 5, stockAfter: 5, reason: expect.any(String), actorId: null, refId: null }, // the listing's insert
+      { delta: -2, stockAfter: 3, reason: 'checkout', actorId: actor, refId: ref },
+      { delta: 2, stockAfter: 5, reason: 'payment_timeout', actorId: null, refId: ref },
+      { delta: 1, stockAfter: 6, reason: 'other', actorId: null, refId: null },
+    ]);
+    // b had too little: nothing taken, nothing recorded beyond its insert.
+    expect(await db.query(`SELECT count(*)::int AS n FROM listing_stock_changes WHERE listing_id = $1`, [b])).toEqual([{ n: 1 }]);
   });
 });

@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { moneyMapper, preparedQuery } from '@farmlink/database';
 import type { ListingStatus } from '@farmlink/shared';
 import { ListingCache } from './listing-cache';
+import { stockContextCte, stockContextParams, type StockContext } from './listing-stock-context';
 
 /** What checkout needs to know about a listing, read inside the checkout transaction. */
 export interface CheckoutListing {
@@ -46,19 +47,24 @@ export class ListingStockRepository {
    * Checkout's one round trip: locks the listings in id order (so concurrent
    * checkouts cannot deadlock), takes the stock of every active listing that
    * has enough, and answers the snapshot of each listing found with whether its
-   * stock was taken. The caller rolls back unless every item was taken.
+   * stock was taken. The caller rolls back unless every item was taken. The same statement sets
+   * the stock history's reason (`context`, read by the trigger on listings.stock).
    */
-  async takeForCheckout(manager: EntityManager, items: StockItem[]): Promise<{ listings: CheckoutListing[]; taken: Set<string> }> {
+  async takeForCheckout(
+    manager: EntityManager,
+    items: StockItem[],
+    context: StockContext = { reason: 'checkout' },
+  ): Promise<{ listings: CheckoutListing[]; taken: Set<string> }> {
     const merged = mergeItems(items).filter(([, q]) => Number.isSafeInteger(q) && q > 0);
     if (merged.length === 0) return { listings: [], taken: new Set() };
-    const rows: Record<string, unknown>[] = await preparedQuery(manager, 'listings_take_for_checkout',
-      `WITH req AS (
+    const rows: Record<string, unknown>[] = await preparedQuery(manager, 'listings_take_for_checkout_v2',
+      `WITH ${stockContextCte(3)}, req AS (
          SELECT r.id, r.qty FROM unnest($1::uuid[], $2::int[]) AS r(id, qty)
        ), locked AS (
          SELECT l.id, l.stock, l.status FROM listings l JOIN req ON req.id = l.id ORDER BY l.id FOR UPDATE OF l
        ), taken AS (
          UPDATE listings l SET stock = l.stock - req.qty, updated_at = now()
-           FROM req, locked
+           FROM req, locked, stock_ctx
           WHERE l.id = req.id AND locked.id = l.id AND locked.status = 'active' AND locked.stock >= req.qty
          RETURNING l.id
        )
@@ -74,7 +80,7 @@ export class ListingStockRepository {
          JOIN users u ON u.id = l.farmer_id
          LEFT JOIN cooperatives c ON c.id = l.cooperative_id
         ORDER BY l.id`,
-      [merged.map(([id]) => id), merged.map(([, q]) => q)],
+      [merged.map(([id]) => id), merged.map(([, q]) => q), ...stockContextParams(context)],
     );
     const taken = new Set<string>();
     const listings = rows.map((r) => {
@@ -86,13 +92,35 @@ export class ListingStockRepository {
     return { listings, taken };
   }
 
-  /** Puts stock back (a cancelled or expired order), whatever the listing's status is now. */
-  async returnStock(manager: EntityManager, items: StockItem[]): Promise<void> {
-    for (const [listingId, quantity] of mergeItems(items)) {
-      if (!Number.isSafeInteger(quantity) || quantity <= 0) continue;
-      await manager.query(`UPDATE listings SET stock = stock + $2, updated_at = now() WHERE id = $1`, [listingId, quantity]);
-      this.cache?.forget([listingId]);
-    }
+  /**
+   * Locks listings in id order (as checkout does), for a caller that then returns stock to them in
+   * several statements (one per order, for the history's reference) without risking a deadlock.
+   */
+  async lockInOrder(manager: EntityManager, listingIds: string[]): Promise<void> {
+    const ids = [...new Set(listingIds.map((id) => id.toLowerCase()))].sort();
+    if (ids.length === 0) return;
+    await manager.query(`SELECT id FROM listings WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [ids]);
+  }
+
+  /**
+   * Puts stock back (a cancelled or expired order), whatever the listing's status is now: one
+   * statement, locking in id order like checkout, with the stock history's reason (`context`).
+   */
+  async returnStock(manager: EntityManager, items: StockItem[], context: StockContext): Promise<void> {
+    const merged = mergeItems(items).filter(([, q]) => Number.isSafeInteger(q) && q > 0);
+    if (merged.length === 0) return;
+    await manager.query(
+      `WITH ${stockContextCte(3)}, req AS (
+         SELECT r.id, r.qty FROM unnest($1::uuid[], $2::int[]) AS r(id, qty)
+       ), locked AS (
+         SELECT l.id FROM listings l JOIN req ON req.id = l.id ORDER BY l.id FOR UPDATE OF l
+       )
+       UPDATE listings l SET stock = l.stock + req.qty, updated_at = now()
+         FROM req, locked, stock_ctx
+        WHERE l.id = req.id AND locked.id = l.id`,
+      [merged.map(([id]) => id), merged.map(([, q]) => q), ...stockContextParams(context)],
+    );
+    this.cache?.forget(merged.map(([id]) => id));
   }
 }
 

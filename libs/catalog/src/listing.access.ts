@@ -59,3 +59,10 @@ export function assertMayChangeListing(caller: AuthUser, l: ListingFacts, change
   if (l.status === 'archived' && change !== 'archive') throw new ListingArchivedError();
   if (change === 'move' && !isFarmer) throw new NotListingOwnerError('move it to another cooperative');
 }
+
+/** A listing's stock history is its farmer's, its cooperative's manager's and admins' (whatever its status): 404 unseen, 403 not theirs. */
+export function assertMayReadStockHistory(caller: AuthUser, l: ListingFacts): void {
+  if (!mayReadListing(caller, l)) throw new ListingNotFoundError(l.id);
+  const isEditor = caller.id === l.farmerId || (l.cooperativeManagerId !== null && caller.id === l.cooperativeManagerId);
+  if (!isEditor && caller.role !== 'admin') throw new NotListingEditorError();
+}

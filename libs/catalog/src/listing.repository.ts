@@ -4,6 +4,18 @@ import { DataSource, EntityManager } from 'typeorm';
 import { escapeLike, moneyMapper, readQuery } from '@farmlink/database';
 import type { Category, ListingStatus } from '@farmlink/shared';
 import type { ListingSort } from './dto/listing.dto';
+import { stockContextCte, stockContextParams, type StockReason } from './listing-stock-context';
+
+export interface StockChangeRow {
+  id: string;
+  at: Date;
+  delta: number;
+  stockAfter: number;
+  reason: StockReason;
+  actorId: string | null;
+  actorName: string | null;
+  refId: string | null;
+}
 
 export interface PhotoRow {
   id: string;
@@ -111,15 +123,27 @@ export class ListingRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** Inserts a listing; its county is the farmer's, read from the users table in the same statement. */
-  async insert(l: NewListing): Promise<string> {
-    const [{ id }] = await this.db.query(
-      `INSERT INTO listings (farmer_id, cooperative_id, county_code, title, description, category, unit,
+  async insert(l: NewListing, m?: EntityManager, reason: 'created' | 'import' = 'created'): Promise<string> {
+    // The stock history's first row (trigger on listings) says who listed it and how.
+    const [{ id }] = await (m ?? this.db).query(
+      `WITH ${stockContextCte(12)}
+       INSERT INTO listings (farmer_id, cooperative_id, county_code, title, description, category, unit,
                              net_weight_grams, price_cents, stock, harvest_date, status)
-       SELECT u.id, $2, u.county_code, $3, $4, $5, $6, $7, $8, $9, $10, $11 FROM users u WHERE u.id = $1
+       SELECT u.id, $2, u.county_code, $3, $4, $5, $6, $7, $8, $9, $10, $11 FROM users u, stock_ctx WHERE u.id = $1
        RETURNING id`,
-      [l.farmerId, l.cooperativeId, l.title, l.description, l.category, l.unit, l.netWeightGrams, l.priceCents, l.stock, l.harvestDate, l.status ?? 'active'],
+      [l.farmerId, l.cooperativeId, l.title, l.description, l.category, l.unit, l.netWeightGrams, l.priceCents, l.stock, l.harvestDate, l.status ?? 'active',
+        ...stockContextParams({ reason, actorId: l.farmerId })],
     );
     return id;
+  }
+
+  /** Bulk import: inserts every listing in one transaction (all or none), each recorded in its stock history as 'import'. */
+  async insertAll(ls: NewListing[]): Promise<string[]> {
+    return this.db.transaction(async (m) => {
+      const ids: string[] = [];
+      for (const l of ls) ids.push(await this.insert(l, m, 'import'));
+      return ids;
+    });
   }
 
   async findById(id: string): Promise<ListingRow | null> {
@@ -137,9 +161,10 @@ export class ListingRepository {
     return rows[0] ?? null;
   }
 
-  async update(id: string, changes: ListingChanges): Promise<void> {
+  /** Changes a listing; a change of stock is recorded in its stock history as an edit by `actorId`. */
+  async update(id: string, changes: ListingChanges, actorId: string): Promise<void> {
     const sets: string[] = [];
-    const params: unknown[] = [id];
+    const params: unknown[] = [id, ...stockContextParams({ reason: 'edit', actorId })];
     for (const [key, value] of Object.entries(changes)) {
       if (value === undefined) continue;
       params.push(value);
@@ -147,7 +172,26 @@ export class ListingRepository {
     }
     if (sets.length === 0) return;
     // Only active and paused listings are changed (checked again here against a race with DELETE or a takedown).
-    await this.db.query(`UPDATE listings SET ${sets.join(', ')}, updated_at = now() WHERE id = $1 AND status IN ('active', 'paused')`, params);
+    await this.db.query(
+      `WITH ${stockContextCte(2)}
+       UPDATE listings SET ${sets.join(', ')}, updated_at = now() FROM stock_ctx WHERE listings.id = $1 AND listings.status IN ('active', 'paused')`,
+      params,
+    );
+  }
+
+  /** One listing's stock history, newest first, with the page's total. */
+  async stockHistory(id: string, limit: number, offset: number): Promise<{ rows: StockChangeRow[]; total: number }> {
+    const [rows, [{ total }]] = await Promise.all([
+      this.db.query(
+        `SELECT c.id::text AS id, c.created_at AS at, c.delta, c.stock_after AS "stockAfter", c.reason,
+                c.actor_id AS "actorId", u.display_name AS "actorName", c.ref_id AS "refId"
+           FROM listing_stock_changes c LEFT JOIN users u ON u.id = c.actor_id
+          WHERE c.listing_id = $1 ORDER BY c.id DESC LIMIT $2 OFFSET $3`,
+        [id, limit, offset],
+      ),
+      this.db.query(`SELECT count(*)::int AS total FROM listing_stock_changes WHERE listing_id = $1`, [id]),
+    ]);
+    return { rows, total };
   }
 
   async archive(id: string): Promise<void> {

@@ -71,6 +71,7 @@ export class CheckoutService {
       const { listings, taken } = await this.stock.takeForCheckout(
         m,
         dto.items.map((i) => ({ listingId: i.listingId.toLowerCase(), quantity: i.quantity })),
+        { reason: 'checkout', actorId: buyerId, refId: checkoutId }, // the stock history's why and who
       );
       const byId = new Map(listings.map((l) => [l.id, l]));
       const missing = ids.filter((id) => !byId.has(id));

@@ -136,8 +136,15 @@ export class OrdersService implements PaymentOutcomePort {
     }
     if (to === 'cancelled') {
       // Cancellation is the only way stock comes back, and an order is cancelled at most once.
+      // Each order's stock goes back with its own history rows (reason, who, which order).
       const lines = await this.orders.linesIn(m, orders.map((o) => o.id));
-      await this.stock.returnStock(m, lines.map((l) => ({ listingId: l.listingId, quantity: l.quantity })));
+      const reason = actor.role === 'system' ? 'payment_timeout' : 'cancellation';
+      // Several orders (the timeout's batch): lock all their listings in id order first, as checkout does.
+      if (orders.length > 1) await this.stock.lockInOrder(m, lines.map((l) => l.listingId));
+      for (const o of orders) {
+        const mine = lines.filter((l) => l.orderId === o.id).map((l) => ({ listingId: l.listingId, quantity: l.quantity }));
+        await this.stock.returnStock(m, mine, { reason, actorId: actor.id, refId: o.id });
+      }
     }
   }
 

@@ -15,6 +15,7 @@ import type {
   CreateStaffBody,
   EnrolResult,
   Id,
+  ImportResult,
   Ledger,
   Listing,
   ListingBody,
@@ -28,6 +29,7 @@ import type {
   PaymentOutcome,
   Photo,
   Programme,
+  StockChange,
   ProgrammeBody,
   ProgrammeDetail,
   ProgrammeUpdate,
@@ -137,6 +139,14 @@ export const listings = {
     const form = new FormData();
     form.append('file', file, name);
     return request<Photo>('POST', `/listings/${id}/photos`, { body: form });
+  },
+  /** Every change of the listing's stock, newest first (its farmer or cooperative manager). */
+  stockHistory: (id: Id, page = 1, pageSize = 10) => request<Page<StockChange>>('GET', `/listings/${id}/stock-history`, { query: { page, pageSize } }),
+  /** Bulk import from a CSV or XLSX file: a dry run previews, otherwise the valid rows are created. */
+  importFile: (file: Blob, name: string, dryRun: boolean) => {
+    const form = new FormData();
+    form.append('file', file, name);
+    return request<ImportResult>('POST', '/listings/import', { body: form, query: { dryRun } });
   },
 };
 

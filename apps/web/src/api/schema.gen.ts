@@ -466,6 +466,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/listings/{id}/stock-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A listing's stock history: every change (checkout, cancellation, payment timeout, edit, import) with who, when, why and the level after; newest first, paged */
+        get: operations["ListingsController_stockHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/listings/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Bulk import listings from a CSV (UTF-8, BOM or not) or XLSX (multipart field "file"; at most 1 MB and 1,000 rows)
+         * @description Columns (header row): title, category, unit, netWeightGrams (or weightKg), price (yuan, two decimals), stock, description, harvestDate. Every row is checked by the rules of POST /api/listings; valid rows are created in one transaction and each bad row is named (row 1 is the header). dryRun=true previews; allOrNothing=true creates nothing when a row is bad.
+         */
+        post: operations["ListingsController_importListings"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/listings/mine": {
         parameters: {
             query?: never;
@@ -1250,6 +1287,42 @@ export interface components {
             /** @description How many counties are enrolled now */
             enrolled: number;
         };
+        ImportFieldErrorDto: {
+            /** @example price */
+            field: string;
+            /** @example price must be in yuan with at most two decimals, e.g. 48.00 */
+            message: string;
+        };
+        ImportResultDto: {
+            /** @description Listings created (0 in a dry run, or when allOrNothing and a row is bad) */
+            created: number;
+            dryRun: boolean;
+            rows: components["schemas"]["ImportRowDto"][];
+            /** @description Data rows read */
+            total: number;
+            /** @description Rows without errors */
+            valid: number;
+        };
+        ImportRowDto: {
+            category?: components["schemas"]["Category"];
+            errors: components["schemas"]["ImportFieldErrorDto"][];
+            harvestDate?: string | null;
+            /**
+             * Format: uuid
+             * @description The listing created (null in a dry run or for a bad row)
+             */
+            listingId: string | null;
+            netWeightGrams?: number;
+            /** @description No errors: the row is (or would be) created */
+            ok: boolean;
+            /** @description fen */
+            priceCents?: number;
+            /** @example 2 */
+            row: number;
+            stock?: number;
+            title: string | null;
+            unit?: string;
+        };
         LedgerEntryDto: {
             /** @description Signed minor units: credits positive, debits negative */
             amountCents: number;
@@ -1781,6 +1854,47 @@ export interface components {
         };
         /** @enum {string} */
         StaffRole: "officer" | "admin";
+        StockChangeDto: {
+            /**
+             * Format: uuid
+             * @description Who caused it (null: the system)
+             */
+            actorId: string | null;
+            /** @description Their display name */
+            actorName: string | null;
+            /** Format: date-time */
+            at: string;
+            /**
+             * @description Units added (positive) or taken (negative); at creation, the initial stock
+             * @example -2
+             */
+            delta: number;
+            /** @description Increasing with time */
+            id: string;
+            /** @description created, import, edit (by hand), checkout, cancellation, payment_timeout, other */
+            reason: components["schemas"]["StockReason"];
+            /**
+             * Format: uuid
+             * @description The order (cancellation, timeout) or checkout it belongs to
+             */
+            refId: string | null;
+            /**
+             * @description The stock after the change
+             * @example 118
+             */
+            stockAfter: number;
+        };
+        StockHistoryPageDto: {
+            items: components["schemas"]["StockChangeDto"][];
+            page: number;
+            pageSize: number;
+            total: number;
+        };
+        /**
+         * @description created, import, edit (by hand), checkout, cancellation, payment_timeout, other
+         * @enum {string}
+         */
+        StockReason: "created" | "import" | "edit" | "checkout" | "cancellation" | "payment_timeout" | "other";
         TakedownDto: {
             /** Format: uuid */
             id: string;
@@ -3061,6 +3175,95 @@ export interface operations {
         requestBody?: never;
         responses: {
             204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ListingsController_stockHistory: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StockHistoryPageDto"];
+                };
+            };
+            /** @description Not the farmer or the cooperative’s manager */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ListingsController_importListings: {
+        parameters: {
+            query?: {
+                /** @description Create nothing unless every row is valid */
+                allOrNothing?: boolean;
+                /** @description Check and preview only; nothing is created */
+                dryRun?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResultDto"];
+                };
+            };
+            /** @description Not multipart, or no field "file" */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Over 1 MB or over 1,000 rows */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not a readable CSV or XLSX, or no header row */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

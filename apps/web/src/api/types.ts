@@ -21,6 +21,10 @@ export type OrderStatus = Schemas['OrderStatus'];
 export type ReportGroupBy = Schemas['ReportGroupBy'];
 export type LedgerEntryKind = Schemas['LedgerEntryKind'];
 
+export type StockChange = Schemas['StockChangeDto'];
+export type ImportResult = Schemas['ImportResultDto'];
+export type ImportRow = Schemas['ImportRowDto'];
+
 /** `{ items, total, page, pageSize }`: every page the API answers has this shape. */
 export type Page<T> = Omit<Schemas['OrderPageDto'], 'items'> & { items: T[] };
 

@@ -16,6 +16,7 @@ import {
   UuidField,
 } from '@farmlink/common';
 import { LISTING_STATUSES, type ListingStatus } from '@farmlink/shared';
+import { STOCK_REASONS, type StockReason } from '../listing-stock-context';
 
 export const LISTING_SORTS = ['newest', 'price_asc', 'price_desc'] as const;
 export type ListingSort = (typeof LISTING_SORTS)[number];
@@ -185,3 +186,60 @@ export class ListingDto {
 }
 
 export class ListingPageDto extends PageDto(ListingDto) {}
+
+/** One change of a listing's stock (GET /api/listings/:id/stock-history). */
+export class StockChangeDto {
+  @ApiProperty({ description: 'Increasing with time' }) id: string;
+  @ApiProperty({ format: 'date-time' }) at: string;
+  @ApiProperty({ description: 'Units added (positive) or taken (negative); at creation, the initial stock', example: -2 }) delta: number;
+  @ApiProperty({ description: 'The stock after the change', example: 118 }) stockAfter: number;
+  @ApiProperty({ enum: STOCK_REASONS, enumName: 'StockReason', description: 'created, import, edit (by hand), checkout, cancellation, payment_timeout, other' })
+  reason: StockReason;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'Who caused it (null: the system)' }) actorId: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Their display name' }) actorName: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'The order (cancellation, timeout) or checkout it belongs to' }) refId: string | null;
+}
+
+export class StockHistoryPageDto extends PageDto(StockChangeDto) {}
+
+export class ImportFieldErrorDto {
+  @ApiProperty({ example: 'price' }) field: string;
+  @ApiProperty({ example: 'price must be in yuan with at most two decimals, e.g. 48.00' }) message: string;
+}
+
+/** One data row of an import: the header is row 1, so the first listing is row 2 (as a spreadsheet numbers it). */
+export class ImportRowDto {
+  @ApiProperty({ example: 2 }) row: number;
+  @ApiProperty({ type: String, nullable: true }) title: string | null;
+  @ApiProperty({ description: 'No errors: the row is (or would be) created' }) ok: boolean;
+  @ApiProperty({ type: [ImportFieldErrorDto] }) errors: ImportFieldErrorDto[];
+  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'The listing created (null in a dry run or for a bad row)' }) listingId: string | null;
+  @ApiPropertyOptional({ enum: CATEGORIES, enumName: 'Category' }) category?: Category;
+  @ApiPropertyOptional() unit?: string;
+  @ApiPropertyOptional() netWeightGrams?: number;
+  @ApiPropertyOptional({ description: 'fen' }) priceCents?: number;
+  @ApiPropertyOptional() stock?: number;
+  @ApiPropertyOptional({ type: String, nullable: true }) harvestDate?: string | null;
+}
+
+export class ImportResultDto {
+  @ApiProperty() dryRun: boolean;
+  @ApiProperty({ description: 'Data rows read' }) total: number;
+  @ApiProperty({ description: 'Rows without errors' }) valid: number;
+  @ApiProperty({ description: 'Listings created (0 in a dry run, or when allOrNothing and a row is bad)' }) created: number;
+  @ApiProperty({ type: [ImportRowDto] }) rows: ImportRowDto[];
+}
+
+export class ImportQueryDto {
+  @ApiPropertyOptional({ description: 'Check and preview only; nothing is created', type: Boolean })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean({ message: 'dryRun must be true or false' })
+  dryRun?: boolean;
+
+  @ApiPropertyOptional({ description: 'Create nothing unless every row is valid', type: Boolean })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean({ message: 'allOrNothing must be true or false' })
+  allOrNothing?: boolean;
+}

@@ -18,6 +18,7 @@ import { LedgerSellerDateIndex1780000000072 } from './1780000000072-ledger-selle
 import { Accounts1780000000074 } from './1780000000074-accounts';
 import { Outbox1780000000075 } from './1780000000075-outbox';
 import { OrderNumbers1780000000077 } from './1780000000077-order-numbers';
+import { ListingStockChanges1780000000081 } from './1780000000081-listing-stock-changes';
 
 /** Every migration, in order. Production, `npm start` and the tests run exactly these. */
 export const migrations = [
@@ -34,4 +35,5 @@ export const migrations = [
   Accounts1780000000074,
   Outbox1780000000075,
   OrderNumbers1780000000077,
+  ListingStockChanges1780000000081,
 ];

@@ -6,6 +6,7 @@ import { ErrorNotice, Field, FormNotice, Loading, Options, PageTitle, ProduceIma
 import { centsToYuanInput, errorText, fieldFlags, gramsToKgInput, parseKg, parseYuan, todayIso, useAsync } from '../../components/util';
 import { useI18n } from '../../i18n/i18n';
 import { useAuth } from '../../state/auth';
+import { StockHistory } from './StockHistory';
 
 const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
@@ -332,6 +333,7 @@ export default function ListingFormPage() {
           {busy ? progress || t('common.working') : editing ? t('common.save') : t('farm.publish')}
         </button>
       </form>
+      {editing && <StockHistory listingId={id!} />}
     </div>
   );
 }

@@ -37,6 +37,9 @@ export default function MyListingsPage() {
       <p>
         <Link className="btn btn--primary" to="/farm/listings/new">
           + {t('farm.newListing')}
+        </Link>{' '}
+        <Link className="btn" to="/farm/listings/import">
+          {t('import.link')}
         </Link>
       </p>
       <FormNotice text={error} />
