@@ -26,6 +26,7 @@ const MyListingsPage = lazy(() => import('./pages/farm/MyListingsPage'));
 const ListingFormPage = lazy(() => import('./pages/farm/ListingFormPage'));
 const SalesPage = lazy(() => import('./pages/farm/SalesPage'));
 const LedgerPage = lazy(() => import('./pages/farm/LedgerPage'));
+const ShippingRatesPage = lazy(() => import('./pages/farm/ShippingRatesPage'));
 const CooperativesPage = lazy(() => import('./pages/farm/CooperativesPage'));
 const CooperativePage = lazy(() => import('./pages/farm/CooperativePage'));
 const DashboardPage = lazy(() => import('./pages/officer/DashboardPage'));
@@ -57,6 +58,7 @@ function App() {
         <Route path="farm/listings/:id/edit" element={<RequireRole roles={['farmer']}><ListingFormPage /></RequireRole>} />
         <Route path="farm/sales" element={<RequireRole roles={['farmer']}><SalesPage /></RequireRole>} />
         <Route path="farm/ledger" element={<RequireRole roles={['farmer']}><LedgerPage /></RequireRole>} />
+        <Route path="farm/shipping" element={<RequireRole roles={['farmer']}><ShippingRatesPage /></RequireRole>} />
         <Route path="farm/cooperatives" element={<RequireRole roles={['farmer']}><CooperativesPage /></RequireRole>} />
         <Route path="farm/cooperatives/:id" element={<RequireRole roles={['farmer', 'officer', 'admin']}><CooperativePage /></RequireRole>} />
         <Route path="officer" element={<RequireRole roles={['officer', 'admin']}><DashboardPage /></RequireRole>} />

@@ -37,7 +37,9 @@ export interface OrderRow {
   sellerId: string;
   countyCode: string;
   status: OrderStatus;
+  /** Σ line totals + shippingCents. */
   totalCents: number;
+  shippingCents: number;
   refundedCents: number;
   currency: string;
   shippingAddress: ShippingAddress;
@@ -58,7 +60,9 @@ export interface NewOrder {
   sellerType: SellerType;
   sellerId: string;
   countyCode: string;
+  /** Σ line totals + shippingCents. */
   totalCents: number;
+  shippingCents: number;
   lines: Omit<OrderLineRow, 'orderId'>[];
 }
 
@@ -73,7 +77,7 @@ export interface CheckoutRow {
 }
 
 const ORDER_COLUMNS = `o.id, o.checkout_id AS "checkoutId", o.buyer_id AS "buyerId", o.seller_type AS "sellerType",
-  o.seller_id AS "sellerId", o.county_code AS "countyCode", o.status, o.total_cents AS "totalCents",
+  o.seller_id AS "sellerId", o.county_code AS "countyCode", o.status, o.total_cents AS "totalCents", o.shipping_cents AS "shippingCents",
   o.refunded_cents AS "refundedCents", o.currency, o.shipping_address AS "shippingAddress", o.carrier,
   o.tracking_no AS "trackingNo", o.placed_at AS "placedAt", o.paid_at AS "paidAt", o.shipped_at AS "shippedAt",
   o.delivered_at AS "deliveredAt", o.cancelled_at AS "cancelledAt", o.cancel_reason AS "cancelReason",
@@ -89,7 +93,7 @@ const LINE_COLUMNS = `order_id AS "orderId", listing_id AS "listingId", title, u
   line_total_cents AS "lineTotalCents", producer_id AS "producerId", producer_county_code AS "producerCountyCode",
   producer_poverty_registered AS "producerPovertyRegistered"`;
 
-const toOrder = moneyMapper<OrderRow>('totalCents', 'refundedCents');
+const toOrder = moneyMapper<OrderRow>('totalCents', 'shippingCents', 'refundedCents');
 const toLine = moneyMapper<OrderLineRow>('unitPriceCents', 'lineTotalCents');
 const toCheckout = moneyMapper<CheckoutRow>('totalCents');
 const toReconOrder = moneyMapper<ReconOrderFacts>('totalCents', 'refundedCents');
@@ -166,10 +170,10 @@ export class OrderRepository {
     const lines = orders.flatMap((o, i) => o.lines.map((l, position) => ({ ...l, orderId: ids[i], position })));
     await preparedQuery(m, 'orders_insert_checkout',
       `WITH new_orders AS (
-         INSERT INTO orders (id, checkout_id, buyer_id, seller_type, seller_id, county_code, total_cents, currency, shipping_address)
-         SELECT t.id, $1, $2, t.seller_type, t.seller_id, t.county_code, t.total_cents, $3, $4
-           FROM unnest($5::uuid[], $6::text[], $7::uuid[], $8::char(6)[], $9::bigint[])
-                AS t(id, seller_type, seller_id, county_code, total_cents)
+         INSERT INTO orders (id, checkout_id, buyer_id, seller_type, seller_id, county_code, total_cents, shipping_cents, currency, shipping_address)
+         SELECT t.id, $1, $2, t.seller_type, t.seller_id, t.county_code, t.total_cents, t.shipping_cents, $3, $4
+           FROM unnest($5::uuid[], $6::text[], $7::uuid[], $8::char(6)[], $9::bigint[], $26::bigint[])
+                AS t(id, seller_type, seller_id, county_code, total_cents, shipping_cents)
          RETURNING id
        ), new_lines AS (
          INSERT INTO order_lines (order_id, position, listing_id, title, unit, category, net_weight_grams, unit_price_cents,
@@ -207,6 +211,7 @@ export class OrderRepository {
         finish.totalCents,
         finish.response === null ? null : JSON.stringify(finish.response),
         lines.map(() => uuidV7()),
+        orders.map((o) => o.shippingCents),
       ],
     );
     return ids;

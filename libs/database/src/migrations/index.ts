@@ -17,6 +17,7 @@ import { RateLimitCounters1780000000067 } from './1780000000067-rate-limit-count
 import { LedgerSellerDateIndex1780000000072 } from './1780000000072-ledger-seller-date-index';
 import { Accounts1780000000074 } from './1780000000074-accounts';
 import { Outbox1780000000075 } from './1780000000075-outbox';
+import { ShippingRates1780000000079 } from './1780000000079-shipping-rates';
 
 /** Every migration, in order. Production, `npm start` and the tests run exactly these. */
 export const migrations = [
@@ -32,4 +33,5 @@ export const migrations = [
   LedgerSellerDateIndex1780000000072,
   Accounts1780000000074,
   Outbox1780000000075,
+  ShippingRates1780000000079,
 ];
