@@ -12,7 +12,12 @@ export interface SellerKey {
 
 const RATE_COLUMNS = `province_code AS "provinceCode", base_cents AS "baseCents", per_kg_cents AS "perKgCents",
   free_above_cents AS "freeAboveCents", no_delivery AS "noDelivery"`;
-const toRate = moneyMapper<ShippingRate>('baseCents', 'perKgCents', 'freeAboveCents');
+const toMoney = moneyMapper<ShippingRate>('baseCents', 'perKgCents');
+/** freeAboveCents stays null when the rate is never free (the money mapper would read null as 0). */
+const toRate = (row: ShippingRate): ShippingRate => ({
+  ...toMoney(row),
+  freeAboveCents: row.freeAboveCents === null ? null : moneyMapper<ShippingRate>('freeAboveCents')(row).freeAboveCents,
+});
 
 /** All SQL about sellers' shipping rates (seller_shipping_rates). */
 @Injectable()
