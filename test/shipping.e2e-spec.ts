@@ -120,6 +120,10 @@ describe('Shipping fees (e2e)', () => {
     const after = (await t.http().get('/api/sellers/me/ledger').set(henan.auth).expect(200)).body;
     const sum = after.items.filter((e: { orderId: string }) => e.orderId === orderOf(henan.id).id).reduce((s: number, e: { amountCents: number }) => s + e.amountCents, 0);
     expect(sum).toBe(0);
+    // Reports: the refund of goods + shipping takes the goods alone off the report (shipping's share is left out).
+    const afterRefund = await report('410000');
+    expect(afterRefund.refundsCents - afterHenan.refundsCents).toBe(goodsA);
+    expect(afterRefund.netSalesCents).toBe(beforeHenan.netSalesCents);
   });
 
   it('checkout: shipping is free at or above freeAboveCents (compared with the goods), and base + per started kg below', async () => {

@@ -18,6 +18,7 @@ import { LedgerSellerDateIndex1780000000072 } from './1780000000072-ledger-selle
 import { Accounts1780000000074 } from './1780000000074-accounts';
 import { Outbox1780000000075 } from './1780000000075-outbox';
 import { ShippingRates1780000000079 } from './1780000000079-shipping-rates';
+import { ReportRefundsWithoutShipping1780000000080 } from './1780000000080-report-refunds-without-shipping';
 
 /** Every migration, in order. Production, `npm start` and the tests run exactly these. */
 export const migrations = [
@@ -34,4 +35,5 @@ export const migrations = [
   Accounts1780000000074,
   Outbox1780000000075,
   ShippingRates1780000000079,
+  ReportRefundsWithoutShipping1780000000080,
 ];
