@@ -1,4 +1,5 @@
 import { basisPoints } from '@farmlink/shared';
+import { oracleReport, pickFigures } from '../libs/reports/test/sales-oracle';
 import { checkout, COUNTIES, createCooperative, createListing, stockOf, useTestApp, useUsers, type TestApp, type TestUser } from '@farmlink/testing';
 
 const FEE_BPS = 300;
@@ -156,6 +157,24 @@ describe('Shipping fees (e2e)', () => {
     const quote = await t.http().post('/api/checkouts/quote').set(buyer.auth).send({ items, shippingAddress: { name: 'x', phone: '13800000000', countyCode: '110105', line1: 'y' } }).expect(200);
     expect(quote.body.deliverable).toBe(false);
     expect(quote.body.orders.find((o: { sellerId: string }) => o.sellerId === remote.id)).toMatchObject({ sellerName: 'Pingshan Farm', shippingCents: null, totalCents: null });
+  });
+
+  it('reports: partial refunds of orders with shipping agree with the plain-SQL oracle (shipping takes its share, left out)', async () => {
+    const x = await createListing(t, henan, { priceCents: 333, stock: 50, netWeightGrams: 700, category: 'tea' });
+    const y = await createListing(t, henan, { priceCents: 1001, stock: 50, netWeightGrams: 1300 });
+    const res = await checkout(t, buyer, [{ listingId: x.id, quantity: 3 }, { listingId: y.id, quantity: 1 }]).expect(201);
+    const order = res.body.orders[0];
+    expect(order.shippingCents).toBeGreaterThan(0);
+    await pay(res.body.payment.id);
+    for (const amountCents of [7, 101, 999]) {
+      await t.http().post(`/api/orders/${order.id}/refunds`).set(henan.auth).send({ amountCents, reason: '部分退款' }).expect(201);
+    }
+    for (const groupBy of ['county', 'category'] as const) {
+      const got = (await t.http().get('/api/reports/sales').query({ from: today(), to: today(), groupBy }).set(admin.auth).expect(200)).body;
+      const expected = await oracleReport(t.db, { from: today(), to: today(), groupBy: groupBy as 'county', counties: null });
+      expect(new Map(got.rows.map((r: Record<string, unknown>) => [r.key as string, pickFigures(r)]))).toEqual(expected.rows);
+      expect(pickFigures(got.totals)).toEqual(expected.totals);
+    }
   });
 
   it('checkout: the order-total cap (99,999,999 fen) applies to goods + shipping (422, nothing taken)', async () => {
