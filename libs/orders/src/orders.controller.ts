@@ -40,7 +40,7 @@ export class CheckoutsController {
     description: 'The same computation as POST /api/checkouts (which charges its own, current figures); nothing is taken or stored.',
     access: ['buyer'],
     ok: { type: CheckoutQuoteDto },
-    errors: { 400: 'Not a known county', 404: 'Unknown listings' },
+    errors: { 400: 'Not a known county', 404: 'Unknown listings', 422: 'A listing is paused or archived' },
   })
   quote(@Body() body: QuoteCheckoutDto): Promise<CheckoutQuoteDto> {
     return this.checkouts.quote(body);

@@ -9,7 +9,7 @@ import { RegionsService } from '@farmlink/regions';
 import { BadRequestError, DEFAULT_CURRENCY, ForbiddenError, NotFoundError } from '@farmlink/shared';
 import type { CheckoutQuoteDto, PutShippingRatesDto, QuoteCheckoutDto, ShippingRatesDto } from './dto/shipping.dto';
 import type { NewOrder } from './order.repository';
-import { ListingsNotFoundError, NoDeliveryError } from './orders.errors';
+import { ListingsNotFoundError, ListingsUnavailableError, NoDeliveryError } from './orders.errors';
 import { provinceOf, shippingCents, type ShippingRate } from './shipping';
 import { ShippingRateRepository, type SellerKey } from './shipping-rate.repository';
 
@@ -108,6 +108,8 @@ export class ShippingService {
     const byId = new Map(listings.map((l) => [l.id, l]));
     const missing = ids.filter((id) => !byId.has(id));
     if (missing.length > 0) throw new ListingsNotFoundError(missing);
+    const unavailable = listings.filter((l) => l.status !== 'active').map((l) => l.id);
+    if (unavailable.length > 0) throw new ListingsUnavailableError(unavailable);
     const orders = group(dto.items.map((i) => ({ listing: byId.get(i.listingId.toLowerCase())!, quantity: i.quantity })));
     const province = provinceOf(dto.shippingAddress.countyCode);
     const quoted = await this.quoteOrders(m, orders, province);

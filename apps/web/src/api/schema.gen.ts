@@ -2501,6 +2501,13 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description A listing is paused or archived */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     CooperativesController_list: {
