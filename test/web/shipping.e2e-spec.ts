@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { createListing, createUser } from '@farmlink/testing';
-import { PHONE, screenshot, useBrowserApp } from './browser';
+import { DESKTOP, PHONE, screenshot, useBrowserApp } from './browser';
 
 /**
  * Issue 15 item 4 in the browser, at 360 px in both languages: a farmer sets shipping rates on the
@@ -35,6 +35,9 @@ describe('Browser: shipping fees', () => {
       await page.getByText('Shipping fees saved.').waitFor();
       await fitsWidth(page);
       await screenshot(page, 'shipping-rates-en-phone');
+      await page.setViewportSize(DESKTOP);
+      await page.waitForTimeout(300);
+      await screenshot(page, 'shipping-rates-en-desktop');
       const saved = (await t.http().get('/api/sellers/me/shipping-rates').set(henan.auth).expect(200)).body.rates;
       expect(saved).toEqual([{ provinceCode: '*', baseCents: 800, perKgCents: 200, freeAboveCents: null, noDelivery: false }]);
     }
@@ -74,6 +77,11 @@ describe('Browser: shipping fees', () => {
       await fitsWidth(page);
       await page.getByTestId('checkout-shipping').scrollIntoViewIfNeeded();
       await screenshot(page, `shipping-checkout-${lang}-phone`);
+      if (lang === 'zh') {
+        await page.setViewportSize(DESKTOP);
+        await page.waitForTimeout(300);
+        await screenshot(page, 'shipping-checkout-zh-desktop');
+      }
       if (lang === 'en') {
         await page.getByRole('button', { name: /Place order|order/i }).click();
         await page.waitForURL('**/pay/**');
