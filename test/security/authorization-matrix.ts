@@ -170,6 +170,18 @@ export const MATRIX: MatrixRow[] = [
     expect: only({ farmer: 201, otherFarmer: 404, admin: 201 }),
   },
   // payments, the seller ledger and reconciliation
+  // shipping rates (#15 item 4): a farmer's own, or a cooperative's by its manager only; quotes for buyers
+  { operation: 'GET /api/sellers/me/shipping-rates', request: () => ({ method: 'GET', path: '/api/sellers/me/shipping-rates' }), expect: only({ farmer: 200, otherFarmer: 200 }) },
+  {
+    operation: 'PUT /api/sellers/me/shipping-rates?cooperativeId=',
+    request: (f) => ({ method: 'PUT', path: `/api/sellers/me/shipping-rates?cooperativeId=${f.cooperativeId}`, body: { rates: [{ provinceCode: '*', baseCents: 0, perKgCents: 0 }] } }),
+    expect: only({ farmer: 200 }),
+  },
+  {
+    operation: 'POST /api/checkouts/quote',
+    request: (f) => ({ method: 'POST', path: '/api/checkouts/quote', body: { items: [{ listingId: f.listingId, quantity: 1 }], shippingAddress: { countyCode: '110105' } } }),
+    expect: only({ buyer: 200, otherBuyer: 200 }),
+  },
   { operation: 'GET /api/sellers/me/ledger', request: () => ({ method: 'GET', path: '/api/sellers/me/ledger' }), expect: only({ farmer: 200, otherFarmer: 200 }) },
   { operation: 'GET /api/sellers/me/balance', request: () => ({ method: 'GET', path: '/api/sellers/me/balance' }), expect: only({ farmer: 200, otherFarmer: 200 }) },
   {

@@ -28,6 +28,7 @@ const ImportListingsPage = lazy(() => import('./pages/farm/ImportListingsPage'))
 const SalesPage = lazy(() => import('./pages/farm/SalesPage'));
 const PackingSlipsPage = lazy(() => import('./pages/farm/PackingSlipsPage'));
 const LedgerPage = lazy(() => import('./pages/farm/LedgerPage'));
+const ShippingRatesPage = lazy(() => import('./pages/farm/ShippingRatesPage'));
 const CooperativesPage = lazy(() => import('./pages/farm/CooperativesPage'));
 const CooperativePage = lazy(() => import('./pages/farm/CooperativePage'));
 const DashboardPage = lazy(() => import('./pages/officer/DashboardPage'));
@@ -61,6 +62,7 @@ function App() {
         <Route path="farm/sales" element={<RequireRole roles={['farmer']}><SalesPage /></RequireRole>} />
         <Route path="farm/orders/print" element={<RequireRole roles={['farmer']}><PackingSlipsPage /></RequireRole>} />
         <Route path="farm/ledger" element={<RequireRole roles={['farmer']}><LedgerPage /></RequireRole>} />
+        <Route path="farm/shipping" element={<RequireRole roles={['farmer']}><ShippingRatesPage /></RequireRole>} />
         <Route path="farm/cooperatives" element={<RequireRole roles={['farmer']}><CooperativesPage /></RequireRole>} />
         <Route path="farm/cooperatives/:id" element={<RequireRole roles={['farmer', 'officer', 'admin']}><CooperativePage /></RequireRole>} />
         <Route path="officer" element={<RequireRole roles={['officer', 'admin']}><DashboardPage /></RequireRole>} />

@@ -92,6 +92,25 @@ export class ListingStockRepository {
     return { listings, taken };
   }
 
+  /** The same snapshot as takeForCheckout, read without locking or taking anything (for a checkout quote). */
+  async snapshot(manager: EntityManager, listingIds: string[]): Promise<CheckoutListing[]> {
+    if (listingIds.length === 0) return [];
+    const rows: Record<string, unknown>[] = await manager.query(
+      `SELECT l.id, l.title, l.unit, l.category, l.net_weight_grams AS "netWeightGrams", l.price_cents AS "priceCents",
+              l.currency, l.stock, l.status, l.farmer_id AS "farmerId", l.cooperative_id AS "cooperativeId",
+              l.county_code AS "countyCode", u.county_code AS "farmerCountyCode",
+              EXISTS (SELECT 1 FROM poverty_claims pc WHERE pc.farmer_id = l.farmer_id AND pc.status = 'verified') AS "farmerPovertyRegistered",
+              c.county_code AS "cooperativeCountyCode"
+         FROM listings l
+         JOIN users u ON u.id = l.farmer_id
+         LEFT JOIN cooperatives c ON c.id = l.cooperative_id
+        WHERE l.id = ANY($1::uuid[])
+        ORDER BY l.id`,
+      [listingIds],
+    );
+    return rows.map((r) => toCheckoutListing(r as unknown as CheckoutListing));
+  }
+
   /**
    * Locks listings in id order (as checkout does), for a caller that then returns stock to them in
    * several statements (one per order, for the history's reference) without risking a deadlock.

@@ -18,6 +18,8 @@ import {
 import { CheckoutRow, NewOrder, OrderLineRow, OrderRepository, OrderRow, ShippingAddress } from './order.repository';
 import { toOrderDto } from './order.mapper';
 import { assertPayableTotals, CheckoutLimits } from './checkout-limits';
+import type { CheckoutQuoteDto, QuoteCheckoutDto } from './dto/shipping.dto';
+import { ShippingService } from './shipping.service';
 
 /**
  * Checkout: a cart from several farms becomes one order per seller of record
@@ -33,7 +35,13 @@ export class CheckoutService {
     private readonly payments: PaymentsService,
     private readonly regions: RegionsService,
     private readonly limits: CheckoutLimits,
+    private readonly shipping: ShippingService,
   ) {}
+
+  /** What checkout would charge for this cart and address, per seller, shipping included (nothing is taken). */
+  quote(dto: QuoteCheckoutDto): Promise<CheckoutQuoteDto> {
+    return this.shipping.quote(dto, groupBySeller);
+  }
 
   async checkout(buyerId: string, idempotencyKey: string | undefined, dto: CreateCheckoutDto): Promise<CheckoutDto> {
     const key = idempotencyKey?.trim();
@@ -83,6 +91,8 @@ export class CheckoutService {
       if (short.length > 0) throw new InsufficientStockError(short); // the transaction rolls back every unit taken
 
       const newOrders = groupBySeller(dto.items.map((i) => ({ listing: byId.get(i.listingId.toLowerCase())!, quantity: i.quantity })));
+      // Each order's shipping from its seller's rates (one read for all sellers); 422 when one does not deliver there.
+      await this.shipping.chargeShipping(m, newOrders, address.countyCode);
       const totalCents = newOrders.reduce((sum, o) => sum + o.totalCents, 0);
       if (!Number.isSafeInteger(totalCents)) throw new UnprocessableError('The order total is too large');
       assertPayableTotals(newOrders, totalCents); // 422 beyond 99,999,999 fen; the rollback returns the stock
@@ -140,7 +150,7 @@ export function groupBySeller(items: { listing: CheckoutListing; quantity: numbe
     const key = `${seller.sellerType}:${seller.sellerId}`;
     let order = bySeller.get(key);
     if (!order) {
-      order = { ...seller, totalCents: 0, lines: [] };
+      order = { ...seller, totalCents: 0, shippingCents: 0, lines: [] };
       bySeller.set(key, order);
     }
     const lineTotalCents = listing.priceCents * quantity;
@@ -181,6 +191,7 @@ function placedOrders(
       countyCode: o.countyCode,
       status: 'pending_payment',
       totalCents: o.totalCents,
+      shippingCents: o.shippingCents,
       refundedCents: 0,
       currency: DEFAULT_CURRENCY,
       shippingAddress: checkout.shippingAddress,

@@ -24,6 +24,8 @@ export function toOrderDto(o: OrderRow, lines: OrderLineRow[]): OrderDto {
       producerId: l.producerId,
       producerCountyCode: l.producerCountyCode,
     })),
+    goodsCents: o.totalCents - o.shippingCents,
+    shippingCents: o.shippingCents,
     totalCents: o.totalCents,
     refundedCents: o.refundedCents,
     currency: o.currency,

@@ -39,7 +39,9 @@ export interface OrderRow {
   sellerId: string;
   countyCode: string;
   status: OrderStatus;
+  /** Σ line totals + shippingCents. */
   totalCents: number;
+  shippingCents: number;
   refundedCents: number;
   currency: string;
   shippingAddress: ShippingAddress;
@@ -60,7 +62,9 @@ export interface NewOrder {
   sellerType: SellerType;
   sellerId: string;
   countyCode: string;
+  /** Σ line totals + shippingCents. */
   totalCents: number;
+  shippingCents: number;
   lines: Omit<OrderLineRow, 'orderId'>[];
 }
 
@@ -78,7 +82,7 @@ export interface CheckoutRow {
 const ORDER_NO_BLOCK = 64;
 
 const ORDER_COLUMNS = `o.id, o.order_no AS "orderNo", o.checkout_id AS "checkoutId", o.buyer_id AS "buyerId", o.seller_type AS "sellerType",
-  o.seller_id AS "sellerId", o.county_code AS "countyCode", o.status, o.total_cents AS "totalCents",
+  o.seller_id AS "sellerId", o.county_code AS "countyCode", o.status, o.total_cents AS "totalCents", o.shipping_cents AS "shippingCents",
   o.refunded_cents AS "refundedCents", o.currency, o.shipping_address AS "shippingAddress", o.carrier,
   o.tracking_no AS "trackingNo", o.placed_at AS "placedAt", o.paid_at AS "paidAt", o.shipped_at AS "shippedAt",
   o.delivered_at AS "deliveredAt", o.cancelled_at AS "cancelledAt", o.cancel_reason AS "cancelReason",
@@ -94,7 +98,7 @@ const LINE_COLUMNS = `order_id AS "orderId", listing_id AS "listingId", title, u
   line_total_cents AS "lineTotalCents", producer_id AS "producerId", producer_county_code AS "producerCountyCode",
   producer_poverty_registered AS "producerPovertyRegistered"`;
 
-const toOrder = moneyMapper<OrderRow>('totalCents', 'refundedCents');
+const toOrder = moneyMapper<OrderRow>('totalCents', 'shippingCents', 'refundedCents');
 const toLine = moneyMapper<OrderLineRow>('unitPriceCents', 'lineTotalCents');
 const toCheckout = moneyMapper<CheckoutRow>('totalCents');
 const toReconOrder = moneyMapper<ReconOrderFacts>('totalCents', 'refundedCents');
@@ -209,11 +213,11 @@ export class OrderRepository {
     const lines = orders.flatMap((o, i) => o.lines.map((l, position) => ({ ...l, orderId: ids[i], position })));
     await preparedQuery(m, 'orders_insert_checkout',
       `WITH new_orders AS (
-         INSERT INTO orders (id, checkout_id, buyer_id, seller_type, seller_id, county_code, total_cents, currency, shipping_address, order_no)
-         SELECT t.id, $1, $2, t.seller_type, t.seller_id, t.county_code, t.total_cents, $3, $4,
+         INSERT INTO orders (id, checkout_id, buyer_id, seller_type, seller_id, county_code, total_cents, shipping_cents, currency, shipping_address, order_no)
+         SELECT t.id, $1, $2, t.seller_type, t.seller_id, t.county_code, t.total_cents, t.shipping_cents, $3, $4,
                 COALESCE(t.order_no, order_no_of(nextval('order_no_seq')))
-           FROM unnest($5::uuid[], $6::text[], $7::uuid[], $8::char(6)[], $9::bigint[], $26::text[])
-                AS t(id, seller_type, seller_id, county_code, total_cents, order_no)
+           FROM unnest($5::uuid[], $6::text[], $7::uuid[], $8::char(6)[], $9::bigint[], $26::text[], $27::bigint[])
+                AS t(id, seller_type, seller_id, county_code, total_cents, order_no, shipping_cents)
          RETURNING id
        ), new_lines AS (
          INSERT INTO order_lines (order_id, position, listing_id, title, unit, category, net_weight_grams, unit_price_cents,
@@ -252,6 +256,7 @@ export class OrderRepository {
         finish.response === null ? null : JSON.stringify(finish.response),
         lines.map(() => uuidV7()),
         finish.orderNos ?? orders.map(() => null),
+        orders.map((o) => o.shippingCents),
       ],
     );
     return ids;

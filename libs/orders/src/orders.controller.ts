@@ -7,6 +7,7 @@ import { CheckoutService } from './checkout.service';
 import { CheckoutDto, CreateCheckoutDto } from './dto/checkout.dto';
 import { CancelOrderDto, CreateRefundDto, OrderDto, OrderExportQueryDto, OrderPageDto, OrderQueryDto, RefundDto, ShipOrderDto } from './dto/order.dto';
 import { OrdersService } from './orders.service';
+import { CheckoutQuoteDto, QuoteCheckoutDto } from './dto/shipping.dto';
 
 @ApiTags('checkout')
 @ApiBearerAuth()
@@ -31,6 +32,19 @@ export class CheckoutsController {
     @Body() body: CreateCheckoutDto,
   ): Promise<CheckoutDto> {
     return this.checkouts.checkout(user.id, idempotencyKey, body);
+  }
+
+  @Post('quote')
+  @HttpCode(200)
+  @Endpoint({
+    summary: 'What a checkout of this cart to this address would charge, per seller of record: goods, shipping, total',
+    description: 'The same computation as POST /api/checkouts (which charges its own, current figures); nothing is taken or stored.',
+    access: ['buyer'],
+    ok: { type: CheckoutQuoteDto },
+    errors: { 400: 'Not a known county', 404: 'Unknown listings', 422: 'A listing is paused or archived' },
+  })
+  quote(@Body() body: QuoteCheckoutDto): Promise<CheckoutQuoteDto> {
+    return this.checkouts.quote(body);
   }
 }
 

@@ -75,3 +75,14 @@ export class OrderTotalTooLargeError extends UnprocessableError {
     );
   }
 }
+
+export class NoDeliveryError extends UnprocessableError {
+  constructor(sellers: { sellerType: string; sellerId: string; sellerName?: string }[], provinceCode: string) {
+    const names = sellers.map((s) => s.sellerName ?? `${s.sellerType} ${s.sellerId}`).join(', ');
+    super(`${names} ${sellers.length === 1 ? 'does' : 'do'} not deliver to province ${provinceCode}: remove their items or choose another address`, {
+      provinceCode,
+      sellerNames: names,
+      sellers: sellers.map((s) => ({ sellerType: s.sellerType, sellerId: s.sellerId, sellerName: s.sellerName ?? null })),
+    });
+  }
+}

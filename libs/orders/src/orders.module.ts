@@ -6,6 +6,10 @@ import { AuditModule } from '@farmlink/audit';
 import { CatalogModule } from '@farmlink/catalog';
 import { PAYMENT_OUTCOME_PORT, PaymentsModule } from '@farmlink/payments';
 import { RegionsModule } from '@farmlink/regions';
+import { CooperativesModule } from '@farmlink/cooperatives';
+import { ShippingRateRepository } from './shipping-rate.repository';
+import { ShippingService } from './shipping.service';
+import { ShippingRatesController } from './shipping.controller';
 import { CheckoutLimits } from './checkout-limits';
 import { CheckoutService } from './checkout.service';
 import { OrderRepository } from './order.repository';
@@ -18,8 +22,8 @@ import { UnpaidCheckoutRepository } from './unpaid-checkout.repository';
  * payments can report outcomes without importing orders.
  */
 @Module({
-  imports: [CatalogModule, PaymentsModule, RegionsModule, AuditModule, NotificationsModule],
-  controllers: [CheckoutsController, OrdersController],
+  imports: [CatalogModule, PaymentsModule, RegionsModule, CooperativesModule, AuditModule, NotificationsModule],
+  controllers: [CheckoutsController, OrdersController, ShippingRatesController],
   providers: [
     OrderNotificationRepository,
     OrderNotifications,
@@ -28,6 +32,8 @@ import { UnpaidCheckoutRepository } from './unpaid-checkout.repository';
     OrdersService,
     UnpaidCheckoutRepository,
     CheckoutLimits,
+    ShippingRateRepository,
+    ShippingService,
     { provide: PAYMENT_OUTCOME_PORT, useExisting: OrdersService },
   ],
   exports: [OrdersService, CheckoutService, PAYMENT_OUTCOME_PORT],

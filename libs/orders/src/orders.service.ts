@@ -253,7 +253,7 @@ export class OrdersService implements PaymentOutcomePort {
       const seller = { orderId: order.id, sellerType: order.sellerType, sellerId: order.sellerId };
       if (order.status === 'pending_payment') {
         payable.push(order);
-        result.paid.push({ ...seller, amountCents: order.totalCents });
+        result.paid.push({ ...seller, amountCents: order.totalCents, shippingCents: order.shippingCents });
       } else if (order.status === 'cancelled' && !order.paidAt) {
         // Cancelled (e.g. by the timeout) before the money came: it must go back.
         result.refundable.push({ ...seller, amountCents: order.totalCents - order.refundedCents });

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { moneyMapper, preparedQuery } from '@farmlink/database';
 import type { SellerType } from '@farmlink/shared';
-export type LedgerKind = 'sale' | 'fee' | 'refund' | 'fee_refund';
+export type LedgerKind = 'sale' | 'shipping' | 'fee' | 'refund' | 'fee_refund';
 
 export interface SellerRef {
   sellerType: SellerType;
@@ -84,7 +84,9 @@ export class LedgerRepository {
    */
   async lockOrder(m: EntityManager, orderId: string): Promise<LedgerOrder | null> {
     const sale = await m.query(
-      `SELECT seller_type AS "sellerType", seller_id AS "sellerId", amount_cents AS "saleCents", fee_bps AS "feeBps", currency
+      `SELECT seller_type AS "sellerType", seller_id AS "sellerId", fee_bps AS "feeBps", currency,
+              -- what the order credited the seller: the sale (goods) and its shipping entry
+              amount_cents + coalesce((SELECT x.amount_cents FROM seller_ledger_entries x WHERE x.order_id = $1 AND x.kind = 'shipping'), 0) AS "saleCents"
          FROM seller_ledger_entries WHERE order_id = $1 AND kind = 'sale' FOR UPDATE`,
       [orderId],
     );
@@ -107,7 +109,8 @@ export class LedgerRepository {
   /** The paid orders of a payment, as the ledger knows them, in order id order. */
   async ordersOfPayment(m: EntityManager, paymentId: string): Promise<LedgerOrder[]> {
     const rows = await m.query(
-      `SELECT s.order_id AS "orderId", s.seller_type AS "sellerType", s.seller_id AS "sellerId", s.amount_cents AS "saleCents",
+      `SELECT s.order_id AS "orderId", s.seller_type AS "sellerType", s.seller_id AS "sellerId",
+              s.amount_cents + coalesce((SELECT x.amount_cents FROM seller_ledger_entries x WHERE x.order_id = s.order_id AND x.kind = 'shipping'), 0) AS "saleCents",
               s.fee_bps AS "feeBps", s.currency,
               coalesce((SELECT -sum(r.amount_cents) FROM seller_ledger_entries r WHERE r.order_id = s.order_id AND r.kind = 'refund'), 0)::bigint
                 AS "refundedCents"

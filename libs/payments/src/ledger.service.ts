@@ -42,13 +42,18 @@ export class LedgerService {
     return Number(this.config.get('PLATFORM_FEE_BPS') ?? 0);
   }
 
-  /** Orders just became paid: credit each sale, debit the platform fee. */
+  /**
+   * Orders just became paid: credit each sale (the goods) and its shipping apart, debit the
+   * platform fee (on the whole amount the seller receives, goods and shipping).
+   */
   async recordSales(m: EntityManager, sale: { paymentId: string; currency: string; at: Date; paid: SellerOfOrder[] }): Promise<void> {
     const bps = this.feeBps;
     const entries: NewLedgerEntry[] = [];
     for (const o of sale.paid) {
       const base = { sellerType: o.sellerType, sellerId: o.sellerId, currency: sale.currency, feeBps: bps, orderId: o.orderId, paymentId: sale.paymentId, createdAt: sale.at };
-      entries.push({ ...base, kind: 'sale', amountCents: o.amountCents });
+      const shipping = o.shippingCents ?? 0;
+      entries.push({ ...base, kind: 'sale', amountCents: o.amountCents - shipping });
+      if (shipping > 0) entries.push({ ...base, kind: 'shipping', amountCents: shipping });
       const fee = netFee(o.amountCents, bps);
       if (fee !== 0) entries.push({ ...base, kind: 'fee', amountCents: -fee });
     }

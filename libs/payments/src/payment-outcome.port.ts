@@ -24,7 +24,10 @@ export interface SellerOfOrder {
   orderId: string;
   sellerType: SellerType;
   sellerId: string;
+  /** The order's total (goods + shipping). */
   amountCents: number;
+  /** The part of amountCents that is shipping (credited to the seller in its own ledger entry). */
+  shippingCents?: number;
 }
 
 export interface PaymentSucceededResult {

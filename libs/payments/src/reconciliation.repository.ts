@@ -82,7 +82,7 @@ export class ReconciliationRepository {
              FROM refunds WHERE order_id = o.order_id
          ) r ON true
          LEFT JOIN LATERAL (
-           SELECT sum(amount_cents) FILTER (WHERE kind = 'sale') AS sale_cents,
+           SELECT sum(amount_cents) FILTER (WHERE kind IN ('sale', 'shipping')) AS sale_cents,
                   count(*) FILTER (WHERE kind = 'sale') AS sales,
                   sum(amount_cents) FILTER (WHERE kind = 'refund') AS refund_cents,
                   sum(amount_cents) FILTER (WHERE kind IN ('fee', 'fee_refund')) AS fee_cents,

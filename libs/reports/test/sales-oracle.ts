@@ -76,6 +76,9 @@ export async function oracleReport(
       WHERE f.status = 'succeeded' AND o.paid_at IS NOT NULL`,
     [zone],
   );
+  const shippingOf = new Map<string, number>(
+    (await db.query(`SELECT id, shipping_cents::text AS s FROM orders WHERE shipping_cents > 0`)).map((r: { id: string; s: string }) => [r.id, Number(r.s)]),
+  );
   const regions: { code: string; level: string; parent: string | null }[] = await db.query(`SELECT code, level, parent_code AS parent FROM regions`);
   const region = new Map(regions.map((r) => [r.code.trim(), { level: r.level, parent: r.parent?.trim() ?? null }]));
   const prefectureOf = (c: string) => (region.get(region.get(c)!.parent!)!.level === 'prefecture' ? region.get(c)!.parent! : c);
@@ -94,7 +97,8 @@ export async function oracleReport(
   const shares: { cell: Cell; amount: number; day: string }[] = [];
   for (const r of refunds) {
     const ls = (linesOf.get(r.orderId) ?? []).sort((a, b) => a.position - b.position);
-    const split = allocateProportionally(Number(r.amount), ls.map((l) => l.total));
+    // The order's shipping takes its share as a last pseudo-line, left out: reports count goods only.
+    const split = allocateProportionally(Number(r.amount), [...ls.map((l) => l.total), shippingOf.get(r.orderId) ?? 0]);
     ls.forEach((l, i) => shares.push({ cell: l, amount: split[i], day: r.day }));
   }
 

@@ -10,6 +10,10 @@ import type {
   Candidate,
   Checkout,
   CheckoutBody,
+  CheckoutQuote,
+  QuoteBody,
+  ShippingRateBody,
+  ShippingRates,
   Cooperative,
   CooperativeBody,
   CreateStaffBody,
@@ -153,6 +157,8 @@ export const listings = {
 export const checkouts = {
   create: (body: CheckoutBody, idempotencyKey: string) =>
     request<Checkout>('POST', '/checkouts', { body, headers: { 'Idempotency-Key': idempotencyKey } }),
+  /** Per seller: goods, shipping and total for this cart and county (the checkout charges the same computation). */
+  quote: (body: QuoteBody) => request<CheckoutQuote>('POST', '/checkouts/quote', { body }),
 };
 
 export const orders = {
@@ -174,6 +180,10 @@ export const payments = {
 export const sellers = {
   /** Newest first (by date); the farm home shows the first 5, the ledger page every page. */
   myLedger: (page = 1, pageSize = 5) => request<Ledger>('GET', '/sellers/me/ledger', { query: { page, pageSize } }),
+  /** The caller's shipping rates, or those of a cooperative they manage. */
+  shippingRates: (cooperativeId?: string) => request<ShippingRates>('GET', '/sellers/me/shipping-rates', { query: cooperativeId ? { cooperativeId } : {} }),
+  setShippingRates: (rates: ShippingRateBody[], cooperativeId?: string) =>
+    request<ShippingRates>('PUT', '/sellers/me/shipping-rates', { body: { rates }, query: cooperativeId ? { cooperativeId } : {} }),
 };
 
 export const reports = {

@@ -234,6 +234,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/checkouts/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * What a checkout of this cart to this address would charge, per seller of record: goods, shipping, total
+         * @description The same computation as POST /api/checkouts (which charges its own, current figures); nothing is taken or stored.
+         */
+        post: operations["CheckoutsController_quote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cooperatives": {
         parameters: {
             query?: never;
@@ -1012,6 +1032,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sellers/me/shipping-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A seller's shipping rates: the calling farmer's, or (?cooperativeId=) a cooperative's they manage */
+        get: operations["ShippingRatesController_get"];
+        /** Replace a seller's shipping rates (by destination province, '*' for the rest; an empty list: free shipping) */
+        put: operations["ShippingRatesController_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1136,6 +1174,16 @@ export interface components {
             listingId: string;
             /** @example 2 */
             quantity: number;
+        };
+        CheckoutQuoteDto: {
+            /** @example CNY */
+            currency: string;
+            /** @description false when a seller does not deliver to the address */
+            deliverable: boolean;
+            goodsCents: number;
+            orders: components["schemas"]["QuoteOrderDto"][];
+            shippingCents: number;
+            totalCents: number;
         };
         CooperativeDto: {
             /** @example 520322 */
@@ -1332,7 +1380,7 @@ export interface components {
             currency: string;
             /** Format: uuid */
             id: string;
-            /** @description sale: credit when the order is paid; fee: platform fee debited; refund: debit; fee_refund: the fee share given back on a refund */
+            /** @description sale: credit of the goods when the order is paid; shipping: credit of the order's shipping fee, apart from the goods; fee: platform fee debited; refund: debit; fee_refund: the fee share given back on a refund */
             kind: components["schemas"]["LedgerEntryKind"];
             /** Format: uuid */
             orderId: string;
@@ -1345,10 +1393,10 @@ export interface components {
             sellerType: components["schemas"]["SellerType"];
         };
         /**
-         * @description sale: credit when the order is paid; fee: platform fee debited; refund: debit; fee_refund: the fee share given back on a refund
+         * @description sale: credit of the goods when the order is paid; shipping: credit of the order's shipping fee, apart from the goods; fee: platform fee debited; refund: debit; fee_refund: the fee share given back on a refund
          * @enum {string}
          */
-        LedgerEntryKind: "sale" | "fee" | "refund" | "fee_refund";
+        LedgerEntryKind: "sale" | "shipping" | "fee" | "refund" | "fee_refund";
         LedgerPageDto: {
             /** @description Sum of every entry of the sellers shown */
             balanceCents: number;
@@ -1457,6 +1505,8 @@ export interface components {
             currency: string;
             /** Format: date-time */
             deliveredAt: string | null;
+            /** @description Σ line totals (the goods) */
+            goodsCents: number;
             /** @description Only on GET /api/orders/:id, oldest first */
             history?: components["schemas"]["OrderHistoryEntryDto"][];
             /** Format: uuid */
@@ -1480,7 +1530,10 @@ export interface components {
             /** Format: date-time */
             shippedAt: string | null;
             shippingAddress: components["schemas"]["ShippingAddressViewDto"];
+            /** @description The seller's shipping fee for this order (0: free) */
+            shippingCents: number;
             status: components["schemas"]["OrderStatus"];
+            /** @description goodsCents + shippingCents: what the buyer pays for this order */
             totalCents: number;
             trackingNo: string | null;
         };
@@ -1680,6 +1733,32 @@ export interface components {
             topCounties: components["schemas"]["TopEntryDto"][];
             year: number;
         };
+        PutShippingRatesDto: {
+            rates: components["schemas"]["ShippingRateDto"][];
+        };
+        QuoteAddressDto: {
+            /** @example 110105 */
+            countyCode: string;
+            line1?: string;
+            name?: string;
+            phone?: string;
+        };
+        QuoteCheckoutDto: {
+            items: components["schemas"]["CheckoutItemDto"][];
+            shippingAddress: components["schemas"]["QuoteAddressDto"];
+        };
+        QuoteOrderDto: {
+            goodsCents: number;
+            listingIds: string[];
+            /** Format: uuid */
+            sellerId: string;
+            sellerName: string;
+            sellerType: components["schemas"]["SellerType"];
+            /** @description null: this seller does not deliver to the address (checkout would answer 422) */
+            shippingCents: number | null;
+            totalCents: number | null;
+            weightGrams: number;
+        };
         ReconciliationMismatchDto: {
             actualCents: number;
             /** @description payment_vs_orders_total, payment_net_vs_orders, refunds_vs_order, refund_failed, order_paid_without_payment, order_not_paid, money_kept_for_cancelled_order, ledger_sale, ledger_refunds, ledger_fee, ledger_seller, ledger_for_unpaid_order */
@@ -1848,6 +1927,35 @@ export interface components {
             name?: string;
             /** @description Not shown to officers */
             phone?: string;
+        };
+        ShippingRateDto: {
+            baseCents: number;
+            /** @description Shipping is free when the goods total is at or above this */
+            freeAboveCents?: number | null;
+            /** @description No delivery to this province (checkout answers 422) */
+            noDelivery?: boolean;
+            perKgCents: number;
+            /**
+             * @description A GB/T 2260 province code, or '*' for every province without its own rate
+             * @example 520000
+             */
+            provinceCode: string;
+        };
+        ShippingRatesDto: {
+            /** @example CNY */
+            currency: string;
+            /** @description Empty: the seller ships free */
+            rates: components["schemas"]["ShippingRateViewDto"][];
+            /** Format: uuid */
+            sellerId: string;
+            sellerType: components["schemas"]["SellerType"];
+        };
+        ShippingRateViewDto: {
+            baseCents: number;
+            freeAboveCents: number | null;
+            noDelivery: boolean;
+            perKgCents: number;
+            provinceCode: string;
         };
         SimulatePaymentDto: {
             outcome: components["schemas"]["PaymentOutcome"];
@@ -2489,6 +2597,50 @@ export interface operations {
                 content?: never;
             };
             /** @description Listing paused/archived, key reused with another body, or an order total over 99,999,999 fen (`{ totalCents, maxTotalCents }`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    CheckoutsController_quote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuoteCheckoutDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckoutQuoteDto"];
+                };
+            };
+            /** @description Not a known county */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown listings */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A listing is paused or archived */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4269,6 +4421,89 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["LedgerPageDto"];
                 };
+            };
+        };
+    };
+    ShippingRatesController_get: {
+        parameters: {
+            query?: {
+                /** @description The rates of a cooperative the caller manages */
+                cooperativeId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShippingRatesDto"];
+                };
+            };
+            /** @description Not the manager of that cooperative */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown cooperative */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ShippingRatesController_put: {
+        parameters: {
+            query?: {
+                /** @description The rates of a cooperative the caller manages */
+                cooperativeId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PutShippingRatesDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ShippingRatesDto"];
+                };
+            };
+            /** @description Not a province, duplicate provinces, or fen outside 0..100,000,000 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not the manager of that cooperative */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Unknown cooperative */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

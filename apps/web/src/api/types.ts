@@ -73,6 +73,11 @@ export type Payment = Schemas['PaymentDto'];
 export type PaymentOutcome = Schemas['PaymentOutcome'];
 export type Checkout = Schemas['CheckoutDto'];
 export type CheckoutBody = Schemas['CreateCheckoutDto'];
+export type CheckoutQuote = Schemas['CheckoutQuoteDto'];
+export type QuoteBody = Schemas['QuoteCheckoutDto'];
+export type ShippingRate = Schemas['ShippingRateViewDto'];
+export type ShippingRates = Schemas['ShippingRatesDto'];
+export type ShippingRateBody = Schemas['ShippingRateDto'];
 export type LedgerEntry = Schemas['LedgerEntryDto'];
 /** GET /api/sellers/me/ledger: newest entries first, and the balance. */
 export type Ledger = Schemas['LedgerPageDto'];

@@ -82,6 +82,7 @@ export function Layout() {
               </NavLink>
               <NavLink to="/farm/listings">{t('nav.myListings')}</NavLink>
               <NavLink to="/farm/sales">{t('nav.mySales')}</NavLink>
+              <NavLink to="/farm/shipping">{t('nav.shipping')}</NavLink>
               <NavLink to="/farm/cooperatives">{t('nav.cooperatives')}</NavLink>
             </>
           )}

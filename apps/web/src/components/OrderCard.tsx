@@ -93,6 +93,12 @@ export function OrderCard({ order, meta, details, children, link }: { order: Ord
         {meta}
       </p>
       <LineItems className="order-lines" lines={order.lines.map((l) => ({ key: l.listingId, title: l.title, quantity: l.quantity, totalCents: l.lineTotalCents }))} />
+      {order.shippingCents > 0 && (
+        <p className="row-between muted" data-testid="order-shipping">
+          <span>{t('shipping.fee')}</span>
+          <span>{money(order.shippingCents, order.currency)}</span>
+        </p>
+      )}
       <p className="row-between">
         <span>{t('cart.total')}</span>
         <strong>{money(order.totalCents, order.currency)}</strong>

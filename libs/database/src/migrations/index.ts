@@ -18,6 +18,8 @@ import { LedgerSellerDateIndex1780000000072 } from './1780000000072-ledger-selle
 import { Accounts1780000000074 } from './1780000000074-accounts';
 import { Outbox1780000000075 } from './1780000000075-outbox';
 import { OrderNumbers1780000000077 } from './1780000000077-order-numbers';
+import { ShippingRates1780000000079 } from './1780000000079-shipping-rates';
+import { ReportRefundsWithoutShipping1780000000080 } from './1780000000080-report-refunds-without-shipping';
 import { ListingStockChanges1780000000081 } from './1780000000081-listing-stock-changes';
 
 /** Every migration, in order. Production, `npm start` and the tests run exactly these. */
@@ -35,5 +37,7 @@ export const migrations = [
   Accounts1780000000074,
   Outbox1780000000075,
   OrderNumbers1780000000077,
+  ShippingRates1780000000079,
+  ReportRefundsWithoutShipping1780000000080,
   ListingStockChanges1780000000081,
 ];

@@ -45,7 +45,9 @@ export class OrderDto {
   sellerName?: string;
   @ApiProperty({ description: "The seller of record's county" }) countyCode: string;
   @ApiProperty({ type: [OrderLineDto] }) lines: OrderLineDto[];
-  @ApiProperty() totalCents: number;
+  @ApiProperty({ description: 'Σ line totals (the goods)' }) goodsCents: number;
+  @ApiProperty({ description: "The seller's shipping fee for this order (0: free)" }) shippingCents: number;
+  @ApiProperty({ description: 'goodsCents + shippingCents: what the buyer pays for this order' }) totalCents: number;
   @ApiProperty() refundedCents: number;
   @ApiProperty({ example: 'CNY' }) currency: string;
   @ApiProperty({ type: ShippingAddressViewDto }) shippingAddress: ShippingAddressViewDto;

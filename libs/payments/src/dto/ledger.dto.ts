@@ -18,7 +18,7 @@ export class LedgerEntryDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: SELLER_TYPES, enumName: 'SellerType' }) sellerType: SellerType;
   @ApiProperty({ format: 'uuid' }) sellerId: string;
-  @ApiProperty({ enum: ['sale', 'fee', 'refund', 'fee_refund'], enumName: 'LedgerEntryKind', description: 'sale: credit when the order is paid; fee: platform fee debited; refund: debit; fee_refund: the fee share given back on a refund' })
+  @ApiProperty({ enum: ['sale', 'shipping', 'fee', 'refund', 'fee_refund'], enumName: 'LedgerEntryKind', description: 'sale: credit of the goods when the order is paid; shipping: credit of the order\'s shipping fee, apart from the goods; fee: platform fee debited; refund: debit; fee_refund: the fee share given back on a refund' })
   kind: string;
   @ApiProperty({ description: 'Signed minor units: credits positive, debits negative' }) amountCents: number;
   @ApiProperty({ example: 'CNY' }) currency: string;

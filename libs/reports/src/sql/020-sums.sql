@@ -4,6 +4,9 @@
 -- A refund's share of each line of its order: proportional to the line
 -- totals, largest remainder first, ties to the lower position (as
 -- allocateProportionally in @farmlink/shared). Several refunds at once.
+-- An order's shipping (orders.shipping_cents) takes its share too, as a last
+-- pseudo-line that is then left out: reports count goods only, so a refund of
+-- goods and shipping never takes more than the goods from the report.
 CREATE OR REPLACE FUNCTION report_refund_shares(p_order uuid[], p_amount bigint[], p_at timestamptz[])
 RETURNS TABLE (day date, county_code char(6), category text, poverty boolean, share bigint)
 LANGUAGE sql STABLE AS $$
@@ -15,7 +18,11 @@ LANGUAGE sql STABLE AS $$
            l.line_total_cents::numeric AS w,
            sum(l.line_total_cents::numeric) OVER (PARTITION BY r.rid) AS total,
            row_number() OVER (PARTITION BY r.rid ORDER BY l.position) AS rn
-      FROM r JOIN order_lines l ON l.order_id = r.order_id
+      FROM r JOIN (
+             SELECT order_id, position, producer_county_code, category, producer_poverty_registered, line_total_cents FROM order_lines
+             UNION ALL
+             SELECT id, 2147483647, NULL, NULL, NULL, shipping_cents FROM orders WHERE shipping_cents > 0
+           ) l ON l.order_id = r.order_id
   ), f AS (
     SELECT l.*,
            CASE WHEN total > 0 THEN div(amount * w, total) WHEN rn = 1 THEN amount ELSE 0 END AS fl,
@@ -29,6 +36,7 @@ LANGUAGE sql STABLE AS $$
   SELECT (at AT TIME ZONE z.tz)::date, producer_county_code, category, producer_poverty_registered,
          (fl + CASE WHEN rk <= lft THEN 1 ELSE 0 END)::bigint
     FROM g CROSS JOIN (SELECT time_zone AS tz FROM report_settings) z
+   WHERE producer_county_code IS NOT NULL
 $$;
 
 -- Adds (p_sign 1) or takes away (-1) refunds, at their dates, in every grain.

@@ -43,6 +43,7 @@ const TILES: [string, MessageKey, MessageKey][] = [
   ['/farm/listings/new', 'farm.newListing', 'farm.newListingHint'],
   ['/farm/listings', 'nav.myListings', 'farm.myListingsHint'],
   ['/farm/sales', 'nav.mySales', 'farm.mySalesHint'],
+  ['/farm/shipping', 'nav.shipping', 'farm.shippingHint'],
   ['/farm/cooperatives', 'nav.cooperatives', 'farm.cooperativesHint'],
 ];
 

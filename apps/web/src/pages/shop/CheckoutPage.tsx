@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { account, ApiError, checkouts, type Address, type Checkout } from '../../api';
+import { account, ApiError, checkouts, type Address, type Checkout, type CheckoutQuote } from '../../api';
 import { RegionPicker } from '../../components/RegionPicker';
 import { Field, FormNotice, LineItems, PageTitle } from '../../components/ui';
 import { errorText, fieldFlags, newIdempotencyKey } from '../../components/util';
@@ -52,6 +52,23 @@ export default function CheckoutPage() {
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+  // Each seller's shipping for this cart and county, from the server (the checkout charges the same computation).
+  const [quote, setQuote] = useState<CheckoutQuote | null>(null);
+  const quoteItems = cart.lines.map((l) => `${l.listingId}:${l.quantity}`).join(',');
+  useEffect(() => {
+    setQuote(null);
+    if (!countyCode || cart.lines.length === 0) return;
+    let live = true;
+    checkouts
+      .quote({ items: cart.lines.map((l) => ({ listingId: l.listingId, quantity: l.quantity })), shippingAddress: { countyCode } })
+      .then((q) => live && setQuote(q))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [countyCode, quoteItems]);
+  const totalCents = quote?.deliverable ? quote.totalCents : cart.totalCents;
   // One key per attempt at this cart: a retry after a lost answer is recognised, not charged twice.
   const key = useRef(newIdempotencyKey());
 
@@ -153,21 +170,44 @@ export default function CheckoutPage() {
           )}
           <FormNotice id="checkout-error" text={errors.form} />
           <button type="submit" className="btn btn--primary btn--block" disabled={busy}>
-            {busy ? t('common.working') : t('checkout.placeOrder', { total: money(cart.totalCents) })}
+            {busy ? t('common.working') : t('checkout.placeOrder', { total: money(totalCents) })}
           </button>
         </form>
         <aside className="card">
           <h2>{t('checkout.summary')}</h2>
           <p className="muted">{t('checkout.ordersWillBe', { n: groups.length })}</p>
-          {groups.map((group, gi) => (
-            <div key={group[0].sellerKey} className="checkout-parcel">
-              <h3 className="checkout-parcel__title">{parcelTitle(group, gi + 1, t)}</h3>
-              <LineItems lines={group.map((l) => ({ key: l.listingId, title: l.title, quantity: l.quantity, totalCents: l.priceCents * l.quantity }))} />
-            </div>
-          ))}
+          {groups.map((group, gi) => {
+            const q = quote?.orders.find((o) => o.listingIds.includes(group[0].listingId));
+            return (
+              <div key={group[0].sellerKey} className="checkout-parcel" data-testid="checkout-parcel">
+                <h3 className="checkout-parcel__title">{parcelTitle(group, gi + 1, t)}</h3>
+                <LineItems lines={group.map((l) => ({ key: l.listingId, title: l.title, quantity: l.quantity, totalCents: l.priceCents * l.quantity }))} />
+                {q && q.shippingCents === null && <p className="notice notice--error checkout-parcel__shipping" data-testid="parcel-no-delivery">{t('shipping.noDeliveryHere', { seller: q.sellerName })}</p>}
+                {q && q.shippingCents !== null && (
+                  <p className="row-between checkout-parcel__shipping" data-testid="parcel-shipping">
+                    <span>{t('shipping.fee')}</span>
+                    <span>{q.shippingCents > 0 ? money(q.shippingCents) : t('shipping.free')}</span>
+                  </p>
+                )}
+              </div>
+            );
+          })}
+          {!quote && <p className="muted">{t('shipping.chooseCounty')}</p>}
+          {quote && (
+            <>
+              <p className="row-between">
+                <span>{t('checkout.goods')}</span>
+                <span>{money(quote.goodsCents)}</span>
+              </p>
+              <p className="row-between" data-testid="checkout-shipping">
+                <span>{t('shipping.fee')}</span>
+                <span>{quote.shippingCents > 0 ? money(quote.shippingCents) : t('shipping.free')}</span>
+              </p>
+            </>
+          )}
           <p className="row-between summary__total">
             <span>{t('cart.total')}</span>
-            <strong>{money(cart.totalCents)}</strong>
+            <strong data-testid="checkout-total">{money(totalCents)}</strong>
           </p>
         </aside>
       </div>

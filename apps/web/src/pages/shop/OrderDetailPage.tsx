@@ -64,6 +64,10 @@ export default function OrderDetailPage() {
             ))}
           </tbody>
         </table>
+        <p className="row-between" data-testid="order-shipping">
+          <span>{t('shipping.fee')}</span>
+          <span>{o.shippingCents > 0 ? money(o.shippingCents, o.currency) : t('shipping.free')}</span>
+        </p>
         <p className="row-between summary__total">
           <span>{t('cart.total')}</span>
           <strong>{money(o.totalCents, o.currency)}</strong>

@@ -1,0 +1,131 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { AuthUser } from '@farmlink/common';
+import { CooperativesService } from '@farmlink/cooperatives';
+import { inTransaction } from '@farmlink/database';
+import { ListingStockRepository, type CheckoutListing } from '@farmlink/catalog';
+import { RegionsService } from '@farmlink/regions';
+import { BadRequestError, DEFAULT_CURRENCY, ForbiddenError, NotFoundError } from '@farmlink/shared';
+import type { CheckoutQuoteDto, PutShippingRatesDto, QuoteCheckoutDto, ShippingRatesDto } from './dto/shipping.dto';
+import type { NewOrder } from './order.repository';
+import { ListingsNotFoundError, ListingsUnavailableError, NoDeliveryError } from './orders.errors';
+import { provinceOf, shippingCents, type ShippingRate } from './shipping';
+import { ShippingRateRepository, type SellerKey } from './shipping-rate.repository';
+
+/**
+ * Sellers' shipping rates and the shipping of a checkout's orders. Who may set a seller's rates is
+ * decided in sellerFor(): a farmer for themself, or the manager of a cooperative for it.
+ */
+@Injectable()
+export class ShippingService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly rates: ShippingRateRepository,
+    private readonly cooperatives: CooperativesService,
+    private readonly regions: RegionsService,
+    private readonly listings: ListingStockRepository,
+  ) {}
+
+  /** The seller the caller acts for: themself, or a cooperative they manage (404 unknown, 403 not its manager). */
+  async sellerFor(caller: AuthUser, cooperativeId?: string): Promise<SellerKey> {
+    if (!cooperativeId) return { sellerType: 'farmer', sellerId: caller.id };
+    const managerId = await this.cooperatives.managerOf(cooperativeId);
+    if (managerId === null) throw new NotFoundError('Cooperative', cooperativeId);
+    if (managerId !== caller.id) throw new ForbiddenError("Only the cooperative's manager may set its shipping rates");
+    return { sellerType: 'cooperative', sellerId: cooperativeId };
+  }
+
+  async get(caller: AuthUser, cooperativeId?: string): Promise<ShippingRatesDto> {
+    const seller = await this.sellerFor(caller, cooperativeId);
+    return { ...seller, rates: await this.rates.ratesOf(seller), currency: DEFAULT_CURRENCY };
+  }
+
+  async put(caller: AuthUser, cooperativeId: string | undefined, dto: PutShippingRatesDto): Promise<ShippingRatesDto> {
+    const seller = await this.sellerFor(caller, cooperativeId);
+    const seen = new Set<string>();
+    const duplicates = new Set<string>();
+    for (const r of dto.rates) (seen.has(r.provinceCode) ? duplicates : seen).add(r.provinceCode);
+    if (duplicates.size > 0) throw new BadRequestError(`Each province may have one rate only: ${[...duplicates].join(', ')} appear more than once`, { provinceCodes: [...duplicates] });
+    const unknown: string[] = [];
+    for (const code of seen) {
+      if (code !== '*' && (await this.regions.find(code))?.level !== 'province') unknown.push(code);
+    }
+    if (unknown.length > 0) throw new BadRequestError(`Not a province: ${unknown.join(', ')}`, { provinceCodes: unknown });
+    const rates: ShippingRate[] = dto.rates.map((r) => ({
+      provinceCode: r.provinceCode,
+      baseCents: r.baseCents,
+      perKgCents: r.perKgCents,
+      freeAboveCents: r.freeAboveCents ?? null,
+      noDelivery: r.noDelivery ?? false,
+    }));
+    await inTransaction(this.db, (m) => this.rates.replace(m, seller, rates));
+    return this.get(caller, cooperativeId);
+  }
+
+  /**
+   * Sets each new order's shippingCents and adds it to its totalCents, from one read of the
+   * sellers' rates (inside the checkout transaction). 422 naming the sellers that do not deliver
+   * to the buyer's province.
+   */
+  async chargeShipping(m: EntityManager, orders: NewOrder[], countyCode: string): Promise<void> {
+    const province = provinceOf(countyCode);
+    const quoted = await this.quoteOrders(m, orders, province);
+    const refused = quoted.filter((q) => q.shippingCents === null);
+    if (refused.length > 0) throw new NoDeliveryError(refused.map((q) => q.seller), province);
+    orders.forEach((o, i) => {
+      o.shippingCents = quoted[i].shippingCents!;
+      o.totalCents += o.shippingCents;
+    });
+  }
+
+  private async quoteOrders(m: EntityManager, orders: NewOrder[], province: string) {
+    const bySeller = await this.rates.ratesForSellers(m, orders, province);
+    return orders.map((o) => {
+      const found = bySeller.get(`${o.sellerType}:${o.sellerId}`);
+      const goodsCents = o.lines.reduce((s, l) => s + l.lineTotalCents, 0);
+      const weightGrams = o.lines.reduce((s, l) => s + l.netWeightGrams * l.quantity, 0);
+      return {
+        seller: { sellerType: o.sellerType, sellerId: o.sellerId, sellerName: found?.sellerName },
+        goodsCents,
+        weightGrams,
+        shippingCents: shippingCents(found?.rates ?? [], province, goodsCents, weightGrams),
+      };
+    });
+  }
+
+  /**
+   * What checkout would charge for this cart and address, per seller of record — the same
+   * computation checkout runs (no stock is taken; prices may change before the checkout itself).
+   */
+  async quote(dto: QuoteCheckoutDto, group: (items: { listing: CheckoutListing; quantity: number }[]) => NewOrder[]): Promise<CheckoutQuoteDto> {
+    if (!(await this.regions.isCounty(dto.shippingAddress.countyCode))) {
+      throw new BadRequestError(`shippingAddress.countyCode ${dto.shippingAddress.countyCode} is not a known county`);
+    }
+    const ids = [...new Set(dto.items.map((i) => i.listingId.toLowerCase()))];
+    const m = this.db.manager;
+    const listings = await this.listings.snapshot(m, ids);
+    const byId = new Map(listings.map((l) => [l.id, l]));
+    const missing = ids.filter((id) => !byId.has(id));
+    if (missing.length > 0) throw new ListingsNotFoundError(missing);
+    const unavailable = listings.filter((l) => l.status !== 'active').map((l) => l.id);
+    if (unavailable.length > 0) throw new ListingsUnavailableError(unavailable);
+    const orders = group(dto.items.map((i) => ({ listing: byId.get(i.listingId.toLowerCase())!, quantity: i.quantity })));
+    const province = provinceOf(dto.shippingAddress.countyCode);
+    const quoted = await this.quoteOrders(m, orders, province);
+    const names = await this.rates.sellerNames(orders);
+    const out = quoted.map((q, i) => ({
+      sellerType: q.seller.sellerType,
+      sellerId: q.seller.sellerId,
+      sellerName: q.seller.sellerName ?? names.get(`${q.seller.sellerType}:${q.seller.sellerId}`) ?? '',
+      listingIds: orders[i].lines.map((l) => l.listingId),
+      goodsCents: q.goodsCents,
+      weightGrams: q.weightGrams,
+      shippingCents: q.shippingCents,
+      totalCents: q.shippingCents === null ? null : q.goodsCents + q.shippingCents,
+    }));
+    const goodsCents = out.reduce((s, o) => s + o.goodsCents, 0);
+    const shipping = out.reduce((s, o) => s + (o.shippingCents ?? 0), 0);
+    return { orders: out, goodsCents, shippingCents: shipping, totalCents: goodsCents + shipping, deliverable: out.every((o) => o.shippingCents !== null), currency: DEFAULT_CURRENCY };
+  }
+}
