@@ -178,7 +178,7 @@ describe('Accounts: recovery by mail, verification, password and profile changes
 
     it('400 for a bad field, changing nothing', async () => {
       const user = await createUser(t, 'buyer', { displayName: 'Before' });
-      for (const body of [{ displayName: '' }, { phone: 'call me' }, { locale: 'fr' }, { displayName: 'x'.repeat(101) }]) {
+      for (const body of [{ displayName: '' }, { displayName: null }, { phone: 'call me' }, { locale: 'fr' }, { locale: null }, { displayName: 'x'.repeat(101) }]) {
         await t.http().patch('/api/me').set(user.auth).send(body).expect(400);
       }
       expect((await t.http().get('/api/me').set(user.auth).expect(200)).body.displayName).toBe('Before');

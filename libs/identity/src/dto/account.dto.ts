@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsIn, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
 import { NewPasswordField, TextField, trim } from '@farmlink/common';
 
 export const USER_LOCALES = ['zh-CN', 'en'] as const;
@@ -45,7 +45,8 @@ export class VerifyEmailDto {
 }
 
 export class UpdateMeDto {
-  @TextField({ name: 'displayName', min: 1, max: 100, optional: true }, { example: '李伟' })
+  // Absent leaves it as it is; null is not a name (400), so only `undefined` skips the checks.
+  @TextField({ name: 'displayName', min: 1, max: 100, optional: (o: UpdateMeDto) => o.displayName !== undefined }, { example: '李伟' })
   displayName?: string;
 
   @ApiPropertyOptional({ example: '+86 138 0000 0000', nullable: true, type: String, description: 'null or "" clears it' })
@@ -56,7 +57,7 @@ export class UpdateMeDto {
   phone?: string | null;
 
   @ApiPropertyOptional({ enum: USER_LOCALES, description: 'The language of the mail you receive' })
-  @IsOptional()
+  @ValidateIf((o: UpdateMeDto) => o.locale !== undefined)
   @IsIn(USER_LOCALES, { message: 'locale must be one of: zh-CN, en' })
   locale?: (typeof USER_LOCALES)[number];
 }
