@@ -69,10 +69,14 @@ describe('Order notifications by mail (e2e)', () => {
     expect(shipped.subject).toBe(`订单 ${no} 已发货`);
     expect(shipped.text).toContain('顺丰速运');
     expect(shipped.text).toContain('SF1234567890');
+    // The tracking number by SMS to the phone given for the delivery.
+    for (let i = 0; i < 100 && !texts.some((x) => x.to === '13800000000'); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(texts.filter((x) => x.to === '13800000000').map((x) => x.text)).toEqual([`订单 ${no} 已发货: 顺丰速运 SF1234567890`]);
   });
 
   it('a paid order the farmer cancels: both are told, and the refund is mailed', async () => {
     const farmer = await createUser(t, 'farmer');
+    await t.db.query(`UPDATE users SET phone = '13700000001' WHERE id = $1`, [farmer.id]);
     const buyer = await createUser(t, 'buyer');
     const order = await paidOrder(farmer, buyer, '土鸡蛋');
     await smtp.waitFor(farmer.email, 1);
@@ -84,6 +88,9 @@ describe('Order notifications by mail (e2e)', () => {
     expect(subjects(buyer.email)).toEqual([`订单 ${no} 已取消`, `订单 ${no} 已收到付款`, `订单 ${no} 退款 ¥79.80`].sort());
     expect(subjects(farmer.email)).toEqual([`新订单 ${no} 已付款，请发货`, `订单 ${no} 已取消，请勿发货`, `订单 ${no} 已退款 ¥79.80`].sort());
     expect(smtp.to(buyer.email).find((m) => m.subject === `订单 ${no} 已取消`)!.text).toContain('缺货');
+    // The farmer's phone hears of every one of them by SMS too.
+    for (let i = 0; i < 100 && texts.filter((x) => x.to === '13700000001').length < 3; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(texts.filter((x) => x.to === '13700000001').map((x) => x.text.replace(/\. 土鸡蛋 × 2$/, '')).sort()).toEqual(subjects(farmer.email));
   });
 
   it('with the SMTP server down during the payment, the farmer\'s mail arrives once after it comes back', async () => {

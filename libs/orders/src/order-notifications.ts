@@ -61,9 +61,18 @@ export class OrderNotifications {
         const toSeller = kind.startsWith('seller_');
         const mail = orderMail(kind, toSeller ? r.sellerLocale : r.buyerLocale, { ...common, name: toSeller ? r.sellerName : r.buyerName });
         await this.notifications.enqueueEmail(m, toSeller ? r.sellerEmail : r.buyerEmail, `order.${kind}`, mail);
-        // A new paid order also goes by SMS to a seller with a phone (often a farmer's only address).
-        if (kind === 'seller_paid' && r.sellerPhone) await this.notifications.enqueueSms(m, r.sellerPhone, `order.${kind}`, `${mail.subject}. ${common.lines.map((l) => `${l.title} × ${l.quantity}`).join(', ')}`);
+        // By SMS too: every seller event to a seller with a phone (often a farmer's only address), and the
+        // shipment (carrier and tracking number) to the phone the buyer gave for the delivery.
+        const phone = toSeller ? r.sellerPhone : kind === 'buyer_shipped' ? a.phone : null;
+        if (phone) await this.notifications.enqueueSms(m, phone, `order.${kind}`, smsText(kind, mail.subject, common));
       }
     }
   }
+}
+
+/** The SMS: the mail's subject and what matters most in a line (the goods to ship, or the tracking number). */
+function smsText(kind: OrderMailKind, subject: string, facts: { lines: { title: string; quantity: number }[]; carrier?: string | null; trackingNo?: string | null }): string {
+  if (kind === 'seller_paid') return `${subject}. ${facts.lines.map((l) => `${l.title} × ${l.quantity}`).join(', ')}`;
+  if (kind === 'buyer_shipped') return `${subject}: ${[facts.carrier, facts.trackingNo].filter(Boolean).join(' ')}`;
+  return subject;
 }
