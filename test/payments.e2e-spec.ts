@@ -58,6 +58,9 @@ describe('Seller ledger and reconciliation with the simulated provider (e2e)', (
     expect(ledger.balanceCents).toBe(sum(manager.id) + sum(coopId));
     for (const e of ledger.items) expect(Number.isInteger(e.amountCents)).toBe(true);
     expect(ledger.items.filter((e: { orderId: string }) => e.orderId === ownOrder.id).map((e: { kind: string }) => e.kind).sort()).toEqual(['fee', 'sale']);
+    // Each entry names its order by the readable number the seller sees everywhere else.
+    const [{ order_no }] = await t.db.query(`SELECT order_no FROM orders WHERE id = $1`, [ownOrder.id]);
+    expect(ledger.items.filter((e: { orderId: string }) => e.orderId === ownOrder.id).map((e: { orderNo: string }) => e.orderNo)).toEqual([order_no, order_no]);
 
     // One seller only, and the balance endpoint.
     const coopOnly = await t.http().get(`/api/sellers/me/ledger?sellerType=cooperative&sellerId=${coopId}&pageSize=2`).set(manager.auth).expect(200);

@@ -28,6 +28,7 @@ export interface LedgerEntryRow extends SellerRef {
   amountCents: number;
   currency: string;
   orderId: string;
+  orderNo: string;
   paymentId: string;
   refundId: string | null;
   createdAt: Date;
@@ -43,7 +44,8 @@ export interface LedgerOrder extends SellerRef {
 }
 
 const ENTRY_COLUMNS = `id, seller_type AS "sellerType", seller_id AS "sellerId", kind, amount_cents AS "amountCents", currency,
-  order_id AS "orderId", payment_id AS "paymentId", refund_id AS "refundId", created_at AS "createdAt"`;
+  order_id AS "orderId", (SELECT o.order_no FROM orders o WHERE o.id = seller_ledger_entries.order_id) AS "orderNo",
+  payment_id AS "paymentId", refund_id AS "refundId", created_at AS "createdAt"`;
 
 /** Keeps only sellers of the given list, as SQL over seller_type/seller_id with the arrays in $1, $2. */
 const SELLERS_CLAUSE = `(seller_type, seller_id) IN (SELECT * FROM unnest($1::text[], $2::uuid[]))`;

@@ -1384,6 +1384,11 @@ export interface components {
             kind: components["schemas"]["LedgerEntryKind"];
             /** Format: uuid */
             orderId: string;
+            /**
+             * @description The order's readable number
+             * @example FL-7K3M9-Q
+             */
+            orderNo: string;
             /** Format: uuid */
             paymentId: string;
             /** Format: uuid */

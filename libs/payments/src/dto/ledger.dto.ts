@@ -23,6 +23,7 @@ export class LedgerEntryDto {
   @ApiProperty({ description: 'Signed minor units: credits positive, debits negative' }) amountCents: number;
   @ApiProperty({ example: 'CNY' }) currency: string;
   @ApiProperty({ format: 'uuid' }) orderId: string;
+  @ApiProperty({ example: 'FL-7K3M9-Q', description: "The order's readable number" }) orderNo: string;
   @ApiProperty({ format: 'uuid' }) paymentId: string;
   @NullableUuid({ required: false }) refundId: string | null;
   @ApiProperty() createdAt: Date;

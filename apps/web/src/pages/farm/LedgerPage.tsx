@@ -38,7 +38,7 @@ export default function LedgerPage() {
                   <td>
                     {t(`ledger.${e.kind}`)}
                     <br />
-                    <Link className="muted" to={`/orders/${e.orderId}`}>{t('ledger.order', { no: orderNumber({ id: e.orderId }) })}</Link>
+                    <Link className="muted" to={`/orders/${e.orderId}`}>{t('ledger.order', { no: orderNumber({ id: e.orderId, orderNo: e.orderNo }) })}</Link>
                   </td>
                   <td className={`num${e.amountCents < 0 ? ' warn' : ''}`}>{money(e.amountCents)}</td>
                 </tr>
