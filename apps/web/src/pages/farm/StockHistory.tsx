@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { listings } from '../../api';
+import { ApiError, listings } from '../../api';
 import { PagedList } from '../../components/ui';
 import { useAsync } from '../../components/util';
 import { useI18n } from '../../i18n/i18n';
@@ -11,6 +11,8 @@ export function StockHistory({ listingId }: { listingId: string }) {
   const { t, date } = useI18n();
   const [page, setPage] = useState(1);
   const history = useAsync(() => listings.stockHistory(listingId, page, PAGE_SIZE), [listingId, page]);
+  // Not the caller's listing (403) or gone (404): the edit form above already says so; nothing to add.
+  if (history.error instanceof ApiError && (history.error.status === 403 || history.error.status === 404)) return null;
   return (
     <section className="card" aria-labelledby="stock-history-title" data-testid="stock-history">
       <h2 id="stock-history-title">{t('stockHistory.title')}</h2>
