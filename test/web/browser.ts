@@ -5,7 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Download, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Download, type Locator, type Page } from 'playwright-core';
 import { createUser, useTestApp, type TestApp, type TestUser } from '@farmlink/testing';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -162,6 +162,21 @@ export async function fillListingForm(page: Page, input: ListingFormInput): Prom
 export async function downloadBy(page: Page, buttonName: string): Promise<Download> {
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: buttonName }).click()]);
   return download;
+}
+
+/**
+ * Waits until `locator` matches exactly `n` elements and returns that count (or the last count seen
+ * after `timeoutMs`, for the caller's expect to report). Use it where a list is re-rendered after a
+ * search or filter: counting at once can catch the list from before the answer.
+ */
+export async function settledCount(locator: Locator, n: number, timeoutMs = 10_000): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  let count = await locator.count();
+  while (count !== n && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    count = await locator.count();
+  }
+  return count;
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

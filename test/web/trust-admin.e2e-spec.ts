@@ -1,5 +1,5 @@
 import { createListing, createUser } from '@farmlink/testing';
-import { DESKTOP, describeWhenWired, PHONE, screenshot, useBrowserApp } from './browser';
+import { DESKTOP, describeWhenWired, PHONE, screenshot, settledCount, useBrowserApp } from './browser';
 
 /*
  * Trust in the browser: an admin finds a user and suspends them with a reason,
@@ -35,7 +35,7 @@ describeAll('Browser: admin suspends a user, takes a listing down, reads the aud
     await users.getByRole('button', { name: '搜索' }).click();
     const row = users.locator(`li[data-user-id="${spammer.id}"]`);
     await row.getByText('刷单账户').waitFor();
-    expect(await users.locator('li.trust-user').count()).toBe(1);
+    expect(await settledCount(users.locator('li.trust-user'), 1)).toBe(1); // the search's answer, not the first page
     await row.getByRole('button', { name: '停用' }).click();
     await row.getByRole('button', { name: '停用账户' }).click();
     await row.getByText('请填写原因。').waitFor(); // a reason is required
