@@ -74,6 +74,25 @@ describe('Order notifications by mail (e2e)', () => {
     expect(texts.filter((x) => x.to === '13800000000').map((x) => x.text)).toEqual([`订单 ${no} 已发货: 顺丰速运 SF1234567890`]);
   });
 
+  it('one payment for two farms: each farmer is told only their own order, with the county by name', async () => {
+    const [a, b] = [await createUser(t, 'farmer', { countyCode: COUNTIES.leishan }), await createUser(t, 'farmer', { countyCode: COUNTIES.lankao })];
+    const buyer = await createUser(t, 'buyer');
+    const tea = await createListing(t, a, { title: '雷山银球茶', priceCents: 5000, stock: 10 });
+    const rice = await createListing(t, a, { title: '雷山香米', priceCents: 2000, stock: 10 });
+    const garlic = await createListing(t, b, { title: '兰考大蒜', priceCents: 1500, stock: 10 });
+    const res = await checkout(t, buyer, [{ listingId: tea.id, quantity: 1 }, { listingId: garlic.id, quantity: 3 }, { listingId: rice.id, quantity: 2 }]).expect(201);
+    await pay(buyer, res.body.payment.id);
+
+    const [toA, toB] = [await smtp.waitFor(a.email, 1), await smtp.waitFor(b.email, 1)];
+    expect(toA.text).toContain('雷山银球茶 × 1');
+    expect(toA.text).toContain('雷山香米 × 2');
+    expect(toA.text).not.toContain('兰考大蒜');
+    expect(toB.text).toContain('兰考大蒜 × 3');
+    expect(toB.text).not.toContain('雷山');
+    for (const mail of [toA, toB]) expect(mail.text).toContain('朝阳区'); // the delivery county (110105) by name
+    expect((await smtp.waitFor(buyer.email, 2)).subject).toBeTruthy(); // and the buyer, once per order
+  });
+
   it('a paid order the farmer cancels: both are told, and the refund is mailed', async () => {
     const farmer = await createUser(t, 'farmer');
     await t.db.query(`UPDATE users SET phone = '13700000001' WHERE id = $1`, [farmer.id]);

@@ -8,7 +8,7 @@
 import autocannon from 'autocannon';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { fmt, pgbenchTps, signToken, startApi, startDatabase } from '../lib/harness.mjs';
+import { fmt, pgbenchTps, signToken, sqlProfile, startApi, startDatabase } from '../lib/harness.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
@@ -93,6 +93,9 @@ const phase1End = new Date();
 const ok = result['2xx'];
 const checkoutsPerSecond = ok / SECONDS;
 
+// BENCH_PROFILE_SQL=1: the statements of phase 2 (checkout + pay), printed after the run.
+const sql = await sqlProfile(client);
+
 // Phase 2: checkout then pay (simulated provider), so the payment path — orders
 // paid, seller ledger, one report_pending row per order — is under the same load.
 console.log(`checkout + pay: ${CONNECTIONS} clients for ${SECONDS} s…`);
@@ -143,6 +146,11 @@ const { rows: indexUse } = await client.query(
 );
 console.log('\nindex use during the run (pg_stat_user_indexes.idx_scan):');
 for (const r of indexUse) console.log(`  ${r.table.padEnd(14)} ${r.index.padEnd(40)} ${r.scans}`);
+const topStatements = await sql.top();
+if (topStatements.length) {
+  console.log(`\nphase 2 statements by total time (pg_stat_statements; ${paidCount} paid checkouts):`);
+  for (const r of topStatements) console.log(`  ${String(r.calls).padStart(7)} calls ${String(r.total_ms).padStart(7)} ms ${String(r.mean_ms).padStart(8)} ms/call  ${r.query}`);
+}
 const { rows: [{ pending }] } = await client.query(`SELECT count(*)::int AS pending FROM report_pending`);
 console.log(`report_pending rows left (the aggregator folds them every second): ${pending}`);
 await client.end();

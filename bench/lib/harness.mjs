@@ -52,7 +52,9 @@ export async function startDatabase(name, { dataDir, maxConnections = 300 } = {}
   const { startEmbeddedPostgres } = built('libs/database/src/embedded-postgres.js');
   const dir = dataDir ? undefined : mkdtempSync(join(tmpdir(), 'farmlink-bench-'));
   if (dir) chmodSync(dir, 0o755);
-  const server = await startEmbeddedPostgres({ dataDir: dataDir ? join(ROOT, dataDir) : join(dir, 'data'), ephemeral: !dataDir, maxConnections });
+  // BENCH_PROFILE_SQL=1: pg_stat_statements loaded, so a bench can print where the database's time went.
+  const settings = process.env.BENCH_PROFILE_SQL === '1' ? { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'all', track_functions: 'all' } : {};
+  const server = await startEmbeddedPostgres({ dataDir: dataDir ? join(ROOT, dataDir) : join(dir, 'data'), ephemeral: !dataDir, maxConnections, settings });
   await ensureDatabaseExists(server.adminUrl, name);
   return {
     url: server.urlFor(name),
@@ -87,7 +89,10 @@ export const JWT_SECRET = 'farmlink-benchmark-secret-0123456789abcdef';
  */
 export async function startApi(databaseUrl, env = {}) {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(dist, 'apps/api/src/main.js')], {
+  // BENCH_CPU_PROF=1: the API writes a V8 CPU profile to bench/results/ when it exits (open it in Chrome DevTools
+  // or summarise it with `node bench/lib/cpu-profile-summary.mjs <file>`).
+  const profile = process.env.BENCH_CPU_PROF === '1' ? ['--cpu-prof', `--cpu-prof-dir=${join(ROOT, 'bench', 'results')}`] : [];
+  const child = spawn(process.execPath, [...profile, join(dist, 'apps/api/src/main.js')], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -199,6 +204,28 @@ export function pgbenchTps(db, { clients = 64, seconds = 20, scale = 10 } = {}) 
   const m = /tps = ([\d.]+)/.exec(run.stdout);
   if (!m) throw new Error(`pgbench failed: ${run.stderr}`);
   return Number(m[1]);
+}
+
+/**
+ * With BENCH_PROFILE_SQL=1 (embedded server): resets pg_stat_statements (call it before the measured phase);
+ * `top()` afterwards returns the statements that took the most time, with calls and mean ms.
+ */
+export async function sqlProfile(client) {
+  if (process.env.BENCH_PROFILE_SQL !== '1') return { top: async () => [] };
+  await client.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+  await client.query('SELECT pg_stat_statements_reset()');
+  return {
+    async top(limit = 25) {
+      const { rows } = await client.query(
+        `SELECT calls::int, round(total_exec_time)::int AS total_ms, round((total_exec_time / calls)::numeric, 3)::float AS mean_ms,
+                rows::int, left(regexp_replace(query, '\\s+', ' ', 'g'), 160) AS query
+           FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+          ORDER BY total_exec_time DESC LIMIT $1`,
+        [limit],
+      );
+      return rows;
+    },
+  };
 }
 
 export function fmt(n, digits = 0) {

@@ -28,6 +28,8 @@ export interface EmbeddedPostgresOptions {
   maxConnections?: number;
   /** Listen on this port (default: a free one). */
   port?: number;
+  /** More server settings (`-c name=value`), e.g. `{ shared_preload_libraries: 'pg_stat_statements' }` for a benchmark's profile. */
+  settings?: Record<string, string>;
   log?: (line: string) => void;
 }
 
@@ -252,6 +254,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     '-c', 'shared_buffers=256MB',
     '-c', 'timezone=UTC',
     ...(options.unsafeFast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
+    ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
   ];
 
   let lastError: Error | undefined;

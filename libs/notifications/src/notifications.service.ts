@@ -4,9 +4,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { inTransaction, runOncePerCluster } from '@farmlink/database';
 import { Mailer } from './mailer';
-import { OutboxRepository } from './outbox.repository';
+import { OutboxRepository, type NewOutboxMessage } from './outbox.repository';
 import { Sms } from './sms';
 import type { RenderedMail } from './templates';
+
+/** One message of an event, for enqueueAll: a rendered mail, or a text message. */
+export type OutboxEntry =
+  | { channel: 'email'; to: string; template: string; mail: RenderedMail }
+  | { channel: 'sms'; to: string; template: string; text: string };
 
 /**
  * Notifications that are never lost: `enqueueEmail` writes the message to the
@@ -42,6 +47,21 @@ export class NotificationsService implements OnModuleDestroy {
   async enqueueSms(m: EntityManager, to: string, template: string, text: string): Promise<void> {
     if (!this.sms.enabled) return;
     await this.outbox.insert(m, { channel: 'sms', recipient: to, template, subject: '', bodyText: text, bodyHtml: null });
+  }
+
+  /**
+   * Writes all of an event's messages to the outbox in one statement on the caller's transaction (text
+   * messages only when an SMS gateway is configured). Hot paths (the payment) use this one.
+   */
+  async enqueueAll(m: EntityManager, entries: OutboxEntry[]): Promise<void> {
+    const rows = entries.flatMap((e): NewOutboxMessage[] =>
+      e.channel === 'email'
+        ? [{ channel: 'email' as const, recipient: e.to, template: e.template, subject: e.mail.subject, bodyText: e.mail.text, bodyHtml: e.mail.html }]
+        : this.sms.enabled
+          ? [{ channel: 'sms' as const, recipient: e.to, template: e.template, subject: '', bodyText: e.text, bodyHtml: null }]
+          : [],
+    );
+    await this.outbox.insertMany(m, rows);
   }
 
   /** Starts a delivery round now (after a commit that enqueued something), once cluster-wide; never throws. */

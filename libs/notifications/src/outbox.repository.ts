@@ -31,6 +31,16 @@ export class OutboxRepository {
     return rows[0].id;
   }
 
+  /** Writes several messages in one statement on the caller's transaction (nothing when `msgs` is empty). */
+  async insertMany(m: EntityManager, msgs: NewOutboxMessage[]): Promise<void> {
+    if (msgs.length === 0) return;
+    await m.query(
+      `INSERT INTO outbox (channel, recipient, template, subject, body_text, body_html)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])`,
+      [msgs.map((x) => x.channel), msgs.map((x) => x.recipient), msgs.map((x) => x.template), msgs.map((x) => x.subject), msgs.map((x) => x.bodyText), msgs.map((x) => x.bodyHtml)],
+    );
+  }
+
   /** Claims up to `limit` due messages, oldest first; rows another worker holds are skipped, not waited for. */
   claimDue(m: EntityManager, limit: number): Promise<OutboxMessage[]> {
     return m.query(

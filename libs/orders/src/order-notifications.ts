@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { NotificationsService, orderMail, type OrderMailKind } from '@farmlink/notifications';
+import { NotificationsService, orderMail, type OrderMailKind, type OutboxEntry } from '@farmlink/notifications';
 import type { OrderStatus } from '@farmlink/shared';
 import { OrderNotificationRepository } from './order-notification.repository';
 import type { OrderRow } from './order.repository';
@@ -44,8 +44,8 @@ export class OrderNotifications {
     kinds: (o: OrderRow) => OrderMailKind[],
     facts: (o: OrderRow) => { carrier?: string | null; trackingNo?: string | null; reason?: string | null; refund?: string },
   ): Promise<void> {
-    const ids = orders.map((o) => o.id);
-    const [recipients, lines] = await Promise.all([this.repo.recipients(m, ids), this.repo.lines(m, ids)]);
+    const recipients = await this.repo.recipients(m, orders.map((o) => o.id));
+    const messages: OutboxEntry[] = [];
     for (const o of orders) {
       const r = recipients.find((x) => x.orderId === o.id);
       if (!r) continue;
@@ -53,20 +53,22 @@ export class OrderNotifications {
       const common = {
         orderNo: o.orderNo || o.id.slice(0, 8), // the readable number (migration 077); rows locked without it fall back to the id's start
         total: money(o.totalCents, o.currency),
-        lines: lines.filter((l) => l.orderId === o.id).map((l) => ({ title: l.title, quantity: l.quantity })),
+        lines: r.lines,
         shipTo: [a.name, a.phone, r.shipCounty ?? a.countyCode, a.line1].filter(Boolean).join(' '),
         ...facts(o),
       };
       for (const kind of kinds(o)) {
         const toSeller = kind.startsWith('seller_');
         const mail = orderMail(kind, toSeller ? r.sellerLocale : r.buyerLocale, { ...common, name: toSeller ? r.sellerName : r.buyerName });
-        await this.notifications.enqueueEmail(m, toSeller ? r.sellerEmail : r.buyerEmail, `order.${kind}`, mail);
+        messages.push({ channel: 'email', to: toSeller ? r.sellerEmail : r.buyerEmail, template: `order.${kind}`, mail });
         // By SMS too: every seller event to a seller with a phone (often a farmer's only address), and the
         // shipment (carrier and tracking number) to the phone the buyer gave for the delivery.
         const phone = toSeller ? r.sellerPhone : kind === 'buyer_shipped' ? a.phone : null;
-        if (phone) await this.notifications.enqueueSms(m, phone, `order.${kind}`, smsText(kind, mail.subject, common));
+        if (phone) messages.push({ channel: 'sms', to: phone, template: `order.${kind}`, text: smsText(kind, mail.subject, common) });
       }
     }
+    // Every message of the event in one statement: 2 round trips on the event's transaction however many orders it moves.
+    await this.notifications.enqueueAll(m, messages);
   }
 }
 
