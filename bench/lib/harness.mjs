@@ -215,7 +215,7 @@ export async function sqlProfile(client) {
   await client.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
   await client.query('SELECT pg_stat_statements_reset()');
   return {
-    async top(limit = 25) {
+    async top(limit = 30) {
       const { rows } = await client.query(
         `SELECT calls::int, round(total_exec_time)::int AS total_ms, round((total_exec_time / calls)::numeric, 3)::float AS mean_ms,
                 rows::int, left(regexp_replace(query, '\\s+', ' ', 'g'), 160) AS query

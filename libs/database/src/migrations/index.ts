@@ -22,6 +22,7 @@ import { ShippingRates1780000000079 } from './1780000000079-shipping-rates';
 import { ReportRefundsWithoutShipping1780000000080 } from './1780000000080-report-refunds-without-shipping';
 import { ListingStockChanges1780000000081 } from './1780000000081-listing-stock-changes';
 import { PaymentPathStatistics1780000000082 } from './1780000000082-payment-path-statistics';
+import { UnpaidCheckoutLockFunction1780000000083 } from './1780000000083-unpaid-checkout-lock-function';
 
 /** Every migration, in order. Production, `npm start` and the tests run exactly these. */
 export const migrations = [
@@ -42,4 +43,5 @@ export const migrations = [
   ReportRefundsWithoutShipping1780000000080,
   ListingStockChanges1780000000081,
   PaymentPathStatistics1780000000082,
+  UnpaidCheckoutLockFunction1780000000083,
 ];
