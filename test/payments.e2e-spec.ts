@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { basisPoints } from '@farmlink/shared';
-import { checkout, COUNTIES, createCooperative, createListing, useTestApp, useUsers } from '@farmlink/testing';
+import { checkout, COUNTIES, createCooperative, createListing, createUser, useTestApp, useUsers } from '@farmlink/testing';
 
 const FEE_BPS = 300; // 3 %
 
@@ -107,6 +107,26 @@ describe('Seller ledger and reconciliation with the simulated provider (e2e)', (
     );
     const report = await reconcile();
     expect(report.mismatches).toEqual([expect.objectContaining({ check: 'ledger_for_unpaid_order', orderId: id, expectedCents: 0, actualCents: 500 })]);
+  });
+
+  it("the simulated pay button: another buyer's call is 404 and pays nothing; paying twice credits once", async () => {
+    const listing = await createListing(t, farmer, { priceCents: 2500, stock: 10 });
+    const res = await checkout(t, buyer, [{ listingId: listing.id, quantity: 2 }]).expect(201);
+    const paymentId = res.body.payment.id as string;
+    const stranger = await createUser(t, 'buyer');
+    await t.http().post(`/api/payments/${paymentId}/simulate`).set(stranger.auth).send({ outcome: 'succeeded' }).expect(404);
+    const [before] = await t.db.query(`SELECT status FROM payments WHERE id = $1`, [paymentId]);
+    expect(before.status).toBe('pending');
+    expect(await t.db.query(`SELECT 1 FROM orders WHERE checkout_id = $1 AND status = 'paid'`, [res.body.id])).toHaveLength(0);
+
+    const first = await pay(paymentId);
+    const again = await pay(paymentId);
+    expect(first.body.status).toBe('succeeded');
+    expect(again.body.status).toBe('succeeded');
+    const ledger = await t.db.query(`SELECT kind FROM seller_ledger_entries WHERE payment_id = $1 AND kind = 'sale'`, [paymentId]);
+    expect(ledger).toHaveLength(1);
+    const history = await t.db.query(`SELECT 1 FROM order_history h JOIN orders o ON o.id = h.order_id WHERE o.checkout_id = $1 AND h.to_status = 'paid'`, [res.body.id]);
+    expect(history).toHaveLength(1);
   });
 
   it('who may call what, and bad input', async () => {

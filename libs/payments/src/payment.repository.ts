@@ -114,6 +114,36 @@ export class PaymentRepository {
     return rows[0] ? toPayment(rows[0]) : null;
   }
 
+  /**
+   * The payment path's first statement: locks the payment and, unless it has succeeded already or
+   * `guard` does not hold (its buyer, its provider), marks it succeeded — one round trip instead of a
+   * lock and an update. Answers the payment as it was before (null when there is none) and whether
+   * this call marked it.
+   */
+  async lockAndMarkSucceeded(
+    m: EntityManager,
+    id: string,
+    at: Date,
+    guard: { buyerId?: string; provider?: string } = {},
+  ): Promise<{ payment: PaymentRow; marked: boolean } | null> {
+    const rows = await preparedQuery<PaymentRow & { marked: boolean }>(m, 'payments_lock_mark_succeeded',
+      `WITH before AS (
+         SELECT ${PAYMENT_COLUMNS} FROM payments p JOIN checkouts c ON c.id = p.checkout_id WHERE p.id = $1 FOR UPDATE OF p
+       ), marked AS (
+         UPDATE payments p SET status = 'succeeded', succeeded_at = $2, failure_reason = NULL, updated_at = now()
+           FROM before b
+          WHERE p.id = b.id AND b.status <> 'succeeded'
+            AND ($3::uuid IS NULL OR b."buyerId" = $3::uuid) AND ($4::text IS NULL OR b.provider = $4::text)
+         RETURNING p.id
+       )
+       SELECT b.*, EXISTS (SELECT 1 FROM marked) AS marked FROM before b`,
+      [id, at, guard.buyerId ?? null, guard.provider ?? null],
+    );
+    if (!rows[0]) return null;
+    const { marked, ...payment } = rows[0];
+    return { payment: toPayment(payment as PaymentRow), marked };
+  }
+
   async markSucceeded(m: EntityManager, id: string, at: Date): Promise<void> {
     await preparedQuery(m, 'payments_mark_succeeded',
       `UPDATE payments SET status = 'succeeded', succeeded_at = $2, failure_reason = NULL, updated_at = now() WHERE id = $1`,

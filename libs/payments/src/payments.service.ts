@@ -140,13 +140,18 @@ export class PaymentsService {
    */
   async simulate(paymentId: string, buyerId: string, outcome: 'succeeded' | 'failed'): Promise<PaymentSummary> {
     const { summary, refunds } = await inTransaction(this.db, async (m) => {
-      const payment = await this.payments.lock(m, paymentId);
-      // Someone else's payment, or a real provider's: 404, so ids do not leak.
-      if (!payment || payment.buyerId !== buyerId || payment.provider !== 'simulated') throw new PaymentNotFoundError(paymentId);
       if (outcome === 'succeeded') {
-        const r = await this.recordSucceeded(m, paymentId, new Date(), payment);
+        // Lock and mark in one statement, only when it is this buyer's simulated payment.
+        const at = new Date();
+        const found = await this.payments.lockAndMarkSucceeded(m, paymentId, at, { buyerId, provider: 'simulated' });
+        const payment = found?.payment;
+        // Someone else's payment, or a real provider's: 404, so ids do not leak.
+        if (!payment || payment.buyerId !== buyerId || payment.provider !== 'simulated') throw new PaymentNotFoundError(paymentId);
+        const r = found.marked ? await this.recordSucceeded(m, paymentId, at, payment, { marked: true }) : { refunds: [] as RefundRow[] };
         return { summary: PaymentsService.summary({ ...payment, status: 'succeeded' }), refunds: r.refunds };
       }
+      const payment = await this.payments.lock(m, paymentId);
+      if (!payment || payment.buyerId !== buyerId || payment.provider !== 'simulated') throw new PaymentNotFoundError(paymentId);
       const r = await this.recordFailed(m, paymentId, 'Simulated payment failure', payment);
       return { summary: PaymentsService.summary(r.changed ? { ...payment, status: 'failed' } : payment), refunds: [] as RefundRow[] };
     });
@@ -161,13 +166,22 @@ export class PaymentsService {
    * transaction. Orders that can no longer be paid are refunded automatically
    * and recorded; the caller sends the returned refunds to an external
    * provider with completeRefunds() once the transaction has committed.
-   * `locked`: the payment, when the caller has already locked it in `m`.
+   * `locked`: the payment, when the caller has already locked it in `m` (as it was before this
+   * call; `marked`: the caller has also marked it succeeded, lockAndMarkSucceeded).
    */
-  async recordSucceeded(m: EntityManager, paymentId: string, at: Date, locked?: PaymentRow): Promise<{ changed: boolean; refunds: RefundRow[] }> {
+  async recordSucceeded(
+    m: EntityManager,
+    paymentId: string,
+    at: Date,
+    locked?: PaymentRow,
+    { marked = false }: { marked?: boolean } = {},
+  ): Promise<{ changed: boolean; refunds: RefundRow[] }> {
     const payment = locked ?? (await this.payments.lock(m, paymentId));
     if (!payment) throw new PaymentNotFoundError(paymentId);
-    if (payment.status === 'succeeded') return { changed: false, refunds: [] };
-    await this.payments.markSucceeded(m, paymentId, at);
+    if (!marked) {
+      if (payment.status === 'succeeded') return { changed: false, refunds: [] };
+      await this.payments.markSucceeded(m, paymentId, at);
+    }
     const { paid, refundable } = await this.outcome.onPaymentSucceeded(m, {
       paymentId,
       checkoutId: payment.checkoutId,
