@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_PAGE_SIZE, mulDivRound, pageOf, type Page } from '@farmlink/shared';
@@ -18,10 +18,10 @@ import {
   UnreadablePhotoError,
   UnsupportedPhotoTypeError,
 } from './catalog.errors';
-import { ListingAccess, ListingChanges, ListingRepository, ListingRow, PhotoRow } from './listing.repository';
+import { ListingAccess, ListingChanges, ListingRepository, ListingRow, ListingSearch, PhotoRow } from './listing.repository';
 import { MAX_PHOTOS_PER_LISTING, PHOTO_WIDTHS, processPhoto, sniffImageType } from './photo-processor';
 import { PHOTO_STORAGE, type PhotoStorage } from './photo-storage';
-import { TtlCache } from './ttl-cache';
+import { SingleFlight, TtlCache } from './ttl-cache';
 import { CatalogEvents } from './catalog-events';
 import { CachedListing, etagOf, ListingCache } from './listing-cache';
 import { ImportFileError, readImportFile, validateImportRows } from './listing-import';
@@ -33,6 +33,7 @@ export function photoKeys(storageKey: string): string[] {
 
 @Injectable()
 export class CatalogService {
+  private readonly logger = new Logger(CatalogService.name);
   constructor(
     private readonly listings: ListingRepository,
     private readonly cooperatives: CooperativesService,
@@ -70,6 +71,9 @@ export class CatalogService {
    * fifth of the CPU of a cached page.
    */
   private readonly pages: TtlCache<string>;
+  /** Concurrent misses of one search page, or of one listing, share one query. */
+  private readonly searching = new SingleFlight<Awaited<ReturnType<ListingRepository['search']>>>();
+  private readonly reading = new SingleFlight<Awaited<ReturnType<ListingRepository['findById']>>>();
 
   /**
    * Forget cached search results after a change, here at once and in every other API process
@@ -126,7 +130,7 @@ export class CatalogService {
   async getJson(caller: AuthUser | undefined, id: string): Promise<CachedListing & { isPublic: boolean }> {
     const hit = this.listingCache.get(id);
     if (hit) return { ...hit, isPublic: true };
-    const row = await this.listings.findById(id);
+    const row = await this.reading.run(id, () => this.listings.findById(id));
     if (!row) throw new ListingNotFoundError(id);
     // Public listings need no second look; the others ask who manages the cooperative (listing.access.ts).
     const isPublic = row.status === 'active' || row.status === 'paused';
@@ -276,15 +280,31 @@ export class CatalogService {
     const sort = query.sort ?? 'newest';
     const filterKey = JSON.stringify(filter);
     const pageKey = `${filterKey}|${sort}|${page}|${pageSize}`;
-    const cachedPage = this.pages.get(pageKey);
-    if (cachedPage !== undefined) return { json: cachedPage };
+    const cachedPage = this.pages.peek(pageKey);
+    if (cachedPage?.fresh) return { json: cachedPage.value };
+    const load = this.loadPage(filter, sort, page, pageSize, pageKey);
+    if (cachedPage) {
+      // Expired within the last TTL: answer it now, while one query (shared by every such caller) refreshes it.
+      load.catch((err: Error) => this.logger.warn(`search page refresh failed: ${err.message}`));
+      return { json: cachedPage.value };
+    }
+    return load;
+  }
 
+  /** One search page from the database (concurrent callers of the same page share the query), into the caches. */
+  private async loadPage(
+    filter: Omit<ListingSearch, 'sort' | 'offset' | 'limit'>,
+    sort: ListingSearch['sort'],
+    page: number,
+    pageSize: number,
+    pageKey: string,
+  ): Promise<{ page: Page<ListingDto>; json: string }> {
+    const filterKey = JSON.stringify(filter);
     const cachedTotal = this.totals.get(filterKey);
     const generation = this.generation;
-    const { items, total } = await this.listings.search(
-      { ...filter, sort, offset: (page - 1) * pageSize, limit: pageSize },
-      cachedTotal === undefined,
-      Date.now() - this.changedAt < 2000,
+    const primary = Date.now() - this.changedAt < 2000;
+    const { items, total } = await this.searching.run(`${generation}|${cachedTotal === undefined}|${primary}|${pageKey}`, () =>
+      this.listings.search({ ...filter, sort, offset: (page - 1) * pageSize, limit: pageSize }, cachedTotal === undefined, primary),
     );
     const fresh = generation === this.generation;
     if (total !== null && fresh) this.totals.set(filterKey, total);
