@@ -87,7 +87,6 @@ export class IdentityService implements OnApplicationBootstrap {
       await this.poverty.fileClaim(manager, created.id, dto.povertyRegistrationNo ?? null);
       return (await this.users.findByIdIn(manager, created.id))!;
     });
-    this.mails.deliverSoon();
     return this.authResult(user, 0);
   }
 
