@@ -22,6 +22,7 @@ import { ShippingRates1780000000079 } from './1780000000079-shipping-rates';
 import { ReportRefundsWithoutShipping1780000000080 } from './1780000000080-report-refunds-without-shipping';
 import { ListingStockChanges1780000000081 } from './1780000000081-listing-stock-changes';
 import { OutboxJobQueue1780000000110 } from './1780000000110-outbox-job-queue';
+import { ListingSku1780000000111 } from './1780000000111-listing-sku';
 
 /** Every migration, in order. Production, `npm start` and the tests run exactly these. */
 export const migrations = [
@@ -42,4 +43,5 @@ export const migrations = [
   ReportRefundsWithoutShipping1780000000080,
   ListingStockChanges1780000000081,
   OutboxJobQueue1780000000110,
+  ListingSku1780000000111,
 ];
