@@ -241,6 +241,8 @@ export const en = {
   'cart.buyersOnly': 'Only buyer accounts can place orders.',
   'cart.severalSellers': 'Your cart holds produce from {n} sellers: each ships its own parcel and gets its own order.',
   'cart.shipment': 'Parcel {n}',
+  'cart.shipTo': 'Deliver to (for the shipping)',
+  'cart.shippingAfterSignIn': 'Shipping is shown once you sign in and choose where it goes.',
   'cart.shipmentFrom': 'Parcel {n} · {seller}',
 
   'checkout.title': 'Checkout',

@@ -242,6 +242,8 @@ export const zh: Record<MessageKey, string> = {
   'cart.goToCart': '查看购物车',
   'cart.buyersOnly': '只有买家账户可以下单。',
   'cart.severalSellers': '购物车中的商品来自 {n} 个卖家：每个卖家单独发货，生成各自的订单。',
+  'cart.shipTo': '收货地区（用于计算运费）',
+  'cart.shippingAfterSignIn': '登录并选择收货地区后显示运费。',
   'cart.shipment': '包裹 {n}',
   'cart.shipmentFrom': '包裹 {n} · {seller}',
 
