@@ -9,7 +9,7 @@ describe('Accounts: recovery by mail, verification, password and profile changes
   const smtp = new TestSmtp();
   beforeAll(() => smtp.start());
   afterAll(() => smtp.stop());
-  const t = useTestApp(() => ({ SMTP_URL: smtp.url(), PUBLIC_WEB_URL: 'https://farmlink.example', OUTBOX_POLL_MS: '200', OUTBOX_RETRY_BASE_MS: '200' }));
+  const t = useTestApp(() => ({ SMTP_URL: smtp.url(), PUBLIC_WEB_URL: 'https://farmlink.example', OUTBOX_POLL_MS: '200' }));
 
   const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
   const login = (email: string, password: string) => t.http().post('/api/auth/login').send({ email, password });

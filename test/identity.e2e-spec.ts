@@ -1,3 +1,4 @@
+import { IdentityService } from '@farmlink/identity';
 import { COUNTIES, createUser, useTestApp } from '@farmlink/testing';
 
 describe('Identity (e2e)', () => {
@@ -84,6 +85,12 @@ describe('Identity (e2e)', () => {
   it('creates the first admin from ADMIN_EMAIL, who creates a scoped officer; a buyer may not', async () => {
     const login = await t.http().post('/api/auth/login').send({ email: 'root@farmlink.test', password: 'root-password-1' }).expect(200);
     expect(login.body.user.role).toBe('admin');
+    // The address the operator configured counts as verified: no "confirm your email" banner for this admin.
+    expect(login.body.user.emailVerified).toBe(true);
+    // An admin created before that rule is marked verified at the next start.
+    await t.db.query(`UPDATE users SET email_verified_at = NULL WHERE email = 'root@farmlink.test'`);
+    await t.app.get(IdentityService).onApplicationBootstrap();
+    expect((await t.db.query(`SELECT email_verified_at IS NOT NULL AS v FROM users WHERE email = 'root@farmlink.test'`))[0].v).toBe(true);
     const admin = { Authorization: `Bearer ${login.body.accessToken}` };
     const officer = await t
       .http()

@@ -84,4 +84,75 @@ describe('Bulk listing import (e2e)', () => {
     await upload(await createUser(t, 'buyer'), `${HEADER}\n`).expect(403);
     expect((await t.http().get('/api/listings/mine').set(f.auth)).body).toHaveLength(0);
   });
+
+  describe('updating by SKU', () => {
+    const SKU_HEADER = 'sku,title,category,unit,netWeightGrams,price,stock,description,harvestDate';
+
+    it('a row with a known SKU updates that listing (stock change recorded as import), a new SKU creates, all in one go', async () => {
+      const f = await createUser(t, 'farmer');
+      // One listing made by hand with a SKU, one imported with a SKU.
+      const byHand = await t.http().post('/api/listings').set(f.auth)
+        .send({ title: '高山茶', category: 'tea', unit: 'box', netWeightGrams: 500, priceCents: 8800, stock: 5, sku: 'TEA-500', description: '明前' }).expect(201);
+      expect(byHand.body.sku).toBe('TEA-500');
+      const first = await upload(f, `${SKU_HEADER}\nMI-2.5,小米,grain,bag,2500,30,10,,\n`).expect(200);
+      expect(first.body).toMatchObject({ created: 1, updated: 0, rows: [{ action: 'create', sku: 'MI-2.5', ok: true }] });
+      const miId = first.body.rows[0].listingId;
+
+      const csv = `${SKU_HEADER}\nTEA-500,高山茶 新茶,tea,box,500,96.00,12,,2026-04-20\nMI-2.5,小米 5斤,grain,bag,2500,32.50,10,新米,\nNEW-1,土鸡蛋,eggs_dairy,box,1500,45,20,,\n`;
+      const preview = await upload(f, csv, '?dryRun=true').expect(200);
+      expect(preview.body).toMatchObject({ dryRun: true, valid: 3, created: 0, updated: 0 });
+      expect(preview.body.rows.map((r: { action: string; listingId: string | null }) => [r.action, r.listingId])).toEqual([
+        ['update', byHand.body.id],
+        ['update', miId],
+        ['create', null],
+      ]);
+      const res = await upload(f, csv).expect(200);
+      expect(res.body).toMatchObject({ total: 3, valid: 3, created: 1, updated: 2 });
+
+      const mine = (await t.http().get('/api/listings/mine').set(f.auth).expect(200)).body as { id: string; sku: string; title: string; priceCents: number; stock: number; description: string; harvestDate: string | null }[];
+      expect(mine).toHaveLength(3); // two updated, one created: no duplicates
+      expect(mine.find((l) => l.sku === 'TEA-500')).toMatchObject({ id: byHand.body.id, title: '高山茶 新茶', priceCents: 9600, stock: 12, description: '明前', harvestDate: '2026-04-20' });
+      expect(mine.find((l) => l.sku === 'MI-2.5')).toMatchObject({ id: miId, title: '小米 5斤', priceCents: 3250, stock: 10, description: '新米' });
+      expect(mine.find((l) => l.sku === 'NEW-1')).toMatchObject({ title: '土鸡蛋', stock: 20 });
+      // The stock change is in the listing's history as an import by the farmer; an unchanged stock adds no row.
+      const tea = await t.http().get(`/api/listings/${byHand.body.id}/stock-history`).set(f.auth).expect(200);
+      expect(tea.body.items.map((c: { reason: string; delta: number; stockAfter: number }) => [c.reason, c.delta, c.stockAfter])).toEqual([['import', 7, 12], ['created', 5, 5]]);
+      const mi = await t.http().get(`/api/listings/${miId}/stock-history`).set(f.auth).expect(200);
+      expect(mi.body.items.map((c: { reason: string }) => c.reason)).toEqual(['import']);
+    });
+
+    it('a SKU twice in one file, or naming a listing taken down, is a bad row; allOrNothing then writes nothing; another farmer\'s SKU is theirs alone', async () => {
+      const f = await createUser(t, 'farmer');
+      const other = await createUser(t, 'farmer');
+      await t.http().post('/api/listings').set(other.auth).send({ title: '别人的', category: 'tea', unit: 'box', netWeightGrams: 500, priceCents: 100, stock: 1, sku: 'A-1' }).expect(201);
+      const gone = await t.http().post('/api/listings').set(f.auth).send({ title: '下架的', category: 'tea', unit: 'box', netWeightGrams: 500, priceCents: 100, stock: 1, sku: 'GONE' }).expect(201);
+      await t.db.query(`UPDATE listings SET status = 'removed', removal_reason = 'x' WHERE id = $1`, [gone.body.id]);
+      const csv = `${SKU_HEADER}\nA-1,我的茶,tea,box,500,10,3,,\nA-1,又一个,tea,box,500,10,3,,\nGONE,回来,tea,box,500,10,3,,\n`;
+      const none = await upload(f, csv, '?allOrNothing=true').expect(200);
+      expect(none.body).toMatchObject({ total: 3, valid: 1, created: 0, updated: 0 });
+      expect(none.body.rows[1].errors).toEqual([{ field: 'sku', message: 'sku A-1 is already in row 2 of this file' }]);
+      expect(none.body.rows[2].errors).toEqual([{ field: 'sku', message: expect.stringMatching(/taken down/) }]);
+      expect((await t.db.query(`SELECT title FROM listings WHERE id = $1`, [gone.body.id]))[0].title).toBe('下架的');
+      const some = await upload(f, csv).expect(200);
+      expect(some.body).toMatchObject({ created: 1, updated: 0, rows: [{ action: 'create', ok: true }, { ok: false }, { ok: false }] });
+      const [theirs] = (await t.http().get('/api/listings/mine').set(other.auth).expect(200)).body;
+      expect(theirs).toMatchObject({ sku: 'A-1', title: '别人的' });
+    });
+
+    it('SKUs are unique among a seller\'s listings: a clash on create or edit is 409 and changes nothing; null clears it; an archived listing frees it', async () => {
+      const f = await createUser(t, 'farmer');
+      const base = { category: 'tea', unit: 'box', netWeightGrams: 500, priceCents: 100, stock: 1 };
+      const a = await t.http().post('/api/listings').set(f.auth).send({ ...base, title: 'A', sku: ' S-1 ' }).expect(201);
+      expect(a.body.sku).toBe('S-1'); // trimmed
+      const clash = await t.http().post('/api/listings').set(f.auth).send({ ...base, title: 'B', sku: 'S-1' }).expect(409);
+      expect(clash.body.code).toBe('DUPLICATE_SKU');
+      const b = await t.http().post('/api/listings').set(f.auth).send({ ...base, title: 'B', sku: 'S-2' }).expect(201);
+      await t.http().patch(`/api/listings/${b.body.id}`).set(f.auth).send({ sku: 'S-1', title: 'B2' }).expect(409);
+      expect((await t.http().get(`/api/listings/${b.body.id}`).expect(200)).body).toMatchObject({ title: 'B', sku: 'S-2' });
+      await t.http().post('/api/listings').set(f.auth).send({ ...base, title: 'C', sku: 'x'.repeat(65) }).expect(400);
+      expect((await t.http().patch(`/api/listings/${b.body.id}`).set(f.auth).send({ sku: null }).expect(200)).body.sku).toBeNull();
+      await t.http().delete(`/api/listings/${a.body.id}`).set(f.auth).expect(204);
+      expect((await t.http().patch(`/api/listings/${b.body.id}`).set(f.auth).send({ sku: 'S-1' }).expect(200)).body.sku).toBe('S-1');
+    });
+  });
 });

@@ -13,7 +13,7 @@ const pageWidth = () => (globalThis as unknown as { document: { documentElement:
 
 const HEADER = 'title,category,unit,netWeightGrams,price,stock,description,harvestDate';
 const csv = (prefix: string) =>
-  [HEADER, `${prefix} 土豆,vegetables,bag,5000,25.00,30,,`, `${prefix} 小米,grain,bag,2500,18.5,12,,2026-09-01`, `,fruit,box,1000,abc,-1,,`].join('\n');
+  [`sku,${HEADER}`, `${prefix}-TD,${prefix} 土豆,vegetables,bag,5000,25.00,30,,`, `,${prefix} 小米,grain,bag,2500,18.5,12,,2026-09-01`, `,,fruit,box,1000,abc,-1,,`].join('\n');
 
 describeFarm('Browser: bulk listing import and stock history (issue #15 items 6, 7)', () => {
   const { t, open } = useBrowserApp(['POST /api/listings/import', 'GET /api/listings/{id}/stock-history']);
@@ -34,7 +34,7 @@ describeFarm('Browser: bulk listing import and stock history (issue #15 items 6,
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-template').click()]);
       const template = readFileSync((await download.path())!, 'utf8');
       expect(template.startsWith('\uFEFF')).toBe(true);
-      expect(template.split('\r\n')[0]).toContain(lang === 'zh' ? '标题' : 'title');
+      expect(template.split('\r\n')[0]).toMatch(lang === 'zh' ? /^\uFEFF货号,标题,/ : /^\uFEFFsku,title,/); // the SKU first, then the listing's fields
 
       await page.getByLabel(lang === 'zh' ? '文件（CSV 或 XLSX）' : 'File (CSV or XLSX)').setInputFiles({ name: 'mine.csv', mimeType: 'text/csv', buffer: Buffer.from(csv(lang)) });
       await page.getByTestId('import-preview').waitFor();
@@ -53,6 +53,18 @@ describeFarm('Browser: bulk listing import and stock history (issue #15 items 6,
       expect(await page.getByTestId('import-done').textContent()).toContain('2');
       expect(await t.db.query(`SELECT count(*)::int AS n FROM listings WHERE farmer_id = $1 AND title LIKE $2`, [farmer.id, `${lang} %`])).toEqual([{ n: 2 }]);
       await screenshot(page, `farm-import-done-${lang}-phone`);
+
+      // The same SKU again, with new stock: the preview says it updates that listing, and it does.
+      await page.getByLabel(lang === 'zh' ? '文件（CSV 或 XLSX）' : 'File (CSV or XLSX)').setInputFiles({
+        name: 'again.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(`sku,${HEADER}\n${lang}-TD,${lang} 土豆 新货,vegetables,bag,5000,26.00,80,,\n`),
+      });
+      await page.getByTestId('import-action-update').getByText(lang === 'zh' ? `将更新货号 ${lang}-TD 的商品` : `Updates your listing ${lang}-TD`).waitFor();
+      await screenshot(page, `farm-import-update-preview-${lang}-phone`);
+      await page.getByTestId('import-confirm').click();
+      await page.getByTestId('import-done').getByText(lang === 'zh' ? '已创建 0 个商品，更新 1 个。' : '0 listings created, 1 updated.').waitFor();
+      expect(await t.db.query(`SELECT title, stock FROM listings WHERE farmer_id = $1 AND sku = $2`, [farmer.id, `${lang}-TD`])).toEqual([{ title: `${lang} 土豆 新货`, stock: 80 }]);
     }, 90_000);
   }
 
@@ -81,5 +93,21 @@ describeFarm('Browser: bulk listing import and stock history (issue #15 items 6,
       await screenshot(page, `farm-stock-history-${lang}-${viewport === PHONE ? 'phone' : 'desktop'}`);
       if (viewport === PHONE) expect(await page.evaluate(pageWidth)).toBeLessThanOrEqual(360);
     }
+
+    // The SKU is shown and edited in the same form; another listing's SKU is refused on the field.
+    await t.http().post('/api/listings').set(f.auth).send({ title: '别的', category: 'fruit', unit: 'box', netWeightGrams: 500, priceCents: 100, stock: 1, sku: 'TAKEN' }).expect(201);
+    const { page } = await open({ viewport: PHONE, lang: 'en', user: f });
+    await page.goto(`/farm/listings/${id}/edit`);
+    const sku = page.getByLabel('SKU (your own code)');
+    expect(await sku.inputValue()).toBe('');
+    await sku.fill('TAKEN');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Another of your listings already has this SKU. Choose a different one.').waitFor();
+    await sku.fill('KIWI-5');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.waitForURL(/\/farm\/listings\?saved=/);
+    expect(await t.db.query(`SELECT sku FROM listings WHERE id = $1`, [id])).toEqual([{ sku: 'KIWI-5' }]);
+    await page.goto(`/farm/listings/${id}/edit`);
+    expect(await page.getByLabel('SKU (your own code)').inputValue()).toBe('KIWI-5');
   }, 120_000);
 });

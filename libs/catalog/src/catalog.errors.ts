@@ -78,6 +78,12 @@ export class ListingAlreadyRemovedError extends ConflictError {
   }
 }
 
+export class DuplicateSkuError extends ConflictError {
+  constructor(sku: string) {
+    super(`Another of your listings already has the SKU "${sku}"`, { sku });
+  }
+}
+
 export class ImportTooLargeError extends DomainError {
   constructor(what: string) {
     super('payload_too_large', what);

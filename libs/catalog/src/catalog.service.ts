@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
 import { DEFAULT_PAGE_SIZE, mulDivRound, pageOf, type Page } from '@farmlink/shared';
 import { CooperativesService } from '@farmlink/cooperatives';
 import { assertMayChangeListing, assertMayReadStockHistory, mayReadListing, type ListingChange } from './listing.access';
@@ -8,7 +9,9 @@ import { RegionsService } from '@farmlink/regions';
 import { type AuthUser, type PageQueryDto } from '@farmlink/common';
 import { UnknownRegionError } from '@farmlink/identity';
 import type { CreateListingDto, ImportResultDto, ListingDto, ListingQueryDto, PhotoDto, StockChangeDto, UpdateListingDto } from './dto/listing.dto';
+import { isUniqueViolation } from '@farmlink/database';
 import {
+  DuplicateSkuError,
   ImportTooLargeError,
   ListingNotFoundError,
   UnreadableImportError,
@@ -25,6 +28,12 @@ import { SingleFlight, TtlCache } from './ttl-cache';
 import { CatalogEvents } from './catalog-events';
 import { CachedListing, etagOf, ListingCache } from './listing-cache';
 import { ImportFileError, readImportFile, validateImportRows } from './listing-import';
+
+/** A unique violation of the seller's SKUs becomes a 409 naming the SKU; anything else is thrown as it is. */
+const skuClash = (sku: string | null | undefined) => (err: unknown): never => {
+  if (isUniqueViolation(err, 'listings_seller_sku_key')) throw new DuplicateSkuError(sku ?? '');
+  throw err;
+};
 
 /** Keys of a photo's sized files: `<storageKey>-<width>.webp`. */
 export function photoKeys(storageKey: string): string[] {
@@ -95,19 +104,22 @@ export class CatalogService {
   async create(caller: AuthUser, dto: CreateListingDto): Promise<ListingDto> {
     const cooperativeId = dto.cooperativeId ?? null;
     if (cooperativeId) await this.assertMember(cooperativeId, caller.id);
-    const id = await this.listings.insert({
-      farmerId: caller.id,
-      cooperativeId,
-      title: dto.title,
-      description: dto.description ?? '',
-      category: dto.category,
-      unit: dto.unit,
-      netWeightGrams: dto.netWeightGrams,
-      priceCents: dto.priceCents,
-      stock: dto.stock,
-      harvestDate: dto.harvestDate ?? null,
-      status: dto.status ?? 'active',
-    });
+    const id = await this.listings
+      .insert({
+        farmerId: caller.id,
+        cooperativeId,
+        title: dto.title,
+        description: dto.description ?? '',
+        category: dto.category,
+        unit: dto.unit,
+        netWeightGrams: dto.netWeightGrams,
+        priceCents: dto.priceCents,
+        stock: dto.stock,
+        harvestDate: dto.harvestDate ?? null,
+        status: dto.status ?? 'active',
+        sku: dto.sku ?? null,
+      })
+      .catch(skuClash(dto.sku));
     this.changed();
     return this.toDto((await this.listings.findById(id))!);
   }
@@ -160,8 +172,9 @@ export class CatalogService {
       harvestDate: dto.harvestDate,
       cooperativeId: dto.cooperativeId,
       status: dto.status,
+      sku: dto.sku,
     };
-    await this.listings.update(id, changes, caller.id);
+    await this.listings.update(id, changes, caller.id).catch(skuClash(dto.sku));
     this.changed();
     return this.toDto((await this.listings.findById(id))!);
   }
@@ -178,8 +191,10 @@ export class CatalogService {
   }
 
   /**
-   * Bulk import (CSV or XLSX): every row is checked by POST /api/listings's rules; the valid ones are
-   * created in one transaction (none with allOrNothing and a bad row, none in a dry run); bad rows are named.
+   * Bulk import (CSV or XLSX): every row is checked by POST /api/listings's rules. A valid row whose SKU
+   * names one of the caller's listings (sold alone, not archived) updates it; any other valid row creates
+   * a listing. All valid rows are written in one transaction (none with allOrNothing and a bad row, none
+   * in a dry run), stock changes recorded in the stock history as 'import'; bad rows are named.
    */
   async importListings(caller: AuthUser, bytes: Buffer, opts: { dryRun?: boolean; allOrNothing?: boolean }): Promise<ImportResultDto> {
     let read;
@@ -189,41 +204,88 @@ export class CatalogService {
       if (err instanceof ImportFileError) throw err.kind === 'too_many_rows' ? new ImportTooLargeError(err.message) : new UnreadableImportError(err.message);
       throw err;
     }
-    const rows = await validateImportRows(read.headers, read.records);
-    const valid = rows.filter((r) => r.listing);
-    const create = !opts.dryRun && valid.length > 0 && !(opts.allOrNothing && valid.length < rows.length);
-    const ids = create
-      ? await this.listings.insertAll(valid.map(({ listing: d }) => ({
-          farmerId: caller.id,
-          cooperativeId: null,
-          title: d!.title,
-          description: d!.description ?? '',
-          category: d!.category,
-          unit: d!.unit,
-          netWeightGrams: d!.netWeightGrams,
-          priceCents: d!.priceCents,
-          stock: d!.stock,
-          harvestDate: d!.harvestDate ?? null,
-          status: 'active',
-        })))
-      : [];
-    if (create) this.changed();
-    const idOf = new Map(valid.map((r, i) => [r.row, ids[i] ?? null]));
+    const checked = await validateImportRows(read.headers, read.records);
+    const skus = [...new Set(checked.flatMap((r) => (r.listing?.sku ? [r.listing.sku] : [])))];
+
+    /** Each row's plan against the caller's listings with those SKUs (locked when `m` is given): what it does, or why it cannot. */
+    const plan = async (m?: EntityManager) => {
+      const bySku = new Map((await this.listings.findBySkus(caller.id, skus, m)).map((x) => [x.sku, x]));
+      const rows = checked.map((r) => {
+        const match = r.listing?.sku ? bySku.get(r.listing.sku) : undefined;
+        if (match && match.status !== 'active' && match.status !== 'paused') {
+          const why = match.status === 'removed' ? 'was taken down by an administrator' : 'is hidden while your account is suspended';
+          return { ...r, listing: null, errors: [...r.errors, { field: 'sku', message: `The listing with sku ${match.sku} ${why} and cannot be changed` }] };
+        }
+        return { ...r, updates: match?.id ?? null };
+      });
+      const valid = rows.filter((r) => r.listing);
+      const apply = !opts.dryRun && valid.length > 0 && !(opts.allOrNothing && valid.length < rows.length);
+      return { rows, valid, apply };
+    };
+
+    const write = async (m: EntityManager, p: Awaited<ReturnType<typeof plan>>) => {
+      const ids = new Map<number, string>();
+      for (const r of p.valid) {
+        const d = r.listing!;
+        if ('updates' in r && r.updates) {
+          // Blank optional cells leave what the listing has; status stays as it is (a paused listing stays paused).
+          await this.listings.update(
+            r.updates,
+            { title: d.title, category: d.category, unit: d.unit, netWeightGrams: d.netWeightGrams, priceCents: d.priceCents, stock: d.stock, description: d.description, harvestDate: d.harvestDate ?? undefined },
+            caller.id,
+            m,
+            'import',
+          );
+          ids.set(r.row, r.updates);
+        } else {
+          const id = await this.listings.insert(
+            { farmerId: caller.id, cooperativeId: null, title: d.title, description: d.description ?? '', category: d.category, unit: d.unit,
+              netWeightGrams: d.netWeightGrams, priceCents: d.priceCents, stock: d.stock, harvestDate: d.harvestDate ?? null, status: 'active', sku: d.sku ?? null },
+            m,
+            'import',
+          );
+          ids.set(r.row, id);
+        }
+      }
+      return ids;
+    };
+
+    let planned = await plan();
+    let ids = new Map<number, string>();
+    if (planned.apply) {
+      // Planned again inside the transaction, on the locked listings: what is written is what was checked.
+      [planned, ids] = await this.listings
+        .transaction(async (m) => {
+          const p = await plan(m);
+          return [p, p.apply ? await write(m, p) : new Map<number, string>()] as const;
+        })
+        .catch(skuClash(undefined));
+      if (ids.size > 0) this.changed();
+    }
+    const updatedRows = planned.rows.filter((r) => 'updates' in r && r.updates && ids.has(r.row)).length;
     return {
       dryRun: !!opts.dryRun,
-      total: rows.length,
-      valid: valid.length,
-      created: ids.length,
-      rows: rows.map((r) => ({
-        row: r.row,
-        title: r.title,
-        ok: r.errors.length === 0,
-        errors: r.errors,
-        listingId: idOf.get(r.row) ?? null,
-        ...(r.listing
-          ? { category: r.listing.category, unit: r.listing.unit, netWeightGrams: r.listing.netWeightGrams, priceCents: r.listing.priceCents, stock: r.listing.stock, harvestDate: r.listing.harvestDate ?? null }
-          : {}),
-      })),
+      total: planned.rows.length,
+      valid: planned.valid.length,
+      created: ids.size - updatedRows,
+      updated: updatedRows,
+      rows: planned.rows.map((r) => {
+        const updates = 'updates' in r ? r.updates : null;
+        return {
+          row: r.row,
+          title: r.title,
+          ok: r.errors.length === 0,
+          errors: r.errors,
+          listingId: ids.get(r.row) ?? updates ?? null,
+          sku: r.sku,
+          ...(r.listing
+            ? {
+                action: updates ? ('update' as const) : ('create' as const),
+                category: r.listing.category, unit: r.listing.unit, netWeightGrams: r.listing.netWeightGrams, priceCents: r.listing.priceCents, stock: r.listing.stock, harvestDate: r.listing.harvestDate ?? null,
+              }
+            : {}),
+        };
+      }),
     };
   }
 
@@ -422,6 +484,7 @@ export class CatalogService {
       photos: r.photos.map((p) => this.photoDto(p)),
       createdAt: r.createdAt,
       updatedAt: r.updatedAt,
+      sku: r.sku,
     };
   }
 }

@@ -9,10 +9,11 @@ export const IMPORT_MAX_BYTES = 1024 * 1024;
 export const IMPORT_MAX_ROWS = 1000;
 
 /** The template's columns, in order (the web app offers them as a CSV with an English or a Chinese header row). */
-export const IMPORT_COLUMNS = ['title', 'category', 'unit', 'netWeightGrams', 'price', 'stock', 'description', 'harvestDate'] as const;
+export const IMPORT_COLUMNS = ['sku', 'title', 'category', 'unit', 'netWeightGrams', 'price', 'stock', 'description', 'harvestDate'] as const;
 
 /** Header names accepted for each field (case and spaces ignored): the English keys, the Chinese template's names, and weightKg. */
 const HEADER_ALIASES: Record<string, string> = {
+  sku: 'sku', 货号: 'sku', 商品编码: 'sku', 编码: 'sku',
   title: 'title', 标题: 'title', 名称: 'title',
   category: 'category', 分类: 'category', 类别: 'category',
   unit: 'unit', 单位: 'unit',
@@ -34,6 +35,7 @@ export interface ImportRow {
   row: number;
   listing: CreateListingDto | null;
   title: string | null;
+  sku: string | null;
   errors: ImportFieldError[];
 }
 
@@ -134,6 +136,7 @@ export async function validateImportRows(headers: string[], records: { row: numb
       description: raw.description?.trim() ? raw.description : undefined,
       harvestDate: raw.harvestDate?.trim() ? raw.harvestDate.trim() : undefined,
       stock: raw.stock === undefined ? undefined : wholeNumber(raw.stock),
+      sku: raw.sku?.trim() ? raw.sku.trim() : undefined,
     };
     if (raw.netWeightGrams?.trim()) plain.netWeightGrams = wholeNumber(raw.netWeightGrams);
     else if (raw.weightKg?.trim()) {
@@ -153,7 +156,24 @@ export async function validateImportRows(headers: string[], records: { row: numb
       const field = e.property === 'priceCents' ? 'price' : e.property;
       for (const message of Object.values(e.constraints ?? {})) errors.push({ field, message });
     }
-    out.push({ row, listing: errors.length === 0 ? dto : null, title: typeof raw.title === 'string' ? raw.title.trim() || null : null, errors });
+    out.push({
+      row,
+      listing: errors.length === 0 ? dto : null,
+      title: typeof raw.title === 'string' ? raw.title.trim() || null : null,
+      sku: raw.sku?.trim() || null,
+      errors,
+    });
+  }
+  // A SKU names one listing: a second row with it in the same file is an error.
+  const firstRowOf = new Map<string, number>();
+  for (const r of out) {
+    if (!r.sku) continue;
+    const first = firstRowOf.get(r.sku);
+    if (first === undefined) firstRowOf.set(r.sku, r.row);
+    else {
+      r.errors.push({ field: 'sku', message: `sku ${r.sku} is already in row ${first} of this file` });
+      r.listing = null;
+    }
   }
   return out;
 }

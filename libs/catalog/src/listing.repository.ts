@@ -49,6 +49,16 @@ export interface ListingRow {
   photos: PhotoRow[];
   createdAt: Date;
   updatedAt: Date;
+  /** The seller's own code (SKU), unique per seller of record among listings not archived. */
+  sku: string | null;
+}
+
+/** A listing found by its SKU for a bulk import. */
+export interface SkuMatch {
+  id: string;
+  sku: string;
+  status: ListingStatus;
+  stock: number;
 }
 
 /** Who may see and change a listing. */
@@ -64,7 +74,7 @@ export type NewListing = Pick<
   ListingRow,
   'farmerId' | 'cooperativeId' | 'title' | 'description' | 'category' | 'unit' | 'netWeightGrams' | 'priceCents' | 'stock' | 'harvestDate'
 >
-  & { status?: 'active' | 'paused' };
+  & { status?: 'active' | 'paused'; sku?: string | null };
 
 export type ListingChanges = Partial<Omit<NewListing, 'farmerId'> & { status: 'active' | 'paused' }>;
 
@@ -95,6 +105,7 @@ const COLUMN_OF: Record<keyof ListingChanges, string> = {
   stock: 'stock',
   harvestDate: 'harvest_date',
   status: 'status',
+  sku: 'sku',
 };
 
 const ORDER_BY: Record<ListingSort, string> = {
@@ -107,7 +118,7 @@ const ORDER_BY: Record<ListingSort, string> = {
 const LISTING_COLUMNS = `l.id, l.title, l.description, l.category, l.unit, l.net_weight_grams AS "netWeightGrams",
   l.price_cents AS "priceCents", l.currency, l.stock, to_char(l.harvest_date, 'YYYY-MM-DD') AS "harvestDate", l.status, l.removal_reason AS "removalReason",
   l.farmer_id AS "farmerId", u.display_name AS "farmerName", l.cooperative_id AS "cooperativeId", c.name AS "cooperativeName",
-  l.county_code AS "countyCode", r.name AS "countyName", l.created_at AS "createdAt", l.updated_at AS "updatedAt",
+  l.county_code AS "countyCode", r.name AS "countyName", l.created_at AS "createdAt", l.updated_at AS "updatedAt", l.sku,
   COALESCE((SELECT json_agg(json_build_object('id', p.id, 'position', p.position, 'storageKey', p.storage_key,
               'contentType', p.content_type, 'width', p.width, 'height', p.height) ORDER BY p.position)
             FROM listing_photos p WHERE p.listing_id = l.id), '[]'::json) AS photos`;
@@ -128,22 +139,32 @@ export class ListingRepository {
     const [{ id }] = await (m ?? this.db).query(
       `WITH ${stockContextCte(12)}
        INSERT INTO listings (farmer_id, cooperative_id, county_code, title, description, category, unit,
-                             net_weight_grams, price_cents, stock, harvest_date, status)
-       SELECT u.id, $2, u.county_code, $3, $4, $5, $6, $7, $8, $9, $10, $11 FROM users u, stock_ctx WHERE u.id = $1
+                             net_weight_grams, price_cents, stock, harvest_date, status, sku)
+       SELECT u.id, $2, u.county_code, $3, $4, $5, $6, $7, $8, $9, $10, $11, $15 FROM users u, stock_ctx WHERE u.id = $1
        RETURNING id`,
       [l.farmerId, l.cooperativeId, l.title, l.description, l.category, l.unit, l.netWeightGrams, l.priceCents, l.stock, l.harvestDate, l.status ?? 'active',
-        ...stockContextParams({ reason, actorId: l.farmerId })],
+        ...stockContextParams({ reason, actorId: l.farmerId }), l.sku ?? null],
     );
     return id;
   }
 
-  /** Bulk import: inserts every listing in one transaction (all or none), each recorded in its stock history as 'import'. */
-  async insertAll(ls: NewListing[]): Promise<string[]> {
-    return this.db.transaction(async (m) => {
-      const ids: string[] = [];
-      for (const l of ls) ids.push(await this.insert(l, m, 'import'));
-      return ids;
-    });
+  /** Runs `work` in one transaction (a bulk import: all its rows or none). */
+  transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.db.transaction(work);
+  }
+
+  /**
+   * The listings not archived whose seller of record is `sellerId` (sold alone by that farmer)
+   * with one of `skus`; with `m`, locked for the rest of that transaction.
+   */
+  async findBySkus(sellerId: string, skus: string[], m?: EntityManager): Promise<SkuMatch[]> {
+    if (skus.length === 0) return [];
+    return (m ?? this.db).query(
+      `SELECT id, sku, status, stock FROM listings
+        WHERE coalesce(cooperative_id, farmer_id) = $1 AND sku = ANY($2::text[]) AND status <> 'archived'
+        ${m ? 'ORDER BY id FOR UPDATE' : ''}`,
+      [sellerId, skus],
+    );
   }
 
   async findById(id: string): Promise<ListingRow | null> {
@@ -161,10 +182,10 @@ export class ListingRepository {
     return rows[0] ?? null;
   }
 
-  /** Changes a listing; a change of stock is recorded in its stock history as an edit by `actorId`. */
-  async update(id: string, changes: ListingChanges, actorId: string): Promise<void> {
+  /** Changes a listing; a change of stock is recorded in its stock history as an edit (or `reason`) by `actorId`. */
+  async update(id: string, changes: ListingChanges, actorId: string, m?: EntityManager, reason: 'edit' | 'import' = 'edit'): Promise<void> {
     const sets: string[] = [];
-    const params: unknown[] = [id, ...stockContextParams({ reason: 'edit', actorId })];
+    const params: unknown[] = [id, ...stockContextParams({ reason, actorId })];
     for (const [key, value] of Object.entries(changes)) {
       if (value === undefined) continue;
       params.push(value);
@@ -172,7 +193,7 @@ export class ListingRepository {
     }
     if (sets.length === 0) return;
     // Only active and paused listings are changed (checked again here against a race with DELETE or a takedown).
-    await this.db.query(
+    await (m ?? this.db).query(
       `WITH ${stockContextCte(2)}
        UPDATE listings SET ${sets.join(', ')}, updated_at = now() FROM stock_ctx WHERE listings.id = $1 AND listings.status IN ('active', 'paused')`,
       params,

@@ -11,3 +11,4 @@ export * from './periodic-job';
 export * from './migrate';
 export * from './cluster-channel';
 export * from './read-replica';
+export * from './job-queue';

@@ -44,11 +44,6 @@ export class AccountMails {
     await this.notifications.enqueueEmail(m, user.email, 'email_verification', templates.emailVerification(user.locale, { name: user.displayName, link }));
   }
 
-  /** Starts delivering what was enqueued (call after the commit). */
-  deliverSoon(): void {
-    this.notifications.deliverSoon();
-  }
-
   private async newToken(m: EntityManager, userId: string, purpose: UserTokenPurpose, validMinutes: number): Promise<string> {
     const token = randomBytes(32).toString('base64url');
     await this.tokens.insert(m, { userId, purpose, tokenHash: hashToken(token), validMinutes });

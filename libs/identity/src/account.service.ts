@@ -41,13 +41,11 @@ export class AccountService {
     if (!found) return;
     const state = await this.users.authState(found.id);
     if (!state || state.suspended) return;
-    const queued = await inTransaction(this.db, async (m) => {
+    await inTransaction(this.db, async (m) => {
       await this.users.lock(m, found.id); // concurrent requests count one after another
-      if ((await this.tokens.countRecent(m, found.id, 'password_reset', RESET_WINDOW_MINUTES)) >= RESET_MAILS_PER_WINDOW) return false;
-      await this.mails.passwordReset(m, found);
-      return true;
+      if ((await this.tokens.countRecent(m, found.id, 'password_reset', RESET_WINDOW_MINUTES)) >= RESET_MAILS_PER_WINDOW) return;
+      await this.mails.passwordReset(m, found); // delivered by the job queue once this commits
     });
-    if (queued) this.mails.deliverSoon();
   }
 
   /** Sets a new password from a mailed token: the token and every other reset link end, and so does every token the user held. */
@@ -98,12 +96,10 @@ export class AccountService {
   async resendVerification(caller: AuthUser): Promise<void> {
     const user = await this.users.findById(caller.id);
     if (!user || user.emailVerifiedAt) return;
-    const queued = await inTransaction(this.db, async (m) => {
+    await inTransaction(this.db, async (m) => {
       await this.users.lock(m, user.id);
-      if ((await this.tokens.countRecent(m, user.id, 'email_verification', 60)) >= RESET_MAILS_PER_WINDOW) return false;
-      await this.mails.emailVerification(m, user);
-      return true;
+      if ((await this.tokens.countRecent(m, user.id, 'email_verification', 60)) >= RESET_MAILS_PER_WINDOW) return;
+      await this.mails.emailVerification(m, user); // delivered by the job queue once this commits
     });
-    if (queued) this.mails.deliverSoon();
   }
 }

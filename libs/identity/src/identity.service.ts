@@ -48,14 +48,22 @@ export class IdentityService implements OnApplicationBootstrap {
     @InjectDataSource() private readonly db: DataSource,
   ) {}
 
-  /** Creates the first admin from ADMIN_EMAIL / ADMIN_PASSWORD when that account does not exist yet. */
+  /**
+   * Creates the first admin from ADMIN_EMAIL / ADMIN_PASSWORD when that account does not exist yet.
+   * Its address counts as verified: the operator wrote it into the deployment's settings, and no
+   * mail is sent to it (an admin made before this rule is marked verified here too).
+   */
   async onApplicationBootstrap(): Promise<void> {
     const email = this.config.get<string>('ADMIN_EMAIL');
     const password = this.config.get<string>('ADMIN_PASSWORD');
     if (!email || !password) return;
-    if (await this.users.emailExists(email)) return;
+    if (await this.users.emailExists(email)) {
+      await this.users.markAdminEmailVerified(email);
+      return;
+    }
     try {
-      await this.users.insert(this.db.manager, { email, passwordHash: await this.hasher.hash(password), displayName: 'Administrator', role: 'admin' });
+      const admin = await this.users.insert(this.db.manager, { email, passwordHash: await this.hasher.hash(password), displayName: 'Administrator', role: 'admin' });
+      await this.users.markEmailVerified(this.db.manager, admin.id);
       this.logger.log(`created the first admin account ${email}`);
     } catch (err) {
       if (!isUniqueViolation(err)) throw err; // another instance created it first
@@ -87,7 +95,6 @@ export class IdentityService implements OnApplicationBootstrap {
       await this.poverty.fileClaim(manager, created.id, dto.povertyRegistrationNo ?? null);
       return (await this.users.findByIdIn(manager, created.id))!;
     });
-    this.mails.deliverSoon();
     return this.authResult(user, 0);
   }
 

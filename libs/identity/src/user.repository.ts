@@ -142,6 +142,14 @@ export class UserRepository {
     await manager.query(`UPDATE users SET email_verified_at = COALESCE(email_verified_at, now()), updated_at = now() WHERE id = $1`, [id]);
   }
 
+  /** The admin account with this email counts as verified (the first admin from ADMIN_EMAIL); no change to anyone else. */
+  async markAdminEmailVerified(email: string): Promise<void> {
+    await this.db.query(
+      `UPDATE users SET email_verified_at = now(), updated_at = now() WHERE lower(email) = lower($1) AND role = 'admin' AND email_verified_at IS NULL`,
+      [email.trim()],
+    );
+  }
+
   async emailExists(email: string): Promise<boolean> {
     const rows = await this.db.query(`SELECT 1 FROM users WHERE lower(email) = lower($1)`, [email.trim()]);
     return rows.length > 0;

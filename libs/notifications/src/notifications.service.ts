@@ -1,10 +1,11 @@
-import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { run, type JobHelpers, type Runner } from 'graphile-worker';
 import { DataSource, EntityManager } from 'typeorm';
-import { inTransaction, runOncePerCluster } from '@farmlink/database';
+import { inTransaction, jobQueueLogger } from '@farmlink/database';
 import { Mailer } from './mailer';
-import { OutboxRepository, type NewOutboxMessage } from './outbox.repository';
+import { DELIVER_TASK, OutboxRepository, type NewOutboxMessage } from './outbox.repository';
 import { Sms } from './sms';
 import type { RenderedMail } from './templates';
 
@@ -14,65 +15,92 @@ export type OutboxEntry =
   | { channel: 'sms'; to: string; template: string; text: string };
 
 /**
- * Notifications that are never lost: `enqueueEmail` writes the message to the
- * outbox on the caller's transaction (so it exists exactly when the event
- * does); `deliverDue` sends what is due, marks it sent, and on failure
- * schedules a retry with exponential back-off (OUTBOX_RETRY_BASE_MS × 2^n,
- * at most an hour) until OUTBOX_MAX_ATTEMPTS.
+ * Notifications that are never lost. `enqueueEmail` / `enqueueSms` write the
+ * message to the outbox AND its delivery job to the job queue (graphile-worker,
+ * `graphile_worker.add_job`) on the caller's transaction, so both exist exactly
+ * when the event does. The outbox row is the record of what was (or could not
+ * be) sent; the job carries only ids. `enqueueAll` writes all of an event's
+ * messages with ONE job in one statement (the payment's path: one round trip,
+ * and one job to run, however many mails and texts a payment causes).
+ *
+ * Delivery: each API process runs a graphile-worker runner on a small pool of
+ * its own. The queue gives each job to one process (its row locks), starts it
+ * as soon as the enqueuing transaction commits (LISTEN/NOTIFY), and retries a
+ * failed one with its exponential back-off (e^attempts seconds: 3 s, 7 s, 20 s,
+ * 55 s, … at most about 6 h between tries) until OUTBOX_MAX_ATTEMPTS; retries
+ * that fall due are found by polling every OUTBOX_POLL_MS. Delivery is at least
+ * once: a crash between sending and recording it sends that message again.
  */
 @Injectable()
-export class NotificationsService implements OnModuleDestroy {
+export class NotificationsService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(NotificationsService.name);
-  private readonly retryBaseMs: number;
   private readonly maxAttempts: number;
-  private closing = false;
+  private runner: Runner | null = null;
 
   constructor(
     private readonly outbox: OutboxRepository,
     private readonly mailer: Mailer,
     private readonly sms: Sms,
-    config: ConfigService,
+    private readonly config: ConfigService,
     @InjectDataSource() private readonly db: DataSource,
   ) {
-    this.retryBaseMs = Number(config.get('OUTBOX_RETRY_BASE_MS') ?? 30_000);
     this.maxAttempts = Number(config.get('OUTBOX_MAX_ATTEMPTS') ?? 12);
   }
 
-  /** Writes a mail to the outbox in the caller's transaction. */
+  /** Writes a mail to the outbox, and its delivery job to the queue, in the caller's transaction. */
   enqueueEmail(m: EntityManager, to: string, template: string, mail: RenderedMail): Promise<string> {
-    return this.outbox.insert(m, { channel: 'email', recipient: to, template, subject: mail.subject, bodyText: mail.text, bodyHtml: mail.html });
+    return this.outbox.insert(m, { channel: 'email', recipient: to, template, subject: mail.subject, bodyText: mail.text, bodyHtml: mail.html }, this.maxAttempts);
   }
 
-  /** Writes a text message to the outbox in the caller's transaction (only when an SMS gateway is configured). */
+  /** Writes a text message to the outbox (and its job) in the caller's transaction (only when an SMS gateway is configured). */
   async enqueueSms(m: EntityManager, to: string, template: string, text: string): Promise<void> {
     if (!this.sms.enabled) return;
-    await this.outbox.insert(m, { channel: 'sms', recipient: to, template, subject: '', bodyText: text, bodyHtml: null });
+    await this.outbox.insert(m, { channel: 'sms', recipient: to, template, subject: '', bodyText: text, bodyHtml: null }, this.maxAttempts);
   }
 
   /**
-   * Writes all of an event's messages to the outbox in one statement on the caller's transaction (text
-   * messages only when an SMS gateway is configured). Hot paths (the payment) use this one.
+   * Writes all of an event's messages to the outbox, with one delivery job for them, in one statement on
+   * the caller's transaction (text messages only when an SMS gateway is configured).
    */
   async enqueueAll(m: EntityManager, entries: OutboxEntry[]): Promise<void> {
     const rows = entries.flatMap((e): NewOutboxMessage[] =>
       e.channel === 'email'
-        ? [{ channel: 'email' as const, recipient: e.to, template: e.template, subject: e.mail.subject, bodyText: e.mail.text, bodyHtml: e.mail.html }]
+        ? [{ channel: 'email', recipient: e.to, template: e.template, subject: e.mail.subject, bodyText: e.mail.text, bodyHtml: e.mail.html }]
         : this.sms.enabled
-          ? [{ channel: 'sms' as const, recipient: e.to, template: e.template, subject: '', bodyText: e.text, bodyHtml: null }]
+          ? [{ channel: 'sms', recipient: e.to, template: e.template, subject: '', bodyText: e.text, bodyHtml: null }]
           : [],
     );
-    await this.outbox.insertMany(m, rows);
+    await this.outbox.insertMany(m, rows, this.maxAttempts);
   }
 
-  /** Starts a delivery round now (after a commit that enqueued something), once cluster-wide; never throws. */
-  deliverSoon(): void {
-    setImmediate(() => {
-      if (!this.closing && this.db.isInitialized) void runOncePerCluster(this.db, 'outbox', () => this.deliverDue(), this.logger);
+  /** Starts this process's queue runner (before the app takes requests). */
+  async onModuleInit(): Promise<void> {
+    const concurrency = Number(this.config.get('OUTBOX_CONCURRENCY') ?? 2);
+    this.runner = await run({
+      // A pool of its own (the library makes it, with its error handlers, and ends it on stop): a
+      // LISTEN connection and one per running job, never taken from the API's pool.
+      connectionString: this.config.getOrThrow<string>('DATABASE_URL'),
+      maxPoolSize: concurrency + 2,
+      concurrency,
+      pollInterval: Number(this.config.get('OUTBOX_POLL_MS') ?? 5000),
+      noHandleSignals: true, // the app's own SIGTERM handler closes the app, which stops the runner (onModuleDestroy)
+      logger: jobQueueLogger((level, message) => {
+        if (level === 'error') this.logger.error(message);
+        else if (level === 'warning') this.logger.warn(message);
+      }),
+      parsedCronItems: [],
+      taskList: { [DELIVER_TASK]: (payload, helpers) => this.deliver(payload as { id?: string; ids?: string[] }, helpers) },
     });
+    // Messages written before the queue existed (or whose job was lost) get a job now; once each, by their job key.
+    const adopted = await this.outbox.queueUnqueued(this.db.manager, this.maxAttempts);
+    if (adopted > 0) this.logger.log(`queued ${adopted} undelivered outbox message(s)`);
   }
 
-  onModuleDestroy(): void {
-    this.closing = true;
+  /** Lets running deliveries finish, hands this process's jobs back, ends the queue's pool (before TypeORM's pool closes). */
+  async onModuleDestroy(): Promise<void> {
+    const runner = this.runner;
+    this.runner = null;
+    if (runner) await runner.stop().catch((err: Error) => this.logger.warn(`job queue stop: ${err.message}`));
   }
 
   /** Forgets messages sent more than 30 days ago. */
@@ -80,31 +108,34 @@ export class NotificationsService implements OnModuleDestroy {
     return this.outbox.purgeSent(this.db.manager, days);
   }
 
-  /** Sends every due message, a batch at a time; answers how many were sent. */
-  async deliverDue(batch = 20): Promise<number> {
-    let sent = 0;
-    for (;;) {
-      const result = await inTransaction(this.db, async (m) => {
-        const due = await this.outbox.claimDue(m, batch);
-        let ok = 0;
-        for (const msg of due) {
-          try {
-            if (msg.channel === 'sms') await this.sms.send(msg.recipient, msg.bodyText);
-            else await this.mailer.send({ to: msg.recipient, subject: msg.subject, text: msg.bodyText, html: msg.bodyHtml });
-            await this.outbox.markSent(m, msg.id);
-            ok++;
-          } catch (err) {
-            const attempts = msg.attempts + 1;
-            const giveUp = attempts >= this.maxAttempts;
-            const retryIn = Math.min(this.retryBaseMs * 2 ** (attempts - 1), 3_600_000);
-            this.logger.warn(`outbox ${msg.id} (${msg.template}) attempt ${attempts} failed: ${(err as Error).message}${giveUp ? '; giving up' : ''}`);
-            await this.outbox.markFailed(m, msg.id, (err as Error).message, retryIn, giveUp);
-          }
+  /**
+   * The queue's task: sends the job's messages still to be sent (one for a single message, all of an
+   * event's for enqueueAll), holding their rows locked meanwhile, and records those sent in one
+   * statement. Failed ones record the attempt (on the job's last attempt they are given up) and the job
+   * throws, so the queue retries it later — for those only: the sent ones are skipped next time.
+   */
+  private async deliver(payload: { id?: string; ids?: string[] }, helpers: JobHelpers): Promise<void> {
+    const ids = payload?.ids ?? (payload?.id ? [payload.id] : []);
+    if (ids.length === 0) return;
+    const giveUp = helpers.job.attempts >= helpers.job.max_attempts;
+    const failed = await inTransaction(this.db, async (m) => {
+      const due = await this.outbox.lockPending(m, ids); // already sent, given up, purged or being sent: not here
+      const sent: string[] = [];
+      const errors: Error[] = [];
+      for (const msg of due) {
+        try {
+          if (msg.channel === 'sms') await this.sms.send(msg.recipient, msg.bodyText);
+          else await this.mailer.send({ to: msg.recipient, subject: msg.subject, text: msg.bodyText, html: msg.bodyHtml });
+          sent.push(msg.id);
+        } catch (err) {
+          this.logger.warn(`outbox ${msg.id} (${msg.template}) attempt ${helpers.job.attempts} failed: ${(err as Error).message}${giveUp ? '; giving up' : ''}`);
+          await this.outbox.markFailed(m, msg.id, (err as Error).message, giveUp);
+          errors.push(err as Error);
         }
-        return { claimed: due.length, ok };
-      }, { retries: 0 }); // never again: a retry would send the batch twice
-      sent += result.ok;
-      if (result.claimed < batch) return sent;
-    }
+      }
+      await this.outbox.markSent(m, sent);
+      return errors;
+    });
+    if (failed.length > 0) throw failed[0];
   }
 }

@@ -3,6 +3,9 @@ import { EntityManager } from 'typeorm';
 
 export type Channel = 'email' | 'sms';
 
+/** The job queue's task that delivers one outbox message; its payload is `{ id }`. */
+export const DELIVER_TASK = 'deliver_notification';
+
 export interface NewOutboxMessage {
   channel: Channel;
   recipient: string;
@@ -19,52 +22,85 @@ export interface OutboxMessage extends NewOutboxMessage {
 
 const COLUMNS = `id, channel, recipient, template, subject, body_text AS "bodyText", body_html AS "bodyHtml", attempts`;
 
-/** All SQL about the notification outbox. */
+/**
+ * All SQL about the notification outbox and its delivery jobs. A message's job
+ * is keyed `outbox:<id>` in graphile-worker, so a message has at most one.
+ */
 @Injectable()
 export class OutboxRepository {
-  /** Writes a message on the caller's transaction: it is sent only if that transaction commits. */
-  async insert(m: EntityManager, msg: NewOutboxMessage): Promise<string> {
+  /** Writes a message and its delivery job on the caller's transaction: both exist only if that transaction commits. */
+  async insert(m: EntityManager, msg: NewOutboxMessage, maxAttempts: number): Promise<string> {
     const rows: { id: string }[] = await m.query(
-      `INSERT INTO outbox (channel, recipient, template, subject, body_text, body_html) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-      [msg.channel, msg.recipient, msg.template, msg.subject, msg.bodyText, msg.bodyHtml],
+      `WITH o AS (
+         INSERT INTO outbox (channel, recipient, template, subject, body_text, body_html) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id
+       )
+       SELECT o.id FROM o
+       CROSS JOIN LATERAL graphile_worker.add_job($7, json_build_object('id', o.id), max_attempts => $8, job_key => 'outbox:' || o.id) AS job`,
+      [msg.channel, msg.recipient, msg.template, msg.subject, msg.bodyText, msg.bodyHtml, DELIVER_TASK, maxAttempts],
     );
     return rows[0].id;
   }
 
-  /** Writes several messages in one statement on the caller's transaction (nothing when `msgs` is empty). */
-  async insertMany(m: EntityManager, msgs: NewOutboxMessage[]): Promise<void> {
+  /**
+   * Writes an event's messages and ONE delivery job for all of them, in one statement on the caller's
+   * transaction (the payment's path: one round trip however many messages, and one job to run).
+   */
+  async insertMany(m: EntityManager, msgs: NewOutboxMessage[], maxAttempts: number): Promise<void> {
     if (msgs.length === 0) return;
     await m.query(
-      `INSERT INTO outbox (channel, recipient, template, subject, body_text, body_html)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])`,
-      [msgs.map((x) => x.channel), msgs.map((x) => x.recipient), msgs.map((x) => x.template), msgs.map((x) => x.subject), msgs.map((x) => x.bodyText), msgs.map((x) => x.bodyHtml)],
+      `WITH o AS (
+         INSERT INTO outbox (channel, recipient, template, subject, body_text, body_html)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
+         RETURNING id
+       )
+       SELECT graphile_worker.add_job($7, json_build_object('ids', (SELECT json_agg(o.id) FROM o)), max_attempts => $8)`,
+      [
+        msgs.map((x) => x.channel),
+        msgs.map((x) => x.recipient),
+        msgs.map((x) => x.template),
+        msgs.map((x) => x.subject),
+        msgs.map((x) => x.bodyText),
+        msgs.map((x) => x.bodyHtml),
+        DELIVER_TASK,
+        maxAttempts,
+      ],
     );
   }
 
-  /** Claims up to `limit` due messages, oldest first; rows another worker holds are skipped, not waited for. */
-  claimDue(m: EntityManager, limit: number): Promise<OutboxMessage[]> {
+  /** Gives a delivery job to every message still to be sent that has none (key taken: left as it is); answers how many were looked at. */
+  async queueUnqueued(m: EntityManager, maxAttempts: number): Promise<number> {
+    const rows = await m.query(
+      `SELECT count(*)::int AS n FROM outbox o
+       CROSS JOIN LATERAL graphile_worker.add_job($1, json_build_object('id', o.id), max_attempts => $2, job_key => 'outbox:' || o.id, job_key_mode => 'unsafe_dedupe') AS job
+       WHERE o.sent_at IS NULL AND o.failed_at IS NULL`,
+      [DELIVER_TASK, maxAttempts],
+    );
+    return rows[0].n;
+  }
+
+  /**
+   * Of the messages `ids`, those still to be sent (not sent, not given up), locked until the caller's
+   * transaction ends; a message another delivery holds is skipped, so no message goes out twice at once
+   * (a message can have two jobs: its event's, and one given at start-up by queueUnqueued).
+   */
+  lockPending(m: EntityManager, ids: string[]): Promise<OutboxMessage[]> {
     return m.query(
-      `SELECT ${COLUMNS} FROM outbox
-        WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= now()
-        ORDER BY next_attempt_at, id
-        LIMIT $1
-        FOR UPDATE SKIP LOCKED`,
-      [limit],
+      `SELECT ${COLUMNS} FROM outbox WHERE id = ANY($1::uuid[]) AND sent_at IS NULL AND failed_at IS NULL ORDER BY id FOR UPDATE SKIP LOCKED`,
+      [ids],
     );
   }
 
-  async markSent(m: EntityManager, id: string): Promise<void> {
-    await m.query(`UPDATE outbox SET sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = $1`, [id]);
+  /** Records messages sent (one statement for a delivery's batch). */
+  async markSent(m: EntityManager, ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await m.query(`UPDATE outbox SET sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1::uuid[])`, [ids]);
   }
 
-  /** Records a failed attempt: due again after `retryInMs`, or given up (failed_at) when `giveUp`. */
-  async markFailed(m: EntityManager, id: string, error: string, retryInMs: number, giveUp: boolean): Promise<void> {
+  /** Records a failed attempt; `giveUp` (the queue's last attempt) marks the message failed. */
+  async markFailed(m: EntityManager, id: string, error: string, giveUp: boolean): Promise<void> {
     await m.query(
-      `UPDATE outbox SET attempts = attempts + 1, last_error = left($2, 1000),
-              next_attempt_at = now() + make_interval(secs => $3::double precision / 1000),
-              failed_at = CASE WHEN $4 THEN now() END
-        WHERE id = $1`,
-      [id, error, retryInMs, giveUp],
+      `UPDATE outbox SET attempts = attempts + 1, last_error = left($2, 1000), failed_at = CASE WHEN $3 THEN now() END WHERE id = $1`,
+      [id, error, giveUp],
     );
   }
 

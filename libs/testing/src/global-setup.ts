@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { DataSource } from 'typeorm';
 import { migrations } from '../../database/src/migrations';
 import { startEmbeddedPostgres, EmbeddedPostgres } from '../../database/src/embedded-postgres';
+import { installJobQueue } from '../../database/src/job-queue';
 import { TEST_ENV, withDatabase } from './test-database';
 
 declare global {
@@ -44,6 +45,8 @@ export default async function globalSetup(): Promise<void> {
   await ds.initialize();
   await ds.runMigrations({ transaction: 'each' });
   await ds.destroy();
+  // The job queue's schema (graphile-worker) too, so each cloned database has it from the start.
+  await installJobQueue(withDatabase(adminUrl, template));
 
   process.env[TEST_ENV.adminUrl] = adminUrl;
   process.env[TEST_ENV.template] = template;

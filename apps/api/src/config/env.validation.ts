@@ -137,9 +137,11 @@ export const envSchema = Joi.object({
   // SMS through an HTTP gateway (POST { to, text }); without SMS_HTTP_URL no SMS is sent.
   SMS_HTTP_URL: Joi.string().uri({ scheme: ['http', 'https'] }).optional(),
   SMS_HTTP_TOKEN: Joi.string().optional(),
+  // The job queue (graphile-worker) that delivers the outbox: how often it looks for retries that fell due,
+  // how many tries a message gets (back-off e^n seconds between them), how many it sends at once per process.
   OUTBOX_POLL_MS: Joi.number().integer().min(100).max(600_000).default(5000),
-  OUTBOX_RETRY_BASE_MS: Joi.number().integer().min(10).max(3_600_000).default(30_000),
   OUTBOX_MAX_ATTEMPTS: Joi.number().integer().min(1).max(100).default(12),
+  OUTBOX_CONCURRENCY: Joi.number().integer().min(1).max(20).default(2),
 });
 
 export interface Env {
@@ -195,8 +197,8 @@ export interface Env {
   SMS_HTTP_URL?: string;
   SMS_HTTP_TOKEN?: string;
   OUTBOX_POLL_MS: number;
-  OUTBOX_RETRY_BASE_MS: number;
   OUTBOX_MAX_ATTEMPTS: number;
+  OUTBOX_CONCURRENCY: number;
 }
 
 /** Validates `raw` (process.env) and returns typed settings, or throws naming every bad setting. */

@@ -1,6 +1,5 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
-import { Interval, SchedulerRegistry } from '@nestjs/schedule';
+import { Injectable, Logger } from '@nestjs/common';
+import { Interval } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { runOncePerCluster } from '@farmlink/database';
@@ -13,10 +12,12 @@ import { ReportsService } from '@farmlink/reports';
 /**
  * Every periodic job of FarmLink, in one place. Each round runs once across all
  * API processes on the database (runOncePerCluster: an advisory lock per job),
- * so N processes never cancel, refund or fold the same rows twice.
+ * so N processes never cancel, refund or fold the same rows twice. Notifications
+ * are not here: they are jobs of the job queue (NotificationsService), which
+ * retries them itself.
  */
 @Injectable()
-export class PeriodicJobs implements OnApplicationBootstrap, OnApplicationShutdown {
+export class PeriodicJobs {
   private readonly logger = new Logger(PeriodicJobs.name);
 
   constructor(
@@ -25,25 +26,7 @@ export class PeriodicJobs implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly payments: PaymentsService,
     private readonly reports: ReportsService,
     private readonly notifications: NotificationsService,
-    private readonly scheduler: SchedulerRegistry,
-    private readonly config: ConfigService,
   ) {}
-
-  /** Every OUTBOX_POLL_MS (default 5 s): delivers the due mails of the outbox, retrying failed ones with back-off. */
-  onApplicationBootstrap(): void {
-    const every = Number(this.config.get('OUTBOX_POLL_MS') ?? 5000);
-    const timer = setInterval(() => void this.outbox(), every);
-    timer.unref();
-    this.scheduler.addInterval('outbox', timer);
-  }
-
-  onApplicationShutdown(): void {
-    if (this.scheduler.doesExist('interval', 'outbox')) this.scheduler.deleteInterval('outbox');
-  }
-
-  outbox(): Promise<boolean> {
-    return runOncePerCluster(this.db, 'outbox', () => this.notifications.deliverDue(), this.logger);
-  }
 
   /** Every 30 s: cancels orders whose payment did not arrive in PAYMENT_TIMEOUT_MINUTES and returns their stock. */
   @Interval('payment-timeout', 30_000)

@@ -1269,6 +1269,11 @@ export interface components {
              * @example 4800
              */
             priceCents: number;
+            /**
+             * @description Your own code for the listing (SKU), unique among your listings not archived; a bulk import updates the listing with its SKU
+             * @example FZS-5J
+             */
+            sku?: string | null;
             /** @description paused keeps it out of the shop, e.g. until its photos are uploaded; active by default */
             status?: components["schemas"]["ListingEditableStatus"];
             /**
@@ -1348,25 +1353,35 @@ export interface components {
             rows: components["schemas"]["ImportRowDto"][];
             /** @description Data rows read */
             total: number;
+            /** @description Listings updated by their SKU (0 in a dry run, or when allOrNothing and a row is bad) */
+            updated: number;
             /** @description Rows without errors */
             valid: number;
         };
+        /**
+         * @description What a valid row does: create a listing, or update the one with its SKU
+         * @enum {string}
+         */
+        ImportRowAction: "create" | "update";
         ImportRowDto: {
+            /** @description What a valid row does: create a listing, or update the one with its SKU */
+            action?: components["schemas"]["ImportRowAction"];
             category?: components["schemas"]["Category"];
             errors: components["schemas"]["ImportFieldErrorDto"][];
             harvestDate?: string | null;
             /**
              * Format: uuid
-             * @description The listing created (null in a dry run or for a bad row)
+             * @description The listing created or updated (null for a bad row, and for a new listing in a dry run)
              */
             listingId: string | null;
             netWeightGrams?: number;
-            /** @description No errors: the row is (or would be) created */
+            /** @description No errors: the row is (or would be) created, or the listing with its SKU updated */
             ok: boolean;
             /** @description fen */
             priceCents?: number;
             /** @example 2 */
             row: number;
+            sku?: string | null;
             stock?: number;
             title: string | null;
             unit?: string;
@@ -1441,6 +1456,11 @@ export interface components {
             priceCents: number;
             /** @description Why an admin took the listing down (status removed; only its farmer sees such a listing) */
             removalReason?: string | null;
+            /**
+             * @description The seller's own code for the listing (SKU)
+             * @example FZS-5J
+             */
+            sku: string | null;
             status: components["schemas"]["ListingStatus"];
             stock: number;
             title: string;
@@ -2048,6 +2068,8 @@ export interface components {
             harvestDate?: string | null;
             netWeightGrams?: number;
             priceCents?: number;
+            /** @description null removes the SKU */
+            sku?: string | null;
             status?: components["schemas"]["ListingEditableStatus"];
             stock?: number;
             title?: string;

@@ -73,9 +73,12 @@ export class CreateListingDto {
     { enumName: 'ListingEditableStatus', description: 'paused keeps it out of the shop, e.g. until its photos are uploaded; active by default' },
   )
   status?: 'active' | 'paused';
+
+  @TextField({ name: 'sku', min: 1, max: 64, optional: true }, { nullable: true, type: String, maxLength: 64, example: 'FZS-5J', description: 'Your own code for the listing (SKU), unique among your listings not archived; a bulk import updates the listing with its SKU' })
+  sku?: string | null;
 }
 
-/** Every field optional; null clears harvestDate and cooperativeId (absent and null both skip the checks). */
+/** Every field optional; null clears harvestDate, cooperativeId and sku (absent and null both skip the checks). */
 export class UpdateListingDto {
   @TextField({ name: 'title', min: 1, max: 200, optional: true }, { maxLength: 200 })
   title?: string;
@@ -106,6 +109,9 @@ export class UpdateListingDto {
 
   @EnumField(['active', 'paused'], { message: 'status must be active or paused (DELETE archives a listing)', optional: true }, { enumName: 'ListingEditableStatus' })
   status?: 'active' | 'paused';
+
+  @TextField({ name: 'sku', min: 1, max: 64, optional: true }, { nullable: true, type: String, maxLength: 64, description: 'null removes the SKU' })
+  sku?: string | null;
 }
 
 export class ListingQueryDto extends PageQueryDto {
@@ -183,6 +189,7 @@ export class ListingDto {
   @ApiProperty({ type: [PhotoDto] }) photos: PhotoDto[];
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
+  @NullableText({ description: "The seller's own code for the listing (SKU)", example: 'FZS-5J' }) sku: string | null;
 }
 
 export class ListingPageDto extends PageDto(ListingDto) {}
@@ -211,9 +218,12 @@ export class ImportFieldErrorDto {
 export class ImportRowDto {
   @ApiProperty({ example: 2 }) row: number;
   @ApiProperty({ type: String, nullable: true }) title: string | null;
-  @ApiProperty({ description: 'No errors: the row is (or would be) created' }) ok: boolean;
+  @ApiProperty({ description: 'No errors: the row is (or would be) created, or the listing with its SKU updated' }) ok: boolean;
   @ApiProperty({ type: [ImportFieldErrorDto] }) errors: ImportFieldErrorDto[];
-  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'The listing created (null in a dry run or for a bad row)' }) listingId: string | null;
+  @ApiProperty({ type: String, nullable: true, format: 'uuid', description: 'The listing created or updated (null for a bad row, and for a new listing in a dry run)' }) listingId: string | null;
+  @ApiPropertyOptional({ enum: ['create', 'update'], enumName: 'ImportRowAction', description: 'What a valid row does: create a listing, or update the one with its SKU' })
+  action?: 'create' | 'update';
+  @ApiPropertyOptional({ type: String, nullable: true }) sku?: string | null;
   @ApiPropertyOptional({ enum: CATEGORIES, enumName: 'Category' }) category?: Category;
   @ApiPropertyOptional() unit?: string;
   @ApiPropertyOptional() netWeightGrams?: number;
@@ -227,6 +237,7 @@ export class ImportResultDto {
   @ApiProperty({ description: 'Data rows read' }) total: number;
   @ApiProperty({ description: 'Rows without errors' }) valid: number;
   @ApiProperty({ description: 'Listings created (0 in a dry run, or when allOrNothing and a row is bad)' }) created: number;
+  @ApiProperty({ description: 'Listings updated by their SKU (0 in a dry run, or when allOrNothing and a row is bad)' }) updated: number;
   @ApiProperty({ type: [ImportRowDto] }) rows: ImportRowDto[];
 }
 

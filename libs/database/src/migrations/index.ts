@@ -23,6 +23,8 @@ import { ReportRefundsWithoutShipping1780000000080 } from './1780000000080-repor
 import { ListingStockChanges1780000000081 } from './1780000000081-listing-stock-changes';
 import { PaymentPathStatistics1780000000082 } from './1780000000082-payment-path-statistics';
 import { UnpaidCheckoutLockFunction1780000000083 } from './1780000000083-unpaid-checkout-lock-function';
+import { OutboxJobQueue1780000000110 } from './1780000000110-outbox-job-queue';
+import { ListingSku1780000000111 } from './1780000000111-listing-sku';
 
 /** Every migration, in order. Production, `npm start` and the tests run exactly these. */
 export const migrations = [
@@ -44,4 +46,6 @@ export const migrations = [
   ListingStockChanges1780000000081,
   PaymentPathStatistics1780000000082,
   UnpaidCheckoutLockFunction1780000000083,
+  OutboxJobQueue1780000000110,
+  ListingSku1780000000111,
 ];

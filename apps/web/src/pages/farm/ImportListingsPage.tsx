@@ -6,19 +6,19 @@ import { errorText } from '../../components/util';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 
 const MAX_BYTES = 1024 * 1024;
-const FIELDS = ['title', 'category', 'unit', 'netWeightGrams', 'weightKg', 'price', 'stock', 'description', 'harvestDate'] as const;
+const FIELDS = ['sku', 'title', 'category', 'unit', 'netWeightGrams', 'weightKg', 'price', 'stock', 'description', 'harvestDate'] as const;
 
 /** The template in the reader's language: the server accepts the English and the Chinese header names alike. */
 function templateCsv(lang: 'zh' | 'en'): string {
   const rows =
     lang === 'zh'
       ? [
-          ['标题', '分类', '单位', '净重(克)', '价格(元)', '库存', '描述', '采收日期'],
-          ['桐梓方竹笋 鲜笋 5斤装', 'vegetables', '箱', '2500', '48.00', '120', '高山方竹林现挖，当天发货', '2026-04-12'],
+          ['货号', '标题', '分类', '单位', '净重(克)', '价格(元)', '库存', '描述', '采收日期'],
+          ['FZS-5J', '桐梓方竹笋 鲜笋 5斤装', 'vegetables', '箱', '2500', '48.00', '120', '高山方竹林现挖，当天发货', '2026-04-12'],
         ]
       : [
-          ['title', 'category', 'unit', 'netWeightGrams', 'price', 'stock', 'description', 'harvestDate'],
-          ['Fresh bamboo shoots 2.5 kg', 'vegetables', 'box', '2500', '48.00', '120', 'Dug in the mountains, shipped the same day', '2026-04-12'],
+          ['sku', 'title', 'category', 'unit', 'netWeightGrams', 'price', 'stock', 'description', 'harvestDate'],
+          ['FZS-5J', 'Fresh bamboo shoots 2.5 kg', 'vegetables', 'box', '2500', '48.00', '120', 'Dug in the mountains, shipped the same day', '2026-04-12'],
         ];
   const quote = (c: string) => (/[",\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
   return '\uFEFF' + rows.map((r) => r.map(quote).join(',')).join('\r\n') + '\r\n';
@@ -98,7 +98,7 @@ export default function ImportListingsPage() {
         <FormNotice text={error} />
         {done && (
           <p className="notice notice--ok" role="status" data-testid="import-done">
-            {t('import.created', { n: done.created })} <Link to="/farm/listings">{t('nav.myListings')}</Link>
+            {t('import.createdUpdated', { created: done.created, updated: done.updated })} <Link to="/farm/listings">{t('nav.myListings')}</Link>
           </p>
         )}
       </section>
@@ -130,7 +130,13 @@ export default function ImportListingsPage() {
                   </td>
                   <td>
                     {r.ok ? (
-                      <span>{r.listingId ? t('import.rowCreated') : t('import.rowOk')}</span>
+                      <span data-testid={`import-action-${r.action ?? 'create'}`}>
+                        {r.action === 'update'
+                          ? t(done ? 'import.rowUpdated' : 'import.rowWillUpdate', { sku: r.sku ?? '' })
+                          : done && r.listingId
+                            ? t('import.rowCreated')
+                            : t('import.rowOk')}
+                      </span>
                     ) : (
                       <ul className="plain-list">
                         {r.errors.map((e, i) => (

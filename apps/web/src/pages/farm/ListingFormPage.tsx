@@ -12,7 +12,7 @@ const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
 const MAX_PHOTOS = 8;
 
-type FieldName = 'title' | 'category' | 'unit' | 'netWeight' | 'price' | 'stock' | 'harvestDate' | 'description' | 'photos' | 'cooperativeId';
+type FieldName = 'title' | 'category' | 'unit' | 'netWeight' | 'price' | 'stock' | 'harvestDate' | 'description' | 'photos' | 'cooperativeId' | 'sku';
 type Errors = Partial<Record<FieldName | 'form', string>>;
 
 interface Draft {
@@ -26,9 +26,10 @@ interface Draft {
   description: string;
   cooperativeId: string;
   status: ListingStatus;
+  sku: string;
 }
 
-const EMPTY: Draft = { title: '', category: '', unit: '', netWeight: '', price: '', stock: '', harvestDate: '', description: '', cooperativeId: '', status: 'active' };
+const EMPTY: Draft = { title: '', category: '', unit: '', netWeight: '', price: '', stock: '', harvestDate: '', description: '', cooperativeId: '', status: 'active', sku: '' };
 
 function fromListing(l: Listing): Draft {
   return {
@@ -42,6 +43,7 @@ function fromListing(l: Listing): Draft {
     description: l.description ?? '',
     cooperativeId: l.cooperativeId ?? '',
     status: l.status,
+    sku: l.sku ?? '',
   };
 }
 
@@ -56,6 +58,7 @@ const SERVER_FIELDS: Record<string, FieldName> = {
   harvestDate: 'harvestDate',
   description: 'description',
   cooperativeId: 'cooperativeId',
+  sku: 'sku',
 };
 
 interface NewPhoto {
@@ -185,6 +188,7 @@ export default function ListingFormPage() {
       ...(draft.description.trim() ? { description: draft.description.trim() } : {}),
       ...(draft.harvestDate ? { harvestDate: draft.harvestDate } : {}),
       ...(!editing && draft.cooperativeId ? { cooperativeId: draft.cooperativeId } : {}),
+      ...(draft.sku.trim() ? { sku: draft.sku.trim() } : {}),
     };
     setBusy(true);
     let saved: Listing | null = null;
@@ -193,7 +197,7 @@ export default function ListingFormPage() {
     const publishAfterPhotos = !editing && photos.length > 0;
     try {
       saved = editing
-        ? await listings.update(id!, { ...body, ...(draft.status === 'active' || draft.status === 'paused' ? { status: draft.status } : {}) })
+        ? await listings.update(id!, { ...body, sku: draft.sku.trim() || null, ...(draft.status === 'active' || draft.status === 'paused' ? { status: draft.status } : {}) })
         : await listings.create({ ...body, ...(publishAfterPhotos ? { status: 'paused' as const } : {}) });
       for (let i = 0; i < photos.length; i++) {
         setProgress(t('farm.uploadingPhoto', { n: i + 1, total: photos.length }));
@@ -213,6 +217,8 @@ export default function ListingFormPage() {
           form: t(publishAfterPhotos ? 'farm.savedPausedWithoutPhotos' : 'farm.savedWithoutPhotos', { n: photos.length - stored }),
         });
         if (!editing) navigate(`/farm/listings/${saved.id}/edit`, { replace: true });
+      } else if (err instanceof ApiError && err.body?.code === 'DUPLICATE_SKU') {
+        setErrors({ sku: errorText(err, t) });
       } else if (err instanceof ApiError && err.status === 400) {
         const byField: Errors = {};
         for (const [k, msg] of Object.entries(fieldFlags(err, t))) byField[SERVER_FIELDS[k] ?? 'form'] = msg;
@@ -262,6 +268,9 @@ export default function ListingFormPage() {
           const c = parseYuan(draft.price);
           return g && c ? <p className="muted">{t('farm.perKgPreview', { price: `¥${(Math.round((c * 1000) / g) / 100).toFixed(2)}` })}</p> : null;
         })()}
+        <Field label={t('farm.sku')} error={errors.sku} hint={t('farm.skuHint')} optional>
+          <input name="sku" maxLength={64} autoComplete="off" value={draft.sku} onChange={(e) => set('sku', e.target.value)} />
+        </Field>
         <Field label={t('listing.harvestDate')} error={errors.harvestDate} optional>
           <input name="harvestDate" type="date" value={draft.harvestDate} max={todayIso(1)} onChange={(e) => set('harvestDate', e.target.value)} />
         </Field>

@@ -1,4 +1,7 @@
+import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
+import { account, checkouts, type CheckoutQuote } from '../../api';
+import { RegionPicker } from '../../components/RegionPicker';
 import { Empty, PageTitle, ProduceImage } from '../../components/ui';
 import { useI18n } from '../../i18n/i18n';
 import { useAuth } from '../../state/auth';
@@ -29,11 +32,62 @@ export function EmptyCart({ title }: { title: string }) {
   );
 }
 
+/** The county a buyer chose on the cart page for the shipping estimate (the checkout starts from it when there is no saved address). */
+export const CART_COUNTY_KEY = 'farmlink.cart.county';
+
+/**
+ * Each seller's shipping for the cart to `countyCode`, from the server (POST /api/checkouts/quote, the same
+ * computation the checkout charges): null until a county is known, and for anyone but a buyer.
+ */
+export function useShippingQuote(countyCode: string, enabled: boolean): CheckoutQuote | null {
+  const cart = useCart();
+  const [quote, setQuote] = useState<CheckoutQuote | null>(null);
+  const items = cart.lines.map((l) => `${l.listingId}:${l.quantity}`).join(',');
+  useEffect(() => {
+    setQuote(null);
+    if (!enabled || !countyCode || cart.lines.length === 0) return;
+    let live = true;
+    checkouts
+      .quote({ items: cart.lines.map((l) => ({ listingId: l.listingId, quantity: l.quantity })), shippingAddress: { countyCode } })
+      .then((q) => live && setQuote(q))
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [countyCode, items, enabled]);
+  return quote;
+}
+
 export default function CartPage() {
   const { t, money, unit } = useI18n();
   const cart = useCart();
   const { user } = useAuth();
   const navigate = useNavigate();
+  const isBuyer = user?.role === 'buyer';
+  // Where to: the county chosen here before, else the buyer's default saved address.
+  const [countyCode, setCountyCode] = useState(() => sessionStorage.getItem(CART_COUNTY_KEY) ?? '');
+  useEffect(() => {
+    if (!isBuyer || countyCode) return;
+    let live = true;
+    account
+      .addresses()
+      .then((list) => {
+        const preferred = list.find((a) => a.isDefault);
+        if (live && preferred) setCountyCode((c) => c || preferred.countyCode);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [isBuyer]);
+  const chooseCounty = (code: string) => {
+    setCountyCode(code);
+    if (code) sessionStorage.setItem(CART_COUNTY_KEY, code);
+    else sessionStorage.removeItem(CART_COUNTY_KEY);
+  };
+  const quote = useShippingQuote(countyCode, isBuyer);
   if (cart.lines.length === 0) return <EmptyCart title={t('cart.title')} />;
   const groups = groupBySeller(cart.lines);
   return (
@@ -71,11 +125,47 @@ export default function CartPage() {
               </li>
             ))}
           </ul>
+          {(() => {
+            const q = quote?.orders.find((o) => o.listingIds.includes(group[0].listingId));
+            if (!q) return null;
+            if (q.shippingCents === null)
+              return (
+                <p className="notice notice--error" data-testid="cart-parcel-no-delivery">
+                  {t('shipping.noDeliveryHere', { seller: q.sellerName })}
+                </p>
+              );
+            return (
+              <p className="row-between" data-testid="cart-parcel-shipping">
+                <span>{t('shipping.fee')}</span>
+                <span>{q.shippingCents > 0 ? money(q.shippingCents) : t('shipping.free')}</span>
+              </p>
+            );
+          })()}
         </section>
       ))}
       <div className="card summary">
+        {isBuyer ? (
+          <div data-testid="cart-destination">
+            <RegionPicker legend={t('cart.shipTo')} value={countyCode} onChange={chooseCounty} compact />
+            {!countyCode && <p className="muted">{t('shipping.chooseCounty')}</p>}
+          </div>
+        ) : (
+          !user && <p className="muted">{t('cart.shippingAfterSignIn')}</p>
+        )}
+        {quote && (
+          <>
+            <p className="row-between">
+              <span>{t('checkout.goods')}</span>
+              <span>{money(quote.goodsCents)}</span>
+            </p>
+            <p className="row-between" data-testid="cart-shipping">
+              <span>{t('shipping.fee')}</span>
+              <span>{quote.shippingCents > 0 ? money(quote.shippingCents) : t('shipping.free')}</span>
+            </p>
+          </>
+        )}
         <p className="summary__total">
-          {t('cart.total')} <strong>{money(cart.totalCents)}</strong>
+          {t('cart.total')} <strong data-testid="cart-total">{money(quote?.deliverable ? quote.totalCents : cart.totalCents)}</strong>
         </p>
         {user && user.role !== 'buyer' ? (
           <p className="notice">{t('cart.buyersOnly')}</p>

@@ -1,13 +1,13 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
-import { account, ApiError, checkouts, type Address, type Checkout, type CheckoutQuote } from '../../api';
+import { account, ApiError, checkouts, type Address, type Checkout } from '../../api';
 import { RegionPicker } from '../../components/RegionPicker';
 import { Field, FormNotice, LineItems, PageTitle } from '../../components/ui';
 import { errorText, fieldFlags, newIdempotencyKey } from '../../components/util';
 import { useI18n } from '../../i18n/i18n';
 import { useAuth } from '../../state/auth';
 import { useCart } from '../../state/cart';
-import { EmptyCart, groupBySeller, parcelTitle } from './CartPage';
+import { CART_COUNTY_KEY, EmptyCart, groupBySeller, parcelTitle, useShippingQuote } from './CartPage';
 import { CN_MOBILE, CountyName } from '../account/AccountPage';
 
 export const CHECKOUT_STORAGE_PREFIX = 'farmlink.checkout.';
@@ -45,6 +45,7 @@ export default function CheckoutPage() {
         setSaved(list);
         const preferred = list.find((a) => a.isDefault);
         if (preferred) fillFrom(preferred);
+        else setCountyCode((c) => c || (sessionStorage.getItem(CART_COUNTY_KEY) ?? '')); // the county chosen on the cart page
       })
       .catch(() => undefined);
     return () => {
@@ -53,21 +54,7 @@ export default function CheckoutPage() {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
   // Each seller's shipping for this cart and county, from the server (the checkout charges the same computation).
-  const [quote, setQuote] = useState<CheckoutQuote | null>(null);
-  const quoteItems = cart.lines.map((l) => `${l.listingId}:${l.quantity}`).join(',');
-  useEffect(() => {
-    setQuote(null);
-    if (!countyCode || cart.lines.length === 0) return;
-    let live = true;
-    checkouts
-      .quote({ items: cart.lines.map((l) => ({ listingId: l.listingId, quantity: l.quantity })), shippingAddress: { countyCode } })
-      .then((q) => live && setQuote(q))
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [countyCode, quoteItems]);
+  const quote = useShippingQuote(countyCode, true);
   const totalCents = quote?.deliverable ? quote.totalCents : cart.totalCents;
   // One key per attempt at this cart: a retry after a lost answer is recognised, not charged twice.
   const key = useRef(newIdempotencyKey());
