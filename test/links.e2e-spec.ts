@@ -217,6 +217,17 @@ describe('Readable links: slugs, redirects, Open Graph cards, IDN (issue #17 ite
     ]);
   });
 
+  it('gives concurrent cooperatives of one name different slugs, none failing (a slug taken meanwhile: the next suffix)', async () => {
+    const founders = await Promise.all(Array.from({ length: 6 }, () => createUser(t, 'farmer', { countyCode: COUNTIES.zhengan })));
+    const made = await Promise.all(
+      founders.map((f) => t.http().post('/api/cooperatives').set(f.auth).send({ name: '正安 白茶 联社', countyCode: COUNTIES.zhengan })),
+    );
+    expect(made.map((r) => r.status)).toEqual([201, 201, 201, 201, 201, 201]);
+    const slugs = made.map((r) => r.body.slug as string).sort();
+    expect(slugs).toEqual(['正安-白茶-联社', '正安-白茶-联社-2', '正安-白茶-联社-3', '正安-白茶-联社-4', '正安-白茶-联社-5', '正安-白茶-联社-6']);
+    for (const r of made) expect((await t.http().get(`/api/cooperatives/${encodeURIComponent(r.body.slug)}`).expect(200)).body.id).toBe(r.body.id);
+  });
+
   it('serves the shop to a request whose Host is an internationalised domain in punycode, with absolute links on that host', async () => {
     expect(IDN_HOST).toMatch(/^xn--[a-z0-9-]+\.xn--[a-z0-9-]+$/);
     const shop = await t.http().get('/').set('Host', IDN_HOST).expect(200);
