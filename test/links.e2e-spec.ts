@@ -131,6 +131,7 @@ describe('Readable links: slugs, redirects, Open Graph cards, IDN (issue #17 ite
     expect(html).toContain(`<link rel="canonical" href="${meta(html, 'og:url')}">`);
     expect(res.text).toMatch(/<title>雷山银球茶 &quot;礼盒&quot; &lt;限量&gt; · 农链 FarmLink<\/title>/);
     expect(res.text).toContain('<html lang="zh-CN"');
+    expect(res.text.match(/<meta name="description"/g)).toHaveLength(1);
 
     // The card's picture is a real, absolute URL that answers an image.
     const image = meta(html, 'og:image')!;

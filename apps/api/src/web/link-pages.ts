@@ -7,7 +7,7 @@ import { escapeHtml, type FirstScreenLang } from './first-screen';
  * own script (雷山银球茶-8f3a2c), percent-encoded UTF-8 on the wire, shown decoded by browsers and
  * chat apps. The server answers them itself, so that
  *  - a crawler that runs no JavaScript (a chat app unfurling a shared link) finds Open Graph tags
- *    (title, description, photo, price) in the head of the HTML: `pageHead` below;
+ *    (title, description, photo, price) in the head of the HTML: `withPageHead` below;
  *  - an id or an old slug (kept after a rename) answers 301 to the current slug's URL.
  * The body stays the web app's (index.html), which renders the page as before.
  */
@@ -105,6 +105,8 @@ export function withPageHead(indexHtml: string, lang: FirstScreenLang, origin: s
   return indexHtml
     .replace(/<html lang="[^"]*"/, `<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"`)
     .replace(/<title>[^<]*<\/title>/, () => `<title>${escapeHtml(`${meta.title} · ${siteName}`)}</title>`)
+    // The page's own description replaces the app's generic one.
+    .replace(/<meta name="description"[^>]*>\s*/g, '')
     .replace('</head>', () => `${headTags(origin, meta, siteName)}</head>`);
 }
 
