@@ -77,4 +77,19 @@ describeLinks('Browser: readable links (issue #17 item 4)', () => {
     await page.locator('.listing-card', { hasText: '合作社 糯米' }).waitFor();
     await screenshot(page, 'readable-link-cooperative-zh-phone');
   }, 90_000);
+
+  it('an admin takes a listing down by pasting its readable link', async () => {
+    const admin = await createUser(t, 'admin', { displayName: '赵管理' });
+    const { id } = await createListing(t, farmer, { title: '可疑 有机茶' });
+    const slug = (await t.http().get(`/api/listings/${id}`).expect(200)).body.slug as string;
+    const { page } = await open({ viewport: PHONE, lang: 'zh', user: admin });
+    await page.goto('/admin/trust');
+    const takedown = page.locator('section', { has: page.getByRole('heading', { name: '下架商品' }) });
+    // As a chat app or the address bar copies it: decoded Chinese.
+    await takedown.getByLabel('商品编号或链接').fill(`${t.url}/listings/${slug}`);
+    await takedown.getByLabel('下架原因').fill('虚假宣传');
+    await takedown.getByRole('button', { name: '下架', exact: true }).click();
+    await takedown.getByText('商品已下架。').waitFor();
+    expect((await t.db.query(`SELECT status FROM listings WHERE id = $1`, [id]))[0].status).toBe('removed');
+  }, 90_000);
 });
