@@ -57,8 +57,9 @@ describeLinks('Browser: readable links (issue #17 item 4)', () => {
     expect(decodeURIComponent(path(page.url()))).toBe(`/listings/雷公山银球茶-明前-${listing.id.replace(/-/g, '').slice(0, 6)}`);
     // A link the app itself makes from an id (the cart, an order line) is replaced by the readable one too.
     await page.evaluate((id) => {
-      window.history.pushState({}, '', `/listings/${id}`);
-      window.dispatchEvent(new PopStateEvent('popstate'));
+      const w = globalThis as unknown as { history: { pushState(s: unknown, t: string, u: string): void }; dispatchEvent(e: unknown): void; PopStateEvent: new (type: string) => unknown };
+      w.history.pushState({}, '', `/listings/${id}`);
+      w.dispatchEvent(new w.PopStateEvent('popstate'));
     }, listing.id);
     await page.waitForURL((url) => decodeURIComponent(url.pathname).startsWith('/listings/雷公山银球茶'));
   }, 90_000);
