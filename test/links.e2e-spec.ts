@@ -97,6 +97,14 @@ describe('Readable links: slugs, redirects, Open Graph cards, IDN (issue #17 ite
     expect(fromId.headers.location).toBe(canonical);
     expect(decodeURIComponent(fromId.headers.location)).toBe(`/listings/${newSlug}`);
 
+    // Typed differently (upper case, full-width, decomposed Unicode): found, and the page redirects to the canonical form.
+    const shouting = await create({ title: 'Leishan Silver Ball 银球茶' });
+    const variant = shouting.slug.toUpperCase().replace('银球茶', '银球茶'.normalize('NFD'));
+    expect(variant).not.toBe(shouting.slug);
+    expect((await t.http().get(`/api/listings/${encodeURIComponent(variant)}`).expect(200)).body.id).toBe(shouting.id);
+    expect((await t.http().get(`/listings/${encodeURIComponent(variant)}`).redirects(0).expect(301)).headers.location).toBe(`/listings/${encodeURIComponent(shouting.slug)}`);
+    expect((await t.http().get(`/api/cooperatives/${encodeURIComponent('ＮＯＮＥ')}`).expect(404)).body.code).toBe('COOPERATIVE_NOT_FOUND');
+
     // Back to the first title: the first slug is current again, nothing new is made.
     expect((await rename(l.id, '雷山银球茶 特级')).slug).toBe(oldSlug);
     const slugs = await t.db.query(`SELECT slug, is_current FROM slugs WHERE entity_type = 'listing' AND entity_id = $1 ORDER BY created_at`, [l.id]);

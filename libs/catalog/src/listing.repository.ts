@@ -172,14 +172,17 @@ export class ListingRepository {
   }
 
   /**
-   * Which listing a slug names, and whether it is the listing's current slug (an old one, kept
-   * after a rename, redirects to it). One primary-key lookup in slugs.
+   * What a slug names, and whether it is exactly the entity's current slug (an old one, kept after
+   * a rename, or one typed differently — upper case, full-width, decomposed — redirects to it).
+   * Primary-key lookups in slugs: the slug as given, else as farmlink_slugify writes it.
    */
   async findSlug(kind: SlugKind, slug: string): Promise<{ id: string; isCurrent: boolean; current: string } | null> {
     const rows = await this.db.query(
-      `SELECT s.entity_id AS id, s.is_current AS "isCurrent", c.slug AS current
+      `SELECT s.entity_id AS id, (s.is_current AND s.slug = $2) AS "isCurrent", c.slug AS current
          FROM slugs s JOIN slugs c ON c.entity_type = s.entity_type AND c.entity_id = s.entity_id AND c.is_current
-        WHERE s.entity_type = $1 AND s.slug = $2`,
+        WHERE s.entity_type = $1 AND s.slug IN ($2, farmlink_slugify($2))
+        ORDER BY s.slug = $2 DESC
+        LIMIT 1`,
       [kind, slug],
     );
     return rows[0] ?? null;

@@ -44,7 +44,11 @@ export class CooperativeRepository {
 
   /** The cooperative a slug (current, or old one kept after a rename) names; one primary-key lookup. */
   async idOfSlug(slug: string): Promise<string | null> {
-    const rows = await this.db.query(`SELECT entity_id AS id FROM slugs WHERE entity_type = 'cooperative' AND slug = $1`, [slug]);
+    // As given, else as farmlink_slugify writes it (upper case, full-width, decomposed forms find it too).
+    const rows = await this.db.query(
+      `SELECT entity_id AS id FROM slugs WHERE entity_type = 'cooperative' AND slug IN ($1, farmlink_slugify($1)) ORDER BY slug = $1 DESC LIMIT 1`,
+      [slug],
+    );
     return rows[0]?.id ?? null;
   }
 
