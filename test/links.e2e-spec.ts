@@ -73,6 +73,13 @@ describe('Readable links: slugs, redirects, Open Graph cards, IDN (issue #17 ite
     const unknown = await t.http().get(`/api/listings/${encodeURIComponent('没有这个商品-123456')}`).expect(404);
     expect(unknown.body).toMatchObject({ statusCode: 404, code: 'LISTING_NOT_FOUND' });
     await t.http().get(`/api/listings/${'a'.repeat(300)}`).expect(404);
+    // Broken percent-encoding or U+0000: a 4xx, never a 5xx.
+    for (const bad of ['%E9%9B', '%00', 'a%ZZ']) {
+      const api = await t.http().get(`/api/listings/${bad}`);
+      expect([bad, api.status >= 400 && api.status < 500]).toEqual([bad, true]);
+      const html = await t.http().get(`/listings/${bad}`).redirects(0);
+      expect([bad, html.status < 500]).toEqual([bad, true]);
+    }
     await t.http().get('/api/listings/00000000-0000-4000-8000-000000000000').expect(404);
   });
 
