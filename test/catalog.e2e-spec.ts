@@ -189,7 +189,9 @@ describe('Catalog: listings and photos (e2e)', () => {
     const search = await t.http().get('/api/listings').query({ farmerId: farmer.id, pageSize: 100 }).expect(200);
     expect(search.body.items.map((i: { id: string }) => i.id)).not.toContain(l.id);
     await t.http().get(`/api/listings/${UUID0}`).expect(404);
-    await t.http().get('/api/listings/nope').expect(400);
+    // v1.1: GET /api/listings/:idOrSlug reads anything that is not an id as a slug: unknown is 404 (it was 400 before slugs).
+    await t.http().get('/api/listings/nope').expect(404);
+    await t.http().patch('/api/listings/nope').set(farmer.auth).send({ stock: 1 }).expect(400);
   });
 
   it('search caches never hide a change made through the API (default cache settings)', async () => {

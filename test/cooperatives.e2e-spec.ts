@@ -116,7 +116,9 @@ describe('Cooperatives (e2e)', () => {
     const unknown = '00000000-0000-4000-8000-000000000000';
     await t.http().get(`/api/cooperatives/${unknown}`).expect(404);
     await t.http().post(`/api/cooperatives/${unknown}/members`).set(manager.auth).send({ farmerId: member.id }).expect(404);
-    await t.http().get('/api/cooperatives/not-a-uuid').expect(400);
+    // Anything that is not an id is read as a slug (readable links, v1.1): an unknown one is 404 (it was 400 before slugs).
+    await t.http().get('/api/cooperatives/not-a-uuid').expect(404);
+    await t.http().post('/api/cooperatives/not-a-uuid/members').set(manager.auth).send({ farmerId: member.id }).expect(400);
   });
 
   it('officers and admins read the member list; buyers may not', async () => {

@@ -60,8 +60,9 @@ describe('GET /api/listings/:id: ETag, Cache-Control, 304 and invalidation', () 
     expect(own.headers['cache-control']).toBe('private, no-cache');
   });
 
-  it('an unknown id is 404 and a malformed one 400', async () => {
+  it('an unknown id is 404, and so is a path that is no id and no slug (v1.1: GET /api/listings/:idOrSlug)', async () => {
     await t.http().get('/api/listings/00000000-0000-4000-8000-000000000000').expect(404);
-    await t.http().get('/api/listings/nope').expect(400);
+    await t.http().get('/api/listings/nope').expect(404);
+    await t.http().get(`/api/listings/${'x'.repeat(300)}`).expect(404);
   });
 });

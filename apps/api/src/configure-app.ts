@@ -3,6 +3,7 @@ import helmet from 'helmet';
 import { ValidationPipe } from '@nestjs/common';
 import { constants as zlib } from 'node:zlib';
 import { CatalogService, type ListingQueryDto } from '@farmlink/catalog';
+import { CooperativesService } from '@farmlink/cooperatives';
 import { randomUUID } from 'node:crypto';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -11,6 +12,8 @@ import { HttpExceptionFilter } from './common/http-exception.filter';
 import { useInputGuards } from './common/input-guards';
 import type { Env } from './config/env.validation';
 import { serveWebApp } from './web/serve-web-app';
+import { linkPageSource } from './web/link-page-source';
+import { corsOrigins } from './web/idn';
 
 /**
  * helmet's security headers (CSP, HSTS, nosniff, frame options, …), computed
@@ -77,7 +80,9 @@ export async function configureApp(app: NestFastifyApplication, env: Env): Promi
   );
   app.useGlobalFilters(new HttpExceptionFilter());
 
-  const origins = env.CORS_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
+  // An internationalised domain may be written in Unicode (https://农场.中国): browsers send the
+  // Origin header in punycode (https://xn--...), so each origin is matched in its ASCII form.
+  const origins = corsOrigins(env.CORS_ORIGINS);
   if (origins.length > 0) {
     app.enableCors({
       origin: origins,
@@ -134,5 +139,8 @@ export async function configureApp(app: NestFastifyApplication, env: Env): Promi
   await serveWebApp(app, {
     log: (m) => app.get(Logger).log(m),
     prerender: env.WEB_PRERENDER === false ? undefined : (query) => catalog.searchJson(query as ListingQueryDto),
+    // /listings/<slug>, /farms/<slug>, /cooperatives/<slug>: Open Graph heads for link cards, 301 from ids and old slugs.
+    linkPages: linkPageSource(catalog, app.get(CooperativesService)),
+    publicUrl: env.PUBLIC_WEB_URL,
   });
 }

@@ -10,6 +10,7 @@ import './styles.css';
 
 // Route-level code splitting: only the shop's front page is in the first load.
 const ListingPage = lazy(() => import('./pages/shop/ListingPage'));
+const SellerPage = lazy(() => import('./pages/shop/SellerPage'));
 const CartPage = lazy(() => import('./pages/shop/CartPage'));
 const CheckoutPage = lazy(() => import('./pages/shop/CheckoutPage'));
 const PaymentPage = lazy(() => import('./pages/shop/PaymentPage'));
@@ -43,6 +44,8 @@ function App() {
       <Route element={<Layout />}>
         <Route index element={<ShopPage />} />
         <Route path="listings/:id" element={<ListingPage />} />
+        <Route path="farms/:slug" element={<SellerPage kind="farm" />} />
+        <Route path="cooperatives/:slug" element={<SellerPage kind="cooperative" />} />
         <Route path="cart" element={<CartPage />} />
         <Route path="checkout" element={<RequireRole roles={['buyer']}><CheckoutPage /></RequireRole>} />
         <Route path="pay/:paymentId" element={<RequireRole roles={['buyer']}><PaymentPage /></RequireRole>} />

@@ -7,7 +7,7 @@ import { CurrentUser, Endpoint, PageQueryDto, type AuthUser } from '@farmlink/co
 import { CatalogService } from './catalog.service';
 import { ImportTooLargeError, PhotoTooLargeError } from './catalog.errors';
 import { IMPORT_MAX_BYTES } from './listing-import';
-import { CreateListingDto, ImportQueryDto, ImportResultDto, ListingDto, ListingPageDto, ListingQueryDto, PhotoDto, StockHistoryPageDto, UpdateListingDto } from './dto/listing.dto';
+import { CreateListingDto, FarmDto, ImportQueryDto, ImportResultDto, ListingDto, ListingPageDto, ListingQueryDto, PhotoDto, StockHistoryPageDto, UpdateListingDto } from './dto/listing.dto';
 import { PHOTO_MAX_BYTES } from './photo-processor';
 import { PHOTO_KEY_PATTERN, PHOTO_STORAGE, type PhotoStorage } from './photo-storage';
 import { PhotoNotFoundError } from './catalog.errors';
@@ -71,20 +71,20 @@ export class ListingsController {
     return this.catalog.mine(caller);
   }
 
-  @Get(':id')
+  @Get(':idOrSlug')
   @Endpoint({
-    summary: 'One listing, with unitPriceCentsPerKg and photos (archived: only its farmer or cooperative manager)',
+    summary: 'One listing by id or by its slug (percent-encoded UTF-8; an old slug kept after a rename finds it too), with unitPriceCentsPerKg and photos (archived: only its farmer or cooperative manager)',
     access: 'public',
     ok: { type: ListingDto },
-    errors: { 404: '' },
+    errors: { 404: 'No listing has this id or slug' },
   })
   async get(
     @CurrentUser() caller: AuthUser | undefined,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('idOrSlug') idOrSlug: string,
     @Req() req: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const { json, etag, isPublic } = await this.catalog.getJson(caller, id);
+    const { json, etag, isPublic } = await this.catalog.getJsonByIdOrSlug(caller, idOrSlug);
     // Public listings: a browser or CDN may keep the answer a second, then revalidate with If-None-Match (304).
     reply.header('ETag', etag);
     reply.header('Cache-Control', isPublic ? 'public, max-age=1, must-revalidate' : 'private, no-cache');
@@ -198,6 +198,24 @@ function asClientError(err: unknown, tooLarge: () => Error): unknown {
   if (typeof status === 'number' && status >= 400 && status < 500) return err;
   // busboy errors on a malformed body ("Unexpected end of form", bad boundary…) are the client's.
   return new BadRequestError(`Malformed multipart body: ${(err as Error)?.message ?? 'unreadable'}`);
+}
+
+/** Farms: a farmer's public shop page (their listings: GET /api/listings?farmerId=). */
+@ApiTags('listings')
+@Controller('farms')
+export class FarmsController {
+  constructor(private readonly catalog: CatalogService) {}
+
+  @Get(':idOrSlug')
+  @Endpoint({
+    summary: "A farm (a farmer's shop) by the farmer's id or the farm's slug (percent-encoded UTF-8; old slugs too): name, county, readable link",
+    access: 'public',
+    ok: { type: FarmDto },
+    errors: { 404: 'No farmer has this id or slug (or the farmer is suspended)' },
+  })
+  get(@Param('idOrSlug') idOrSlug: string): Promise<FarmDto> {
+    return this.catalog.getFarm(idOrSlug);
+  }
 }
 
 /** Serves stored photos. Every file name is unique (a new photo gets a new id), so they are cached for a year. */

@@ -6,6 +6,12 @@ export class ListingNotFoundError extends NotFoundError {
   }
 }
 
+export class FarmNotFoundError extends NotFoundError {
+  constructor(idOrSlug: string) {
+    super('Farm', idOrSlug);
+  }
+}
+
 export class PhotoNotFoundError extends NotFoundError {
   constructor(id: string) {
     super('Photo', id);

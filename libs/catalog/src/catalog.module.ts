@@ -9,7 +9,7 @@ import { IdentityModule } from '@farmlink/identity';
 import { RegionsModule } from '@farmlink/regions';
 import { CatalogService } from './catalog.service';
 import { CatalogEvents } from './catalog-events';
-import { ListingsController, PhotosController } from './catalog.controller';
+import { FarmsController, ListingsController, PhotosController } from './catalog.controller';
 import { ListingRepository } from './listing.repository';
 import { ModerationController } from './moderation.controller';
 import { ModerationService } from './moderation.service';
@@ -21,7 +21,7 @@ import { S3PhotoStorage } from './s3-photo-storage';
 
 @Module({
   imports: [CooperativesModule, RegionsModule, IdentityModule, AuditModule],
-  controllers: [ListingsController, PhotosController, ModerationController],
+  controllers: [ListingsController, FarmsController, PhotosController, ModerationController],
   providers: [
     ListingRepository,
     ListingStockRepository,

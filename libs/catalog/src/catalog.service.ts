@@ -8,10 +8,11 @@ import { assertMayChangeListing, assertMayReadStockHistory, mayReadListing, type
 import { RegionsService } from '@farmlink/regions';
 import { type AuthUser, type PageQueryDto } from '@farmlink/common';
 import { UnknownRegionError } from '@farmlink/identity';
-import type { CreateListingDto, ImportResultDto, ListingDto, ListingQueryDto, PhotoDto, StockChangeDto, UpdateListingDto } from './dto/listing.dto';
+import type { CreateListingDto, FarmDto, ImportResultDto, ListingDto, ListingQueryDto, PhotoDto, StockChangeDto, UpdateListingDto } from './dto/listing.dto';
 import { isUniqueViolation } from '@farmlink/database';
 import {
   DuplicateSkuError,
+  FarmNotFoundError,
   ImportTooLargeError,
   ListingNotFoundError,
   UnreadableImportError,
@@ -21,7 +22,7 @@ import {
   UnreadablePhotoError,
   UnsupportedPhotoTypeError,
 } from './catalog.errors';
-import { ListingAccess, ListingChanges, ListingRepository, ListingRow, ListingSearch, PhotoRow } from './listing.repository';
+import { ListingAccess, ListingChanges, ListingRepository, ListingRow, ListingSearch, PhotoRow, type SlugKind } from './listing.repository';
 import { MAX_PHOTOS_PER_LISTING, PHOTO_WIDTHS, processPhoto, sniffImageType } from './photo-processor';
 import { PHOTO_STORAGE, type PhotoStorage } from './photo-storage';
 import { SingleFlight, TtlCache } from './ttl-cache';
@@ -34,6 +35,27 @@ const skuClash = (sku: string | null | undefined) => (err: unknown): never => {
   if (isUniqueViolation(err, 'listings_seller_sku_key')) throw new DuplicateSkuError(sku ?? '');
   throw err;
 };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether a path segment is an id (else it is read as a slug). */
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
+/** A slug as it can be stored: not empty, at most 100 characters, no U+0000 (otherwise nothing has it). */
+function plausibleSlug(value: string): boolean {
+  return value.length > 0 && value.length <= 100 && !value.includes('\u0000');
+}
+
+/** What a readable link (/listings/…, /farms/…, /cooperatives/…) names. */
+export interface SlugTarget {
+  id: string;
+  /** The entity's current slug: the canonical link. */
+  slug: string;
+  /** Whether the link used is that canonical one (else: an id or an old slug, to be redirected). */
+  canonical: boolean;
+}
 
 /** Keys of a photo's sized files: `<storageKey>-<width>.webp`. */
 export function photoKeys(storageKey: string): string[] {
@@ -152,6 +174,40 @@ export class CatalogService {
     const answer = { json, etag: etagOf(json) };
     if (isPublic) this.listingCache.set(id, answer);
     return { ...answer, isPublic };
+  }
+
+  /**
+   * GET /api/listings/:idOrSlug: an id takes the fast path above (cached answer, ETag); a slug,
+   * current or old (kept after a rename), costs one primary-key lookup in slugs first.
+   */
+  async getJsonByIdOrSlug(caller: AuthUser | undefined, idOrSlug: string): Promise<CachedListing & { isPublic: boolean }> {
+    if (isUuid(idOrSlug)) return this.getJson(caller, idOrSlug);
+    const target = plausibleSlug(idOrSlug) ? await this.listings.findSlug('listing', idOrSlug) : null;
+    if (!target) throw new ListingNotFoundError(idOrSlug);
+    return this.getJson(caller, target.id);
+  }
+
+  /**
+   * What a readable link names: an id or a slug (current or old) of a listing, farm or
+   * cooperative, with the current slug; null when nothing has it. Access is not decided here:
+   * callers show only what is public.
+   */
+  async resolveLink(kind: SlugKind, idOrSlug: string): Promise<SlugTarget | null> {
+    if (isUuid(idOrSlug)) {
+      const slug = await this.listings.currentSlug(kind, idOrSlug);
+      return slug ? { id: idOrSlug.toLowerCase(), slug, canonical: false } : null;
+    }
+    if (!plausibleSlug(idOrSlug)) return null;
+    const found = await this.listings.findSlug(kind, idOrSlug);
+    return found ? { id: found.id, slug: found.current, canonical: found.isCurrent } : null;
+  }
+
+  /** A farm (a farmer's public shop page) by the farmer's id or the farm's slug (current or old). */
+  async getFarm(idOrSlug: string): Promise<FarmDto> {
+    const target = await this.resolveLink('farm', idOrSlug);
+    const farm = target ? await this.listings.findFarm(target.id) : null;
+    if (!farm) throw new FarmNotFoundError(idOrSlug);
+    return { ...farm, slug: farm.slug ?? farm.id };
   }
 
   /** The farmer or the cooperative's manager changes a listing; only the farmer may move it to another cooperative. */
@@ -481,6 +537,9 @@ export class CatalogService {
       cooperativeName: r.cooperativeName,
       countyCode: r.countyCode,
       countyName: r.countyName,
+      slug: r.slug ?? r.id,
+      farmerSlug: r.farmerSlug,
+      cooperativeSlug: r.cooperativeSlug,
       photos: r.photos.map((p) => this.photoDto(p)),
       createdAt: r.createdAt,
       updatedAt: r.updatedAt,

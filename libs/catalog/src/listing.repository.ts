@@ -46,6 +46,10 @@ export interface ListingRow {
   cooperativeName: string | null;
   countyCode: string;
   countyName: string;
+  /** The current slugs (readable links): the listing's, its farm's and its cooperative's. */
+  slug: string | null;
+  farmerSlug: string | null;
+  cooperativeSlug: string | null;
   photos: PhotoRow[];
   createdAt: Date;
   updatedAt: Date;
@@ -59,6 +63,18 @@ export interface SkuMatch {
   sku: string;
   status: ListingStatus;
   stock: number;
+}
+
+export type SlugKind = 'listing' | 'farm' | 'cooperative';
+
+/** A farm's public page (a farmer's shop). */
+export interface FarmRow {
+  id: string;
+  displayName: string;
+  countyCode: string | null;
+  countyName: string | null;
+  slug: string | null;
+  activeListings: number;
 }
 
 /** Who may see and change a listing. */
@@ -119,12 +135,16 @@ const LISTING_COLUMNS = `l.id, l.title, l.description, l.category, l.unit, l.net
   l.price_cents AS "priceCents", l.currency, l.stock, to_char(l.harvest_date, 'YYYY-MM-DD') AS "harvestDate", l.status, l.removal_reason AS "removalReason",
   l.farmer_id AS "farmerId", u.display_name AS "farmerName", l.cooperative_id AS "cooperativeId", c.name AS "cooperativeName",
   l.county_code AS "countyCode", r.name AS "countyName", l.created_at AS "createdAt", l.updated_at AS "updatedAt", l.sku,
+  ls.slug, fs.slug AS "farmerSlug", cs.slug AS "cooperativeSlug",
   COALESCE((SELECT json_agg(json_build_object('id', p.id, 'position', p.position, 'storageKey', p.storage_key,
               'contentType', p.content_type, 'width', p.width, 'height', p.height) ORDER BY p.position)
             FROM listing_photos p WHERE p.listing_id = l.id), '[]'::json) AS photos`;
 const LISTING_JOINS = `JOIN users u ON u.id = l.farmer_id
   JOIN regions r ON r.code = l.county_code
-  LEFT JOIN cooperatives c ON c.id = l.cooperative_id`;
+  LEFT JOIN cooperatives c ON c.id = l.cooperative_id
+  LEFT JOIN slugs ls ON ls.entity_type = 'listing' AND ls.entity_id = l.id AND ls.is_current
+  LEFT JOIN slugs fs ON fs.entity_type = 'farm' AND fs.entity_id = l.farmer_id AND fs.is_current
+  LEFT JOIN slugs cs ON cs.entity_type = 'cooperative' AND cs.entity_id = l.cooperative_id AND cs.is_current`;
 
 const toRow = moneyMapper<ListingRow>('priceCents');
 
@@ -170,6 +190,43 @@ export class ListingRepository {
   async findById(id: string): Promise<ListingRow | null> {
     const rows = await this.db.query(`SELECT ${LISTING_COLUMNS} FROM listings l ${LISTING_JOINS} WHERE l.id = $1`, [id]);
     return rows[0] ? toRow(rows[0]) : null;
+  }
+
+  /**
+   * What a slug names, and whether it is exactly the entity's current slug (an old one, kept after
+   * a rename, or one typed differently — upper case, full-width, decomposed — redirects to it).
+   * Primary-key lookups in slugs: the slug as given, else as farmlink_slugify writes it.
+   */
+  async findSlug(kind: SlugKind, slug: string): Promise<{ id: string; isCurrent: boolean; current: string } | null> {
+    const rows = await this.db.query(
+      `SELECT s.entity_id AS id, (s.is_current AND s.slug = $2) AS "isCurrent", c.slug AS current
+         FROM slugs s JOIN slugs c ON c.entity_type = s.entity_type AND c.entity_id = s.entity_id AND c.is_current
+        WHERE s.entity_type = $1 AND s.slug IN ($2, farmlink_slugify($2))
+        ORDER BY s.slug = $2 DESC
+        LIMIT 1`,
+      [kind, slug],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** The current slug of a listing, farm or cooperative (null for an unknown id). */
+  async currentSlug(kind: SlugKind, id: string): Promise<string | null> {
+    const rows = await this.db.query(`SELECT slug FROM slugs WHERE entity_type = $1 AND entity_id = $2 AND is_current`, [kind, id]);
+    return rows[0]?.slug ?? null;
+  }
+
+  /** A farmer's public page: name, county and current slug; null for an unknown id or a user who is not a farmer. */
+  async findFarm(id: string): Promise<FarmRow | null> {
+    const rows = await this.db.query(
+      `SELECT u.id, u.display_name AS "displayName", u.county_code AS "countyCode", r.name AS "countyName", s.slug,
+              (SELECT count(*)::int FROM listings l WHERE l.farmer_id = u.id AND l.status = 'active') AS "activeListings"
+         FROM users u
+         LEFT JOIN regions r ON r.code = u.county_code
+         LEFT JOIN slugs s ON s.entity_type = 'farm' AND s.entity_id = u.id AND s.is_current
+        WHERE u.id = $1 AND u.role = 'farmer' AND u.suspended_at IS NULL`,
+      [id],
+    );
+    return rows[0] ?? null;
   }
 
   async findAccess(id: string): Promise<ListingAccess | null> {

@@ -13,7 +13,8 @@ export type MemberRow = MemberDto;
 const COOPERATIVE_COLUMNS = `c.id, c.name, c.county_code AS "countyCode", r.name AS "countyName",
   c.registration_no AS "registrationNo", c.manager_id AS "managerId", u.display_name AS "managerName",
   (SELECT count(*)::int FROM cooperative_members m WHERE m.cooperative_id = c.id) AS "memberCount",
-  c.created_at AS "createdAt", c.updated_at AS "updatedAt"`;
+  c.created_at AS "createdAt", c.updated_at AS "updatedAt",
+  COALESCE((SELECT s.slug FROM slugs s WHERE s.entity_type = 'cooperative' AND s.entity_id = c.id AND s.is_current), c.id::text) AS slug`;
 const COOPERATIVE_FROM = `cooperatives c JOIN regions r ON r.code = c.county_code JOIN users u ON u.id = c.manager_id`;
 
 const MEMBER_COLUMNS = `m.cooperative_id AS "cooperativeId", m.farmer_id AS "farmerId", u.display_name AS "displayName",
@@ -39,6 +40,16 @@ export class CooperativeRepository {
   async findById(id: string): Promise<CooperativeRow | null> {
     const rows = await this.db.query(`SELECT ${COOPERATIVE_COLUMNS} FROM ${COOPERATIVE_FROM} WHERE c.id = $1`, [id]);
     return rows[0] ?? null;
+  }
+
+  /** The cooperative a slug (current, or old one kept after a rename) names; one primary-key lookup. */
+  async idOfSlug(slug: string): Promise<string | null> {
+    // As given, else as farmlink_slugify writes it (upper case, full-width, decomposed forms find it too).
+    const rows = await this.db.query(
+      `SELECT entity_id AS id FROM slugs WHERE entity_type = 'cooperative' AND slug IN ($1, farmlink_slugify($1)) ORDER BY slug = $1 DESC LIMIT 1`,
+      [slug],
+    );
+    return rows[0]?.id ?? null;
   }
 
   /** What cooperative.access.ts needs to decide for this caller; null for an unknown cooperative. */

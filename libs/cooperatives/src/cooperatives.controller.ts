@@ -45,10 +45,15 @@ export class CooperativesController {
     return this.cooperatives.mine(caller);
   }
 
-  @Get(':id')
-  @Endpoint({ summary: 'One cooperative with its member count', access: 'public', ok: { type: CooperativeDto }, errors: { 404: '' } })
-  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<CooperativeDto> {
-    return this.cooperatives.get(id);
+  @Get(':idOrSlug')
+  @Endpoint({
+    summary: 'One cooperative with its member count, by id or by its slug (percent-encoded UTF-8; old slugs too)',
+    access: 'public',
+    ok: { type: CooperativeDto },
+    errors: { 404: '' },
+  })
+  get(@Param('idOrSlug') idOrSlug: string): Promise<CooperativeDto> {
+    return this.cooperatives.get(idOrSlug);
   }
 
   @Get(':id/candidates')

@@ -18,6 +18,8 @@ import {
   RegistrationNoTakenError,
 } from './cooperatives.errors';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 @Injectable()
 export class CooperativesService {
   constructor(
@@ -60,9 +62,15 @@ export class CooperativesService {
     return this.cooperatives.ofMember(caller.id);
   }
 
-  async get(id: string): Promise<CooperativeDto> {
-    const cooperative = await this.cooperatives.findById(id);
-    if (!cooperative) throw new CooperativeNotFoundError(id);
+  /** One cooperative by id, or by its slug (current or old: a rename keeps old links working). */
+  async get(idOrSlug: string): Promise<CooperativeDto> {
+    const id = UUID.test(idOrSlug)
+      ? idOrSlug
+      : idOrSlug.length > 0 && idOrSlug.length <= 100 && !idOrSlug.includes('\u0000')
+        ? await this.cooperatives.idOfSlug(idOrSlug)
+        : null;
+    const cooperative = id ? await this.cooperatives.findById(id) : null;
+    if (!cooperative) throw new CooperativeNotFoundError(idOrSlug);
     return cooperative;
   }
 

@@ -76,6 +76,16 @@ describe('validateEnv', () => {
     expect(() => validateEnv({ ...base, PUBLIC_WEB_URL: 'not a url' })).toThrow(/PUBLIC_WEB_URL/);
   });
 
+  it('takes an internationalised domain in PUBLIC_WEB_URL and CORS_ORIGINS, written in Unicode or punycode', () => {
+    expect(validateEnv(base).PUBLIC_WEB_URL).toBeUndefined(); // mails fall back to localhost, shared pages to the request's host
+    expect(validateEnv({ ...base, PUBLIC_WEB_URL: 'https://农场.中国/' }).PUBLIC_WEB_URL).toBe('https://xn--j7qu0l.xn--fiqs8s');
+    expect(validateEnv({ ...base, PUBLIC_WEB_URL: 'https://xn--j7qu0l.xn--fiqs8s' }).PUBLIC_WEB_URL).toBe('https://xn--j7qu0l.xn--fiqs8s');
+    expect(() => validateEnv({ ...base, PUBLIC_WEB_URL: 'ftp://农场.中国' })).toThrow(/PUBLIC_WEB_URL/);
+    expect(validateEnv({ ...base, CORS_ORIGINS: 'https://农场.中国, https://shop.example.cn' }).CORS_ORIGINS).toBe('https://农场.中国, https://shop.example.cn');
+    expect(() => validateEnv({ ...base, CORS_ORIGINS: 'https://shop.example.cn/app' })).toThrow(/CORS_ORIGINS/);
+    expect(() => validateEnv({ ...base, CORS_ORIGINS: 'shop.example.cn' })).toThrow(/CORS_ORIGINS/);
+  });
+
   it('requires DATABASE_URL', () => {
     expect(() => validateEnv({})).toThrow(/DATABASE_URL/);
   });

@@ -1,4 +1,5 @@
 import Joi from 'joi';
+import { asciiOrigin } from '../web/idn';
 
 /**
  * JWT secrets that have been written in public code or docs: refused everywhere
@@ -68,7 +69,17 @@ export const envSchema = Joi.object({
   ARGON2_MEMORY_KIB: Joi.number().integer().min(1024).default(19456),
   AUTH_THROTTLE_LIMIT: Joi.number().integer().min(1).default(10),
   AUTH_THROTTLE_TTL_SECONDS: Joi.number().integer().min(1).default(60),
-  CORS_ORIGINS: Joi.string().allow('').default(''),
+  // Origins may be written in Unicode (https://农场.中国); they are matched in punycode (web/idn.ts).
+  CORS_ORIGINS: Joi.string()
+    .allow('')
+    .default('')
+    .custom((value: string, helpers) => {
+      for (const origin of value.split(',').map((o) => o.trim()).filter(Boolean)) {
+        if (!asciiOrigin(origin)) return helpers.error('any.invalid');
+      }
+      return value;
+    })
+    .messages({ 'any.invalid': '"CORS_ORIGINS" must be comma-separated origins such as https://shop.example.cn or https://农场.中国' }),
   TRUST_PROXY: Joi.boolean().default(false),
   LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
   BODY_LIMIT_BYTES: Joi.number().integer().min(1024).default(1_048_576),
@@ -133,7 +144,20 @@ export const envSchema = Joi.object({
   SMTP_URL: Joi.string().uri({ scheme: ['smtp', 'smtps'] }).optional(),
   MAIL_FROM: Joi.string().default('FarmLink <no-reply@farmlink.local>'),
   // Where the links in mails point (the web app's origin).
-  PUBLIC_WEB_URL: Joi.string().uri({ scheme: ['http', 'https'] }).default('http://localhost:3000'),
+  // Unset: mails link to http://localhost:3000 and shared pages' absolute links use the request's host.
+  // An IDN (https://农场.中国) is kept in its punycode form (https://xn--...).
+  PUBLIC_WEB_URL: Joi.string()
+    .optional()
+    .custom((value: string, helpers) => {
+      try {
+        const url = new URL(value);
+        if (url.protocol !== 'http:' && url.protocol !== 'https:') return helpers.error('any.invalid');
+        return url.href.replace(/\/+$/, '');
+      } catch {
+        return helpers.error('any.invalid');
+      }
+    })
+    .messages({ 'any.invalid': '"PUBLIC_WEB_URL" must be an http(s) URL such as https://farmlink.example.cn or https://农场.中国' }),
   // SMS through an HTTP gateway (POST { to, text }); without SMS_HTTP_URL no SMS is sent.
   SMS_HTTP_URL: Joi.string().uri({ scheme: ['http', 'https'] }).optional(),
   SMS_HTTP_TOKEN: Joi.string().optional(),
@@ -193,7 +217,7 @@ export interface Env {
   S3_PUBLIC_URL?: string;
   SMTP_URL?: string;
   MAIL_FROM: string;
-  PUBLIC_WEB_URL: string;
+  PUBLIC_WEB_URL?: string;
   SMS_HTTP_URL?: string;
   SMS_HTTP_TOKEN?: string;
   OUTBOX_POLL_MS: number;

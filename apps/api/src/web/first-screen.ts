@@ -114,6 +114,8 @@ export type FirstScreenKey =
 /** The listing fields the first screen shows (a subset of ListingDto). */
 export interface FirstScreenListing {
   id: string;
+  /** The readable link's slug (as ListingCard links it: listingPath in apps/web/src/components/links.ts). */
+  slug?: string | null;
   title: string;
   unit: string;
   priceCents: number;
@@ -198,7 +200,7 @@ function card(lang: FirstScreenLang, l: FirstScreenListing, eager: boolean): str
   const stock = l.stock > 0 ? `<span class="ok">${escapeHtml(text(lang, 'listing.inStock'))}</span>` : `<span class="warn">${escapeHtml(text(lang, 'listing.soldOut'))}</span>`;
   return (
     `<article class="card listing-card" data-listing-id="${escapeHtml(l.id)}">` +
-    `<a href="/listings/${encodeURIComponent(l.id)}" class="listing-card__link">${image}` +
+    `<a href="/listings/${escapeHtml(encodeURIComponent(l.slug || l.id))}" class="listing-card__link">${image}` +
     `<div class="listing-card__body">` +
     `<h3 class="listing-card__title">${escapeHtml(l.title)}</h3>` +
     `<p class="listing-card__price"><strong>${escapeHtml(price)}</strong><span class="muted"> / ${escapeHtml(unitName(l.unit, lang))}</span></p>` +

@@ -4,6 +4,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { FIRST_PAGE_QUERY, firstScreenLang, inlineStylesheets, withFirstScreen, type FirstScreenLang } from './first-screen';
+import type { LinkPageSource } from './link-page-source';
+import { LINK_PREFIX, LINK_TEXT, linkPath, siteOrigin, withPageHead, type LinkKind } from './link-pages';
 
 /** Where `npm run build:web` puts the web app (apps/web/dist), from the repository root. */
 export function defaultWebDistDir(): string {
@@ -37,6 +39,10 @@ export async function serveWebApp(
     log?: (message: string) => void;
     /** The shop's first page as the JSON text GET /api/listings answers (the catalog's cached page). */
     prerender?: (query: typeof FIRST_PAGE_QUERY) => Promise<string>;
+    /** Readable links (/listings/<slug>, /farms/<slug>, /cooperatives/<slug>): Open Graph heads and 301s (link-pages.ts). */
+    linkPages?: LinkPageSource;
+    /** PUBLIC_WEB_URL when set: the origin of absolute links (og:url, canonical); else the request's host. */
+    publicUrl?: string;
   } = {},
 ): Promise<boolean> {
   const distDir = options.distDir ?? defaultWebDistDir();
@@ -69,6 +75,35 @@ export async function serveWebApp(
   const indexHtml = readFileSync(indexFile);
   const firstScreen = options.prerender ? firstScreenRenderer(indexHtml.toString('utf8'), distDir, options.prerender, log) : undefined;
   const fastify = app.getHttpAdapter().getInstance();
+  if (options.linkPages) {
+    const source = options.linkPages;
+    const html = indexHtml.toString('utf8');
+    for (const kind of Object.keys(LINK_PREFIX) as LinkKind[]) {
+      fastify.get(`${LINK_PREFIX[kind]}:key`, async (request: FastifyRequest, reply: FastifyReply) => {
+        // Fastify has decoded the percent-encoding: the key is the slug (or id) as stored.
+        const key = (request.params as { key: string }).key;
+        const url = request.raw.url ?? '';
+        const search = url.includes('?') ? url.slice(url.indexOf('?')) : '';
+        const lang = firstScreenLang(request.headers);
+        let page;
+        try {
+          page = await source(kind, key, lang);
+        } catch (err) {
+          log(`[farmlink] ${LINK_PREFIX[kind]} page sent without its head tags: ${(err as Error).message}`);
+          page = { kind: 'plain' as const };
+        }
+        if (page.kind === 'redirect') {
+          // The canonical link, percent-encoded; the query string goes along.
+          return reply.code(301).header('Cache-Control', 'public, max-age=3600').header('Location', linkPath(kind, page.slug) + search).send();
+        }
+        reply.header('Cache-Control', REVALIDATE).type('text/html; charset=utf-8');
+        // Unknown or not public: the app's page as for every client route (200; the app says what is wrong).
+        if (page.kind === 'notFound' || page.kind === 'plain') return reply.send(indexHtml);
+        const origin = siteOrigin(options.publicUrl, { protocol: request.protocol, host: request.host });
+        return reply.header('Vary', 'Accept-Language, Cookie').send(withPageHead(html, lang, origin, page.meta, LINK_TEXT[lang].siteName));
+      });
+    }
+  }
   fastify.get('/*', (request: FastifyRequest, reply: FastifyReply) => {
     const url = request.raw.url ?? '/';
     // The API's unknown routes keep the contract's JSON 404; so do missing files.

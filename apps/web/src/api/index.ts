@@ -18,6 +18,7 @@ import type {
   CooperativeBody,
   CreateStaffBody,
   EnrolResult,
+  Farm,
   Id,
   ImportResult,
   Ledger,
@@ -121,7 +122,8 @@ export const cooperatives = {
   create: (body: CooperativeBody) => request<Cooperative>('POST', '/cooperatives', { body }),
   list: (query: { countyCode?: string; q?: string } = {}) =>
     request<Page<Cooperative>>('GET', '/cooperatives', { query }).then((r) => r.items),
-  get: (id: Id) => request<Cooperative>('GET', `/cooperatives/${id}`),
+  /** By id or by slug (the readable link: percent-encoded here, decoded by the API). */
+  get: (idOrSlug: string) => request<Cooperative>('GET', `/cooperatives/${encodeURIComponent(idOrSlug)}`),
   /** The signed-in farmer's cooperatives (managed or member of). */
   mine: () => request<Cooperative[]>('GET', '/cooperatives/mine'),
   members: (id: Id) => request<Membership[]>('GET', `/cooperatives/${id}/members`),
@@ -131,11 +133,17 @@ export const cooperatives = {
   removeMember: (id: Id, farmerId: Id) => request<void>('DELETE', `/cooperatives/${id}/members/${farmerId}`),
 };
 
+/** A farm: a farmer's public shop page. */
+export const farms = {
+  get: (idOrSlug: string) => request<Farm>('GET', `/farms/${encodeURIComponent(idOrSlug)}`),
+};
+
 export const listings = {
   search: (query: ListingQuery, signal?: AbortSignal) => request<Page<Listing>>('GET', '/listings', { query: { ...query }, signal }),
   /** The signed-in farmer's own listings, paused ones included. */
   mine: () => request<Listing[]>('GET', '/listings/mine'),
-  get: (id: Id) => request<Listing>('GET', `/listings/${id}`),
+  /** By id or by slug (the readable link: percent-encoded here, decoded by the API; an old slug finds it too). */
+  get: (idOrSlug: string) => request<Listing>('GET', `/listings/${encodeURIComponent(idOrSlug)}`),
   create: (body: ListingBody) => request<Listing>('POST', '/listings', { body }),
   update: (id: Id, body: ListingUpdate) => request<Listing>('PATCH', `/listings/${id}`, { body }),
   archive: (id: Id) => request<void>('DELETE', `/listings/${id}`),

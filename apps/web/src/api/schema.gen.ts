@@ -272,23 +272,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/cooperatives/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One cooperative with its member count */
-        get: operations["CooperativesController_get"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/cooperatives/{id}/candidates": {
         parameters: {
             query?: never;
@@ -344,6 +327,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/cooperatives/{idOrSlug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One cooperative with its member count, by id or by its slug (percent-encoded UTF-8; old slugs too) */
+        get: operations["CooperativesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/cooperatives/mine": {
         parameters: {
             query?: never;
@@ -372,6 +372,23 @@ export interface paths {
         put?: never;
         /** Verify or reject a farmer's poverty claim (officer whose jurisdiction holds the farmer's county, or admin) */
         post: operations["PovertyController_decide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/farms/{idOrSlug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A farm (a farmer's shop) by the farmer's id or the farm's slug (percent-encoded UTF-8; old slugs too): name, county, readable link */
+        get: operations["FarmsController_get"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -437,8 +454,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One listing, with unitPriceCentsPerKg and photos (archived: only its farmer or cooperative manager) */
-        get: operations["ListingsController_get"];
+        get?: never;
         put?: never;
         post?: never;
         /** Archive a listing (its farmer): it leaves the shop, the row stays for order history */
@@ -495,6 +511,23 @@ export interface paths {
         };
         /** A listing's stock history: every change (checkout, cancellation, payment timeout, edit, import) with who, when, why and the level after; newest first, paged */
         get: operations["ListingsController_stockHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/listings/{idOrSlug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One listing by id or by its slug (percent-encoded UTF-8; an old slug kept after a rename finds it too), with unitPriceCentsPerKg and photos (archived: only its farmer or cooperative manager) */
+        get: operations["ListingsController_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1200,6 +1233,11 @@ export interface components {
             memberCount: number;
             name: string;
             registrationNo: string | null;
+            /**
+             * @description The readable link (/cooperatives/<slug>, percent-encoded on the wire): the name in its own script, -2, -3… when another cooperative has it; old slugs still find it after a rename
+             * @example 桐梓县生态农业专业合作社
+             */
+            slug: string;
             /** Format: date-time */
             updatedAt: string;
         };
@@ -1340,6 +1378,26 @@ export interface components {
             /** @description How many counties are enrolled now */
             enrolled: number;
         };
+        FarmDto: {
+            /** @description Active listings in the shop */
+            activeListings: number;
+            /** @example 520322 */
+            countyCode: string | null;
+            /** @example 桐梓县 */
+            countyName: string | null;
+            /** @example 李大姐 */
+            displayName: string;
+            /**
+             * Format: uuid
+             * @description The farmer's id (filter listings with farmerId)
+             */
+            id: string;
+            /**
+             * @description The readable link (/farms/<slug>)
+             * @example 李大姐
+             */
+            slug: string;
+        };
         ImportFieldErrorDto: {
             /** @example price */
             field: string;
@@ -1435,6 +1493,11 @@ export interface components {
             /** Format: uuid */
             cooperativeId: string | null;
             cooperativeName: string | null;
+            /**
+             * @description The cooperative's readable link (/cooperatives/<slug>)
+             * @example 桐梓县生态农业专业合作社
+             */
+            cooperativeSlug: string | null;
             /** @example 520322 */
             countyCode: string;
             /** @example 桐梓县 */
@@ -1447,6 +1510,11 @@ export interface components {
             /** Format: uuid */
             farmerId: string;
             farmerName: string;
+            /**
+             * @description The farm's readable link (/farms/<slug>)
+             * @example 李大姐
+             */
+            farmerSlug: string | null;
             /** @example 2026-04-12 */
             harvestDate: string | null;
             /** Format: uuid */
@@ -1461,6 +1529,11 @@ export interface components {
              * @example FZS-5J
              */
             sku: string | null;
+            /**
+             * @description The readable link (/listings/<slug>, percent-encoded on the wire): the title in its own script and the id's first hex digits; a rename gives a new slug and the old ones still find the listing
+             * @example 雷山银球茶-8f3a2c
+             */
+            slug: string;
             status: components["schemas"]["ListingStatus"];
             stock: number;
             title: string;
@@ -2738,33 +2811,6 @@ export interface operations {
             };
         };
     };
-    CooperativesController_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CooperativeDto"];
-                };
-            };
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
     CooperativesController_candidates: {
         parameters: {
             query: {
@@ -2918,6 +2964,33 @@ export interface operations {
             };
         };
     };
+    CooperativesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                idOrSlug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CooperativeDto"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     CooperativesController_mine: {
         parameters: {
             query?: never;
@@ -2968,6 +3041,34 @@ export interface operations {
                 content?: never;
             };
             /** @description No claim, or a farmer outside your jurisdiction */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    FarmsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                idOrSlug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FarmDto"];
+                };
+            };
+            /** @description No farmer has this id or slug (or the farmer is suspended) */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -3188,33 +3289,6 @@ export interface operations {
             };
         };
     };
-    ListingsController_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ListingDto"];
-                };
-            };
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-        };
-    };
     ListingsController_archive: {
         parameters: {
             query?: never;
@@ -3390,6 +3464,34 @@ export interface operations {
                 };
                 content?: never;
             };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ListingsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                idOrSlug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListingDto"];
+                };
+            };
+            /** @description No listing has this id or slug */
             404: {
                 headers: {
                     [name: string]: unknown;

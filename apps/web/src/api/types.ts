@@ -59,6 +59,7 @@ export type Candidate = Schemas['CandidateDto'];
 // Listings
 export type Photo = Schemas['PhotoDto'];
 export type Listing = Schemas['ListingDto'];
+export type Farm = Schemas['FarmDto'];
 export type ListingBody = Schemas['CreateListingDto'];
 export type ListingUpdate = Schemas['UpdateListingDto'];
 export type ListingQuery = QueryOf<'ListingsController_search'>;

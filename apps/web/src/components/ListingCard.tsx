@@ -1,6 +1,7 @@
 import { Link } from 'react-router-dom';
 import type { Listing } from '../api';
 import { useI18n } from '../i18n/i18n';
+import { listingPath } from './links';
 import { RegionName } from './RegionPicker';
 import { ProduceImage } from './ui';
 
@@ -8,7 +9,7 @@ export function ListingCard({ listing, eager }: { listing: Listing; eager?: bool
   const { t, money, unit } = useI18n();
   return (
     <article className="card listing-card" data-listing-id={listing.id}>
-      <Link to={`/listings/${listing.id}`} className="listing-card__link">
+      <Link to={listingPath(listing)} className="listing-card__link">
         <ProduceImage
           photo={listing.photos?.[0]}
           alt={listing.title}

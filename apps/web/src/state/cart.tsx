@@ -4,6 +4,8 @@ import type { Listing } from '../api';
 /** A cart line keeps a snapshot of the listing so the cart shows at once, even offline. */
 export interface CartLine {
   listingId: string;
+  /** The listing's readable link when it was added (carts saved before slugs have none: the id link redirects). */
+  slug?: string;
   quantity: number;
   title: string;
   priceCents: number;
@@ -63,6 +65,7 @@ export function CartProvider({ children }: { children: ReactNode }) {
       const existing = prev.find((l) => l.listingId === listing.id);
       const snapshot: Omit<CartLine, 'quantity'> = {
         listingId: listing.id,
+        slug: listing.slug,
         title: listing.title,
         priceCents: listing.priceCents,
         unit: listing.unit,

@@ -186,6 +186,13 @@ export class ListingDto {
   @NullableText() cooperativeName: string | null;
   @ApiProperty({ example: '520322' }) countyCode: string;
   @ApiProperty({ example: '桐梓县' }) countyName: string;
+  @ApiProperty({
+    example: '雷山银球茶-8f3a2c',
+    description: "The readable link (/listings/<slug>, percent-encoded on the wire): the title in its own script and the id's first hex digits; a rename gives a new slug and the old ones still find the listing",
+  })
+  slug: string;
+  @NullableText({ example: '李大姐', description: "The farm's readable link (/farms/<slug>)" }) farmerSlug: string | null;
+  @NullableText({ example: '桐梓县生态农业专业合作社', description: "The cooperative's readable link (/cooperatives/<slug>)" }) cooperativeSlug: string | null;
   @ApiProperty({ type: [PhotoDto] }) photos: PhotoDto[];
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
@@ -253,4 +260,14 @@ export class ImportQueryDto {
   @Transform(toBool)
   @IsBoolean({ message: 'allOrNothing must be true or false' })
   allOrNothing?: boolean;
+}
+
+/** A farm: a farmer's public shop page (GET /api/farms/:idOrSlug). */
+export class FarmDto {
+  @ApiProperty({ format: 'uuid', description: "The farmer's id (filter listings with farmerId)" }) id: string;
+  @ApiProperty({ example: '李大姐' }) displayName: string;
+  @ApiProperty({ example: '李大姐', description: 'The readable link (/farms/<slug>)' }) slug: string;
+  @NullableText({ example: '520322' }) countyCode: string | null;
+  @NullableText({ example: '桐梓县' }) countyName: string | null;
+  @ApiProperty({ description: 'Active listings in the shop' }) activeListings: number;
 }

@@ -53,6 +53,11 @@ export class CooperativeDto {
   @ApiProperty() memberCount: number;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
+  @ApiProperty({
+    example: '桐梓县生态农业专业合作社',
+    description: 'The readable link (/cooperatives/<slug>, percent-encoded on the wire): the name in its own script, -2, -3… when another cooperative has it; old slugs still find it after a rename',
+  })
+  slug: string;
 }
 
 export class CooperativePageDto extends PageDto(CooperativeDto) {}

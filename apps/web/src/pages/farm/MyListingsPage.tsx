@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
+import { listingPath } from '../../components/links';
 import { listings, type Listing } from '../../api';
 import { Empty, ErrorNotice, FormNotice, Loading, PageTitle, ProduceImage } from '../../components/ui';
 import { errorText, useAsync } from '../../components/util';
@@ -56,7 +57,7 @@ export default function MyListingsPage() {
             <li key={l.id} className="card my-listing" data-listing-id={l.id}>
               <ProduceImage photo={l.photos?.[0]} alt="" sizes="72px" className="my-listing__img" />
               <div className="my-listing__info">
-                <Link to={`/listings/${l.id}`}>
+                <Link to={listingPath(l)}>
                   <strong>{l.title}</strong>
                 </Link>
                 <span>

@@ -1,12 +1,21 @@
 import { AUDIT_ACTIONS } from '@farmlink/shared';
 import { useState, type FormEvent } from 'react';
-import { admin, type AdminUser, type AuditEntry, type AuditQuery, type Role } from '../../api';
+import { admin, listings, type AdminUser, type AuditEntry, type AuditQuery, type Role } from '../../api';
+import { routeKey } from '../../components/links';
 import { Empty, ErrorNotice, Field, Loading, PageTitle, Pager } from '../../components/ui';
 import { errorText, useAsync } from '../../components/util';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
 
 const ROLES: Role[] = ['buyer', 'farmer', 'officer', 'admin'];
 const UUID_IN = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+
+/** The slug in a readable listing link (…/listings/雷山银球茶-8f3a2c, encoded or not), or a bare slug. */
+function slugIn(ref: string): string | undefined {
+  const text = ref.trim();
+  const inLink = /\/listings\/([^/?#\s]+)/.exec(text)?.[1];
+  if (inLink) return routeKey(inLink);
+  return text && !/[/\s]/.test(text) ? text : undefined;
+}
 
 /** One user in the list, with suspend (asks for a reason) or reinstate. */
 function UserRow({ user, onChanged }: { user: AdminUser; onChanged(message: string): void }) {
@@ -164,7 +173,10 @@ function Takedown({ onDone }: { onDone(): void }) {
   const [busy, setBusy] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const id = UUID_IN.exec(ref)?.[0];
+    // An id, a link with one, or a readable link (/listings/<slug>): the slug is looked up.
+    let id = UUID_IN.exec(ref)?.[0];
+    const slug = id ? undefined : slugIn(ref);
+    if (slug) id = await listings.get(slug).then((l) => l.id, () => undefined);
     const errs: typeof errors = {};
     if (!id) errs.ref = t('trust.listingRefInvalid');
     if (!reason.trim()) errs.reason = t('trust.reasonRequired');

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { account, checkouts, type CheckoutQuote } from '../../api';
 import { RegionPicker } from '../../components/RegionPicker';
+import { listingPath } from '../../components/links';
 import { Empty, PageTitle, ProduceImage } from '../../components/ui';
 import { useI18n } from '../../i18n/i18n';
 import { useAuth } from '../../state/auth';
@@ -102,7 +103,7 @@ export default function CartPage() {
               <li key={l.listingId} className="cart-line">
                 <ProduceImage photo={l.photoUrl ? { url: l.photoUrl, width: 96, height: 96 } : undefined} alt="" sizes="64px" className="cart-line__img" />
                 <div className="cart-line__info">
-                  <Link to={`/listings/${l.listingId}`}>{l.title}</Link>
+                  <Link to={listingPath({ id: l.listingId, slug: l.slug })}>{l.title}</Link>
                   <span className="muted">
                     {money(l.priceCents)} / {unit(l.unit)}
                   </span>

@@ -1,5 +1,6 @@
-import { useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { useEffect, useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { cooperativePath, farmPath, listingPath, routeKey } from '../../components/links';
 import { listings } from '../../api';
 import { RegionName } from '../../components/RegionPicker';
 import { ErrorNotice, Loading, PageTitle, ProduceImage } from '../../components/ui';
@@ -9,14 +10,21 @@ import { useAuth } from '../../state/auth';
 import { useCart } from '../../state/cart';
 
 export default function ListingPage() {
-  const { id = '' } = useParams();
+  // The listing's slug (readable link) or, from older links, its id.
+  const key = routeKey(useParams().id);
+  const navigate = useNavigate();
   const { t, money, date, number, unit } = useI18n();
   const { user } = useAuth();
   const cart = useCart();
-  const state = useAsync(() => listings.get(id), [id]);
+  const state = useAsync(() => listings.get(key), [key]);
   const [photoIndex, setPhotoIndex] = useState(0);
   const [quantity, setQuantity] = useState(1);
   const [added, setAdded] = useState(false);
+  // An id or an old slug (the listing was renamed): show the current, readable address.
+  const canonical = state.data?.slug;
+  useEffect(() => {
+    if (canonical && canonical !== key) navigate(listingPath({ id: state.data!.id, slug: canonical }) + window.location.search, { replace: true });
+  }, [canonical, key]); // eslint-disable-line react-hooks/exhaustive-deps
 
   if (state.error) return <ErrorNotice error={state.error} onRetry={state.reload} />;
   if (!state.data) return <Loading />;
@@ -64,7 +72,13 @@ export default function ListingPage() {
               <RegionName code={l.countyCode} />
             </dd>
             <dt>{t('listing.seller')}</dt>
-            <dd>{l.cooperativeName ? t('listing.viaCooperative', { name: l.cooperativeName }) : (l.farmerName ?? t('listing.farmer'))}</dd>
+            <dd>
+              {l.cooperativeName && l.cooperativeId ? (
+                <Link to={cooperativePath({ id: l.cooperativeId, slug: l.cooperativeSlug })}>{t('listing.viaCooperative', { name: l.cooperativeName })}</Link>
+              ) : (
+                <Link to={farmPath({ id: l.farmerId, slug: l.farmerSlug })}>{l.farmerName ?? t('listing.farmer')}</Link>
+              )}
+            </dd>
           </dl>
           {l.status === 'removed' ? (
             <p className="notice notice--error">{t('farm.removedNotice', { reason: l.removalReason ?? '' })}</p>
