@@ -92,6 +92,24 @@ describe('Order notifications by mail (e2e)', () => {
     expect((await smtp.waitFor(buyer.email, 2)).subject).toBeTruthy(); // and the buyer, once per order
   });
 
+  it("a payment's mails are written without touching the queue; relays racing each other hand them over once", async () => {
+    const farmer = await createUser(t, 'farmer', { countyCode: COUNTIES.zhengan });
+    const buyer = await createUser(t, 'buyer');
+    const listing = await createListing(t, farmer, { title: '正安白茶', priceCents: 8800, stock: 10 });
+    const res = await checkout(t, buyer, [{ listingId: listing.id, quantity: 1 }]).expect(201);
+    const notifications = t.app.get(NotificationsService);
+    await Promise.all([pay(buyer, res.body.payment.id), notifications.relay(), notifications.relay(), notifications.relay()]);
+    await Promise.all([notifications.relay(), notifications.relay()]);
+    await smtp.waitFor(farmer.email, 1);
+    await smtp.waitFor(buyer.email, 1);
+    await new Promise((r) => setTimeout(r, 1000)); // time for a second delivery, if there were one
+    expect(smtp.to(farmer.email)).toHaveLength(1);
+    expect(smtp.to(buyer.email)).toHaveLength(1);
+    const rows = await t.db.query(`SELECT queued_at, sent_at, attempts FROM outbox WHERE recipient = ANY($1)`, [[farmer.email, buyer.email]]);
+    expect(rows).toHaveLength(2);
+    for (const r of rows) expect(r).toMatchObject({ queued_at: expect.any(Date), sent_at: expect.any(Date), attempts: 1 });
+  });
+
   it('a paid order the farmer cancels: both are told, and the refund is mailed', async () => {
     const farmer = await createUser(t, 'farmer');
     await t.db.query(`UPDATE users SET phone = '13700000001' WHERE id = $1`, [farmer.id]);

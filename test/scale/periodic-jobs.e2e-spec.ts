@@ -56,7 +56,7 @@ describe('Periodic jobs across two processes (e2e, real SDK against a local fake
 
   // The report aggregator takes its own transaction lock per batch (test/report-aggregator.e2e-spec.ts).
   it('every job takes its cluster-wide lock: while another holds it, neither process runs a round', async () => {
-    const jobs = { paymentTimeout: 'payment-timeout', refundRetry: 'refund-retry', rateLimitCleanup: 'rate-limit-cleanup', outboxPurge: 'outbox-purge' } as const;
+    const jobs = { paymentTimeout: 'payment-timeout', refundRetry: 'refund-retry', rateLimitCleanup: 'rate-limit-cleanup', outboxPurge: 'outbox-purge', outboxRelay: 'outbox-relay' } as const;
     for (const [method, name] of Object.entries(jobs) as [keyof typeof jobs, string][]) {
       const holder = a.db.createQueryRunner();
       await holder.connect();

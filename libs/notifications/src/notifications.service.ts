@@ -19,9 +19,10 @@ export type OutboxEntry =
  * message to the outbox AND its delivery job to the job queue (graphile-worker,
  * `graphile_worker.add_job`) on the caller's transaction, so both exist exactly
  * when the event does. The outbox row is the record of what was (or could not
- * be) sent; the job carries only ids. `enqueueAll` writes all of an event's
- * messages with ONE job in one statement (the payment's path: one round trip,
- * and one job to run, however many mails and texts a payment causes).
+ * be) sent; the job carries only ids. `enqueueAll` (the payment's path) writes
+ * all of an event's messages in one INSERT and nothing else; the relay
+ * (`relay`, a periodic job every OUTBOX_RELAY_MS) gives such messages their
+ * delivery jobs in batches, so the paying transaction never touches the queue.
  *
  * Delivery: each API process runs a graphile-worker runner on a small pool of
  * its own. The queue gives each job to one process (its row locks), starts it
@@ -70,7 +71,17 @@ export class NotificationsService implements OnModuleInit, OnModuleDestroy {
           ? [{ channel: 'sms', recipient: e.to, template: e.template, subject: '', bodyText: e.text, bodyHtml: null }]
           : [],
     );
-    await this.outbox.insertMany(m, rows, this.maxAttempts);
+    await this.outbox.insertMany(m, rows);
+  }
+
+  /** The relay: gives every message written by enqueueAll since the last round its delivery job (one per 20). */
+  async relay(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const n = await this.outbox.queueNew(this.db.manager, this.maxAttempts);
+      total += n;
+      if (n < 1000) return total;
+    }
   }
 
   /** Starts this process's queue runner (before the app takes requests). */

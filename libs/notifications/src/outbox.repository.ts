@@ -32,7 +32,7 @@ export class OutboxRepository {
   async insert(m: EntityManager, msg: NewOutboxMessage, maxAttempts: number): Promise<string> {
     const rows: { id: string }[] = await m.query(
       `WITH o AS (
-         INSERT INTO outbox (channel, recipient, template, subject, body_text, body_html) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id
+         INSERT INTO outbox (channel, recipient, template, subject, body_text, body_html, queued_at) VALUES ($1, $2, $3, $4, $5, $6, now()) RETURNING id
        )
        SELECT o.id FROM o
        CROSS JOIN LATERAL graphile_worker.add_job($7, json_build_object('id', o.id), max_attempts => $8, job_key => 'outbox:' || o.id) AS job`,
@@ -42,29 +42,38 @@ export class OutboxRepository {
   }
 
   /**
-   * Writes an event's messages and ONE delivery job for all of them, in one statement on the caller's
-   * transaction (the payment's path: one round trip however many messages, and one job to run).
+   * Writes an event's messages in one statement on the caller's transaction — and nothing else: the
+   * relay (queueNew) gives them their delivery job within OUTBOX_RELAY_MS. The payment's path.
    */
-  async insertMany(m: EntityManager, msgs: NewOutboxMessage[], maxAttempts: number): Promise<void> {
+  async insertMany(m: EntityManager, msgs: NewOutboxMessage[]): Promise<void> {
     if (msgs.length === 0) return;
     await m.query(
-      `WITH o AS (
-         INSERT INTO outbox (channel, recipient, template, subject, body_text, body_html)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
-         RETURNING id
-       )
-       SELECT graphile_worker.add_job($7, json_build_object('ids', (SELECT json_agg(o.id) FROM o)), max_attempts => $8)`,
-      [
-        msgs.map((x) => x.channel),
-        msgs.map((x) => x.recipient),
-        msgs.map((x) => x.template),
-        msgs.map((x) => x.subject),
-        msgs.map((x) => x.bodyText),
-        msgs.map((x) => x.bodyHtml),
-        DELIVER_TASK,
-        maxAttempts,
-      ],
+      `INSERT INTO outbox (channel, recipient, template, subject, body_text, body_html)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])`,
+      [msgs.map((x) => x.channel), msgs.map((x) => x.recipient), msgs.map((x) => x.template), msgs.map((x) => x.subject), msgs.map((x) => x.bodyText), msgs.map((x) => x.bodyHtml)],
     );
+  }
+
+  /**
+   * The relay: marks up to `limit` messages not yet given to the queue as queued and adds one
+   * delivery job per `perJob` of them, in one statement; rows another relay holds are skipped (several
+   * API processes may relay at once). Answers how many messages were queued.
+   */
+  async queueNew(m: EntityManager, maxAttempts: number, limit = 1000, perJob = 20): Promise<number> {
+    const rows = await m.query(
+      `WITH picked AS (
+         SELECT id FROM outbox WHERE queued_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED
+       ), marked AS (
+         UPDATE outbox o SET queued_at = now() FROM picked WHERE o.id = picked.id RETURNING o.id
+       ), chunks AS (
+         SELECT json_agg(id ORDER BY id) AS ids, count(*) AS n
+           FROM (SELECT id, (row_number() OVER (ORDER BY id) - 1) / $2 AS chunk FROM marked) x GROUP BY chunk
+       )
+       SELECT coalesce(sum(c.n), 0)::int AS n
+         FROM chunks c CROSS JOIN LATERAL graphile_worker.add_job($3, json_build_object('ids', c.ids), max_attempts => $4) AS job`,
+      [limit, perJob, DELIVER_TASK, maxAttempts],
+    );
+    return rows[0].n;
   }
 
   /** Gives a delivery job to every message still to be sent that has none (key taken: left as it is); answers how many were looked at. */

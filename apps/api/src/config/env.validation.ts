@@ -166,6 +166,8 @@ export const envSchema = Joi.object({
   OUTBOX_POLL_MS: Joi.number().integer().min(100).max(600_000).default(5000),
   OUTBOX_MAX_ATTEMPTS: Joi.number().integer().min(1).max(100).default(12),
   OUTBOX_CONCURRENCY: Joi.number().integer().min(1).max(20).default(2),
+  // How often the relay hands messages that events wrote to the outbox (a payment's mails) to the queue.
+  OUTBOX_RELAY_MS: Joi.number().integer().min(50).max(60_000).default(500),
 });
 
 export interface Env {
@@ -223,6 +225,7 @@ export interface Env {
   OUTBOX_POLL_MS: number;
   OUTBOX_MAX_ATTEMPTS: number;
   OUTBOX_CONCURRENCY: number;
+  OUTBOX_RELAY_MS: number;
 }
 
 /** Validates `raw` (process.env) and returns typed settings, or throws naming every bad setting. */

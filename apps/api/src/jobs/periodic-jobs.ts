@@ -13,8 +13,8 @@ import { ReportsService } from '@farmlink/reports';
  * Every periodic job of FarmLink, in one place. Each round runs once across all
  * API processes on the database (runOncePerCluster: an advisory lock per job),
  * so N processes never cancel, refund or fold the same rows twice. Notifications
- * are not here: they are jobs of the job queue (NotificationsService), which
- * retries them itself.
+ * are delivered by the job queue (NotificationsService), which retries them
+ * itself; the relay that hands new outbox messages to it is here.
  */
 @Injectable()
 export class PeriodicJobs {
@@ -67,6 +67,15 @@ export class PeriodicJobs {
   @Interval('rate-limit-cleanup', 300_000)
   rateLimitCleanup(): Promise<boolean> {
     return runOncePerCluster(this.db, 'rate-limit-cleanup', () => new RateLimitRepository(this.db).deleteExpired(), this.logger);
+  }
+
+  /**
+   * Twice a second: the outbox relay gives the messages that events (a payment's mails) wrote to the
+   * outbox their delivery jobs, a batch at a time; the job queue sends them (NotificationsService).
+   */
+  @Interval('outbox-relay', Number(process.env.OUTBOX_RELAY_MS ?? 500))
+  outboxRelay(): Promise<boolean> {
+    return runOncePerCluster(this.db, 'outbox-relay', () => this.notifications.relay(), this.logger);
   }
 
   /** Every hour: forgets outbox messages sent more than 30 days ago. */

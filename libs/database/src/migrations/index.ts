@@ -26,6 +26,7 @@ import { UnpaidCheckoutLockFunction1780000000083 } from './1780000000083-unpaid-
 import { Slugs1780000000100 } from './1780000000100-slugs';
 import { OutboxJobQueue1780000000110 } from './1780000000110-outbox-job-queue';
 import { ListingSku1780000000111 } from './1780000000111-listing-sku';
+import { OutboxRelay1780000000112 } from './1780000000112-outbox-relay';
 
 /** Every migration, in order. Production, `npm start` and the tests run exactly these. */
 export const migrations = [
@@ -50,4 +51,5 @@ export const migrations = [
   Slugs1780000000100,
   OutboxJobQueue1780000000110,
   ListingSku1780000000111,
+  OutboxRelay1780000000112,
 ];
