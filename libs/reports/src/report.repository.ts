@@ -93,7 +93,7 @@ export class ReportRepository {
   async countiesHaveSales(m: EntityManager, countyCodes: string[]): Promise<boolean> {
     const [row] = await m.query(
       `SELECT EXISTS (SELECT 1 FROM report_sales
-                       WHERE grain = 'y' AND county_code = ANY($1::char(6)[]) AND (gross_cents <> 0 OR refunds_cents <> 0)) AS found`,
+                       WHERE grain = 'y' AND county_code = ANY($1::text[]) AND (gross_cents <> 0 OR refunds_cents <> 0)) AS found`,
       [countyCodes],
     );
     return row.found === true;
@@ -108,7 +108,7 @@ export class ReportRepository {
               sum(d.units)::bigint AS units, sum(d.weight_grams)::bigint AS "weightGrams",
               coalesce(sum(d.gross_cents - d.refunds_cents) FILTER (WHERE d.poverty), 0)::bigint AS "povertyHouseholdSalesCents"
          FROM report_sales d ${mapJoin(groupBy)}
-        WHERE ${f.sql} AND ($1::char(6)[] IS NULL OR d.county_code = ANY($1::char(6)[]))
+        WHERE ${f.sql} AND ($1::text[] IS NULL OR d.county_code = ANY($1::text[]))
         GROUP BY 1
        HAVING sum(d.units) <> 0 OR sum(d.refunds_cents) <> 0 OR sum(d.gross_cents) <> 0`,
       [scope.counties, ...f.params],
@@ -126,7 +126,7 @@ export class ReportRepository {
     const rows: { key: string; net: number }[] = await readQuery(this.db,
       `SELECT ${KEY[groupBy]("(d.period + interval '1 year')::date")} AS key, sum(d.gross_cents - d.refunds_cents)::bigint AS net
          FROM report_sales d ${mapJoin(groupBy)}
-        WHERE ${f.sql} AND ($1::char(6)[] IS NULL OR d.county_code = ANY($1::char(6)[]))
+        WHERE ${f.sql} AND ($1::text[] IS NULL OR d.county_code = ANY($1::text[]))
         GROUP BY 1`,
       [scope.counties, ...f.params],
     );
@@ -169,13 +169,13 @@ export class ReportRepository {
        ), f AS (
          SELECT DISTINCT ${key.actors} AS key, a.kind, a.actor_id
            FROM report_actor_days a JOIN sl ON sl.year = a.year JOIN report_county_map c ON c.county_code = a.county_code
-          WHERE bit_count(a.days & sl.mask) > 0 AND ($4::char(6)[] IS NULL OR a.county_code = ANY($4::char(6)[]))
+          WHERE bit_count(a.days & sl.mask) > 0 AND ($4::text[] IS NULL OR a.county_code = ANY($4::text[]))
          UNION
          SELECT DISTINCT ${key.orders}, 'o'::"char", o.id
            FROM orders o JOIN order_lines l ON l.order_id = o.id JOIN report_county_map c ON c.county_code = l.producer_county_code
           WHERE o.paid_at >= ($5::date::timestamp AT TIME ZONE (SELECT time_zone FROM report_settings))
             AND o.paid_at < (($6::date + 1)::timestamp AT TIME ZONE (SELECT time_zone FROM report_settings))
-            AND ($4::char(6)[] IS NULL OR l.producer_county_code = ANY($4::char(6)[]))
+            AND ($4::text[] IS NULL OR l.producer_county_code = ANY($4::text[]))
        )
        SELECT key, kind, count(*)::int AS n FROM f GROUP BY key, kind
        UNION ALL
@@ -205,7 +205,7 @@ export class ReportRepository {
   /** Region names for codes. */
   async regionNames(codes: string[]): Promise<Map<string, string>> {
     if (codes.length === 0) return new Map();
-    const rows: { code: string; name: string }[] = await readQuery(this.db, `SELECT code, name FROM regions WHERE code = ANY($1::char(6)[])`, [codes]);
+    const rows: { code: string; name: string }[] = await readQuery(this.db, `SELECT code, name FROM regions WHERE code = ANY($1::text[])`, [codes]);
     return new Map(rows.map((r) => [r.code.trim(), r.name]));
   }
 

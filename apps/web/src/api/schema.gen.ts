@@ -540,6 +540,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/markets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The markets this deployment serves (cn, the default, first) */
+        get: operations["MarketsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me": {
         parameters: {
             query?: never;
@@ -931,7 +948,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GB/T 2260 regions, filtered by level, parent or name */
+        /**
+         * A market's regions (default cn: GB/T 2260), filtered by level, parent or name
+         * @description `market` (GET /api/markets) chooses the market; another market's codes are its own, e.g. ISO 3166-2 `KE-30`. 400 for a market not served here.
+         */
         get: operations["RegionsController_list"];
         put?: never;
         post?: never;
@@ -1197,6 +1217,11 @@ export interface components {
             /** Format: uuid */
             managerId: string;
             managerName: string;
+            /**
+             * @description The cooperative's market (its manager's)
+             * @example cn
+             */
+            marketCode: string;
             memberCount: number;
             name: string;
             registrationNo: string | null;
@@ -1287,6 +1312,11 @@ export interface components {
         CreateProgrammeDto: {
             /** @example 2026-12-31 */
             endDate?: string;
+            /**
+             * @description The market of the programme (default cn): it enrols counties of that market
+             * @example cn
+             */
+            marketCode?: string;
             /** @example 电子商务进农村综合示范 2026 */
             name: string;
             /** @example 2026-01-01 */
@@ -1306,6 +1336,11 @@ export interface components {
              * @example 520000
              */
             jurisdictionCode?: string;
+            /**
+             * @description The market the account serves (default: its jurisdiction's, else cn); an officer's reports are that market's
+             * @example cn
+             */
+            marketCode?: string;
             password: string;
             role: components["schemas"]["StaffRole"];
         };
@@ -1403,7 +1438,7 @@ export interface components {
          */
         LedgerEntryKind: "sale" | "shipping" | "fee" | "refund" | "fee_refund";
         LedgerPageDto: {
-            /** @description Sum of every entry of the sellers shown */
+            /** @description Sum of every entry of the sellers shown in `currency` (the seller's market's) */
             balanceCents: number;
             /** @description One balance per seller shown (you, and each cooperative you manage) */
             balances: components["schemas"]["SellerBalanceDto"][];
@@ -1426,7 +1461,10 @@ export interface components {
             countyName: string;
             /** Format: date-time */
             createdAt: string;
-            /** @example CNY */
+            /**
+             * @description The market's currency (ISO 4217); priceCents are its minor units
+             * @example CNY
+             */
             currency: string;
             description: string;
             /** Format: uuid */
@@ -1436,6 +1474,11 @@ export interface components {
             harvestDate: string | null;
             /** Format: uuid */
             id: string;
+            /**
+             * @description The market the listing is in (its farmer’s)
+             * @example cn
+             */
+            marketCode: string;
             netWeightGrams: number;
             photos: components["schemas"]["PhotoDto"][];
             priceCents: number;
@@ -1473,6 +1516,36 @@ export interface components {
             /** @example li.wei@example.cn */
             email: string;
             password: string;
+        };
+        MarketDto: {
+            /**
+             * @description The market code; cn is the default
+             * @example cn
+             */
+            code: string;
+            /**
+             * @description ISO 3166-1 alpha-2
+             * @example CN
+             */
+            country: string;
+            /**
+             * @description ISO 4217: every amount in this market is in minor units of it
+             * @example CNY
+             */
+            currency: string;
+            /**
+             * @description The market's languages, its first first
+             * @example [
+             *       "zh-CN",
+             *       "en"
+             *     ]
+             */
+            locales: string[];
+            /**
+             * @description IANA zone of the market's report dates
+             * @example Asia/Shanghai
+             */
+            timeZone: string;
         };
         MemberDto: {
             /** Format: uuid */
@@ -1699,6 +1772,8 @@ export interface components {
             endDate: string | null;
             /** Format: uuid */
             id: string;
+            /** @example cn */
+            marketCode: string;
             name: string;
             /** @example 2026-01-01 */
             startDate: string;
@@ -1710,6 +1785,8 @@ export interface components {
             endDate: string | null;
             /** Format: uuid */
             id: string;
+            /** @example cn */
+            marketCode: string;
             name: string;
             /** @example 2026-01-01 */
             startDate: string;
@@ -1828,7 +1905,7 @@ export interface components {
         };
         RegisterDto: {
             /**
-             * @description GB/T 2260 county code; required for farmers
+             * @description County code of the user's market (GB/T 2260 in cn, e.g. KE-30 in ke); required for farmers
              * @example 520322
              */
             countyCode?: string;
@@ -1841,6 +1918,11 @@ export interface components {
              * @enum {string}
              */
             locale?: "zh-CN" | "en";
+            /**
+             * @description The market the user joins (GET /api/markets); without one, cn. A county must be one of its regions
+             * @example cn
+             */
+            marketCode?: string;
             /** @example correct horse battery */
             password: string;
             /** @example +86 138 0000 0000 */
@@ -1898,6 +1980,7 @@ export interface components {
         /** @enum {string} */
         SelfServiceRole: "buyer" | "farmer";
         SellerBalanceDto: {
+            /** @description In the page's `currency` (the seller's market's) */
             balanceCents: number;
             /** Format: uuid */
             sellerId: string;
@@ -2094,6 +2177,11 @@ export interface components {
              * @enum {string}
              */
             locale: "zh-CN" | "en";
+            /**
+             * @description The market the user belongs to
+             * @example cn
+             */
+            marketCode: string;
             phone?: string | null;
             /** @description The farmer's poverty registration is verified by an officer (same as povertyStatus = 'verified'; kept for older clients) */
             povertyRegistered: boolean;
@@ -3447,6 +3535,25 @@ export interface operations {
             };
         };
     };
+    MarketsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarketDto"][];
+                };
+            };
+        };
+    };
     MeController_me: {
         parameters: {
             query?: never;
@@ -4261,6 +4368,8 @@ export interface operations {
         parameters: {
             query?: {
                 level?: components["schemas"]["RegionLevel"];
+                /** @description The market whose regions to list (default cn); another market's codes are its own, e.g. KE-30 */
+                market?: string;
                 parentCode?: string;
                 /** @description Part of a name, or the start of a code */
                 q?: string;

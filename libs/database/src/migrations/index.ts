@@ -21,6 +21,7 @@ import { OrderNumbers1780000000077 } from './1780000000077-order-numbers';
 import { ShippingRates1780000000079 } from './1780000000079-shipping-rates';
 import { ReportRefundsWithoutShipping1780000000080 } from './1780000000080-report-refunds-without-shipping';
 import { ListingStockChanges1780000000081 } from './1780000000081-listing-stock-changes';
+import { Markets1780000000090 } from './1780000000090-markets';
 
 /** Every migration, in order. Production, `npm start` and the tests run exactly these. */
 export const migrations = [
@@ -40,4 +41,5 @@ export const migrations = [
   ShippingRates1780000000079,
   ReportRefundsWithoutShipping1780000000080,
   ListingStockChanges1780000000081,
+  Markets1780000000090,
 ];

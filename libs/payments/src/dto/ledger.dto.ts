@@ -32,11 +32,11 @@ export class LedgerEntryDto {
 export class SellerBalanceDto {
   @ApiProperty({ enum: SELLER_TYPES, enumName: 'SellerType' }) sellerType: SellerType;
   @ApiProperty({ format: 'uuid' }) sellerId: string;
-  @ApiProperty() balanceCents: number;
+  @ApiProperty({ description: "In the page's `currency` (the seller's market's)" }) balanceCents: number;
 }
 
 export class LedgerPageDto extends PageDto(LedgerEntryDto, { description: 'Newest first' }) {
-  @ApiProperty({ description: 'Sum of every entry of the sellers shown' }) balanceCents: number;
+  @ApiProperty({ description: "Sum of every entry of the sellers shown in `currency` (the seller's market's)" }) balanceCents: number;
   @ApiProperty({ example: 'CNY' }) currency: string;
   @ApiProperty({ type: [SellerBalanceDto], description: 'One balance per seller shown (you, and each cooperative you manage)' })
   balances: SellerBalanceDto[];

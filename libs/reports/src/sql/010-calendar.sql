@@ -3,16 +3,29 @@
 -- file here) with CREATE OR REPLACE: edit here, then add a migration that
 -- calls loadReportSql().
 
--- county -> prefecture -> province, for grouping.
+-- county -> prefecture -> province, for grouping. A county with no prefecture above it stands for
+-- its prefecture; one with no parent at all (e.g. Kenya's counties, imported as the only level)
+-- for its province too.
 CREATE OR REPLACE FUNCTION report_refresh_county_map() RETURNS void LANGUAGE sql AS $$
   DELETE FROM report_county_map;
   INSERT INTO report_county_map (county_code, prefecture_code, province_code)
   SELECT c.code,
          CASE WHEN p.level = 'prefecture' THEN p.code ELSE c.code END,
-         CASE WHEN p.level = 'prefecture' THEN p.parent_code ELSE p.code END
-    FROM regions c JOIN regions p ON p.code = c.parent_code
+         CASE WHEN p.level = 'prefecture' THEN p.parent_code ELSE coalesce(p.code, c.code) END
+    FROM regions c LEFT JOIN regions p ON p.code = c.parent_code
    WHERE c.level = 'county';
 $$;
+
+-- Regions change only by an import (npm run regions:import): the map and the scopes follow, in the
+-- importing transaction.
+CREATE OR REPLACE FUNCTION report_regions_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM report_refresh_county_map();
+  PERFORM report_refresh_scopes();
+  RETURN NULL;
+END $$;
+CREATE OR REPLACE TRIGGER report_regions_changed AFTER INSERT OR UPDATE OF level, parent_code ON regions
+  FOR EACH STATEMENT EXECUTE FUNCTION report_regions_changed();
 
 -- The local date (REPORT_TIME_ZONE, stored in report_settings) of an instant.
 CREATE OR REPLACE FUNCTION report_local_day(ts timestamptz) RETURNS date LANGUAGE sql STABLE AS $$
@@ -77,13 +90,16 @@ CREATE OR REPLACE FUNCTION report_month_bits(days bit(366), year int) RETURNS in
          END
 $$;
 
--- Which counties make up each scope: a county, its prefecture, its province, '*' (everywhere), and each programme.
+-- Which counties make up each scope: a county, its prefecture, its province, a whole market ('*' for
+-- the default market cn, '*' || code for another, e.g. '*ke': a market's figures never mix with
+-- another's), and each programme.
 CREATE OR REPLACE FUNCTION report_refresh_scopes() RETURNS void LANGUAGE sql AS $$
   DELETE FROM report_scope_counties;
   INSERT INTO report_scope_counties (scope, county_code)
   SELECT DISTINCT s.scope, m.county_code
-    FROM report_county_map m
-    CROSS JOIN LATERAL (VALUES (m.county_code::text), (m.prefecture_code::text), (m.province_code::text), ('*')) s(scope)
+    FROM report_county_map m JOIN regions r ON r.code = m.county_code
+    CROSS JOIN LATERAL (VALUES (m.county_code::text), (m.prefecture_code::text), (m.province_code::text),
+                               (CASE WHEN r.market_code = 'cn' THEN '*' ELSE '*' || r.market_code END)) s(scope)
   UNION
   SELECT programme_id::text, county_code FROM programme_counties;
 $$;

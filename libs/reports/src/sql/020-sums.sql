@@ -7,8 +7,10 @@
 -- An order's shipping (orders.shipping_cents) takes its share too, as a last
 -- pseudo-line that is then left out: reports count goods only, so a refund of
 -- goods and shipping never takes more than the goods from the report.
+-- (Region codes are text since markets, 1780000000090: the old char(6) result type is dropped first.)
+DROP FUNCTION IF EXISTS report_refund_shares(uuid[], bigint[], timestamptz[]);
 CREATE OR REPLACE FUNCTION report_refund_shares(p_order uuid[], p_amount bigint[], p_at timestamptz[])
-RETURNS TABLE (day date, county_code char(6), category text, poverty boolean, share bigint)
+RETURNS TABLE (day date, county_code text, category text, poverty boolean, share bigint)
 LANGUAGE sql STABLE AS $$
   WITH r AS (
     SELECT row_number() OVER () AS rid, x.order_id, x.amount::numeric AS amount, x.at

@@ -5,8 +5,10 @@
 
 -- Distinct (kind, id, local day, county, category) that orders paid at the given instants contribute;
 -- kind o = the order itself. Buyer and seller never change; the lines are the order's snapshot.
+-- (Region codes are text since markets, 1780000000090: the old char(6) result type is dropped first.)
+DROP FUNCTION IF EXISTS report_order_activity(uuid[], timestamptz[]);
 CREATE OR REPLACE FUNCTION report_order_activity(p_orders uuid[], p_at timestamptz[])
-RETURNS TABLE (kind "char", actor_id uuid, day date, county_code char(6), category text) LANGUAGE sql STABLE AS $$
+RETURNS TABLE (kind "char", actor_id uuid, day date, county_code text, category text) LANGUAGE sql STABLE AS $$
   SELECT DISTINCT a.kind, a.actor_id, (x.at AT TIME ZONE z.tz)::date, l.producer_county_code, l.category
     FROM unnest(p_orders, p_at) x(order_id, at)
     CROSS JOIN (SELECT time_zone AS tz FROM report_settings) z
@@ -50,13 +52,13 @@ DECLARE
   ak "char"[];
   ai uuid[];
   ad date[];
-  ac char(6)[];
+  ac text[];
   acat text[];
   -- All the activity of the batch (ids only), computed once.
   xk "char"[];
   xi uuid[];
   xd date[];
-  xc char(6)[];
+  xc text[];
   xcat text[];
 BEGIN
   -- Orders count once per event (an order paid, unpaid and paid again in one batch counts twice here
