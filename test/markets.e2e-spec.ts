@@ -24,7 +24,7 @@ import {
 describe('Markets: Kenya beside China (e2e)', () => {
   const KE_CSV = 'libs/regions/data/ke-iso-3166-2.csv';
   const NAIROBI = 'KE-30';
-  const NAKURU = 'KE-32';
+  const NANDI = 'KE-32';
   let stripe: FakeStripe;
   let t: TestApp;
   const cliOutput: string[] = [];
@@ -123,11 +123,11 @@ describe('Markets: Kenya beside China (e2e)', () => {
   it('registering without a market means cn; a Kenyan farmer registers in ke with a Kenyan county only', async () => {
     const chinese = await register({ email: 'li@farmlink.test', role: 'farmer', countyCode: COUNTIES.tongzi });
     expect(chinese.user).toMatchObject({ marketCode: 'cn', countyCode: COUNTIES.tongzi });
-    const kenyan = await register({ email: 'wanjiku@farmlink.test', role: 'farmer', countyCode: NAKURU, marketCode: 'ke' });
-    expect(kenyan.user).toMatchObject({ marketCode: 'ke', countyCode: NAKURU });
+    const kenyan = await register({ email: 'wanjiku@farmlink.test', role: 'farmer', countyCode: NANDI, marketCode: 'ke' });
+    expect(kenyan.user).toMatchObject({ marketCode: 'ke', countyCode: NANDI });
 
     const wrong = await t.http().post('/api/auth/register')
-      .send({ email: 'x@farmlink.test', password: 'correct horse battery', displayName: 'X', role: 'farmer', countyCode: NAKURU }).expect(400);
+      .send({ email: 'x@farmlink.test', password: 'correct horse battery', displayName: 'X', role: 'farmer', countyCode: NANDI }).expect(400);
     expect(wrong.body.code).toBe('REGION_NOT_IN_MARKET');
     const unknown = await t.http().post('/api/auth/register')
       .send({ email: 'y@farmlink.test', password: 'correct horse battery', displayName: 'Y', role: 'buyer', marketCode: 'zz' }).expect(400);
@@ -136,8 +136,8 @@ describe('Markets: Kenya beside China (e2e)', () => {
     expect(n).toBe(0);
 
     // A cooperative is in its manager's market: a Kenyan manager cannot found one in a Chinese county.
-    await t.http().post('/api/cooperatives').set(kenyan.auth).send({ name: 'Nakuru Dairy Co-op', countyCode: NAKURU }).expect(201)
-      .expect((res) => expect(res.body).toMatchObject({ marketCode: 'ke', countyCode: NAKURU }));
+    await t.http().post('/api/cooperatives').set(kenyan.auth).send({ name: 'Nandi Dairy Co-op', countyCode: NANDI }).expect(201)
+      .expect((res) => expect(res.body).toMatchObject({ marketCode: 'ke', countyCode: NANDI }));
     const mixed = await t.http().post('/api/cooperatives').set(kenyan.auth).send({ name: 'Wrong', countyCode: COUNTIES.tongzi }).expect(400);
     expect(mixed.body.code).toBe('REGION_NOT_IN_MARKET');
   });
@@ -149,16 +149,16 @@ describe('Markets: Kenya beside China (e2e)', () => {
     const KE_ADDRESS = { name: 'Otieno', phone: '+254 700 000000', countyCode: NAIROBI, line1: 'Moi Avenue 12' };
 
     beforeAll(async () => {
-      keFarmer = await createUser(t, 'farmer', { countyCode: NAKURU });
+      keFarmer = await createUser(t, 'farmer', { countyCode: NANDI });
       cnFarmer = await createUser(t, 'farmer', { countyCode: COUNTIES.tongzi });
       buyer = await createUser(t, 'buyer');
     });
 
     it('a Kenyan farmer lists in KES; a checkout mixing markets, or delivering outside the market, is refused (422) and takes nothing', async () => {
       const listing = await t.http().post('/api/listings').set(keFarmer.auth).send({
-        title: 'Avocado (Hass), 4 kg crate', description: 'From Nakuru', category: 'fruit', unit: 'crate', netWeightGrams: 4000, priceCents: 125050, stock: 10,
+        title: 'Avocado (Hass), 4 kg crate', description: 'From Nandi', category: 'fruit', unit: 'crate', netWeightGrams: 4000, priceCents: 125050, stock: 10,
       }).expect(201);
-      expect(listing.body).toMatchObject({ currency: 'KES', marketCode: 'ke', countyCode: NAKURU, priceCents: 125050 });
+      expect(listing.body).toMatchObject({ currency: 'KES', marketCode: 'ke', countyCode: NANDI, priceCents: 125050 });
       const kiwi = await createListing(t, cnFarmer, { priceCents: 3990, stock: 10 });
 
       const mixed = await checkout(t, buyer, [{ listingId: listing.body.id, quantity: 1 }, { listingId: kiwi.id, quantity: 1 }]).expect(422);
@@ -204,6 +204,44 @@ describe('Markets: Kenya beside China (e2e)', () => {
         [buyer.id],
       );
       expect(orders.m).toEqual(['cn:CNY', 'ke:KES']);
+    });
+
+    it("each market's report is in its currency, on its local dates, and neither leaks into the other", async () => {
+      // Both sales paid at 19:30 UTC on 30 June: 22:30 that day in Nairobi, 03:30 on 1 July in Shanghai.
+      await t.db.query(`UPDATE orders SET paid_at = '2025-06-30T19:30:00Z' WHERE buyer_id = $1`, [buyer.id]);
+      const admin = await createUser(t, 'admin');
+      const keOfficer = await createUser(t, 'officer', { marketCode: 'ke' });
+      const cnOfficer = await createUser(t, 'officer');
+      const report = (u: TestUser, q: Record<string, string>) => t.http().get('/api/reports/sales').query({ groupBy: 'county', ...q }).set(u.auth);
+
+      const june30 = { from: '2025-06-30', to: '2025-06-30' };
+      const july1 = { from: '2025-07-01', to: '2025-07-01' };
+      // The Kenyan officer reads Kenya by default: KES, Africa/Nairobi, the sale on 30 June.
+      const ke = (await report(keOfficer, june30).expect(200)).body;
+      expect(ke).toMatchObject({ marketCode: 'ke', currency: 'KES', timeZone: 'Africa/Nairobi' });
+      expect(ke.rows).toEqual([expect.objectContaining({ key: NANDI, name: 'Nandi', grossSalesCents: 250100, orders: 1, buyers: 1 })]);
+      expect(ke.totals).toMatchObject({ grossSalesCents: 250100, orders: 1 });
+      expect((await report(keOfficer, july1).expect(200)).body.rows).toEqual([]);
+      // The same for an admin asking for ke, by month too.
+      const keMonths = (await report(admin, { market: 'ke', from: '2025-06-01', to: '2025-07-31', groupBy: 'month' }).expect(200)).body;
+      expect(keMonths.rows).toEqual([expect.objectContaining({ key: '2025-06', grossSalesCents: 250100 })]);
+
+      // China's report (the default) has the Chinese sale on 1 July, in CNY, and nothing Kenyan.
+      const cn = (await report(cnOfficer, july1).expect(200)).body;
+      expect(cn).toMatchObject({ marketCode: 'cn', currency: 'CNY', timeZone: 'Asia/Shanghai' });
+      expect(cn.rows).toEqual([expect.objectContaining({ key: COUNTIES.tongzi, grossSalesCents: 3990, orders: 1 })]);
+      expect(cn.totals).toMatchObject({ grossSalesCents: 3990, orders: 1, buyers: 1 });
+      expect((await report(cnOfficer, june30).expect(200)).body.rows).toEqual([]);
+      const cnYear = (await report(admin, { from: '2025-01-01', to: '2025-12-31', groupBy: 'province' }).expect(200)).body;
+      expect(cnYear.totals).toMatchObject({ grossSalesCents: 3990, orders: 1, buyers: 1, sellers: 1 });
+      expect(cnYear.rows.some((r: { key: string }) => r.key.startsWith('KE-'))).toBe(false);
+      const keYear = (await report(admin, { market: 'ke', from: '2025-01-01', to: '2025-12-31' }).expect(200)).body;
+      expect(keYear.totals).toMatchObject({ grossSalesCents: 250100, orders: 1, buyers: 1, sellers: 1 });
+
+      // An officer reads their own market only; a region of another market is not in this one.
+      await report(cnOfficer, { ...july1, market: 'ke' }).expect(403);
+      await report(keOfficer, { ...july1, market: 'cn' }).expect(403);
+      await report(admin, { ...july1, market: 'ke', regionCode: COUNTIES.tongzi }).expect(404);
     });
   });
 });

@@ -1945,12 +1945,25 @@ export interface components {
         /** @enum {string} */
         Role: "buyer" | "farmer" | "officer" | "admin";
         SalesReportDto: {
+            /**
+             * @description Every amount is in minor units of the market's currency
+             * @example CNY
+             */
+            currency: string;
             from: string;
             groupBy: components["schemas"]["ReportGroupBy"];
+            /**
+             * @description The one market the report covers
+             * @example cn
+             */
+            marketCode: string;
             programmeId?: string | null;
             regionCode?: string | null;
             rows: components["schemas"]["SalesRowDto"][];
-            /** @example Asia/Shanghai */
+            /**
+             * @description The market's zone: the dates are its local dates
+             * @example Asia/Shanghai
+             */
             timeZone: string;
             to: string;
             /** @description key "total"; distinct counts are distinct over the whole scope */
@@ -4450,6 +4463,8 @@ export interface operations {
                 groupBy?: components["schemas"]["ReportGroupBy"];
                 /** @description With format=csv or xlsx: the export for people — headers in this language, money in yuan with two decimals (XLSX: number formats, and a title with the range, scope and time of export). Without it the machine form: the JSON field names as headers and money in fen. */
                 lang?: "zh-CN" | "en";
+                /** @description The market (GET /api/markets): default the officer's own, else cn. One market per report, in its currency and on its dates */
+                market?: string;
                 /** @description Only the programme's enrolled counties */
                 programmeId?: string;
                 /** @description 1: the machine form even when lang is given */

@@ -27,7 +27,21 @@ END $$;
 CREATE OR REPLACE TRIGGER report_regions_changed AFTER INSERT OR UPDATE OF level, parent_code ON regions
   FOR EACH STATEMENT EXECUTE FUNCTION report_regions_changed();
 
--- The local date (REPORT_TIME_ZONE, stored in report_settings) of an instant.
+-- The zone of each county's report dates: its market's (markets.time_zone); the default market cn's
+-- is REPORT_TIME_ZONE, stored in report_settings. A sale counts on the local date of its county's
+-- market, so each market's reports are on its own dates. (A set-returning SQL function, not a view:
+-- it is inlined into the statements that join it, and its body is checked only when called.)
+CREATE OR REPLACE FUNCTION report_county_zones() RETURNS TABLE (county_code text, tz text) LANGUAGE sql STABLE AS $$
+  SELECT r.code, CASE WHEN r.market_code = 'cn' THEN s.time_zone ELSE mk.time_zone END
+    FROM regions r JOIN markets mk ON mk.code = r.market_code CROSS JOIN report_settings s
+$$;
+
+-- The zone of one order's report dates (its county's market's).
+CREATE OR REPLACE FUNCTION report_order_zone(p_order uuid) RETURNS text LANGUAGE sql STABLE AS $$
+  SELECT z.tz FROM orders o JOIN report_county_zones() z ON z.county_code = o.county_code WHERE o.id = p_order
+$$;
+
+-- The local date in the default market's zone (REPORT_TIME_ZONE, stored in report_settings) of an instant.
 CREATE OR REPLACE FUNCTION report_local_day(ts timestamptz) RETURNS date LANGUAGE sql STABLE AS $$
   SELECT (ts AT TIME ZONE (SELECT time_zone FROM report_settings))::date
 $$;
