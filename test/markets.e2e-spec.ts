@@ -204,6 +204,13 @@ describe('Markets: Kenya beside China (e2e)', () => {
         [buyer.id],
       );
       expect(orders.m).toEqual(['cn:CNY', 'ke:KES']);
+
+      // Reconciliation covers one market, so one currency: each agrees with itself, neither adds the other's.
+      const admin = await createUser(t, 'admin');
+      const recon = async (market: string) =>
+        (await t.http().get('/api/admin/reconciliation').query({ market, from: '2025-01-01', to: '2030-12-31' }).set(admin.auth).expect(200)).body;
+      expect(await recon('ke')).toMatchObject({ marketCode: 'ke', currency: 'KES', timeZone: 'Africa/Nairobi', paymentsSucceededCents: 250100, ledgerCents: 250100, mismatches: [] });
+      expect(await recon('cn')).toMatchObject({ marketCode: 'cn', currency: 'CNY', paymentsSucceededCents: 3990, ledgerCents: 3990, mismatches: [] });
     });
 
     it("each market's report is in its currency, on its local dates, and neither leaks into the other", async () => {

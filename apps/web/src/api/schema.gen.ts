@@ -54,7 +54,7 @@ export interface paths {
         };
         /**
          * Payments succeeded minus refunds, against paid orders and the seller ledger, for a range of dates
-         * @description Covers payments that succeeded, orders paid and ledger entries written between from and to (calendar dates in REPORT_TIME_ZONE, both inclusive). Lists every mismatch, order by order and payment by payment; none in a healthy system.
+         * @description Covers payments that succeeded, orders paid and ledger entries written between from and to (calendar dates in the market's zone, REPORT_TIME_ZONE for cn, both inclusive), for one market (`market`, default cn) and so one currency. Lists every mismatch, order by order and payment by payment; none in a healthy system.
          */
         get: operations["ReconciliationController_run"];
         put?: never;
@@ -1853,9 +1853,16 @@ export interface components {
             paymentId?: string | null;
         };
         ReconciliationReportDto: {
+            /**
+             * @description Every amount is in minor units of this currency
+             * @example CNY
+             */
+            currency: string;
             feesCents: number;
             from: string;
             ledgerCents: number;
+            /** @example cn */
+            marketCode: string;
             /** @description Empty in a healthy system */
             mismatches: components["schemas"]["ReconciliationMismatchDto"][];
             netCents: number;
@@ -2315,6 +2322,8 @@ export interface operations {
             query: {
                 /** @description First calendar date (REPORT_TIME_ZONE), inclusive */
                 from: string;
+                /** @description The market (default cn): reconciliation covers its currency, on its dates */
+                market?: string;
                 /** @description Last calendar date (REPORT_TIME_ZONE), inclusive */
                 to: string;
             };
