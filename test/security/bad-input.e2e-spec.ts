@@ -232,7 +232,7 @@ describe('Bad input (e2e)', () => {
       }
       await t.app.get(ReportsService).catchUp(); // the report aggregator folds the payments into report_sales
       const updated = await t.db.query(
-        `UPDATE report_sales SET gross_cents = 5000000000000000 WHERE grain = 'd' AND county_code = ANY($1::char(6)[]) AND gross_cents > 0 RETURNING 1`,
+        `UPDATE report_sales SET gross_cents = 5000000000000000 WHERE grain = 'd' AND county_code = ANY($1::text[]) AND gross_cents > 0 RETURNING 1`,
         [[COUNTIES.zhengan, COUNTIES.leishan]],
       );
       expect(updated.length).toBeGreaterThanOrEqual(2);

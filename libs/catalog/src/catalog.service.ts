@@ -526,6 +526,7 @@ export class CatalogService {
       netWeightGrams: r.netWeightGrams,
       priceCents: r.priceCents,
       currency: r.currency,
+      marketCode: r.marketCode,
       unitPriceCentsPerKg: mulDivRound(r.priceCents, 1000, r.netWeightGrams),
       stock: r.stock,
       harvestDate: r.harvestDate,

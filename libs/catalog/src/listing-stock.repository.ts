@@ -92,6 +92,17 @@ export class ListingStockRepository {
     return { listings, taken };
   }
 
+  /**
+   * The markets (and their currencies) of these listings, for checkout to choose its market before
+   * it takes anything: a listing's market never changes (it is its farmer's).
+   */
+  marketsOf(manager: EntityManager, listingIds: string[]): Promise<{ marketCode: string; currency: string }[]> {
+    return preparedQuery(manager, 'listings_markets_of',
+      `SELECT DISTINCT l.market_code AS "marketCode", l.currency FROM listings l WHERE l.id = ANY($1::uuid[]) ORDER BY 1, 2`,
+      [listingIds],
+    );
+  }
+
   /** The same snapshot as takeForCheckout, read without locking or taking anything (for a checkout quote). */
   async snapshot(manager: EntityManager, listingIds: string[]): Promise<CheckoutListing[]> {
     if (listingIds.length === 0) return [];

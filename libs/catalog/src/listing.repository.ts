@@ -35,6 +35,8 @@ export interface ListingRow {
   netWeightGrams: number;
   priceCents: number;
   currency: string;
+  /** The market the listing is in (its farmer's); priceCents are minor units of the market's currency. */
+  marketCode: string;
   stock: number;
   harvestDate: string | null;
   status: ListingStatus;
@@ -132,7 +134,7 @@ const ORDER_BY: Record<ListingSort, string> = {
 
 /** The columns of a listing as the API shows it; `l` is a listings row (or a subquery of them). */
 const LISTING_COLUMNS = `l.id, l.title, l.description, l.category, l.unit, l.net_weight_grams AS "netWeightGrams",
-  l.price_cents AS "priceCents", l.currency, l.stock, to_char(l.harvest_date, 'YYYY-MM-DD') AS "harvestDate", l.status, l.removal_reason AS "removalReason",
+  l.price_cents AS "priceCents", l.currency, l.market_code AS "marketCode", l.stock, to_char(l.harvest_date, 'YYYY-MM-DD') AS "harvestDate", l.status, l.removal_reason AS "removalReason",
   l.farmer_id AS "farmerId", u.display_name AS "farmerName", l.cooperative_id AS "cooperativeId", c.name AS "cooperativeName",
   l.county_code AS "countyCode", r.name AS "countyName", l.created_at AS "createdAt", l.updated_at AS "updatedAt", l.sku,
   ls.slug, fs.slug AS "farmerSlug", cs.slug AS "cooperativeSlug",
@@ -153,14 +155,15 @@ const toRow = moneyMapper<ListingRow>('priceCents');
 export class ListingRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** Inserts a listing; its county is the farmer's, read from the users table in the same statement. */
+  /** Inserts a listing; its county, market and currency are the farmer's, read in the same statement. */
   async insert(l: NewListing, m?: EntityManager, reason: 'created' | 'import' = 'created'): Promise<string> {
     // The stock history's first row (trigger on listings) says who listed it and how.
     const [{ id }] = await (m ?? this.db).query(
       `WITH ${stockContextCte(12)}
        INSERT INTO listings (farmer_id, cooperative_id, county_code, title, description, category, unit,
-                             net_weight_grams, price_cents, stock, harvest_date, status, sku)
-       SELECT u.id, $2, u.county_code, $3, $4, $5, $6, $7, $8, $9, $10, $11, $15 FROM users u, stock_ctx WHERE u.id = $1
+                             net_weight_grams, price_cents, stock, harvest_date, status, sku, market_code, currency)
+       SELECT u.id, $2, u.county_code, $3, $4, $5, $6, $7, $8, $9, $10, $11, $15, u.market_code, mk.currency
+         FROM users u JOIN markets mk ON mk.code = u.market_code, stock_ctx WHERE u.id = $1
        RETURNING id`,
       [l.farmerId, l.cooperativeId, l.title, l.description, l.category, l.unit, l.netWeightGrams, l.priceCents, l.stock, l.harvestDate, l.status ?? 'active',
         ...stockContextParams({ reason, actorId: l.farmerId }), l.sku ?? null],

@@ -2,6 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsDateString, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { MARKET_CODE_PATTERN, REGION_CODE_PATTERN } from '@farmlink/shared';
 import { toInt, trim } from './query-transforms';
 
 /*
@@ -26,7 +27,7 @@ function presence(optional: Optionality | undefined, api: ApiPropertyOptions): P
   return [ApiPropertyOptional(api), typeof optional === 'function' ? ValidateIf(optional) : IsOptional()];
 }
 
-const SIX_DIGITS = /^\d{6}$/;
+const REGION_CODE = REGION_CODE_PATTERN;
 const YYYY_MM_DD = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A string, trimmed unless `trim: false`, of at most `max` characters (and at least `min`): "<name> must be 1 to 200 characters" / "… at most 5000 characters". */
@@ -39,10 +40,15 @@ export function TextField(rules: { name?: string; min?: number; max: number; opt
   return stacked(...presence(rules.optional, api), ...(rules.trim === false ? [] : [Transform(trim)]), IsString(), length);
 }
 
-/** A six-digit GB/T 2260 code: "<name> must be a six-digit GB/T 2260 county code" with `county`, else "… GB/T 2260 code". */
+/** A region code (six-digit GB/T 2260 in cn, a market's own elsewhere): "<name> must be a six-digit GB/T 2260 county code" with `county`, else "… GB/T 2260 code". */
 export function RegionCodeField(rules: { name: string; county?: boolean; optional?: Optionality }, api: ApiPropertyOptions = {}) {
-  const message = `${rules.name} must be a six-digit GB/T 2260 ${rules.county ? 'county code' : 'code'}`;
-  return stacked(...presence(rules.optional, api), Matches(SIX_DIGITS, { message }));
+  const message = `${rules.name} must be a six-digit GB/T 2260 ${rules.county ? 'county code' : 'code'} (or another market's own region code, e.g. KE-30)`;
+  return stacked(...presence(rules.optional, api), Matches(REGION_CODE, { message }));
+}
+
+/** A market code (e.g. cn, ke): "<name> must be a market code such as cn or ke". Whether the deployment serves it is the service's check. */
+export function MarketCodeField(rules: { name: string; optional?: Optionality }, api: ApiPropertyOptions = {}) {
+  return stacked(...presence(rules.optional, api), Matches(MARKET_CODE_PATTERN, { message: `${rules.name} must be a market code such as cn or ke` }));
 }
 
 /** A UUID, documented with format uuid: "<name> must be a UUID". */

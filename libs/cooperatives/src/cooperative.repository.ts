@@ -10,7 +10,7 @@ import { escapeLike } from '@farmlink/database';
 export type CooperativeRow = CooperativeDto;
 export type MemberRow = MemberDto;
 
-const COOPERATIVE_COLUMNS = `c.id, c.name, c.county_code AS "countyCode", r.name AS "countyName",
+const COOPERATIVE_COLUMNS = `c.id, c.name, c.county_code AS "countyCode", c.market_code AS "marketCode", r.name AS "countyName",
   c.registration_no AS "registrationNo", c.manager_id AS "managerId", u.display_name AS "managerName",
   (SELECT count(*)::int FROM cooperative_members m WHERE m.cooperative_id = c.id) AS "memberCount",
   c.created_at AS "createdAt", c.updated_at AS "updatedAt",
@@ -25,13 +25,21 @@ const MEMBER_COLUMNS = `m.cooperative_id AS "cooperativeId", m.farmer_id AS "far
 export class CooperativeRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** Creates the cooperative and makes the manager its first member, in one transaction. */
-  async insertWithManager(input: { name: string; countyCode: string; registrationNo: string | null; managerId: string }): Promise<string> {
+  /**
+   * Creates the cooperative and makes the manager its first member, in one transaction. The
+   * cooperative is in its manager's market, and its county must be one of that market's: null when not.
+   */
+  async insertWithManager(input: { name: string; countyCode: string; registrationNo: string | null; managerId: string }): Promise<string | null> {
     return this.db.transaction(async (m: EntityManager) => {
-      const [{ id }] = await m.query(
-        `INSERT INTO cooperatives (name, county_code, registration_no, manager_id) VALUES ($1, $2, $3, $4) RETURNING id`,
+      const [row] = await m.query(
+        `INSERT INTO cooperatives (name, county_code, registration_no, manager_id, market_code)
+         SELECT $1, $2, $3, $4, u.market_code FROM users u JOIN regions r ON r.code = $2 AND r.market_code = u.market_code
+          WHERE u.id = $4
+         RETURNING id`,
         [input.name, input.countyCode, input.registrationNo, input.managerId],
       );
+      if (!row) return null;
+      const id: string = row.id;
       await m.query(`INSERT INTO cooperative_members (cooperative_id, farmer_id, role) VALUES ($1, $2, 'manager')`, [id, input.managerId]);
       return id as string;
     });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { isUniqueViolation } from '@farmlink/database';
 import { DEFAULT_PAGE_SIZE, pageOf, type Page } from '@farmlink/shared';
-import { RegionsService } from '@farmlink/regions';
+import { RegionNotInMarketError, RegionsService } from '@farmlink/regions';
 import { type AuthUser } from '@farmlink/common';
 import { UnknownCountyError } from '@farmlink/identity';
 import type { MemberRole } from '@farmlink/shared';
@@ -30,7 +30,7 @@ export class CooperativesService {
   /** The calling farmer creates a cooperative and becomes its manager and first member. */
   async create(caller: AuthUser, dto: CreateCooperativeDto): Promise<CooperativeDto> {
     if (!(await this.regions.isCounty(dto.countyCode))) throw new UnknownCountyError('countyCode', dto.countyCode);
-    let id: string;
+    let id: string | null;
     try {
       id = await this.cooperatives.insertWithManager({
         name: dto.name,
@@ -42,6 +42,7 @@ export class CooperativesService {
       if (isUniqueViolation(err, 'cooperatives_registration_uq')) throw new RegistrationNoTakenError(dto.registrationNo!);
       throw err;
     }
+    if (id === null) throw new RegionNotInMarketError('countyCode', dto.countyCode, "the manager's");
     return this.get(id);
   }
 

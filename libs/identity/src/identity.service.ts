@@ -6,8 +6,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { actorOf, AuditService } from '@farmlink/audit';
 import type { AuthUser } from '@farmlink/common';
 import { inTransaction, isUniqueViolation } from '@farmlink/database';
-import { DEFAULT_PAGE_SIZE, NotFoundError, pageOf, type Page } from '@farmlink/shared';
-import { RegionsService } from '@farmlink/regions';
+import { DEFAULT_MARKET, DEFAULT_PAGE_SIZE, NotFoundError, pageOf, type Page } from '@farmlink/shared';
+import { MarketsService, RegionsService } from '@farmlink/regions';
 import { AccountMails } from './account-mails';
 import { AuthStateCache } from './auth-state.cache';
 import type { AdminUserDto, AdminUserQueryDto } from './dto/admin-user.dto';
@@ -40,6 +40,7 @@ export class IdentityService implements OnApplicationBootstrap {
     private readonly hasher: PasswordHasher,
     private readonly jwt: JwtService,
     private readonly regions: RegionsService,
+    private readonly markets: MarketsService,
     private readonly config: ConfigService,
     private readonly poverty: PovertyService,
     private readonly audit: AuditService,
@@ -71,9 +72,12 @@ export class IdentityService implements OnApplicationBootstrap {
   }
 
   async register(dto: RegisterDto): Promise<AuthResultDto> {
+    // Registering without a market means the default one (cn); a county must be one of the market's.
+    const marketCode = (await this.markets.get(dto.marketCode ?? DEFAULT_MARKET)).code;
     if (dto.countyCode !== undefined && !(await this.regions.isCounty(dto.countyCode))) {
       throw new UnknownCountyError('countyCode', dto.countyCode);
     }
+    if (dto.countyCode !== undefined) await this.regions.assertCountyInMarket('countyCode', dto.countyCode, marketCode);
     const isFarmer = dto.role === 'farmer';
     const passwordHash = await this.hasher.hash(dto.password);
     // A farmer's povertyRegistered: true is a claim (status `claimed`), filed with the account in one
@@ -88,6 +92,7 @@ export class IdentityService implements OnApplicationBootstrap {
         countyCode: dto.countyCode ?? null,
         village: isFarmer ? (dto.village ?? null) : null,
         locale: dto.locale,
+        marketCode,
       });
       // The verification link is mailed through the outbox: it exists exactly when the account does.
       await this.mails.emailVerification(manager, created);
@@ -123,6 +128,9 @@ export class IdentityService implements OnApplicationBootstrap {
     if (dto.jurisdictionCode !== undefined && !(await this.regions.find(dto.jurisdictionCode))) {
       throw new UnknownRegionError('jurisdictionCode', dto.jurisdictionCode);
     }
+    // An officer serves one market: the given one (default cn), which holds their jurisdiction.
+    const marketCode = (await this.markets.get(dto.marketCode ?? (dto.jurisdictionCode && (await this.regions.marketOf(dto.jurisdictionCode))) ?? DEFAULT_MARKET)).code;
+    if (dto.jurisdictionCode !== undefined && dto.role === 'officer') await this.regions.assertCountyInMarket('jurisdictionCode', dto.jurisdictionCode, marketCode);
     const passwordHash = await this.hasher.hash(dto.password);
     const user = await inTransaction(this.db, async (m) => {
       const created = await this.create(m, {
@@ -131,6 +139,7 @@ export class IdentityService implements OnApplicationBootstrap {
         displayName: dto.displayName,
         role: dto.role,
         jurisdictionCode: dto.role === 'officer' ? (dto.jurisdictionCode ?? null) : null,
+        marketCode,
       });
       await this.audit.record(m, {
         ...actorOf(caller),

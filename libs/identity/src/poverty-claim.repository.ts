@@ -88,7 +88,7 @@ export class PovertyClaimRepository {
     }
     if (filter.counties) {
       params.push(filter.counties);
-      where.push(`u.county_code = ANY($${params.length}::char(6)[])`);
+      where.push(`u.county_code = ANY($${params.length}::text[])`);
     }
     const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
     const [{ total }] = await this.db.query(

@@ -21,6 +21,8 @@ export interface User {
   /** `none` for everyone without a claim (every non-farmer). */
   povertyStatus: PovertyStatus;
   jurisdictionCode: string | null;
+  /** The market the user belongs to (cn unless they registered in another). */
+  marketCode: string;
   /** The language of the mail the user receives. */
   locale: UserLocale;
   emailVerifiedAt: Date | null;
@@ -40,11 +42,12 @@ export interface NewUser {
   village?: string | null;
   jurisdictionCode?: string | null;
   locale?: UserLocale;
+  marketCode?: string;
 }
 
 const USER_COLUMNS = `u.id, u.email, u.display_name AS "displayName", u.role, u.phone, u.county_code AS "countyCode",
   u.village, COALESCE((SELECT pc.status FROM poverty_claims pc WHERE pc.farmer_id = u.id), 'none') AS "povertyStatus",
-  u.jurisdiction_code AS "jurisdictionCode", u.locale, u.email_verified_at AS "emailVerifiedAt",
+  u.jurisdiction_code AS "jurisdictionCode", u.market_code AS "marketCode", u.locale, u.email_verified_at AS "emailVerifiedAt",
   u.created_at AS "createdAt", u.updated_at AS "updatedAt"`;
 
 /** All SQL about users. */
@@ -58,8 +61,8 @@ export class UserRepository {
    */
   async insert(manager: EntityManager, user: NewUser): Promise<User> {
     const rows: User[] = await manager.query(
-      `INSERT INTO users AS u (email, password_hash, display_name, role, phone, county_code, village, jurisdiction_code, locale)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+      `INSERT INTO users AS u (email, password_hash, display_name, role, phone, county_code, village, jurisdiction_code, locale, market_code)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
        RETURNING ${USER_COLUMNS}`,
       [
         user.email.trim(),
@@ -71,6 +74,7 @@ export class UserRepository {
         user.village ?? null,
         user.jurisdictionCode ?? null,
         user.locale ?? 'zh-CN',
+        user.marketCode ?? 'cn',
       ],
     );
     return rows[0];

@@ -6,9 +6,10 @@ import { ListingStockRepository, type CheckoutListing } from '@farmlink/catalog'
 import { inTransaction, uuidV7 } from '@farmlink/database';
 import { PaymentsService, type PaymentSummary } from '@farmlink/payments';
 import { RegionsService } from '@farmlink/regions';
-import { BadRequestError, DEFAULT_CURRENCY, UnprocessableError } from '@farmlink/shared';
+import { BadRequestError, DEFAULT_CURRENCY, DEFAULT_MARKET, UnprocessableError } from '@farmlink/shared';
 import type { CheckoutDto, CreateCheckoutDto } from './dto/checkout.dto';
 import {
+  CheckoutMixesMarketsError,
   IdempotencyKeyMissingError,
   IdempotencyKeyReusedError,
   InsufficientStockError,
@@ -55,6 +56,17 @@ export class CheckoutService {
     if (!(await this.regions.isCounty(dto.shippingAddress.countyCode))) {
       throw new BadRequestError(`shippingAddress.countyCode ${dto.shippingAddress.countyCode} is not a known county`);
     }
+    // A checkout is in one market, in its currency: the market of its listings (cn when none is found:
+    // the transaction then says which are missing), with a delivery address in it.
+    const markets = await this.stock.marketsOf(this.db.manager, ids);
+    if (new Set(markets.map((x) => x.marketCode)).size > 1 || new Set(markets.map((x) => x.currency)).size > 1) {
+      throw new CheckoutMixesMarketsError({ marketCodes: [...new Set(markets.map((x) => x.marketCode))], currencies: [...new Set(markets.map((x) => x.currency))] });
+    }
+    const market = markets[0] ?? { marketCode: DEFAULT_MARKET, currency: DEFAULT_CURRENCY };
+    if ((await this.regions.marketOf(dto.shippingAddress.countyCode)) !== market.marketCode) {
+      throw new CheckoutMixesMarketsError({ marketCodes: [market.marketCode], shippingCountyCode: dto.shippingAddress.countyCode });
+    }
+    const currency = market.currency;
     const address: ShippingAddress = {
       name: dto.shippingAddress.name,
       phone: dto.shippingAddress.phone,
@@ -69,7 +81,7 @@ export class CheckoutService {
       // The unique (buyer, key) row is the lock: a request with a key already
       // used finds it taken and replays the stored answer; a concurrent one with
       // the same key waits here until we commit, then does the same.
-      const checkout = await this.orders.claimCheckout(m, { buyerId, idempotencyKey: key, requestHash, currency: DEFAULT_CURRENCY, shippingAddress: address });
+      const checkout = await this.orders.claimCheckout(m, { buyerId, idempotencyKey: key, requestHash, currency, marketCode: market.marketCode, shippingAddress: address });
       if (!checkout) return null;
       const checkoutId = checkout.id;
       // A new checkout (not a replay): 409 when the buyer already holds MAX_UNPAID_CHECKOUTS unpaid ones.
@@ -86,7 +98,9 @@ export class CheckoutService {
       if (missing.length > 0) throw new ListingsNotFoundError(missing);
       const unavailable = listings.filter((l) => l.status !== 'active').map((l) => l.id);
       if (unavailable.length > 0) throw new ListingsUnavailableError(unavailable);
-      if (listings.some((l) => l.currency !== DEFAULT_CURRENCY)) throw new UnprocessableError('All listings in one checkout must be in CNY');
+      if (listings.some((l) => l.currency !== currency)) {
+        throw new CheckoutMixesMarketsError({ marketCodes: [market.marketCode], currencies: [...new Set([currency, ...listings.map((l) => l.currency)])] });
+      }
       const short = listings.filter((l) => !taken.has(l.id)).map((l) => l.id);
       if (short.length > 0) throw new InsufficientStockError(short); // the transaction rolls back every unit taken
 
@@ -96,19 +110,19 @@ export class CheckoutService {
       const totalCents = newOrders.reduce((sum, o) => sum + o.totalCents, 0);
       if (!Number.isSafeInteger(totalCents)) throw new UnprocessableError('The order total is too large');
       assertPayableTotals(newOrders, totalCents); // 422 beyond 99,999,999 fen; the rollback returns the stock
-      const { summary, needsInitiation } = await this.payments.createForCheckout(m, { checkoutId, amountCents: totalCents, currency: DEFAULT_CURRENCY });
+      const { summary, needsInitiation } = await this.payments.createForCheckout(m, { checkoutId, amountCents: totalCents, currency });
       const orderIds = newOrders.map(() => uuidV7());
       const orderNos = await this.orders.nextOrderNos(m, newOrders.length);
       // With a local provider the answer is complete now and is stored with the orders, for idempotent replays.
-      const placed = placedOrders({ id: checkoutId, buyerId, createdAt: checkout.createdAt, shippingAddress: address }, newOrders, orderIds, orderNos);
-      const response = needsInitiation ? null : checkoutAnswer({ id: checkoutId, totalCents, currency: DEFAULT_CURRENCY, createdAt: checkout.createdAt }, placed, summary);
-      await this.orders.insertOrders(m, { id: checkoutId, buyerId, currency: DEFAULT_CURRENCY, shippingAddress: address }, newOrders, {
+      const placed = placedOrders({ id: checkoutId, buyerId, createdAt: checkout.createdAt, shippingAddress: address, currency }, newOrders, orderIds, orderNos);
+      const response = needsInitiation ? null : checkoutAnswer({ id: checkoutId, totalCents, currency, createdAt: checkout.createdAt }, placed, summary);
+      await this.orders.insertOrders(m, { id: checkoutId, buyerId, currency, marketCode: market.marketCode, shippingAddress: address }, newOrders, {
         totalCents,
         response,
         orderIds,
         orderNos,
       });
-      return { checkoutId, totalCents, response, paymentId: summary.id, createdAt: checkout.createdAt, placed };
+      return { checkoutId, totalCents, response, paymentId: summary.id, createdAt: checkout.createdAt, placed, currency };
     });
 
     if (created === null) {
@@ -120,7 +134,7 @@ export class CheckoutService {
 
     // External provider (Stripe): create the PaymentIntent now that the transaction has committed.
     const payment = await this.payments.initiate(created.paymentId);
-    const response = checkoutAnswer({ id: created.checkoutId, totalCents: created.totalCents, currency: DEFAULT_CURRENCY, createdAt: created.createdAt }, created.placed, payment);
+    const response = checkoutAnswer({ id: created.checkoutId, totalCents: created.totalCents, currency: created.currency, createdAt: created.createdAt }, created.placed, payment);
     await this.orders.finishCheckout(created.checkoutId, created.totalCents, response);
     return response;
   }
@@ -174,7 +188,7 @@ export function groupBySeller(items: { listing: CheckoutListing; quantity: numbe
 
 /** The rows a new checkout's orders and lines have once inserted, so that the first answer needs no read. */
 function placedOrders(
-  checkout: { id: string; buyerId: string; createdAt: Date; shippingAddress: ShippingAddress },
+  checkout: { id: string; buyerId: string; createdAt: Date; shippingAddress: ShippingAddress; currency: string },
   orders: NewOrder[],
   orderIds: string[],
   orderNos: string[],
@@ -193,7 +207,7 @@ function placedOrders(
       totalCents: o.totalCents,
       shippingCents: o.shippingCents,
       refundedCents: 0,
-      currency: DEFAULT_CURRENCY,
+      currency: checkout.currency,
       shippingAddress: checkout.shippingAddress,
       carrier: null,
       trackingNo: null,

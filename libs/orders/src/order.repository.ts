@@ -158,14 +158,14 @@ export class OrderRepository {
    */
   async claimCheckout(
     m: EntityManager,
-    c: { buyerId: string; idempotencyKey: string; requestHash: string; currency: string; shippingAddress: ShippingAddress },
+    c: { buyerId: string; idempotencyKey: string; requestHash: string; currency: string; marketCode: string; shippingAddress: ShippingAddress },
   ): Promise<{ id: string; createdAt: Date } | null> {
-    const rows = await preparedQuery<{ id: string; createdAt: Date }>(m, 'checkouts_claim',
-      `INSERT INTO checkouts (id, buyer_id, idempotency_key, request_hash, total_cents, currency, shipping_address)
-       VALUES ($6, $1, $2, $3, 0, $4, $5)
+    const rows = await preparedQuery<{ id: string; createdAt: Date }>(m, 'checkouts_claim_market',
+      `INSERT INTO checkouts (id, buyer_id, idempotency_key, request_hash, total_cents, currency, shipping_address, market_code)
+       VALUES ($6, $1, $2, $3, 0, $4, $5, $7)
        ON CONFLICT (buyer_id, idempotency_key) DO NOTHING
        RETURNING id, created_at AS "createdAt"`,
-      [c.buyerId, c.idempotencyKey, c.requestHash, c.currency, JSON.stringify(c.shippingAddress), uuidV7()],
+      [c.buyerId, c.idempotencyKey, c.requestHash, c.currency, JSON.stringify(c.shippingAddress), uuidV7(), c.marketCode],
     );
     return rows[0] ?? null;
   }
@@ -205,25 +205,25 @@ export class OrderRepository {
    */
   async insertOrders(
     m: EntityManager,
-    checkout: { id: string; buyerId: string; currency: string; shippingAddress: ShippingAddress },
+    checkout: { id: string; buyerId: string; currency: string; marketCode: string; shippingAddress: ShippingAddress },
     orders: NewOrder[],
     finish: { totalCents: number; response: unknown | null; orderIds?: string[]; orderNos?: string[] },
   ): Promise<string[]> {
     const ids = finish.orderIds ?? orders.map(() => uuidV7());
     const lines = orders.flatMap((o, i) => o.lines.map((l, position) => ({ ...l, orderId: ids[i], position })));
-    await preparedQuery(m, 'orders_insert_checkout',
+    await preparedQuery(m, 'orders_insert_checkout_market',
       `WITH new_orders AS (
-         INSERT INTO orders (id, checkout_id, buyer_id, seller_type, seller_id, county_code, total_cents, shipping_cents, currency, shipping_address, order_no)
+         INSERT INTO orders (id, checkout_id, buyer_id, seller_type, seller_id, county_code, total_cents, shipping_cents, currency, shipping_address, order_no, market_code)
          SELECT t.id, $1, $2, t.seller_type, t.seller_id, t.county_code, t.total_cents, t.shipping_cents, $3, $4,
-                COALESCE(t.order_no, order_no_of(nextval('order_no_seq')))
-           FROM unnest($5::uuid[], $6::text[], $7::uuid[], $8::char(6)[], $9::bigint[], $26::text[], $27::bigint[])
+                COALESCE(t.order_no, order_no_of(nextval('order_no_seq'))), $28
+           FROM unnest($5::uuid[], $6::text[], $7::uuid[], $8::text[], $9::bigint[], $26::text[], $27::bigint[])
                 AS t(id, seller_type, seller_id, county_code, total_cents, order_no, shipping_cents)
          RETURNING id
        ), new_lines AS (
          INSERT INTO order_lines (order_id, position, listing_id, title, unit, category, net_weight_grams, unit_price_cents,
                                   quantity, line_total_cents, producer_id, producer_county_code, producer_poverty_registered, id)
          SELECT * FROM unnest($10::uuid[], $11::int[], $12::uuid[], $13::text[], $14::text[], $15::text[], $16::int[],
-                              $17::bigint[], $18::int[], $19::bigint[], $20::uuid[], $21::char(6)[], $22::boolean[], $25::uuid[])
+                              $17::bigint[], $18::int[], $19::bigint[], $20::uuid[], $21::text[], $22::boolean[], $25::uuid[])
        ), new_history AS (
          INSERT INTO order_history (order_id, from_status, to_status, actor_id, actor_role)
          SELECT id, NULL, 'pending_payment', $2, 'buyer' FROM new_orders
@@ -257,6 +257,7 @@ export class OrderRepository {
         lines.map(() => uuidV7()),
         finish.orderNos ?? orders.map(() => null),
         orders.map((o) => o.shippingCents),
+        checkout.marketCode,
       ],
     );
     return ids;

@@ -86,3 +86,18 @@ export class NoDeliveryError extends UnprocessableError {
     });
   }
 }
+
+/**
+ * A checkout never mixes markets (nor so currencies): every listing of one checkout must be in the
+ * same market, and its delivery address in that market too. 422 with the markets found.
+ */
+export class CheckoutMixesMarketsError extends UnprocessableError {
+  constructor(details: { marketCodes: string[]; currencies?: string[]; shippingCountyCode?: string }) {
+    super(
+      details.shippingCountyCode
+        ? `The delivery county ${details.shippingCountyCode} is not in the market of these listings (${details.marketCodes.join(', ')}): a checkout stays in one market`
+        : `These listings are in different markets (${details.marketCodes.join(', ')}): check out each market's listings on their own`,
+      details,
+    );
+  }
+}

@@ -52,7 +52,7 @@ const SELLERS_CLAUSE = `(seller_type, seller_id) IN (SELECT * FROM unnest($1::te
 
 const toLedgerOrder = moneyMapper<LedgerOrder>('saleCents', 'refundedCents');
 const toEntry = moneyMapper<LedgerEntryRow>('amountCents');
-const toBalance = moneyMapper<SellerRef & { balanceCents: number }>('balanceCents');
+const toBalance = moneyMapper<SellerRef & { balanceCents: number; currency: string }>('balanceCents');
 
 /** All SQL about the seller ledger (append-only: there is no update or delete here, and a trigger refuses them). */
 @Injectable()
@@ -125,6 +125,12 @@ export class LedgerRepository {
   }
 
   /** The sellers a farmer acts for: themself, and every cooperative they manage. */
+  /** The currency of the user's market: a seller's ledger is in it (a seller sells in one market). */
+  async currencyOf(userId: string): Promise<string | null> {
+    const [row] = await this.db.query(`SELECT mk.currency FROM users u JOIN markets mk ON mk.code = u.market_code WHERE u.id = $1`, [userId]);
+    return row?.currency ?? null;
+  }
+
   async sellersOf(userId: string): Promise<SellerRef[]> {
     const rows = await this.db.query(`SELECT id FROM cooperatives WHERE manager_id = $1 ORDER BY id`, [userId]);
     return [{ sellerType: 'farmer', sellerId: userId }, ...rows.map((r: { id: string }) => ({ sellerType: 'cooperative' as const, sellerId: r.id }))];
@@ -140,14 +146,18 @@ export class LedgerRepository {
     return { items: rows.map(toEntry), total };
   }
 
-  /** The balance of each seller (sellers without entries included, at 0). */
-  async balances(sellers: SellerRef[]): Promise<(SellerRef & { balanceCents: number })[]> {
+  /**
+   * The balance of each seller in each currency it has entries in (sellers without entries
+   * included, at 0 in `currency`): amounts of different currencies are never added.
+   */
+  async balances(sellers: SellerRef[], currency: string): Promise<(SellerRef & { balanceCents: number; currency: string })[]> {
     const rows = await this.db.query(
-      `SELECT s.seller_type AS "sellerType", s.seller_id AS "sellerId", coalesce(sum(e.amount_cents), 0)::bigint AS "balanceCents"
+      `SELECT s.seller_type AS "sellerType", s.seller_id AS "sellerId", coalesce(e.currency, $3) AS currency,
+              coalesce(sum(e.amount_cents), 0)::bigint AS "balanceCents"
          FROM unnest($1::text[], $2::uuid[]) WITH ORDINALITY AS s(seller_type, seller_id, n)
          LEFT JOIN seller_ledger_entries e ON e.seller_type = s.seller_type AND e.seller_id = s.seller_id
-        GROUP BY s.seller_type, s.seller_id, s.n ORDER BY s.n`,
-      [sellers.map((s) => s.sellerType), sellers.map((s) => s.sellerId)],
+        GROUP BY s.seller_type, s.seller_id, s.n, coalesce(e.currency, $3) ORDER BY s.n, coalesce(e.currency, $3) <> $3, 3`,
+      [sellers.map((s) => s.sellerType), sellers.map((s) => s.sellerId), currency],
     );
     return rows.map(toBalance);
   }

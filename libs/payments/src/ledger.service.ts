@@ -92,7 +92,11 @@ export class LedgerService {
     }
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
-    const [{ items, total }, balances] = await Promise.all([this.ledger.page(sellers, page, pageSize), this.ledger.balances(sellers)]);
-    return { items, total, page, pageSize, balanceCents: balances.reduce((s, b) => s + b.balanceCents, 0), currency: DEFAULT_CURRENCY, balances };
+    // The seller's market's currency; balances in any other (none in practice: a seller sells in one market) are listed apart, never added.
+    const currency = (await this.ledger.currencyOf(userId)) ?? DEFAULT_CURRENCY;
+    const [{ items, total }, balances] = await Promise.all([this.ledger.page(sellers, page, pageSize), this.ledger.balances(sellers, currency)]);
+    // Balances are given in the page's currency only (one per seller); entries in another would be a bug, never added in.
+    const inCurrency = balances.filter((b) => b.currency === currency).map(({ currency: _c, ...b }) => b);
+    return { items, total, page, pageSize, balanceCents: inCurrency.reduce((s, b) => s + b.balanceCents, 0), currency, balances: inCurrency };
   }
 }

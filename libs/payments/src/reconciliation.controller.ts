@@ -15,11 +15,11 @@ export class ReconciliationController {
     summary: 'Payments succeeded minus refunds, against paid orders and the seller ledger, for a range of dates',
     description:
       'Covers payments that succeeded, orders paid and ledger entries written between from and to (calendar dates in ' +
-      'REPORT_TIME_ZONE, both inclusive). Lists every mismatch, order by order and payment by payment; none in a healthy system.',
+      'the market\'s zone, REPORT_TIME_ZONE for cn, both inclusive), for one market (`market`, default cn) and so one currency. Lists every mismatch, order by order and payment by payment; none in a healthy system.',
     access: ['admin'],
     ok: { type: ReconciliationReportDto },
   })
   run(@Query() query: ReconciliationQueryDto): Promise<ReconciliationReport> {
-    return this.reconciliation.run(query.from, query.to);
+    return this.reconciliation.run(query.from, query.to, query.market);
   }
 }

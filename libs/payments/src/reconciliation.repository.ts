@@ -26,6 +26,8 @@ export interface ReconOrderRow {
   ledgerEntries: number;
   ledgerOtherSeller: number;
   feeBps: number | null;
+  /** The checkout's currency (its market's): reconciliation covers one currency at a time. */
+  currency: string;
 }
 
 /** What orders tell reconciliation about one order (through the PaymentOutcomePort). */
@@ -45,6 +47,12 @@ const BOUNDS = `SELECT ($1::date::timestamp AT TIME ZONE $3) AS lo, (($2::date +
 @Injectable()
 export class ReconciliationRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** A market's currency and report zone (null for a market this deployment does not serve). */
+  async market(code: string): Promise<{ currency: string; timeZone: string } | null> {
+    const [row] = await this.db.query(`SELECT currency, time_zone AS "timeZone" FROM markets WHERE code = $1`, [code]);
+    return row ?? null;
+  }
 
   /** Checkouts whose payment succeeded in [from, to], and orders with ledger entries written in it (calendar dates in `timeZone`). */
   async scope(from: string, to: string, timeZone: string): Promise<{ checkoutIds: string[]; orderIds: string[] }> {
@@ -73,9 +81,11 @@ export class ReconciliationRepository {
               coalesce(r.ok_cents, 0)::bigint AS "refundsCents", coalesce(r.failed, 0)::int AS "failedRefunds",
               coalesce(l.sale_cents, 0)::bigint AS "ledgerSaleCents", coalesce(l.sales, 0)::int AS "ledgerSales",
               coalesce(l.refund_cents, 0)::bigint AS "ledgerRefundCents", coalesce(l.fee_cents, 0)::bigint AS "ledgerFeeCents",
-              coalesce(l.entries, 0)::int AS "ledgerEntries", coalesce(l.other_seller, 0)::int AS "ledgerOtherSeller", l.fee_bps AS "feeBps"
+              coalesce(l.entries, 0)::int AS "ledgerEntries", coalesce(l.other_seller, 0)::int AS "ledgerOtherSeller", l.fee_bps AS "feeBps",
+              ck.currency
          FROM unnest($4::uuid[], $5::uuid[], $6::text[], $7::uuid[]) AS o(order_id, checkout_id, seller_type, seller_id)
          CROSS JOIN bounds b
+         JOIN checkouts ck ON ck.id = o.checkout_id
          LEFT JOIN payments p ON p.checkout_id = o.checkout_id
          LEFT JOIN LATERAL (
            SELECT sum(amount_cents) FILTER (WHERE status <> 'failed') AS ok_cents, count(*) FILTER (WHERE status = 'failed') AS failed

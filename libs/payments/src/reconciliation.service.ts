@@ -20,6 +20,9 @@ export interface ReconciliationReport {
   from: string;
   to: string;
   timeZone: string;
+  marketCode: string;
+  /** Every amount is in this currency (the market's). */
+  currency: string;
   /** Payments that succeeded in the range. */
   paymentsSucceededCents: number;
   /** Refunds (not failed) of those payments. */
@@ -58,11 +61,14 @@ export class ReconciliationService {
     private readonly moduleRef: ModuleRef,
   ) {}
 
-  async run(from: string, to: string): Promise<ReconciliationReport> {
+  async run(from: string, to: string, marketCode = 'cn'): Promise<ReconciliationReport> {
     if (!validDate(from) || !validDate(to)) throw new BadRequestError('from and to must be calendar dates YYYY-MM-DD');
     if (from > to) throw new BadRequestError('from must not be after to');
-    const timeZone = String(this.config.get('REPORT_TIME_ZONE') ?? 'Asia/Shanghai');
-    const rows = await this.ordersInScope(from, to, timeZone);
+    // One market at a time, so one currency: amounts of different currencies are never added.
+    const market = await this.repo.market(marketCode);
+    if (!market) throw new BadRequestError(`Unknown market: ${marketCode}`, { marketCode });
+    const timeZone = marketCode === 'cn' ? String(this.config.get('REPORT_TIME_ZONE') ?? 'Asia/Shanghai') : market.timeZone;
+    const rows = (await this.ordersInScope(from, to, timeZone)).filter((o) => o.currency === market.currency);
     const mismatches: ReconciliationMismatch[] = [];
     const miss = (check: string, o: { paymentId: string | null; orderId: string | null }, expectedCents: number, actualCents: number, message: string) =>
       mismatches.push({ check, paymentId: o.paymentId, orderId: o.orderId, expectedCents, actualCents, message });
@@ -98,6 +104,8 @@ export class ReconciliationService {
       from,
       to,
       timeZone,
+      marketCode,
+      currency: market.currency,
       paymentsSucceededCents,
       refundsCents,
       netCents: paymentsSucceededCents - refundsCents,

@@ -8,23 +8,39 @@ export interface RegionRow {
   name: string;
   level: RegionLevel;
   parentCode: string | null;
+  /** The market whose region this is (`cn` for GB/T 2260). */
+  marketCode: string;
+}
+
+/** One region as an import writes it (see region-import.ts). */
+export interface RegionImportRow {
+  code: string;
+  name: string;
+  names: Record<string, string>;
+  level: RegionLevel;
+  parentCode: string | null;
 }
 
 export interface ProgrammeRow {
   id: string;
   name: string;
+  marketCode: string;
   startDate: string;
   endDate: string | null;
   createdAt: Date;
   countyCount: number;
 }
 
-const REGION_COLUMNS = `code, name, level, parent_code AS "parentCode"`;
-const PROGRAMME_COLUMNS = `p.id, p.name, to_char(p.start_date, 'YYYY-MM-DD') AS "startDate",
+const REGION_COLUMNS = `code, name, level, parent_code AS "parentCode", market_code AS "marketCode"`;
+const PROGRAMME_COLUMNS = `p.id, p.name, p.market_code AS "marketCode", to_char(p.start_date, 'YYYY-MM-DD') AS "startDate",
   to_char(p.end_date, 'YYYY-MM-DD') AS "endDate", p.created_at AS "createdAt",
   (SELECT count(*)::int FROM programme_counties pc WHERE pc.programme_id = p.id) AS "countyCount"`;
 
-/** All SQL about regions and programmes. Regions never change at run time, so they are cached in memory. */
+/**
+ * All SQL about regions and programmes. Regions change only by `npm run regions:import` (or a
+ * migration), so they are cached in memory: an import through this process drops the cache; another
+ * process's import is seen after a restart (README).
+ */
 @Injectable()
 export class RegionRepository {
   private byCode?: Promise<Map<string, RegionRow>>;
@@ -43,11 +59,17 @@ export class RegionRepository {
     return this.byCode;
   }
 
-  async find(filter: { level?: RegionLevel; parentCode?: string; q?: string }): Promise<RegionRow[]> {
+  /** Forgets the cached regions (after an import). */
+  invalidate(): void {
+    this.byCode = undefined;
+  }
+
+  async find(filter: { level?: RegionLevel; parentCode?: string; q?: string; marketCode?: string }): Promise<RegionRow[]> {
     const map = await this.all();
     const q = filter.q?.trim().toLowerCase();
     const out: RegionRow[] = [];
     for (const r of map.values()) {
+      if (filter.marketCode && r.marketCode !== filter.marketCode) continue;
       if (filter.level && r.level !== filter.level) continue;
       if (filter.parentCode && r.parentCode !== filter.parentCode) continue;
       if (q && !r.name.toLowerCase().includes(q) && !r.code.startsWith(q)) continue;
@@ -56,11 +78,36 @@ export class RegionRepository {
     return out;
   }
 
+  /** Codes, market and parent of every region (for an import's checks), on the caller's transaction. */
+  regionCodes(m: EntityManager | DataSource): Promise<{ code: string; marketCode: string; level: RegionLevel; parentCode: string | null }[]> {
+    return m.query(`SELECT code, market_code AS "marketCode", level, parent_code AS "parentCode" FROM regions`);
+  }
+
+  /**
+   * Writes a market's regions in one statement (parents and children together: the foreign keys are
+   * checked at its end): new codes are added, known ones of the same market renamed, re-levelled or
+   * moved. Answers how many were added and changed.
+   */
+  async upsertRegions(m: EntityManager, marketCode: string, rows: RegionImportRow[]): Promise<{ added: number; changed: number }> {
+    const result: { inserted: boolean }[] = await m.query(
+      `INSERT INTO regions AS r (code, name, names, level, parent_code, market_code)
+       SELECT x.code, x.name, x.names, x.level, x.parent, $6
+         FROM unnest($1::text[], $2::text[], $3::jsonb[], $4::text[], $5::text[]) AS x(code, name, names, level, parent)
+       ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, names = EXCLUDED.names, level = EXCLUDED.level, parent_code = EXCLUDED.parent_code
+         WHERE r.market_code = EXCLUDED.market_code
+           AND (r.name, r.names, r.level, r.parent_code) IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.names, EXCLUDED.level, EXCLUDED.parent_code)
+       RETURNING (xmax = 0) AS inserted`,
+      [rows.map((r) => r.code), rows.map((r) => r.name), rows.map((r) => JSON.stringify(r.names)), rows.map((r) => r.level), rows.map((r) => r.parentCode), marketCode],
+    );
+    const added = result.filter((r) => r.inserted).length;
+    return { added, changed: result.length - added };
+  }
+
   /** Inserts a programme on the caller's transaction; answers its id. */
-  async insertProgramme(m: EntityManager, p: { name: string; startDate: string; endDate: string | null }): Promise<string> {
+  async insertProgramme(m: EntityManager, p: { name: string; startDate: string; endDate: string | null; marketCode: string }): Promise<string> {
     const [row] = await m.query(
-      `INSERT INTO programmes (name, start_date, end_date) VALUES ($1, $2, $3) RETURNING id`,
-      [p.name, p.startDate, p.endDate],
+      `INSERT INTO programmes (name, start_date, end_date, market_code) VALUES ($1, $2, $3, $4) RETURNING id`,
+      [p.name, p.startDate, p.endDate, p.marketCode],
     );
     return row.id;
   }
@@ -124,14 +171,14 @@ export class RegionRepository {
   ): Promise<{ enrolled: number; added: string[]; removed: string[] }> {
     await m.query(`SELECT 1 FROM programmes WHERE id = $1 FOR UPDATE`, [id]);
     const removed: { code: string }[] = await m.query(
-      `WITH gone AS (DELETE FROM programme_counties WHERE programme_id = $1 AND NOT (county_code = ANY($2::char(6)[])) RETURNING county_code)
+      `WITH gone AS (DELETE FROM programme_counties WHERE programme_id = $1 AND NOT (county_code = ANY($2::text[])) RETURNING county_code)
        SELECT county_code AS code FROM gone ORDER BY county_code`,
       [id, countyCodes],
     );
     const added: { code: string }[] = await m.query(
       `WITH new AS (
          INSERT INTO programme_counties (programme_id, county_code, enrolled_on)
-         SELECT $1, c, $3::date FROM unnest($2::char(6)[]) AS c
+         SELECT $1, c, $3::date FROM unnest($2::text[]) AS c
          ON CONFLICT (programme_id, county_code) DO NOTHING
          RETURNING county_code)
        SELECT county_code AS code FROM new ORDER BY county_code`,

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, Header, HttpCode, Param, ParseUUIDPipe, 
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { BadRequestError } from '@farmlink/shared';
+import { BadRequestError, type RegionLevel } from '@farmlink/shared';
 import { CurrentUser, Endpoint, type AuthUser } from '@farmlink/common';
 import {
   CreateProgrammeDto,
@@ -23,17 +23,23 @@ export class RegionsController {
   constructor(private readonly regions: RegionsService) {}
 
   @Get()
-  @Endpoint({ summary: 'GB/T 2260 regions, filtered by level, parent or name', access: 'public', ok: { type: [RegionDto] } })
+  @Endpoint({
+    summary: "A market's regions (default cn: GB/T 2260), filtered by level, parent or name",
+    description: "`market` (GET /api/markets) chooses the market; another market's codes are its own, e.g. ISO 3166-2 `KE-30`. 400 for a market not served here.",
+    access: 'public',
+    ok: { type: [RegionDto] },
+  })
   @Header('Cache-Control', 'public, max-age=3600')
-  list(@Query() query: RegionQueryDto): Promise<RegionDto[]> {
-    return this.regions.list(query);
+  async list(@Query() query: RegionQueryDto): Promise<RegionDto[]> {
+    return (await this.regions.list(query)).map(publicRegion);
   }
 
   @Get(':code')
   @Endpoint({ summary: 'One region with its parents (province first)', access: 'public', ok: { type: RegionWithParentsDto } })
   @Header('Cache-Control', 'public, max-age=3600')
-  get(@Param('code') code: string): Promise<RegionWithParentsDto> {
-    return this.regions.get(code);
+  async get(@Param('code') code: string): Promise<RegionWithParentsDto> {
+    const r = await this.regions.get(code);
+    return { ...publicRegion(r), parents: r.parents.map(publicRegion) };
   }
 }
 
@@ -125,6 +131,11 @@ export class ProgrammesController {
     }
     return this.regions.enrolCounties(caller, id, dto.countyCodes, dto.enrolledOn);
   }
+}
+
+/** A region as the API shows it (its market is the one asked for). */
+function publicRegion<R extends { code: string; name: string; level: RegionLevel; parentCode: string | null }>(r: R): RegionDto {
+  return { code: r.code, name: r.name, level: r.level, parentCode: r.parentCode };
 }
 
 /** County codes from CSV or plain text: every cell of every row; a non-numeric first row is a header. */

@@ -24,3 +24,17 @@ export class ProgrammeHasHistoryError extends ConflictError {
     super(`Programme ${id} has sales in its enrolled counties; it is kept so that its reports stay available (set an end date instead)`);
   }
 }
+
+/** A market code that this deployment does not serve (400: it came in a request). */
+export class UnknownMarketError extends BadRequestError {
+  constructor(code: string) {
+    super(`Unknown market: ${code}`, { marketCode: code });
+  }
+}
+
+/** A region of another market than the one the request is about (e.g. a Kenyan county for a Chinese farmer). */
+export class RegionNotInMarketError extends BadRequestError {
+  constructor(field: string, code: string, marketCode: string) {
+    super(`${field} ${code} is not a region of market ${marketCode}`, { field, regionCode: code, marketCode });
+  }
+}

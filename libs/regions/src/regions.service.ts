@@ -4,9 +4,10 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { actorOf, AuditService } from '@farmlink/audit';
 import type { AuthUser } from '@farmlink/common';
 import { inTransaction } from '@farmlink/database';
-import { BadRequestError, REGION_CODE_PATTERN, type RegionLevel } from '@farmlink/shared';
+import { BadRequestError, DEFAULT_MARKET, REGION_CODE_PATTERN, type RegionLevel } from '@farmlink/shared';
+import { MarketsService } from './markets.service';
 import { ProgrammeRow, RegionRepository, RegionRow } from './region.repository';
-import { ProgrammeHasHistoryError, ProgrammeNotFoundError, RegionNotFoundError, UnknownCountyCodesError } from './regions.errors';
+import { ProgrammeHasHistoryError, ProgrammeNotFoundError, RegionNotFoundError, RegionNotInMarketError, UnknownCountyCodesError } from './regions.errors';
 
 /**
  * Whether any sale has been counted in these counties (on the caller's transaction). Regions know
@@ -35,10 +36,27 @@ export class RegionsService {
     private readonly regions: RegionRepository,
     private readonly audit: AuditService,
     @InjectDataSource() private readonly db: DataSource,
+    private readonly markets: MarketsService,
   ) {}
 
-  list(filter: { level?: RegionLevel; parentCode?: string; q?: string }): Promise<RegionRow[]> {
-    return this.regions.find(filter);
+  /** A market's regions (default cn); 400 for a market this deployment does not serve. */
+  async list(filter: { level?: RegionLevel; parentCode?: string; q?: string; market?: string }): Promise<RegionRow[]> {
+    const market = await this.markets.get(filter.market ?? DEFAULT_MARKET);
+    return this.regions.find({ level: filter.level, parentCode: filter.parentCode, q: filter.q, marketCode: market.code });
+  }
+
+  /** The market of a region, or undefined for an unknown code. */
+  async marketOf(code: string): Promise<string | undefined> {
+    return (await this.find(code))?.marketCode;
+  }
+
+  /**
+   * Checks that `code` is a county of `marketCode` (the default market when not given): 400
+   * UnknownCounty-style errors are the caller's; this one says the county is another market's.
+   */
+  async assertCountyInMarket(field: string, code: string, marketCode: string): Promise<void> {
+    const region = await this.find(code);
+    if (region && region.marketCode !== marketCode) throw new RegionNotInMarketError(field, code, marketCode);
   }
 
   async get(code: string): Promise<RegionWithParents> {
@@ -95,16 +113,17 @@ export class RegionsService {
   }
 
   /** An admin creates a programme; the audit entry commits with it. */
-  async createProgramme(caller: AuthUser | null, input: { name: string; startDate: string; endDate?: string }): Promise<ProgrammeRow> {
+  async createProgramme(caller: AuthUser | null, input: { name: string; startDate: string; endDate?: string; marketCode?: string }): Promise<ProgrammeRow> {
     const endDate = input.endDate ?? null;
+    const marketCode = (await this.markets.get(input.marketCode ?? DEFAULT_MARKET)).code;
     const id = await inTransaction(this.db, async (m) => {
-      const created = await this.regions.insertProgramme(m, { name: input.name, startDate: input.startDate, endDate });
+      const created = await this.regions.insertProgramme(m, { name: input.name, startDate: input.startDate, endDate, marketCode });
       await this.audit.record(m, {
         ...actorOf(caller),
         action: 'programme.create',
         targetType: 'programme',
         targetId: created,
-        details: { name: input.name, startDate: input.startDate, endDate },
+        details: { name: input.name, startDate: input.startDate, endDate, marketCode },
       });
       return created;
     });
@@ -204,7 +223,8 @@ export class RegionsService {
     if (!programme) throw new ProgrammeNotFoundError(id);
     const all = await this.regions.all();
     const unique = [...new Set(codes.map((c) => c.trim()))];
-    const unknown = unique.filter((c) => !REGION_CODE_PATTERN.test(c) || all.get(c)?.level !== 'county');
+    // A programme enrols counties of its own market only: another market's county is as unknown to it.
+    const unknown = unique.filter((c) => !REGION_CODE_PATTERN.test(c) || all.get(c)?.level !== 'county' || all.get(c)?.marketCode !== programme.marketCode);
     if (unknown.length > 0) throw new UnknownCountyCodesError(unknown);
     const on = enrolledOn ?? programme.startDate;
     const enrolled = await inTransaction(this.db, async (m) => {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '@farmlink/common';
-import { RegionNotFoundError, RegionsService } from '@farmlink/regions';
-import { ForbiddenError } from '@farmlink/shared';
+import { MarketsService, RegionNotFoundError, RegionsService, type MarketRow } from '@farmlink/regions';
+import { DEFAULT_MARKET, ForbiddenError } from '@farmlink/shared';
 import { ReportRepository } from './report.repository';
 import { OutsideJurisdictionError } from './reports.errors';
 
@@ -14,6 +14,15 @@ export interface CounterScope {
 export interface ScopedCounties {
   counties: string[] | null;
   counterScope: CounterScope | null;
+  /** The one market the report is about: its figures are in its currency, on its dates. */
+  market: MarketRow;
+  /** The market's whole-market counter scope: '*' for cn, '*' + code for another (e.g. '*ke'). */
+  marketScope: string;
+}
+
+/** The counter scope of a whole market (report_refresh_scopes). */
+export function marketScopeOf(marketCode: string): string {
+  return marketCode === DEFAULT_MARKET ? '*' : `*${marketCode}`;
 }
 
 /**
@@ -29,6 +38,7 @@ export class ReportAccess {
   constructor(
     private readonly reports: ReportRepository,
     private readonly regions: RegionsService,
+    private readonly markets: MarketsService,
   ) {}
 
   private countiesWithin(code: string): Promise<string[]> {
@@ -46,10 +56,18 @@ export class ReportAccess {
    * scope those counties are, if any: '*' (everywhere), one region, or one
    * programme. An intersection of a programme with a region is no scope.
    */
-  async scopeCounties(caller: AuthUser, filter: { regionCode?: string; programmeId?: string }): Promise<ScopedCounties> {
+  async scopeCounties(caller: AuthUser, filter: { regionCode?: string; programmeId?: string; market?: string }): Promise<ScopedCounties> {
     let counties: string[] | null = null;
     let jurisdiction: string | null = null;
-    let counterScope: CounterScope | null = { code: '*', depth: 0 };
+    // One market per report: the one asked for, else the officer's own, else cn (and a programme's is its own).
+    const own = caller.role === 'officer' ? await this.reports.marketOf(caller.id) : null;
+    const programme = filter.programmeId ? await this.regions.getProgramme(filter.programmeId) : null;
+    const market = await this.markets.get(filter.market ?? programme?.marketCode ?? own ?? DEFAULT_MARKET);
+    // An officer serves one market: another market's figures are outside their jurisdiction.
+    if (own && own !== market.code) throw new OutsideJurisdictionError(`market ${market.code}`);
+    if (programme && programme.marketCode !== market.code) throw new RegionNotFoundError(`programme ${programme.id} in market ${market.code}`);
+    const marketScope = marketScopeOf(market.code);
+    let counterScope: CounterScope | null = { code: marketScope, depth: 0 };
     if (caller.role === 'officer') {
       // An officer with a jurisdiction sees the counties inside it; one without is a national officer.
       jurisdiction = await this.reports.jurisdictionOf(caller.id);
@@ -61,18 +79,18 @@ export class ReportAccess {
       throw new ForbiddenError('Only officers and admins may read reports');
     }
     if (filter.regionCode) {
-      if (!(await this.regions.find(filter.regionCode))) throw new RegionNotFoundError(filter.regionCode);
+      const region = await this.regions.find(filter.regionCode);
+      if (!region || region.marketCode !== market.code) throw new RegionNotFoundError(filter.regionCode);
       if (jurisdiction && !(await this.regions.isWithin(filter.regionCode, jurisdiction))) throw new OutsideJurisdictionError(filter.regionCode);
       const inRegion = await this.countiesWithin(filter.regionCode);
       counties = counties ? intersect(counties, inRegion) : inRegion;
       counterScope = { code: filter.regionCode, depth: await this.depthOf(filter.regionCode) }; // inside the jurisdiction, so the intersection is the region
     }
-    if (filter.programmeId) {
-      const programme = await this.regions.getProgramme(filter.programmeId);
+    if (programme) {
       counterScope = counties === null ? { code: programme.id, depth: null } : null;
       counties = counties ? intersect(counties, programme.countyCodes) : [...programme.countyCodes];
     }
-    return { counties, counterScope };
+    return { counties, counterScope, market, marketScope };
   }
 }
 

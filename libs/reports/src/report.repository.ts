@@ -20,15 +20,23 @@ const SCAN_KEY: Record<GroupBy, { actors: string; orders: string }> = {
   county: { actors: 'a.county_code::text', orders: 'l.producer_county_code::text' },
   prefecture: { actors: 'c.prefecture_code::text', orders: 'c.prefecture_code::text' },
   province: { actors: 'c.province_code::text', orders: 'c.province_code::text' },
-  month: { actors: 'sl.month', orders: "to_char(report_local_day(o.paid_at), 'YYYY-MM')" },
+  month: { actors: 'sl.month', orders: "to_char((o.paid_at AT TIME ZONE $7::text)::date, 'YYYY-MM')" },
   category: { actors: 'a.category', orders: 'l.category' },
 };
 
 export interface Scope {
   from: string;
   to: string;
-  /** null = every county. */
+  /** null = every county of the market. */
   counties: string[] | null;
+  /** The market's whole-market scope ('*' for cn, '*ke' for ke: see report_refresh_scopes) and report zone. */
+  market: { scope: string; timeZone: string };
+}
+
+/** The counties of a scope: its list, or (null) every county of its market, so no market's figures mix with another's. */
+function countiesClause(column: string, countiesParam: string, marketScopeParam: string): string {
+  return `(${countiesParam}::text[] IS NULL AND ${column} IN (SELECT county_code FROM report_scope_counties WHERE scope = ${marketScopeParam}::text)
+           OR ${column} = ANY(${countiesParam}::text[]))`;
 }
 
 export interface AdditiveFigures {
@@ -93,7 +101,7 @@ export class ReportRepository {
   async countiesHaveSales(m: EntityManager, countyCodes: string[]): Promise<boolean> {
     const [row] = await m.query(
       `SELECT EXISTS (SELECT 1 FROM report_sales
-                       WHERE grain = 'y' AND county_code = ANY($1::char(6)[]) AND (gross_cents <> 0 OR refunds_cents <> 0)) AS found`,
+                       WHERE grain = 'y' AND county_code = ANY($1::text[]) AND (gross_cents <> 0 OR refunds_cents <> 0)) AS found`,
       [countyCodes],
     );
     return row.found === true;
@@ -108,10 +116,10 @@ export class ReportRepository {
               sum(d.units)::bigint AS units, sum(d.weight_grams)::bigint AS "weightGrams",
               coalesce(sum(d.gross_cents - d.refunds_cents) FILTER (WHERE d.poverty), 0)::bigint AS "povertyHouseholdSalesCents"
          FROM report_sales d ${mapJoin(groupBy)}
-        WHERE ${f.sql} AND ($1::char(6)[] IS NULL OR d.county_code = ANY($1::char(6)[]))
+        WHERE ${f.sql} AND ${countiesClause('d.county_code', '$1', `$${f.params.length + 2}`)}
         GROUP BY 1
        HAVING sum(d.units) <> 0 OR sum(d.refunds_cents) <> 0 OR sum(d.gross_cents) <> 0`,
-      [scope.counties, ...f.params],
+      [scope.counties, ...f.params, scope.market.scope],
     );
     return rows.map((r) => ({ ...toAdditive(r), key: String(r.key).trim() }));
   }
@@ -126,9 +134,9 @@ export class ReportRepository {
     const rows: { key: string; net: number }[] = await readQuery(this.db,
       `SELECT ${KEY[groupBy]("(d.period + interval '1 year')::date")} AS key, sum(d.gross_cents - d.refunds_cents)::bigint AS net
          FROM report_sales d ${mapJoin(groupBy)}
-        WHERE ${f.sql} AND ($1::char(6)[] IS NULL OR d.county_code = ANY($1::char(6)[]))
+        WHERE ${f.sql} AND ${countiesClause('d.county_code', '$1', `$${f.params.length + 2}`)}
         GROUP BY 1`,
-      [scope.counties, ...f.params],
+      [scope.counties, ...f.params, scope.market.scope],
     );
     return new Map(rows.map(toNet).map((r) => [String(r.key).trim(), r.net]));
   }
@@ -169,18 +177,18 @@ export class ReportRepository {
        ), f AS (
          SELECT DISTINCT ${key.actors} AS key, a.kind, a.actor_id
            FROM report_actor_days a JOIN sl ON sl.year = a.year JOIN report_county_map c ON c.county_code = a.county_code
-          WHERE bit_count(a.days & sl.mask) > 0 AND ($4::char(6)[] IS NULL OR a.county_code = ANY($4::char(6)[]))
+          WHERE bit_count(a.days & sl.mask) > 0 AND ${countiesClause('a.county_code', '$4', '$8')}
          UNION
          SELECT DISTINCT ${key.orders}, 'o'::"char", o.id
            FROM orders o JOIN order_lines l ON l.order_id = o.id JOIN report_county_map c ON c.county_code = l.producer_county_code
-          WHERE o.paid_at >= ($5::date::timestamp AT TIME ZONE (SELECT time_zone FROM report_settings))
-            AND o.paid_at < (($6::date + 1)::timestamp AT TIME ZONE (SELECT time_zone FROM report_settings))
-            AND ($4::char(6)[] IS NULL OR l.producer_county_code = ANY($4::char(6)[]))
+          WHERE o.paid_at >= ($5::date::timestamp AT TIME ZONE $7::text)
+            AND o.paid_at < (($6::date + 1)::timestamp AT TIME ZONE $7::text)
+            AND ${countiesClause('l.producer_county_code', '$4', '$8')}
        )
        SELECT key, kind, count(*)::int AS n FROM f GROUP BY key, kind
        UNION ALL
        SELECT NULL, kind, count(DISTINCT actor_id)::int FROM f GROUP BY kind`,
-      [slices.map((s) => s.year), slices.map((s) => s.month), slices.map((s) => s.mask), scope.counties, scope.from, scope.to],
+      [slices.map((s) => s.year), slices.map((s) => s.month), slices.map((s) => s.mask), scope.counties, scope.from, scope.to, scope.market.timeZone, scope.market.scope],
     );
     const groups = new Map<string, DistinctFigures>();
     const total = emptyDistinct();
@@ -205,8 +213,14 @@ export class ReportRepository {
   /** Region names for codes. */
   async regionNames(codes: string[]): Promise<Map<string, string>> {
     if (codes.length === 0) return new Map();
-    const rows: { code: string; name: string }[] = await readQuery(this.db, `SELECT code, name FROM regions WHERE code = ANY($1::char(6)[])`, [codes]);
+    const rows: { code: string; name: string }[] = await readQuery(this.db, `SELECT code, name FROM regions WHERE code = ANY($1::text[])`, [codes]);
     return new Map(rows.map((r) => [r.code.trim(), r.name]));
+  }
+
+  /** The market of a user (an officer reads their own market's reports). */
+  async marketOf(userId: string): Promise<string | null> {
+    const rows: { code: string }[] = await this.db.query(`SELECT market_code AS code FROM users WHERE id = $1`, [userId]);
+    return rows[0]?.code ?? null;
   }
 
   async jurisdictionOf(userId: string): Promise<string | null> {

@@ -147,8 +147,8 @@ export class ReportsService implements OnApplicationBootstrap {
     if (q.from > q.to) throw new ReportRangeError('from must not be after to');
     if (q.to > plusYears(q.from, MAX_RANGE_YEARS)) throw new ReportRangeError(`The range may span at most ${MAX_RANGE_YEARS} years and a day`);
     const groupBy = q.groupBy ?? 'county';
-    const { counties, counterScope } = await this.access.scopeCounties(caller, q);
-    const scope: Scope = { from: q.from, to: q.to, counties };
+    const { counties, counterScope, market, marketScope } = await this.access.scopeCounties(caller, q);
+    const scope: Scope = { from: q.from, to: q.to, counties, market: { scope: marketScope, timeZone: market.timeZone } };
     await this.catchUp();
     // Read from a replica only once it has replayed the catch-up (else the primary answers).
     const { rows, totals } = await this.reports.readingAfterPrimary(() => this.figures(groupBy, scope, counterScope));
@@ -159,7 +159,9 @@ export class ReportsService implements OnApplicationBootstrap {
       groupBy,
       regionCode: q.regionCode ?? null,
       programmeId: q.programmeId ?? null,
-      timeZone: this.timeZone,
+      timeZone: market.timeZone,
+      marketCode: market.code,
+      currency: market.currency,
       rows,
       totals,
     };
@@ -267,8 +269,8 @@ export class ReportsService implements OnApplicationBootstrap {
 
   async programmeSummary(caller: AuthUser, programmeId: string, year: number): Promise<ProgrammeSummaryDto> {
     const programme = await this.regions.getProgramme(programmeId);
-    const { counties, counterScope } = await this.access.scopeCounties(caller, { programmeId });
-    const scope: Scope = { from: `${year}-01-01`, to: `${year}-12-31`, counties: counties ?? programme.countyCodes };
+    const { counties, counterScope, market, marketScope } = await this.access.scopeCounties(caller, { programmeId });
+    const scope: Scope = { from: `${year}-01-01`, to: `${year}-12-31`, counties: counties ?? programme.countyCodes, market: { scope: marketScope, timeZone: market.timeZone } };
     await this.catchUp();
     const [byCounty, byCountyPrev, byCategory, byCategoryPrev, distinct] = await this.reports.readingAfterPrimary(() =>
       Promise.all([

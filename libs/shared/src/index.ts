@@ -2,6 +2,7 @@ export * from './money';
 export * from './roles';
 export * from './categories';
 export * from './region-level';
+export * from './market';
 export * from './domain-error';
 export * from './pagination';
 export * from './order-state';

@@ -7,6 +7,64 @@ import { DomainError } from './domain-error';
 
 export const DEFAULT_CURRENCY = 'CNY';
 
+/**
+ * ISO 4217 currencies FarmLink knows, with their exponent (how many minor units a major unit
+ * holds, as a power of ten): every amount is an integer number of minor units of its currency.
+ * Adding a currency is one line here (and Stripe must support it).
+ */
+export const CURRENCY_EXPONENTS: Readonly<Record<string, number>> = {
+  CNY: 2,
+  KES: 2,
+  UGX: 0,
+  RWF: 0,
+  TZS: 2,
+  USD: 2,
+  EUR: 2,
+};
+
+export function isKnownCurrency(currency: string): boolean {
+  return Object.prototype.hasOwnProperty.call(CURRENCY_EXPONENTS, currency);
+}
+
+/** The currency's exponent (CNY 2, KES 2, UGX 0, RWF 0); a RangeError for a currency FarmLink does not know. */
+export function currencyExponent(currency: string): number {
+  if (!isKnownCurrency(currency)) throw new RangeError(`unknown currency ${currency}`);
+  return CURRENCY_EXPONENTS[currency];
+}
+
+/** Minor units → a decimal string in major units by the currency's exponent (never a float): 123456 CNY → "1234.56", 1500 UGX → "1500". */
+export function minorToMajorString(minor: number, currency = DEFAULT_CURRENCY): string {
+  assertSafeMinorUnits(minor);
+  const exp = currencyExponent(currency);
+  const sign = minor < 0 ? '-' : '';
+  const digits = String(Math.abs(minor)).padStart(exp + 1, '0');
+  return exp === 0 ? `${sign}${digits}` : `${sign}${digits.slice(0, -exp)}.${digits.slice(-exp)}`;
+}
+
+/**
+ * A decimal string in major units → minor units by the currency's exponent, by string arithmetic:
+ * "12.5" CNY → 1250, "1500" UGX → 1500; null when it is not a plain amount with at most the
+ * currency's decimals ("12.345" CNY, "12.5" UGX).
+ */
+export function parseMajorToMinor(text: string, currency = DEFAULT_CURRENCY): number | null {
+  const exp = currencyExponent(currency);
+  const m = /^(-)?(\d+)(?:\.(\d*))?$/.exec(text.trim());
+  if (!m) return null;
+  const frac = m[3] ?? '';
+  if (frac.length > exp) return null;
+  const n = Number(m[2] + frac.padEnd(exp, '0'));
+  if (!Number.isSafeInteger(n)) return null;
+  return m[1] ? -n : n;
+}
+
+/**
+ * Rounds an amount given in a finer unit to the currency's minor units, half up: e.g. a per-kg
+ * price computed in 1/100 of a minor unit. `scale` is the finer unit's power of ten below the minor unit.
+ */
+export function roundToMinorUnits(value: number, scale: number): number {
+  return mulDivRound(value, 1, 10 ** scale);
+}
+
 /** The highest unit price of a listing: 100,000,000 fen (¥1,000,000). */
 export const MAX_UNIT_PRICE_CENTS = 100_000_000;
 
@@ -115,12 +173,30 @@ export function allocateProportionally(total: number, weights: readonly number[]
   return floors.map((f) => Number(f));
 }
 
-/** Formats minor units for people, e.g. 123456 → "¥1,234.56". */
-export function formatMoney(cents: number, currency = DEFAULT_CURRENCY): string {
-  const sign = cents < 0 ? '-' : '';
-  const abs = Math.abs(cents);
-  const major = Math.floor(abs / 100).toLocaleString('en-US');
-  const minor = String(abs % 100).padStart(2, '0');
-  const symbol = currency === 'CNY' ? '¥' : `${currency} `;
-  return `${sign}${symbol}${major}.${minor}`;
+/**
+ * Formats minor units for people with Intl.NumberFormat, as many decimals as the currency's
+ * exponent: 123456 CNY → "¥1,234.56", 123456 KES → "KES 1,234.56", 1500 UGX → "UGX 1,500".
+ * Without a locale the symbol is ¥ for CNY and the ISO code otherwise (unambiguous across
+ * markets); with one, the locale's own way (e.g. "Ksh 1,234.56" for en-KE).
+ */
+export function formatMoney(minor: number, currency = DEFAULT_CURRENCY, locale?: string): string {
+  const exp = currencyExponent(currency);
+  // The integer part and the fraction are formatted apart so no amount goes through a float.
+  const sign = minor < 0 ? -1 : 1;
+  const abs = Math.abs(minor);
+  const scale = 10 ** exp;
+  const major = Math.floor(abs / scale);
+  const fraction = exp === 0 ? '' : String(abs % scale).padStart(exp, '0');
+  const nf = new Intl.NumberFormat(locale ?? 'en-US', {
+    style: 'currency',
+    currency,
+    currencyDisplay: locale ? 'symbol' : currency === 'CNY' ? 'narrowSymbol' : 'code',
+    minimumFractionDigits: exp,
+    maximumFractionDigits: exp,
+  });
+  // Format a number with the same integer part (exact below 2^53) and put the exact fraction in.
+  const parts = nf.formatToParts(sign * (major + (exp === 0 ? 0 : 0.5 / scale)));
+  return parts
+    .map((p) => (p.type === 'fraction' ? fraction : p.type === 'literal' && p.value === '\u00a0' ? ' ' : p.value))
+    .join('');
 }

@@ -36,6 +36,8 @@ export interface UserOverrides {
   /** The farmer's poverty claim; `verified` and `rejected` are decided by nobody in particular. */
   povertyStatus?: PovertyStatus;
   jurisdictionCode?: string | null;
+  /** The user's market: by default that of their county or jurisdiction, else cn. */
+  marketCode?: string;
 }
 
 /**
@@ -47,8 +49,9 @@ export async function createUser(t: TestApp, role: Role, overrides: UserOverride
   const email = overrides.email ?? `${role}-${randomBytes(5).toString('hex')}@farmlink.test`;
   const countyCode = overrides.countyCode !== undefined ? overrides.countyCode : role === 'farmer' ? COUNTIES.tongzi : null;
   const [row] = await t.db.query(
-    `INSERT INTO users (email, password_hash, display_name, role, county_code, village, jurisdiction_code)
-     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id`,
+    `INSERT INTO users (email, password_hash, display_name, role, county_code, village, jurisdiction_code, market_code)
+     VALUES ($1, $2, $3, $4, $5, $6, $7,
+             COALESCE($8, (SELECT r.market_code FROM regions r WHERE r.code = COALESCE($5, $7)), 'cn')) RETURNING id`,
     [
       email,
       await passwordHash,
@@ -57,6 +60,7 @@ export async function createUser(t: TestApp, role: Role, overrides: UserOverride
       countyCode,
       overrides.village ?? null,
       overrides.jurisdictionCode ?? null,
+      overrides.marketCode ?? null,
     ],
   );
   const povertyStatus = overrides.povertyStatus ?? (overrides.povertyRegistered ? 'verified' : 'none');

@@ -26,8 +26,10 @@ export async function createListing(
   const priceCents = over.priceCents ?? 2500;
   const stock = over.stock ?? 100;
   const [row] = await t.db.query(
-    `INSERT INTO listings (farmer_id, cooperative_id, county_code, title, description, category, unit, net_weight_grams, price_cents, stock, status)
-     SELECT $1, $2, u.county_code, $3, '', $4, 'box', $5, $6, $7, $8 FROM users u WHERE u.id = $1
+    `INSERT INTO listings (farmer_id, cooperative_id, county_code, title, description, category, unit, net_weight_grams, price_cents, stock, status,
+                           market_code, currency)
+     SELECT $1, $2, u.county_code, $3, '', $4, 'box', $5, $6, $7, $8, u.market_code, mk.currency
+       FROM users u JOIN markets mk ON mk.code = u.market_code WHERE u.id = $1
      RETURNING id`,
     [
       farmer.id,
@@ -46,7 +48,8 @@ export async function createListing(
 /** Inserts a cooperative managed by `manager`, with the given members. */
 export async function createCooperative(t: TestApp, manager: TestUser, members: TestUser[] = []): Promise<string> {
   const [row] = await t.db.query(
-    `INSERT INTO cooperatives (name, county_code, manager_id) VALUES ($1, $2, $3) RETURNING id`,
+    `INSERT INTO cooperatives (name, county_code, manager_id, market_code)
+     SELECT $1, $2, $3, u.market_code FROM users u WHERE u.id = $3 RETURNING id`,
     [`合作社 ${randomUUID().slice(0, 6)}`, manager.countyCode, manager.id],
   );
   await t.db.query(

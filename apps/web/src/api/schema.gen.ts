@@ -54,7 +54,7 @@ export interface paths {
         };
         /**
          * Payments succeeded minus refunds, against paid orders and the seller ledger, for a range of dates
-         * @description Covers payments that succeeded, orders paid and ledger entries written between from and to (calendar dates in REPORT_TIME_ZONE, both inclusive). Lists every mismatch, order by order and payment by payment; none in a healthy system.
+         * @description Covers payments that succeeded, orders paid and ledger entries written between from and to (calendar dates in the market's zone, REPORT_TIME_ZONE for cn, both inclusive), for one market (`market`, default cn) and so one currency. Lists every mismatch, order by order and payment by payment; none in a healthy system.
          */
         get: operations["ReconciliationController_run"];
         put?: never;
@@ -573,6 +573,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/markets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The markets this deployment serves (cn, the default, first) */
+        get: operations["MarketsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me": {
         parameters: {
             query?: never;
@@ -964,7 +981,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** GB/T 2260 regions, filtered by level, parent or name */
+        /**
+         * A market's regions (default cn: GB/T 2260), filtered by level, parent or name
+         * @description `market` (GET /api/markets) chooses the market; another market's codes are its own, e.g. ISO 3166-2 `KE-30`. 400 for a market not served here.
+         */
         get: operations["RegionsController_list"];
         put?: never;
         post?: never;
@@ -1230,6 +1250,11 @@ export interface components {
             /** Format: uuid */
             managerId: string;
             managerName: string;
+            /**
+             * @description The cooperative's market (its manager's)
+             * @example cn
+             */
+            marketCode: string;
             memberCount: number;
             name: string;
             registrationNo: string | null;
@@ -1330,6 +1355,11 @@ export interface components {
         CreateProgrammeDto: {
             /** @example 2026-12-31 */
             endDate?: string;
+            /**
+             * @description The market of the programme (default cn): it enrols counties of that market
+             * @example cn
+             */
+            marketCode?: string;
             /** @example 电子商务进农村综合示范 2026 */
             name: string;
             /** @example 2026-01-01 */
@@ -1349,6 +1379,11 @@ export interface components {
              * @example 520000
              */
             jurisdictionCode?: string;
+            /**
+             * @description The market the account serves (default: its jurisdiction's, else cn); an officer's reports are that market's
+             * @example cn
+             */
+            marketCode?: string;
             password: string;
             role: components["schemas"]["StaffRole"];
         };
@@ -1476,7 +1511,7 @@ export interface components {
          */
         LedgerEntryKind: "sale" | "shipping" | "fee" | "refund" | "fee_refund";
         LedgerPageDto: {
-            /** @description Sum of every entry of the sellers shown */
+            /** @description Sum of every entry of the sellers shown in `currency` (the seller's market's) */
             balanceCents: number;
             /** @description One balance per seller shown (you, and each cooperative you manage) */
             balances: components["schemas"]["SellerBalanceDto"][];
@@ -1504,7 +1539,10 @@ export interface components {
             countyName: string;
             /** Format: date-time */
             createdAt: string;
-            /** @example CNY */
+            /**
+             * @description The market's currency (ISO 4217); priceCents are its minor units
+             * @example CNY
+             */
             currency: string;
             description: string;
             /** Format: uuid */
@@ -1519,6 +1557,11 @@ export interface components {
             harvestDate: string | null;
             /** Format: uuid */
             id: string;
+            /**
+             * @description The market the listing is in (its farmer’s)
+             * @example cn
+             */
+            marketCode: string;
             netWeightGrams: number;
             photos: components["schemas"]["PhotoDto"][];
             priceCents: number;
@@ -1566,6 +1609,36 @@ export interface components {
             /** @example li.wei@example.cn */
             email: string;
             password: string;
+        };
+        MarketDto: {
+            /**
+             * @description The market code; cn is the default
+             * @example cn
+             */
+            code: string;
+            /**
+             * @description ISO 3166-1 alpha-2
+             * @example CN
+             */
+            country: string;
+            /**
+             * @description ISO 4217: every amount in this market is in minor units of it
+             * @example CNY
+             */
+            currency: string;
+            /**
+             * @description The market's languages, its first first
+             * @example [
+             *       "zh-CN",
+             *       "en"
+             *     ]
+             */
+            locales: string[];
+            /**
+             * @description IANA zone of the market's report dates
+             * @example Asia/Shanghai
+             */
+            timeZone: string;
         };
         MemberDto: {
             /** Format: uuid */
@@ -1792,6 +1865,8 @@ export interface components {
             endDate: string | null;
             /** Format: uuid */
             id: string;
+            /** @example cn */
+            marketCode: string;
             name: string;
             /** @example 2026-01-01 */
             startDate: string;
@@ -1803,6 +1878,8 @@ export interface components {
             endDate: string | null;
             /** Format: uuid */
             id: string;
+            /** @example cn */
+            marketCode: string;
             name: string;
             /** @example 2026-01-01 */
             startDate: string;
@@ -1869,9 +1946,16 @@ export interface components {
             paymentId?: string | null;
         };
         ReconciliationReportDto: {
+            /**
+             * @description Every amount is in minor units of this currency
+             * @example CNY
+             */
+            currency: string;
             feesCents: number;
             from: string;
             ledgerCents: number;
+            /** @example cn */
+            marketCode: string;
             /** @description Empty in a healthy system */
             mismatches: components["schemas"]["ReconciliationMismatchDto"][];
             netCents: number;
@@ -1921,7 +2005,7 @@ export interface components {
         };
         RegisterDto: {
             /**
-             * @description GB/T 2260 county code; required for farmers
+             * @description County code of the user's market (GB/T 2260 in cn, e.g. KE-30 in ke); required for farmers
              * @example 520322
              */
             countyCode?: string;
@@ -1934,6 +2018,11 @@ export interface components {
              * @enum {string}
              */
             locale?: "zh-CN" | "en";
+            /**
+             * @description The market the user joins (GET /api/markets); without one, cn. A county must be one of its regions
+             * @example cn
+             */
+            marketCode?: string;
             /** @example correct horse battery */
             password: string;
             /** @example +86 138 0000 0000 */
@@ -1956,12 +2045,25 @@ export interface components {
         /** @enum {string} */
         Role: "buyer" | "farmer" | "officer" | "admin";
         SalesReportDto: {
+            /**
+             * @description Every amount is in minor units of the market's currency
+             * @example CNY
+             */
+            currency: string;
             from: string;
             groupBy: components["schemas"]["ReportGroupBy"];
+            /**
+             * @description The one market the report covers
+             * @example cn
+             */
+            marketCode: string;
             programmeId?: string | null;
             regionCode?: string | null;
             rows: components["schemas"]["SalesRowDto"][];
-            /** @example Asia/Shanghai */
+            /**
+             * @description The market's zone: the dates are its local dates
+             * @example Asia/Shanghai
+             */
             timeZone: string;
             to: string;
             /** @description key "total"; distinct counts are distinct over the whole scope */
@@ -1991,6 +2093,7 @@ export interface components {
         /** @enum {string} */
         SelfServiceRole: "buyer" | "farmer";
         SellerBalanceDto: {
+            /** @description In the page's `currency` (the seller's market's) */
             balanceCents: number;
             /** Format: uuid */
             sellerId: string;
@@ -2189,6 +2292,11 @@ export interface components {
              * @enum {string}
              */
             locale: "zh-CN" | "en";
+            /**
+             * @description The market the user belongs to
+             * @example cn
+             */
+            marketCode: string;
             phone?: string | null;
             /** @description The farmer's poverty registration is verified by an officer (same as povertyStatus = 'verified'; kept for older clients) */
             povertyRegistered: boolean;
@@ -2309,6 +2417,8 @@ export interface operations {
             query: {
                 /** @description First calendar date (REPORT_TIME_ZONE), inclusive */
                 from: string;
+                /** @description The market (default cn): reconciliation covers its currency, on its dates */
+                market?: string;
                 /** @description Last calendar date (REPORT_TIME_ZONE), inclusive */
                 to: string;
             };
@@ -3571,6 +3681,25 @@ export interface operations {
             };
         };
     };
+    MarketsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarketDto"][];
+                };
+            };
+        };
+    };
     MeController_me: {
         parameters: {
             query?: never;
@@ -4385,6 +4514,8 @@ export interface operations {
         parameters: {
             query?: {
                 level?: components["schemas"]["RegionLevel"];
+                /** @description The market whose regions to list (default cn); another market's codes are its own, e.g. KE-30 */
+                market?: string;
                 parentCode?: string;
                 /** @description Part of a name, or the start of a code */
                 q?: string;
@@ -4465,6 +4596,8 @@ export interface operations {
                 groupBy?: components["schemas"]["ReportGroupBy"];
                 /** @description With format=csv or xlsx: the export for people — headers in this language, money in yuan with two decimals (XLSX: number formats, and a title with the range, scope and time of export). Without it the machine form: the JSON field names as headers and money in fen. */
                 lang?: "zh-CN" | "en";
+                /** @description The market (GET /api/markets): default the officer's own, else cn. One market per report, in its currency and on its dates */
+                market?: string;
                 /** @description Only the programme's enrolled counties */
                 programmeId?: string;
                 /** @description 1: the machine form even when lang is given */

@@ -173,7 +173,8 @@ export class ListingDto {
   @ApiProperty() unit: string;
   @ApiProperty() netWeightGrams: number;
   @ApiProperty() priceCents: number;
-  @ApiProperty({ example: 'CNY' }) currency: string;
+  @ApiProperty({ example: 'CNY', description: "The market's currency (ISO 4217); priceCents are its minor units" }) currency: string;
+  @ApiProperty({ example: 'cn', description: 'The market the listing is in (its farmer’s)' }) marketCode: string;
   @ApiProperty({ description: 'priceCents per kilogram, rounded half up' }) unitPriceCentsPerKg: number;
   @ApiProperty() stock: number;
   @NullableText({ example: '2026-04-12' }) harvestDate: string | null;

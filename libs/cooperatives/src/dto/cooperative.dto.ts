@@ -46,6 +46,7 @@ export class CooperativeDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
   @ApiProperty({ example: '520322' }) countyCode: string;
+  @ApiProperty({ example: 'cn', description: "The cooperative's market (its manager's)" }) marketCode: string;
   @ApiProperty({ example: '桐梓县' }) countyName: string;
   @NullableText() registrationNo: string | null;
   @ApiProperty({ format: 'uuid' }) managerId: string;

@@ -23,6 +23,7 @@ import { ReportRefundsWithoutShipping1780000000080 } from './1780000000080-repor
 import { ListingStockChanges1780000000081 } from './1780000000081-listing-stock-changes';
 import { PaymentPathStatistics1780000000082 } from './1780000000082-payment-path-statistics';
 import { UnpaidCheckoutLockFunction1780000000083 } from './1780000000083-unpaid-checkout-lock-function';
+import { Markets1780000000090 } from './1780000000090-markets';
 import { Slugs1780000000100 } from './1780000000100-slugs';
 import { OutboxJobQueue1780000000110 } from './1780000000110-outbox-job-queue';
 import { ListingSku1780000000111 } from './1780000000111-listing-sku';
@@ -48,6 +49,7 @@ export const migrations = [
   ListingStockChanges1780000000081,
   PaymentPathStatistics1780000000082,
   UnpaidCheckoutLockFunction1780000000083,
+  Markets1780000000090,
   Slugs1780000000100,
   OutboxJobQueue1780000000110,
   ListingSku1780000000111,

@@ -1,5 +1,5 @@
 import { STAFF_ROLES } from '@farmlink/shared';
-import { EmailField, EnumField, NewPasswordField, RegionCodeField, TextField } from '@farmlink/common';
+import { EmailField, EnumField, MarketCodeField, NewPasswordField, RegionCodeField, TextField } from '@farmlink/common';
 
 
 export class CreateStaffUserDto {
@@ -20,4 +20,10 @@ export class CreateStaffUserDto {
     { description: 'Officer: region (province, prefecture or county) whose reports they may see', example: '520000' },
   )
   jurisdictionCode?: string;
+
+  @MarketCodeField(
+    { name: 'marketCode', optional: true },
+    { description: "The market the account serves (default: its jurisdiction's, else cn); an officer's reports are that market's", example: 'cn' },
+  )
+  marketCode?: string;
 }

@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsOptional, Matches } from 'class-validator';
 import { SELF_SERVICE_ROLES } from '@farmlink/shared';
-import { EmailField, EnumField, NewPasswordField, RegionCodeField, TextField, trim } from '@farmlink/common';
+import { EmailField, EnumField, MarketCodeField, NewPasswordField, RegionCodeField, TextField, trim } from '@farmlink/common';
 
 
 export class RegisterDto {
@@ -26,9 +26,15 @@ export class RegisterDto {
 
   @RegionCodeField(
     { name: 'countyCode', county: true, optional: (o: RegisterDto) => o.role === 'farmer' || o.countyCode !== undefined },
-    { description: 'GB/T 2260 county code; required for farmers', example: '520322' },
+    { description: "County code of the user's market (GB/T 2260 in cn, e.g. KE-30 in ke); required for farmers", example: '520322' },
   )
   countyCode?: string;
+
+  @MarketCodeField(
+    { name: 'marketCode', optional: true },
+    { description: 'The market the user joins (GET /api/markets); without one, cn. A county must be one of its regions', example: 'cn' },
+  )
+  marketCode?: string;
 
   @TextField({ max: 100, optional: true }, { example: '花秋镇石坎村' })
   village?: string;

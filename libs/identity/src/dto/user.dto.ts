@@ -17,6 +17,7 @@ export class UserDto {
   @ApiPropertyOptional({ enum: POVERTY_STATUSES, description: 'Farmers only: their poverty registration claim, as an officer decided it' })
   povertyStatus?: PovertyStatus;
   @NullableText({ required: false }) jurisdictionCode: string | null;
+  @ApiProperty({ example: 'cn', description: 'The market the user belongs to' }) marketCode: string;
   @ApiProperty({ enum: ['zh-CN', 'en'], description: 'The language of the mail the user receives' }) locale: 'zh-CN' | 'en';
   @ApiProperty({ description: 'The user confirmed their email address with the mailed link' }) emailVerified: boolean;
   @ApiProperty() createdAt: Date;
@@ -29,6 +30,7 @@ export class UserDto {
       role: u.role,
       phone: u.phone,
       countyCode: u.countyCode,
+      marketCode: u.marketCode,
       village: u.village,
       povertyRegistered: u.povertyStatus === 'verified',
       ...(u.role === 'farmer' ? { povertyStatus: u.povertyStatus } : {}),

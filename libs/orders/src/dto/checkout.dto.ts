@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsObject, IsString, Matches, ValidateNested } from 'class-validator';
 import { PaymentDto } from '@farmlink/payments/dto/simulate-payment.dto';
+import { REGION_CODE_PATTERN } from '@farmlink/shared';
 import { OrderDto } from './order.dto';
 import { IntField, TextField, trim, UuidField } from '@farmlink/common';
 
@@ -29,7 +30,7 @@ export class ShippingAddressDto {
 
   @ApiProperty({ example: '110105', description: 'GB/T 2260 county code of the delivery address' })
   @IsString()
-  @Matches(/^\d{6}$/, { message: 'shippingAddress.countyCode must be a six-digit county code' })
+  @Matches(REGION_CODE_PATTERN, { message: 'shippingAddress.countyCode must be a six-digit county code (or the market\'s own, e.g. KE-30)' })
   countyCode: string;
 
   @TextField({ name: 'shippingAddress.line1', min: 1, max: 300 }, { example: '建国路 88 号 3 单元 501' })

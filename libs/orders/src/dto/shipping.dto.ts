@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsDefined, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
 import { IntField, UuidField } from '@farmlink/common';
-import { MAX_UNIT_PRICE_CENTS, SELLER_TYPES, type SellerType } from '@farmlink/shared';
+import { MAX_UNIT_PRICE_CENTS, REGION_CODE_PATTERN, SELLER_TYPES, type SellerType } from '@farmlink/shared';
 import { CheckoutItemDto } from './checkout.dto';
 
 const money = (name: string, optional = false, api: Record<string, unknown> = {}) =>
@@ -89,7 +89,7 @@ export class CheckoutQuoteDto {
 export class QuoteAddressDto {
   @ApiProperty({ example: '110105' })
   @IsString()
-  @Matches(/^\d{6}$/, { message: 'shippingAddress.countyCode must be a six-digit county code' })
+  @Matches(REGION_CODE_PATTERN, { message: 'shippingAddress.countyCode must be a six-digit county code (or the market\'s own, e.g. KE-30)' })
   countyCode: string;
 
   @ApiPropertyOptional() @IsOptional() @IsString() name?: string;

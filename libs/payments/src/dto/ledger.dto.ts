@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { DateField, EnumField, NullableUuid, PageDto, PageQueryDto, UuidField } from '@farmlink/common';
+import { DateField, EnumField, MarketCodeField, NullableUuid, PageDto, PageQueryDto, UuidField } from '@farmlink/common';
 import { SELLER_TYPES, type SellerType } from '@farmlink/shared';
 
 export class LedgerQueryDto extends PageQueryDto {
@@ -32,11 +32,11 @@ export class LedgerEntryDto {
 export class SellerBalanceDto {
   @ApiProperty({ enum: SELLER_TYPES, enumName: 'SellerType' }) sellerType: SellerType;
   @ApiProperty({ format: 'uuid' }) sellerId: string;
-  @ApiProperty() balanceCents: number;
+  @ApiProperty({ description: "In the page's `currency` (the seller's market's)" }) balanceCents: number;
 }
 
 export class LedgerPageDto extends PageDto(LedgerEntryDto, { description: 'Newest first' }) {
-  @ApiProperty({ description: 'Sum of every entry of the sellers shown' }) balanceCents: number;
+  @ApiProperty({ description: "Sum of every entry of the sellers shown in `currency` (the seller's market's)" }) balanceCents: number;
   @ApiProperty({ example: 'CNY' }) currency: string;
   @ApiProperty({ type: [SellerBalanceDto], description: 'One balance per seller shown (you, and each cooperative you manage)' })
   balances: SellerBalanceDto[];
@@ -54,6 +54,9 @@ export class ReconciliationQueryDto {
 
   @DateField({ name: 'to', calendar: false }, { example: '2026-01-31', description: 'Last calendar date (REPORT_TIME_ZONE), inclusive' })
   to: string;
+
+  @MarketCodeField({ name: 'market', optional: true }, { description: 'The market (default cn): reconciliation covers its currency, on its dates', example: 'cn' })
+  market?: string;
 }
 
 export class ReconciliationMismatchDto {
@@ -74,6 +77,8 @@ export class ReconciliationReportDto {
   @ApiProperty() from: string;
   @ApiProperty() to: string;
   @ApiProperty() timeZone: string;
+  @ApiProperty({ example: 'cn' }) marketCode: string;
+  @ApiProperty({ example: 'CNY', description: 'Every amount is in minor units of this currency' }) currency: string;
   @ApiProperty() paymentsSucceededCents: number;
   @ApiProperty() refundsCents: number;
   @ApiProperty() netCents: number;

@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsString } from 'class-validator';
 import { REGION_LEVELS, type RegionLevel } from '@farmlink/shared';
-import { DateField, EnumField, NullableText, RegionCodeField, TextField } from '@farmlink/common';
+import { DateField, EnumField, MarketCodeField, NullableText, RegionCodeField, TextField } from '@farmlink/common';
 
 export class RegionQueryDto {
   @EnumField(REGION_LEVELS, { name: 'level', optional: true }, { enumName: 'RegionLevel' })
@@ -12,6 +12,9 @@ export class RegionQueryDto {
 
   @TextField({ max: 50, optional: true, trim: false }, { description: 'Part of a name, or the start of a code', example: '桐梓' })
   q?: string;
+
+  @MarketCodeField({ name: 'market', optional: true }, { description: "The market whose regions to list (default cn); another market's codes are its own, e.g. KE-30", example: 'cn' })
+  market?: string;
 }
 
 export class RegionDto {
@@ -36,6 +39,9 @@ export class CreateProgrammeDto {
 
   @DateField({ name: 'endDate', optional: true }, { example: '2026-12-31' })
   endDate?: string;
+
+  @MarketCodeField({ name: 'marketCode', optional: true }, { description: 'The market of the programme (default cn): it enrols counties of that market', example: 'cn' })
+  marketCode?: string;
 }
 
 export class EnrolCountiesDto {
@@ -52,6 +58,7 @@ export class EnrolCountiesDto {
 export class ProgrammeDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() name: string;
+  @ApiProperty({ example: 'cn' }) marketCode: string;
   @ApiProperty({ example: '2026-01-01' }) startDate: string;
   @NullableText() endDate: string | null;
   @ApiProperty() createdAt: Date;

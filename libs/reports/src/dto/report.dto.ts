@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Matches } from 'class-validator';
-import { DateField, EnumField, NullableNumber, NullableText, RegionCodeField, UuidField } from '@farmlink/common';
+import { DateField, EnumField, MarketCodeField, NullableNumber, NullableText, RegionCodeField, UuidField } from '@farmlink/common';
 import type { GroupBy } from '../report.repository';
 
 export const GROUP_BYS: GroupBy[] = ['county', 'prefecture', 'province', 'month', 'category'];
@@ -30,6 +30,9 @@ export class SalesReportQueryDto {
 
   @UuidField({ name: 'programmeId', optional: true }, { description: "Only the programme's enrolled counties" })
   programmeId?: string;
+
+  @MarketCodeField({ name: 'market', optional: true }, { description: "The market (GET /api/markets): default the officer's own, else cn. One market per report, in its currency and on its dates", example: 'cn' })
+  market?: string;
 
   @EnumField(REPORT_FORMATS, { optional: true }, { enumName: 'ReportFormat', default: 'json' })
   format?: ReportFormat;
@@ -80,7 +83,9 @@ export class SalesReportDto {
   @ApiProperty({ enum: GROUP_BYS, enumName: 'ReportGroupBy' }) groupBy: GroupBy;
   @NullableText({ required: false }) regionCode: string | null;
   @NullableText({ required: false }) programmeId: string | null;
-  @ApiProperty({ example: 'Asia/Shanghai' }) timeZone: string;
+  @ApiProperty({ example: 'Asia/Shanghai', description: "The market's zone: the dates are its local dates" }) timeZone: string;
+  @ApiProperty({ example: 'cn', description: 'The one market the report covers' }) marketCode?: string;
+  @ApiProperty({ example: 'CNY', description: "Every amount is in minor units of the market's currency" }) currency?: string;
   @ApiProperty({ type: [SalesRowDto] }) rows: SalesRowDto[];
   @ApiProperty({ type: SalesRowDto, description: 'key "total"; distinct counts are distinct over the whole scope' }) totals: SalesRowDto;
 }

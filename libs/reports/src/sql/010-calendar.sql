@@ -3,18 +3,45 @@
 -- file here) with CREATE OR REPLACE: edit here, then add a migration that
 -- calls loadReportSql().
 
--- county -> prefecture -> province, for grouping.
+-- county -> prefecture -> province, for grouping. A county with no prefecture above it stands for
+-- its prefecture; one with no parent at all (e.g. Kenya's counties, imported as the only level)
+-- for its province too.
 CREATE OR REPLACE FUNCTION report_refresh_county_map() RETURNS void LANGUAGE sql AS $$
   DELETE FROM report_county_map;
   INSERT INTO report_county_map (county_code, prefecture_code, province_code)
   SELECT c.code,
          CASE WHEN p.level = 'prefecture' THEN p.code ELSE c.code END,
-         CASE WHEN p.level = 'prefecture' THEN p.parent_code ELSE p.code END
-    FROM regions c JOIN regions p ON p.code = c.parent_code
+         CASE WHEN p.level = 'prefecture' THEN p.parent_code ELSE coalesce(p.code, c.code) END
+    FROM regions c LEFT JOIN regions p ON p.code = c.parent_code
    WHERE c.level = 'county';
 $$;
 
--- The local date (REPORT_TIME_ZONE, stored in report_settings) of an instant.
+-- Regions change only by an import (npm run regions:import): the map and the scopes follow, in the
+-- importing transaction.
+CREATE OR REPLACE FUNCTION report_regions_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM report_refresh_county_map();
+  PERFORM report_refresh_scopes();
+  RETURN NULL;
+END $$;
+CREATE OR REPLACE TRIGGER report_regions_changed AFTER INSERT OR UPDATE OF level, parent_code ON regions
+  FOR EACH STATEMENT EXECUTE FUNCTION report_regions_changed();
+
+-- The zone of each county's report dates: its market's (markets.time_zone); the default market cn's
+-- is REPORT_TIME_ZONE, stored in report_settings. A sale counts on the local date of its county's
+-- market, so each market's reports are on its own dates. (A set-returning SQL function, not a view:
+-- it is inlined into the statements that join it, and its body is checked only when called.)
+CREATE OR REPLACE FUNCTION report_county_zones() RETURNS TABLE (county_code text, tz text) LANGUAGE sql STABLE AS $$
+  SELECT r.code, CASE WHEN r.market_code = 'cn' THEN s.time_zone ELSE mk.time_zone END
+    FROM regions r JOIN markets mk ON mk.code = r.market_code CROSS JOIN report_settings s
+$$;
+
+-- The zone of one order's report dates (its county's market's).
+CREATE OR REPLACE FUNCTION report_order_zone(p_order uuid) RETURNS text LANGUAGE sql STABLE AS $$
+  SELECT z.tz FROM orders o JOIN report_county_zones() z ON z.county_code = o.county_code WHERE o.id = p_order
+$$;
+
+-- The local date in the default market's zone (REPORT_TIME_ZONE, stored in report_settings) of an instant.
 CREATE OR REPLACE FUNCTION report_local_day(ts timestamptz) RETURNS date LANGUAGE sql STABLE AS $$
   SELECT (ts AT TIME ZONE (SELECT time_zone FROM report_settings))::date
 $$;
@@ -77,13 +104,16 @@ CREATE OR REPLACE FUNCTION report_month_bits(days bit(366), year int) RETURNS in
          END
 $$;
 
--- Which counties make up each scope: a county, its prefecture, its province, '*' (everywhere), and each programme.
+-- Which counties make up each scope: a county, its prefecture, its province, a whole market ('*' for
+-- the default market cn, '*' || code for another, e.g. '*ke': a market's figures never mix with
+-- another's), and each programme.
 CREATE OR REPLACE FUNCTION report_refresh_scopes() RETURNS void LANGUAGE sql AS $$
   DELETE FROM report_scope_counties;
   INSERT INTO report_scope_counties (scope, county_code)
   SELECT DISTINCT s.scope, m.county_code
-    FROM report_county_map m
-    CROSS JOIN LATERAL (VALUES (m.county_code::text), (m.prefecture_code::text), (m.province_code::text), ('*')) s(scope)
+    FROM report_county_map m JOIN regions r ON r.code = m.county_code
+    CROSS JOIN LATERAL (VALUES (m.county_code::text), (m.prefecture_code::text), (m.province_code::text),
+                               (CASE WHEN r.market_code = 'cn' THEN '*' ELSE '*' || r.market_code END)) s(scope)
   UNION
   SELECT programme_id::text, county_code FROM programme_counties;
 $$;

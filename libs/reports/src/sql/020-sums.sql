@@ -7,8 +7,10 @@
 -- An order's shipping (orders.shipping_cents) takes its share too, as a last
 -- pseudo-line that is then left out: reports count goods only, so a refund of
 -- goods and shipping never takes more than the goods from the report.
+-- (Region codes are text since markets, 1780000000090: the old char(6) result type is dropped first.)
+DROP FUNCTION IF EXISTS report_refund_shares(uuid[], bigint[], timestamptz[]);
 CREATE OR REPLACE FUNCTION report_refund_shares(p_order uuid[], p_amount bigint[], p_at timestamptz[])
-RETURNS TABLE (day date, county_code char(6), category text, poverty boolean, share bigint)
+RETURNS TABLE (day date, county_code text, category text, poverty boolean, share bigint)
 LANGUAGE sql STABLE AS $$
   WITH r AS (
     SELECT row_number() OVER () AS rid, x.order_id, x.amount::numeric AS amount, x.at
@@ -35,8 +37,7 @@ LANGUAGE sql STABLE AS $$
   )
   SELECT (at AT TIME ZONE z.tz)::date, producer_county_code, category, producer_poverty_registered,
          (fl + CASE WHEN rk <= lft THEN 1 ELSE 0 END)::bigint
-    FROM g CROSS JOIN (SELECT time_zone AS tz FROM report_settings) z
-   WHERE producer_county_code IS NOT NULL
+    FROM g JOIN report_county_zones() z ON z.county_code = g.producer_county_code
 $$;
 
 -- Adds (p_sign 1) or takes away (-1) refunds, at their dates, in every grain.
@@ -61,7 +62,7 @@ CREATE OR REPLACE FUNCTION report_apply_sales(p_orders uuid[], p_at timestamptz[
                  l.producer_poverty_registered AS poverty, x.sign * l.line_total_cents AS gross, x.sign * l.quantity AS units,
                  x.sign * l.quantity::bigint * l.net_weight_grams AS grams
             FROM unnest(p_orders, p_at, p_sign) x(order_id, at, sign) JOIN order_lines l ON l.order_id = x.order_id
-            CROSS JOIN (SELECT time_zone AS tz FROM report_settings) z) s
+            JOIN report_county_zones() z ON z.county_code = l.producer_county_code) s
     CROSS JOIN LATERAL report_grains(s.day) g
    GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
   ON CONFLICT (grain, period, county_code, category, poverty) DO UPDATE

@@ -5,13 +5,15 @@
 
 -- Distinct (kind, id, local day, county, category) that orders paid at the given instants contribute;
 -- kind o = the order itself. Buyer and seller never change; the lines are the order's snapshot.
+-- (Region codes are text since markets, 1780000000090: the old char(6) result type is dropped first.)
+DROP FUNCTION IF EXISTS report_order_activity(uuid[], timestamptz[]);
 CREATE OR REPLACE FUNCTION report_order_activity(p_orders uuid[], p_at timestamptz[])
-RETURNS TABLE (kind "char", actor_id uuid, day date, county_code char(6), category text) LANGUAGE sql STABLE AS $$
+RETURNS TABLE (kind "char", actor_id uuid, day date, county_code text, category text) LANGUAGE sql STABLE AS $$
   SELECT DISTINCT a.kind, a.actor_id, (x.at AT TIME ZONE z.tz)::date, l.producer_county_code, l.category
     FROM unnest(p_orders, p_at) x(order_id, at)
-    CROSS JOIN (SELECT time_zone AS tz FROM report_settings) z
     JOIN orders o ON o.id = x.order_id
     JOIN order_lines l ON l.order_id = o.id
+    JOIN report_county_zones() z ON z.county_code = l.producer_county_code
     CROSS JOIN LATERAL (VALUES ('o'::"char", o.id), ('b'::"char", o.buyer_id), ('s'::"char", o.seller_id), ('p'::"char", l.producer_id),
                                ('h'::"char", CASE WHEN l.producer_poverty_registered THEN l.producer_id END)) AS a(kind, actor_id)
    WHERE a.actor_id IS NOT NULL
@@ -50,13 +52,13 @@ DECLARE
   ak "char"[];
   ai uuid[];
   ad date[];
-  ac char(6)[];
+  ac text[];
   acat text[];
   -- All the activity of the batch (ids only), computed once.
   xk "char"[];
   xi uuid[];
   xd date[];
-  xc char(6)[];
+  xc text[];
   xcat text[];
 BEGIN
   -- Orders count once per event (an order paid, unpaid and paid again in one batch counts twice here
@@ -65,8 +67,8 @@ BEGIN
      FROM (SELECT e.grain, e.period, e.scope, e.category, count(*) AS n
              FROM (SELECT DISTINCT x.idx, g.grain, g.period, s.scope, c.category
                      FROM unnest(p_orders, p_at) WITH ORDINALITY x(order_id, at, idx)
-                     CROSS JOIN (SELECT time_zone AS tz FROM report_settings) z
                      JOIN order_lines l ON l.order_id = x.order_id
+                     JOIN report_county_zones() z ON z.county_code = l.producer_county_code
                      JOIN report_scope_counties s ON s.county_code = l.producer_county_code
                      CROSS JOIN LATERAL (VALUES (l.category), ('*')) c(category)
                      CROSS JOIN LATERAL report_grains((x.at AT TIME ZONE z.tz)::date) g
@@ -131,8 +133,9 @@ END $$;
 -- Run after the batch's additions, it converges on the truth whatever else is still pending.
 CREATE OR REPLACE FUNCTION report_remove_paid_order(p_order uuid, p_old_at timestamptz) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
-  old_day date := report_local_day(p_old_at);
-  zone text := (SELECT time_zone FROM report_settings);
+  -- The order's market's zone: every order that can share its ids' county keys is in that market.
+  zone text := report_order_zone(p_order);
+  old_day date := (p_old_at AT TIME ZONE zone)::date;
   k "char"[];
   i uuid[];
   y smallint[];
@@ -183,7 +186,6 @@ END $$;
 -- Callers hold the aggregator's lock and have applied every pending change (report_drain_locked).
 CREATE OR REPLACE FUNCTION report_recount_scopes(p_scopes text[]) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
-  zone text := (SELECT time_zone FROM report_settings);
 BEGIN
   PERFORM set_config('work_mem', '256MB', true); -- hash aggregates over millions of ids, not sorts on disk
   DELETE FROM report_distinct_counts WHERE p_scopes IS NULL OR scope = ANY(p_scopes);
@@ -210,8 +212,9 @@ BEGIN
 
   -- Orders: each is paid on one day, so count it per month; a year is the sum of its months.
   WITH x AS (
-    SELECT DISTINCT o.id, date_trunc('month', o.paid_at AT TIME ZONE zone)::date AS month, l.producer_county_code AS county_code, l.category
+    SELECT DISTINCT o.id, date_trunc('month', o.paid_at AT TIME ZONE z.tz)::date AS month, l.producer_county_code AS county_code, l.category
       FROM orders o JOIN order_lines l ON l.order_id = o.id
+      JOIN report_county_zones() z ON z.county_code = l.producer_county_code
      WHERE o.paid_at IS NOT NULL
        AND (p_scopes IS NULL OR l.producer_county_code IN (SELECT county_code FROM report_scope_counties WHERE scope = ANY(p_scopes)))
   ), k AS (

@@ -133,8 +133,6 @@ END $$;
 -- Everything again from the raw tables (npm run reports:rebuild; a change of REPORT_TIME_ZONE).
 -- Pending rows are dropped: the raw tables already hold what they describe (new ones wait for the commit).
 CREATE OR REPLACE FUNCTION report_rebuild() RETURNS void LANGUAGE plpgsql AS $$
-DECLARE
-  zone text := (SELECT time_zone FROM report_settings);
 BEGIN
   PERFORM set_config('work_mem', '256MB', true);
   PERFORM report_aggregator_lock();
@@ -146,9 +144,10 @@ BEGIN
   TRUNCATE report_sales, report_actor_days, report_distinct_counts;
 
   INSERT INTO report_sales (grain, period, county_code, category, poverty, gross_cents, units, weight_grams)
-  SELECT 'd', (o.paid_at AT TIME ZONE zone)::date, l.producer_county_code, l.category, l.producer_poverty_registered,
+  SELECT 'd', (o.paid_at AT TIME ZONE z.tz)::date, l.producer_county_code, l.category, l.producer_poverty_registered,
          sum(l.line_total_cents), sum(l.quantity), sum(l.quantity::bigint * l.net_weight_grams)
     FROM orders o JOIN order_lines l ON l.order_id = o.id
+    JOIN report_county_zones() z ON z.county_code = l.producer_county_code
    WHERE o.paid_at IS NOT NULL
    GROUP BY 2, 3, 4, 5;
   INSERT INTO report_sales (grain, period, county_code, category, poverty, gross_cents, units, weight_grams)
@@ -164,9 +163,10 @@ BEGIN
 
   INSERT INTO report_actor_days (kind, actor_id, year, county_code, category, days)
   SELECT x.kind, x.actor_id, extract(year FROM x.day), x.county_code, x.category, bit_or(report_day_bit(x.day))
-    FROM (SELECT DISTINCT a.kind, a.actor_id, (o.paid_at AT TIME ZONE zone)::date AS day, l.producer_county_code AS county_code, l.category
+    FROM (SELECT DISTINCT a.kind, a.actor_id, (o.paid_at AT TIME ZONE z.tz)::date AS day, l.producer_county_code AS county_code, l.category
             FROM orders o
             JOIN order_lines l ON l.order_id = o.id
+            JOIN report_county_zones() z ON z.county_code = l.producer_county_code
             CROSS JOIN LATERAL (VALUES ('b'::"char", o.buyer_id), ('s'::"char", o.seller_id), ('p'::"char", l.producer_id),
                                        ('h'::"char", CASE WHEN l.producer_poverty_registered THEN l.producer_id END)) AS a(kind, actor_id)
            WHERE o.paid_at IS NOT NULL AND a.actor_id IS NOT NULL) x

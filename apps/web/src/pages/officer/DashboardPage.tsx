@@ -58,8 +58,9 @@ const FIGURES: { key: string; cell(row: SalesRow, f: { money(c: number): string;
 ];
 
 /** A report row's figures, one cell each (the row's name is its header cell); each cell carries its column's name for the phone layout. */
-function FigureCells({ row }: { row: SalesRow }) {
-  const { t, money, number } = useI18n();
+function FigureCells({ row, currency }: { row: SalesRow; currency?: string }) {
+  const { t, money: moneyIn, number } = useI18n();
+  const money = (c: number) => moneyIn(c, currency);
   return (
     <>
       {FIGURES.map((f) => (
@@ -72,7 +73,7 @@ function FigureCells({ row }: { row: SalesRow }) {
 }
 
 export default function DashboardPage() {
-  const { t, money, number, lang } = useI18n();
+  const { t, money: moneyIn, number, lang } = useI18n();
   const { user } = useAuth();
   const [params, setParams] = useSearchParams();
   const defaultFrom = `${reportTodayIso().slice(0, 4)}-01-01`;
@@ -122,6 +123,8 @@ export default function DashboardPage() {
     [key, groupBy, live, countyLevel],
   );
   const months = useAsync(() => (live ? reports.sales({ ...base, groupBy: 'month' }) : Promise.resolve(null)), [key, live]);
+  // Amounts in the report's own currency (its market's: CNY for cn, KES for ke …), formatted by Intl.NumberFormat.
+  const money = (c: number | null | undefined) => moneyIn(c, table.data?.currency ?? undefined);
 
   const countyRows: SalesRow[] = (groupBy === 'county' ? table.data?.rows : counties.data?.rows) ?? [];
   const top = [...countyRows].sort((a, b) => b.netSalesCents - a.netSalesCents).slice(0, 10);
@@ -277,7 +280,7 @@ export default function DashboardPage() {
                         r.name
                       )}
                     </th>
-                    <FigureCells row={r} />
+                    <FigureCells row={r} currency={table.data?.currency} />
                   </tr>
                   );
                 })}
@@ -286,7 +289,7 @@ export default function DashboardPage() {
                 <tfoot>
                   <tr>
                     <th scope="row">{t('report.total')}</th>
-                    <FigureCells row={totals} />
+                    <FigureCells row={totals} currency={table.data?.currency} />
                   </tr>
                 </tfoot>
               )}
