@@ -109,7 +109,7 @@ export function Options({ empty, options }: { empty: string; options: { value: s
 }
 
 /** Lines of a cart or an order: "title × quantity" and the line's total. */
-export function LineItems({ lines, className }: { lines: { key: string; title: string; quantity: number; totalCents: number }[]; className?: string }) {
+export function LineItems({ lines, className, currency }: { lines: { key: string; title: string; quantity: number; totalCents: number }[]; className?: string; currency?: string }) {
   const { money } = useI18n();
   return (
     <ul className={`plain-list${className ? ` ${className}` : ''}`}>
@@ -118,7 +118,7 @@ export function LineItems({ lines, className }: { lines: { key: string; title: s
           <span>
             {l.title} × {l.quantity}
           </span>
-          <span>{money(l.totalCents)}</span>
+          <span>{money(l.totalCents, currency)}</span>
         </li>
       ))}
     </ul>

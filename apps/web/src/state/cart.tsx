@@ -17,6 +17,8 @@ export interface CartLine {
   /** The seller of record's name (the cooperative's, else the farmer's), shown on each parcel. */
   sellerName?: string;
   countyCode: string;
+  /** The listing's currency (its market's); carts saved before markets have none: CNY. */
+  currency?: string;
 }
 
 const STORAGE_KEY = 'farmlink.cart';
@@ -74,6 +76,7 @@ export function CartProvider({ children }: { children: ReactNode }) {
         sellerKey: listing.cooperativeId ? `cooperative:${listing.cooperativeId}` : `farmer:${listing.farmerId}`,
         sellerName: (listing.cooperativeId ? listing.cooperativeName : listing.farmerName) ?? undefined,
         countyCode: listing.countyCode,
+        currency: listing.currency,
       };
       if (existing) {
         return prev.map((l) => (l.listingId === listing.id ? { ...snapshot, quantity: Math.min(l.quantity + quantity, Math.max(listing.stock, 1)) } : l));

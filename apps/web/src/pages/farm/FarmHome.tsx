@@ -26,7 +26,7 @@ export function LedgerCard() {
               <span className="muted">
                 {date(e.createdAt)} {t(`ledger.${e.kind}`)}
               </span>
-              <span>{money(e.amountCents)}</span>
+              <span>{money(e.amountCents, e.currency)}</span>
             </li>
           ))}
         </ul>

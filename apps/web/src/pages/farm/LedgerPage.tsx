@@ -40,7 +40,7 @@ export default function LedgerPage() {
                     <br />
                     <Link className="muted" to={`/orders/${e.orderId}`}>{t('ledger.order', { no: orderNumber({ id: e.orderId, orderNo: e.orderNo }) })}</Link>
                   </td>
-                  <td className={`num${e.amountCents < 0 ? ' warn' : ''}`}>{money(e.amountCents)}</td>
+                  <td className={`num${e.amountCents < 0 ? ' warn' : ''}`}>{money(e.amountCents, e.currency)}</td>
                 </tr>
               ))}
             </tbody>

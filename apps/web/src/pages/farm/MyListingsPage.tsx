@@ -61,7 +61,7 @@ export default function MyListingsPage() {
                   <strong>{l.title}</strong>
                 </Link>
                 <span>
-                  {money(l.priceCents)} / {unit(l.unit)} · {t('listing.stockLeft', { n: l.stock, unit: unit(l.unit) })}
+                  {money(l.priceCents, l.currency)} / {unit(l.unit)} · {t('listing.stockLeft', { n: l.stock, unit: unit(l.unit) })}
                 </span>
                 <span className={`badge ${l.status === 'active' ? 'badge--ok' : l.status === 'removed' || l.status === 'suspended' ? 'badge--warn' : 'badge--muted'}`}>
                   {t(`listingStatus.${l.status}`)}

@@ -105,7 +105,7 @@ export default function CartPage() {
                 <div className="cart-line__info">
                   <Link to={listingPath({ id: l.listingId, slug: l.slug })}>{l.title}</Link>
                   <span className="muted">
-                    {money(l.priceCents)} / {unit(l.unit)}
+                    {money(l.priceCents, l.currency)} / {unit(l.unit)}
                   </span>
                   {l.stock > 0 && l.quantity >= l.stock && (
                     <span className="cart-line__stock" role="status">
@@ -122,7 +122,7 @@ export default function CartPage() {
                     {t('cart.remove')}
                   </button>
                 </div>
-                <strong className="cart-line__total">{money(l.priceCents * l.quantity)}</strong>
+                <strong className="cart-line__total">{money(l.priceCents * l.quantity, l.currency)}</strong>
               </li>
             ))}
           </ul>
@@ -138,7 +138,7 @@ export default function CartPage() {
             return (
               <p className="row-between" data-testid="cart-parcel-shipping">
                 <span>{t('shipping.fee')}</span>
-                <span>{q.shippingCents > 0 ? money(q.shippingCents) : t('shipping.free')}</span>
+                <span>{q.shippingCents > 0 ? money(q.shippingCents, cart.lines[0]?.currency) : t('shipping.free')}</span>
               </p>
             );
           })()}
@@ -157,16 +157,16 @@ export default function CartPage() {
           <>
             <p className="row-between">
               <span>{t('checkout.goods')}</span>
-              <span>{money(quote.goodsCents)}</span>
+              <span>{money(quote.goodsCents, cart.lines[0]?.currency)}</span>
             </p>
             <p className="row-between" data-testid="cart-shipping">
               <span>{t('shipping.fee')}</span>
-              <span>{quote.shippingCents > 0 ? money(quote.shippingCents) : t('shipping.free')}</span>
+              <span>{quote.shippingCents > 0 ? money(quote.shippingCents, cart.lines[0]?.currency) : t('shipping.free')}</span>
             </p>
           </>
         )}
         <p className="summary__total">
-          {t('cart.total')} <strong data-testid="cart-total">{money(quote?.deliverable ? quote.totalCents : cart.totalCents)}</strong>
+          {t('cart.total')} <strong data-testid="cart-total">{money(quote?.deliverable ? quote.totalCents : cart.totalCents, cart.lines[0]?.currency)}</strong>
         </p>
         {user && user.role !== 'buyer' ? (
           <p className="notice">{t('cart.buyersOnly')}</p>

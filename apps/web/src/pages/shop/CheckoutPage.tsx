@@ -56,6 +56,7 @@ export default function CheckoutPage() {
   // Each seller's shipping for this cart and county, from the server (the checkout charges the same computation).
   const quote = useShippingQuote(countyCode, true);
   const totalCents = quote?.deliverable ? quote.totalCents : cart.totalCents;
+  const currency = cart.lines[0]?.currency; // one market per checkout (the API refuses a mix)
   // One key per attempt at this cart: a retry after a lost answer is recognised, not charged twice.
   const key = useRef(newIdempotencyKey());
 
@@ -157,7 +158,7 @@ export default function CheckoutPage() {
           )}
           <FormNotice id="checkout-error" text={errors.form} />
           <button type="submit" className="btn btn--primary btn--block" disabled={busy}>
-            {busy ? t('common.working') : t('checkout.placeOrder', { total: money(totalCents) })}
+            {busy ? t('common.working') : t('checkout.placeOrder', { total: money(totalCents, currency) })}
           </button>
         </form>
         <aside className="card">
@@ -168,12 +169,12 @@ export default function CheckoutPage() {
             return (
               <div key={group[0].sellerKey} className="checkout-parcel" data-testid="checkout-parcel">
                 <h3 className="checkout-parcel__title">{parcelTitle(group, gi + 1, t)}</h3>
-                <LineItems lines={group.map((l) => ({ key: l.listingId, title: l.title, quantity: l.quantity, totalCents: l.priceCents * l.quantity }))} />
+                <LineItems lines={group.map((l) => ({ key: l.listingId, title: l.title, quantity: l.quantity, totalCents: l.priceCents * l.quantity }))} currency={currency} />
                 {q && q.shippingCents === null && <p className="notice notice--error checkout-parcel__shipping" data-testid="parcel-no-delivery">{t('shipping.noDeliveryHere', { seller: q.sellerName })}</p>}
                 {q && q.shippingCents !== null && (
                   <p className="row-between checkout-parcel__shipping" data-testid="parcel-shipping">
                     <span>{t('shipping.fee')}</span>
-                    <span>{q.shippingCents > 0 ? money(q.shippingCents) : t('shipping.free')}</span>
+                    <span>{q.shippingCents > 0 ? money(q.shippingCents, currency) : t('shipping.free')}</span>
                   </p>
                 )}
               </div>
@@ -184,17 +185,17 @@ export default function CheckoutPage() {
             <>
               <p className="row-between">
                 <span>{t('checkout.goods')}</span>
-                <span>{money(quote.goodsCents)}</span>
+                <span>{money(quote.goodsCents, currency)}</span>
               </p>
               <p className="row-between" data-testid="checkout-shipping">
                 <span>{t('shipping.fee')}</span>
-                <span>{quote.shippingCents > 0 ? money(quote.shippingCents) : t('shipping.free')}</span>
+                <span>{quote.shippingCents > 0 ? money(quote.shippingCents, currency) : t('shipping.free')}</span>
               </p>
             </>
           )}
           <p className="row-between summary__total">
             <span>{t('cart.total')}</span>
-            <strong data-testid="checkout-total">{money(totalCents)}</strong>
+            <strong data-testid="checkout-total">{money(totalCents, currency)}</strong>
           </p>
         </aside>
       </div>

@@ -92,7 +92,7 @@ export default function OrdersPage() {
             key={o.id}
             order={o}
             link
-            details={o.refundedCents > 0 && <p className="muted">{t('orders.refunded', { amount: money(o.refundedCents) })}</p>}
+            details={o.refundedCents > 0 && <p className="muted">{t('orders.refunded', { amount: money(o.refundedCents, o.currency) })}</p>}
           >
             <OrderActions order={o} act={act} busy={busyId === o.id} />
             <FormNotice text={actionError?.id === o.id ? actionError.text : undefined} />

@@ -81,7 +81,7 @@ export default function PaymentPage() {
                   <span className="muted"> {t('orders.orderNo', { no: orderNumber(o) })}</span>
                   <span className="pay-order__lines">{o.lines}</span>
                 </span>
-                <span className="pay-order__amount">{money(o.totalCents)}</span>
+                <span className="pay-order__amount">{money(o.totalCents, p.currency)}</span>
                 <StatusBadge status={o.status} />
               </li>
             ))}
