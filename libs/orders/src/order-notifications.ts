@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { NotificationsService, orderMail, type OrderMailKind, type OutboxEntry } from '@farmlink/notifications';
-import type { OrderStatus } from '@farmlink/shared';
+import { formatMoney, type OrderStatus } from '@farmlink/shared';
 import { OrderNotificationRepository } from './order-notification.repository';
 import type { OrderRow } from './order.repository';
 
-const money = (cents: number, currency: string) => `${currency === 'CNY' ? '¥' : `${currency} `}${(cents / 100).toFixed(2)}`;
+/** An amount in its currency's own minor units (UGX and RWF have none): ¥79.80, KES 1,234.56, UGX 1,500. */
+const money = (minor: number, currency: string) => formatMoney(minor, currency);
 
 /**
  * The mails an order's events cause, written to the outbox on the event's own
