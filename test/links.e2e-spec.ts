@@ -240,8 +240,25 @@ describe('Readable links: slugs, redirects, Open Graph cards, IDN (issue #17 ite
     );
     expect(made.map((r) => r.status)).toEqual([201, 201, 201, 201, 201, 201]);
     const slugs = made.map((r) => r.body.slug as string).sort();
-    expect(slugs).toEqual(['正安-白茶-联社', '正安-白茶-联社-2', '正安-白茶-联社-3', '正安-白茶-联社-4', '正安-白茶-联社-5', '正安-白茶-联社-6']);
+    // -2 … -5, then (a sixth of that name) the first hex digits of its id.
+    expect(slugs.slice(0, 5)).toEqual(['正安-白茶-联社', '正安-白茶-联社-2', '正安-白茶-联社-3', '正安-白茶-联社-4', '正安-白茶-联社-5']);
+    const sixth = made.find((r) => r.body.slug === slugs[5])!;
+    expect(sixth.body.slug).toBe(`正安-白茶-联社-${(sixth.body.id as string).replace(/-/g, '').slice(0, 6)}`);
     for (const r of made) expect((await t.http().get(`/api/cooperatives/${encodeURIComponent(r.body.slug)}`).expect(200)).body.id).toBe(r.body.id);
+  });
+
+  it('gives a thousand and more farms of one common name a slug each, at a few look-ups apiece', async () => {
+    const rows = await t.db.query(
+      `INSERT INTO users (email, password_hash, display_name, role, county_code)
+       SELECT 'zhangwei-' || g || '-' || $1 || '@farmlink.test', 'x', '张伟', 'farmer', $2 FROM generate_series(1, 1100) g RETURNING id`,
+      [Date.now(), COUNTIES.zhengan],
+    );
+    expect(rows).toHaveLength(1100);
+    const [{ n, distinct }] = await t.db.query(
+      `SELECT count(*)::int AS n, count(DISTINCT slug)::int AS distinct FROM slugs WHERE entity_type = 'farm' AND is_current AND entity_id = ANY($1::uuid[])`,
+      [rows.map((r: { id: string }) => r.id)],
+    );
+    expect({ n, distinct }).toEqual({ n: 1100, distinct: 1100 });
   });
 
   it('serves the shop to a request whose Host is an internationalised domain in punycode, with absolute links on that host', async () => {

@@ -169,6 +169,18 @@ describe('Markets: Kenya beside China (e2e)', () => {
       expect(stock.map((r: { stock: number }) => r.stock)).toEqual([10, 10]);
       const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM checkouts WHERE buyer_id = $1`, [buyer.id]);
       expect(n).toBe(0);
+
+      // The shop of one market: ?market= keeps the other market's listings (and currency) out.
+      const shop = async (market: string) =>
+        (await t.http().get('/api/listings').query({ market, pageSize: 100 }).expect(200)).body.items as { id: string; currency: string }[];
+      const ke = await shop('ke');
+      expect(ke.map((l) => l.id)).toContain(listing.body.id);
+      expect(ke.every((l) => l.currency === 'KES')).toBe(true);
+      const cn = await shop('cn');
+      expect(cn.map((l) => l.id)).toContain(kiwi.id);
+      expect(cn.map((l) => l.id)).not.toContain(listing.body.id);
+      expect(cn.every((l) => l.currency === 'CNY')).toBe(true);
+      expect((await t.http().get('/api/listings').query({ market: 'zz' }).expect(400)).body.code).toBe('UNKNOWN_MARKET');
     });
 
     it('the buyer pays the Kenyan checkout in KES through Stripe; the ledger is in KES; the Chinese sale stays in CNY', async () => {

@@ -5,7 +5,7 @@ import type { EntityManager } from 'typeorm';
 import { DEFAULT_PAGE_SIZE, mulDivRound, pageOf, type Page } from '@farmlink/shared';
 import { CooperativesService } from '@farmlink/cooperatives';
 import { assertMayChangeListing, assertMayReadStockHistory, mayReadListing, type ListingChange } from './listing.access';
-import { RegionsService } from '@farmlink/regions';
+import { MarketsService, RegionsService } from '@farmlink/regions';
 import { type AuthUser, type PageQueryDto } from '@farmlink/common';
 import { UnknownRegionError } from '@farmlink/identity';
 import type { CreateListingDto, FarmDto, ImportResultDto, ListingDto, ListingQueryDto, PhotoDto, StockChangeDto, UpdateListingDto } from './dto/listing.dto';
@@ -73,6 +73,7 @@ export class CatalogService {
     private readonly events: CatalogEvents,
     config: ConfigService,
     private readonly listingCache: ListingCache,
+    private readonly markets: MarketsService,
   ) {
     this.totals = new TtlCache(Number(config.get('CATALOG_COUNT_CACHE_MS') ?? 10_000), 5000);
     this.pages = new TtlCache(Number(config.get('CATALOG_SEARCH_CACHE_MS') ?? 1_000), 2000);
@@ -371,6 +372,7 @@ export class CatalogService {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
     let countyRange: { from: string; to: string } | undefined;
+    if (query.market) await this.markets.get(query.market); // 400 UNKNOWN_MARKET for a market not served here
     if (query.regionCode) {
       const region = await this.regions.find(query.regionCode);
       if (!region) throw new UnknownRegionError('regionCode', query.regionCode);
@@ -394,6 +396,7 @@ export class CatalogService {
       minPriceCents: query.minPriceCents,
       maxPriceCents: query.maxPriceCents,
       inStock: query.inStock || undefined,
+      market: query.market,
     };
     const sort = query.sort ?? 'newest';
     const filterKey = JSON.stringify(filter);

@@ -107,6 +107,8 @@ export interface ListingSearch {
   minPriceCents?: number;
   maxPriceCents?: number;
   inStock?: boolean;
+  /** Only listings of this market. */
+  market?: string;
   sort: ListingSort;
   offset: number;
   limit: number;
@@ -361,6 +363,7 @@ export class ListingRepository {
     if (s.minPriceCents !== undefined) add((p) => `l.price_cents >= ${p}`, s.minPriceCents);
     if (s.maxPriceCents !== undefined) add((p) => `l.price_cents <= ${p}`, s.maxPriceCents);
     if (s.inStock) where.push('l.stock > 0');
+    if (s.market) add((p) => `l.market_code = ${p}`, s.market);
     const whereSql = where.join(' AND ');
     const order = ORDER_BY[s.sort];
 

@@ -2,6 +2,7 @@ import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/commo
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { run, type JobHelpers, type Runner } from 'graphile-worker';
+import { Pool } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { inTransaction, jobQueueLogger } from '@farmlink/database';
 import { Mailer } from './mailer';
@@ -37,6 +38,7 @@ export class NotificationsService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(NotificationsService.name);
   private readonly maxAttempts: number;
   private runner: Runner | null = null;
+  private pool: Pool | null = null;
 
   constructor(
     private readonly outbox: OutboxRepository,
@@ -86,12 +88,30 @@ export class NotificationsService implements OnModuleInit, OnModuleDestroy {
 
   /** Starts this process's queue runner (before the app takes requests). */
   async onModuleInit(): Promise<void> {
+    await this.startRunner();
+    // Messages written before the queue existed (or whose job was lost) get a job now; once each, by their job key.
+    const adopted = await this.outbox.queueUnqueued(this.db.manager, this.maxAttempts);
+    if (adopted > 0) this.logger.log(`queued ${adopted} undelivered outbox message(s)`);
+  }
+
+  private closing = false;
+  private restartTimer: NodeJS.Timeout | null = null;
+
+  /**
+   * A runner on a pool of its own: a LISTEN connection and one per running job, never taken from the
+   * API's pool. The pool's errors are logged here: a connection the server ends (a restart, a failover, a
+   * dropped database) must not become an unhandled 'error' event that stops the process. A runner that
+   * ends on an error it could not recover from (e.g. the database was down while it recorded a job's end)
+   * is replaced after OUTBOX_RESTART_MS (5 s), so deliveries resume by themselves after an outage.
+   */
+  private async startRunner(): Promise<void> {
     const concurrency = Number(this.config.get('OUTBOX_CONCURRENCY') ?? 2);
-    this.runner = await run({
-      // A pool of its own (the library makes it, with its error handlers, and ends it on stop): a
-      // LISTEN connection and one per running job, never taken from the API's pool.
-      connectionString: this.config.getOrThrow<string>('DATABASE_URL'),
-      maxPoolSize: concurrency + 2,
+    const pool = new Pool({ connectionString: this.config.getOrThrow<string>('DATABASE_URL'), max: concurrency + 2 });
+    pool.on('error', (err) => this.logger.warn(`job queue connection: ${err.message}`));
+    pool.on('connect', (client) => client.on('error', (err) => this.logger.warn(`job queue connection: ${err.message}`)));
+    this.pool = pool;
+    const runner = await run({
+      pgPool: pool,
       concurrency,
       pollInterval: Number(this.config.get('OUTBOX_POLL_MS') ?? 5000),
       noHandleSignals: true, // the app's own SIGTERM handler closes the app, which stops the runner (onModuleDestroy)
@@ -102,16 +122,44 @@ export class NotificationsService implements OnModuleInit, OnModuleDestroy {
       parsedCronItems: [],
       taskList: { [DELIVER_TASK]: (payload, helpers) => this.deliver(payload as { id?: string; ids?: string[] }, helpers) },
     });
-    // Messages written before the queue existed (or whose job was lost) get a job now; once each, by their job key.
-    const adopted = await this.outbox.queueUnqueued(this.db.manager, this.maxAttempts);
-    if (adopted > 0) this.logger.log(`queued ${adopted} undelivered outbox message(s)`);
+    this.runner = runner;
+    runner.promise.then(
+      () => undefined,
+      (err: Error) => {
+        if (this.closing || this.runner !== runner) return;
+        this.logger.error(`job queue stopped: ${err.message}; starting it again`);
+        this.runner = null;
+        this.pool = null;
+        void pool.end().catch(() => undefined);
+        this.scheduleRestart();
+      },
+    );
+  }
+
+  private scheduleRestart(): void {
+    if (this.closing || this.restartTimer) return;
+    this.restartTimer = setTimeout(() => {
+      this.restartTimer = null;
+      if (this.closing) return;
+      this.startRunner().catch((err: Error) => {
+        this.logger.warn(`job queue restart failed: ${err.message}`);
+        this.scheduleRestart();
+      });
+    }, Number(this.config.get('OUTBOX_RESTART_MS') ?? 5000));
+    this.restartTimer.unref();
   }
 
   /** Lets running deliveries finish, hands this process's jobs back, ends the queue's pool (before TypeORM's pool closes). */
   async onModuleDestroy(): Promise<void> {
+    this.closing = true;
+    if (this.restartTimer) clearTimeout(this.restartTimer);
+    this.restartTimer = null;
     const runner = this.runner;
     this.runner = null;
     if (runner) await runner.stop().catch((err: Error) => this.logger.warn(`job queue stop: ${err.message}`));
+    const pool = this.pool;
+    this.pool = null;
+    if (pool) await pool.end().catch((err: Error) => this.logger.warn(`job queue pool: ${err.message}`));
   }
 
   /** Forgets messages sent more than 30 days ago. */

@@ -168,6 +168,8 @@ export const envSchema = Joi.object({
   OUTBOX_CONCURRENCY: Joi.number().integer().min(1).max(20).default(2),
   // How often the relay hands messages that events wrote to the outbox (a payment's mails) to the queue.
   OUTBOX_RELAY_MS: Joi.number().integer().min(50).max(60_000).default(500),
+  // A queue runner that ended on an error (e.g. the database was down) is started again after this long.
+  OUTBOX_RESTART_MS: Joi.number().integer().min(100).max(600_000).default(5000),
 });
 
 export interface Env {
@@ -226,6 +228,7 @@ export interface Env {
   OUTBOX_MAX_ATTEMPTS: number;
   OUTBOX_CONCURRENCY: number;
   OUTBOX_RELAY_MS: number;
+  OUTBOX_RESTART_MS: number;
 }
 
 /** Validates `raw` (process.env) and returns typed settings, or throws naming every bad setting. */

@@ -3334,6 +3334,8 @@ export interface operations {
                 farmerId?: string;
                 /** @description Only listings with stock */
                 inStock?: boolean;
+                /** @description Only listings of this market (GET /api/markets), e.g. cn or ke; without it, every market */
+                market?: string;
                 /** @description Highest unit price in fen */
                 maxPriceCents?: number;
                 /** @description Lowest unit price in fen */

@@ -3,6 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
 import { CATEGORIES, MAX_LISTING_STOCK, MAX_UNIT_PRICE_CENTS, type Category } from '@farmlink/shared';
 import {
+  MarketCodeField,
   DateField,
   EnumField,
   IntField,
@@ -147,6 +148,12 @@ export class ListingQueryDto extends PageQueryDto {
 
   @EnumField(LISTING_SORTS, { name: 'sort', optional: true }, { enumName: 'ListingSort', default: 'newest' })
   sort?: ListingSort;
+
+  @MarketCodeField(
+    { name: 'market', optional: true },
+    { description: 'Only listings of this market (GET /api/markets), e.g. cn or ke; without it, every market', example: 'cn' },
+  )
+  market?: string;
 }
 
 export class PhotoSizeDto {

@@ -28,6 +28,7 @@ import { Slugs1780000000100 } from './1780000000100-slugs';
 import { OutboxJobQueue1780000000110 } from './1780000000110-outbox-job-queue';
 import { ListingSku1780000000111 } from './1780000000111-listing-sku';
 import { OutboxRelay1780000000112 } from './1780000000112-outbox-relay';
+import { SlugsForCommonNames1780000000113 } from './1780000000113-slugs-for-common-names';
 
 /** Every migration, in order. Production, `npm start` and the tests run exactly these. */
 export const migrations = [
@@ -54,4 +55,5 @@ export const migrations = [
   OutboxJobQueue1780000000110,
   ListingSku1780000000111,
   OutboxRelay1780000000112,
+  SlugsForCommonNames1780000000113,
 ];
