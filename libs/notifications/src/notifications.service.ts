@@ -120,6 +120,11 @@ export class NotificationsService implements OnModuleInit, OnModuleDestroy {
         else if (level === 'warning') this.logger.warn(message);
       }),
       parsedCronItems: [],
+      // Record jobs' ends through the queue's batcher (0 ms: no added wait). Unbatched, graphile-worker
+      // 0.17 records a job's success or failure without awaiting it, so a database outage at that moment
+      // became an unhandled rejection, which ends a Node process; batched, it retries (200 ms … 30 s) and,
+      // if the database stays away, stops the runner, which startRunner's handler starts again.
+      preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
       taskList: { [DELIVER_TASK]: (payload, helpers) => this.deliver(payload as { id?: string; ids?: string[] }, helpers) },
     });
     this.runner = runner;
