@@ -39,8 +39,8 @@ describe('Browser: account recovery, the account page and saved addresses', () =
 
   for (const lang of ['en', 'zh'] as const) {
     const L = lang === 'en'
-      ? { forgot: 'Forgot your password?', email: 'Email', send: 'Mail me a link', sent: /a link is on its way/, newPw: 'New password', again: 'New password again', save: 'Save the new password', mismatch: 'The two passwords are not the same.', done: /Your password is changed/, signInNew: 'Sign in with the new password', password: 'Password', signIn: 'Sign in', bad: 'This link is unknown, already used or expired.' }
-      : { forgot: '忘记密码？', email: '邮箱', send: '发送链接', sent: /链接已发出/, newPw: '新密码', again: '再次输入新密码', save: '保存新密码', mismatch: '两次输入的密码不一致。', done: /密码已修改/, signInNew: '用新密码登录', password: '密码', signIn: '登录', bad: '此链接无效、已使用或已过期。' };
+      ? { title: 'Reset your password', forgot: 'Forgot your password?', email: 'Email', send: 'Mail me a link', sent: /a link is on its way/, newPw: 'New password', again: 'New password again', save: 'Save the new password', mismatch: 'The two passwords are not the same.', done: /Your password is changed/, signInNew: 'Sign in with the new password', password: 'Password', signIn: 'Sign in', bad: 'This link is unknown, already used or expired.' }
+      : { title: '重置密码', forgot: '忘记密码？', email: '邮箱', send: '发送链接', sent: /链接已发出/, newPw: '新密码', again: '再次输入新密码', save: '保存新密码', mismatch: '两次输入的密码不一致。', done: /密码已修改/, signInNew: '用新密码登录', password: '密码', signIn: '登录', bad: '此链接无效、已使用或已过期。' };
 
     it(`forgot password → mailed link → new password → sign in (${lang}, 360 px)`, async () => {
       const buyer = await createUser(t, 'buyer', { displayName: 'Chen Jing' });
@@ -48,7 +48,14 @@ describe('Browser: account recovery, the account page and saved addresses', () =
       await page.goto('/login');
       await page.getByRole('link', { name: L.forgot }).click();
       await page.waitForURL('**/forgot-password');
+      // The page in its language first (its messages may still be loading): a re-render then must not
+      // empty the field between the fill and the click.
+      await page.getByRole('heading', { name: L.title }).waitFor();
       await page.getByLabel(L.email).fill(buyer.email);
+      for (let i = 0; i < 50 && (await page.getByLabel(L.email).inputValue()) !== buyer.email; i++) {
+        await page.waitForTimeout(100);
+        await page.getByLabel(L.email).fill(buyer.email);
+      }
       await screenshot(page, `forgot-password-${lang}-phone`);
       await page.getByRole('button', { name: L.send }).click();
       await page.getByText(L.sent).waitFor();
