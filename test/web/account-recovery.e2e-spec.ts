@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { createListing, createUser, TEST_PASSWORD } from '@farmlink/testing';
-import { DESKTOP, PHONE, screenshot, useBrowserApp } from './browser';
+import { DESKTOP, PHONE, screenshot, useBrowserApp, settledValue } from './browser';
 
 /**
  * Issue 15, items 2 and 3 in the browser, at 360 px in both languages: forgot
@@ -187,7 +187,7 @@ describe('Browser: account recovery, the account page and saved addresses', () =
       const d = (globalThis as unknown as { document: { querySelector(s: string): { value: string } | null } }).document;
       return d.querySelector('input[autocomplete="street-address"]')?.value === '娄山关镇 1 号';
     });
-    expect(await page.getByLabel('手机号码').inputValue()).toBe('13800000001');
+    expect(await settledValue(page.getByLabel('手机号码'), '13800000001')).toBe('13800000001');
     await fitsWidth(page);
     await screenshot(page, 'checkout-saved-addresses-zh-phone');
 

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { checkout, COUNTIES, createListing, createUser, TEST_PASSWORD, TestUser } from '@farmlink/testing';
-import { DESKTOP, describeWhenWired, downloadBy, fillListingForm, openZunyiReport, PHONE, screenshot, useBrowserApp } from './browser';
+import { DESKTOP, describeWhenWired, downloadBy, fillListingForm, openZunyiReport, PHONE, screenshot, useBrowserApp, settledValue } from './browser';
 
 /*
  * The pages the buyer and farmer journeys do not reach: an admin sets up a programme and an
@@ -115,7 +115,7 @@ describeAll('Browser: admin pages, cooperatives, and the Excel report', () => {
     await page.waitForURL(/\/farm\/listings\/new\?cooperativeId=/);
     const sellThrough = page.getByLabel('销售方式');
     await sellThrough.locator('option', { hasText: '桐梓县石坎猕猴桃专业合作社' }).waitFor({ state: 'attached' });
-    expect(await sellThrough.inputValue()).toBe(cooperativeId);
+    expect(await settledValue(sellThrough, cooperativeId)).toBe(cooperativeId);
     await fillListingForm(page, { title: '石坎合作社红心猕猴桃 10斤装', category: '水果', unit: '箱', kilograms: '5', yuan: '88', stock: '20' });
     await screenshot(page, 'cooperative-listing-form-phone');
     await page.getByRole('button', { name: '发布' }).click();

@@ -179,6 +179,21 @@ export async function settledCount(locator: Locator, n: number, timeoutMs = 10_0
   return count;
 }
 
+/**
+ * Waits until the field `locator` holds `expected` and returns its value (or the last value seen
+ * after `timeoutMs`, for the caller's expect to report). Use it where a form is filled from an
+ * answer that arrives after the page: reading at once can catch the field before it is filled.
+ */
+export async function settledValue(locator: Locator, expected: string, timeoutMs = 10_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await locator.inputValue();
+  while (value !== expected && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    value = await locator.inputValue();
+  }
+  return value;
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const file = path.join(SCREENSHOTS, `${name}.png`);

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { COUNTIES, createUser, TestUser } from '@farmlink/testing';
 import { FIRST_PAGE_ELEMENT_ID, FIRST_SCREEN_TEXT, escapeHtml, jsonForScript, langFromAcceptLanguage, renderShopFirstScreen } from '../../apps/api/src/web/first-screen';
-import { DESKTOP, PHONE, screenshot, useBrowserApp } from './browser';
+import { DESKTOP, PHONE, screenshot, useBrowserApp, settledValue } from './browser';
 
 /*
  * #16 item 14: on a slow rural connection the shop must be readable before its
@@ -252,7 +252,7 @@ describe('Slow connections: compressed answers and a shop readable before its Ja
       await page.keyboard.type('雷山');
       release();
       await page.locator('footer.footer').waitFor();
-      expect(await page.locator('#shop-q').inputValue()).toBe('雷山');
+      expect(await settledValue(page.locator('#shop-q'), '雷山')).toBe('雷山');
       expect(await page.locator('#shop-q').evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
       await page.keyboard.press('Enter');
       await page.locator('.listing-card').nth(1).waitFor({ state: 'detached' });

@@ -99,6 +99,7 @@ describeFarm('Browser: bulk listing import and stock history (issue #15 items 6,
     const { page } = await open({ viewport: PHONE, lang: 'en', user: f });
     await page.goto(`/farm/listings/${id}/edit`);
     const sku = page.getByLabel('SKU (your own code)');
+    // The edit form is shown only once filled from the listing: read at once, never a blank frame.
     expect(await sku.inputValue()).toBe('');
     await sku.fill('TAKEN');
     await page.getByRole('button', { name: 'Save' }).click();
@@ -108,6 +109,7 @@ describeFarm('Browser: bulk listing import and stock history (issue #15 items 6,
     await page.waitForURL(/\/farm\/listings\?saved=/);
     expect(await t.db.query(`SELECT sku FROM listings WHERE id = $1`, [id])).toEqual([{ sku: 'KIWI-5' }]);
     await page.goto(`/farm/listings/${id}/edit`);
+    // Straight after saving: the form asks the API again, never the browser's copy from before the save.
     expect(await page.getByLabel('SKU (your own code)').inputValue()).toBe('KIWI-5');
   }, 120_000);
 });

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { checkout, COUNTIES, createListing, createUser, TestUser } from '@farmlink/testing';
-import { DESKTOP, describeWhenWired, downloadBy, PHONE, screenshot, useBrowserApp } from './browser';
+import { DESKTOP, describeWhenWired, downloadBy, PHONE, screenshot, useBrowserApp, settledValue } from './browser';
 
 /*
  * #16 items 2–5, as an officer and an admin use them: the drill-down lives in the URL (Back, Forward,
@@ -96,7 +96,7 @@ describeAll('Browser: officer drill-down, exports, report table, programme admin
     await page.waitForURL(/to=/);
     await page.reload();
     await page.locator(`tr[data-key="${COUNTIES.tongzi}"]`).waitFor();
-    expect(await page.locator('#r-to').inputValue()).toBe(`${year}-12-31`);
+    expect(await settledValue(page.locator('#r-to'), `${year}-12-31`)).toBe(`${year}-12-31`);
     await crumbs(page).getByText('遵义市').waitFor();
 
     // The breadcrumb goes back up (to the officer's jurisdiction, not above it).

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { createListing, createUser, TestUser } from '@farmlink/testing';
-import { DESKTOP, describeWhenWired, PHONE, screenshot, useBrowserApp } from './browser';
+import { DESKTOP, describeWhenWired, PHONE, screenshot, useBrowserApp, settledValue } from './browser';
 
 /*
  * Issue #15 item 5 in the browser: the farmer searches their sales (the search lives in the URL),
@@ -53,7 +53,7 @@ describeSales('Browser: the seller’s order tools (issue #15 item 5)', () => {
       // A reload keeps the search.
       await page.reload();
       await page.locator(`[data-order-no="${orderNos['张三']}"]`).waitFor();
-      expect(await page.getByLabel(L.buyer).inputValue()).toBe('张');
+      expect(await settledValue(page.getByLabel(L.buyer), '张')).toBe('张');
       expect(await page.evaluate(pageWidth)).toBeLessThanOrEqual(360);
       await screenshot(page, `seller-tools-search-${lang}-phone`);
 

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { createListing, createUser } from '@farmlink/testing';
-import { DESKTOP, PHONE, screenshot, useBrowserApp } from './browser';
+import { DESKTOP, PHONE, screenshot, useBrowserApp, settledValue } from './browser';
 
 /**
  * Issue 15 item 4 in the browser, at 360 px in both languages: a farmer sets shipping rates on the
@@ -45,7 +45,7 @@ describe('Browser: shipping fees', () => {
       const { page } = await open({ viewport: PHONE, lang: 'zh', user: henan });
       await page.goto('/farm/shipping');
       await page.getByTestId('shipping-rate').first().waitFor();
-      expect(await page.locator('input[name="base-0"]').inputValue()).toBe('8.00');
+      expect(await settledValue(page.locator('input[name="base-0"]'), '8.00')).toBe('8.00');
       await fitsWidth(page);
       await screenshot(page, 'shipping-rates-zh-phone');
     }

@@ -165,6 +165,7 @@ export class CatalogService {
   async getJson(caller: AuthUser | undefined, id: string): Promise<CachedListing & { isPublic: boolean }> {
     const hit = this.listingCache.get(id);
     if (hit) return { ...hit, isPublic: true };
+    const ticket = this.listingCache.ticket();
     const row = await this.reading.run(id, () => this.listings.findById(id));
     if (!row) throw new ListingNotFoundError(id);
     // Public listings need no second look; the others ask who manages the cooperative (listing.access.ts).
@@ -173,7 +174,7 @@ export class CatalogService {
     if (!facts || !mayReadListing(caller, facts)) throw new ListingNotFoundError(id);
     const json = JSON.stringify(this.toDto(row));
     const answer = { json, etag: etagOf(json) };
-    if (isPublic) this.listingCache.set(id, answer);
+    if (isPublic) this.listingCache.set(id, answer, ticket);
     return { ...answer, isPublic };
   }
 

@@ -24,6 +24,8 @@ export function etagOf(json: string): string {
 @Injectable()
 export class ListingCache {
   private readonly entries: TtlCache<CachedListing>;
+  /** Bumped by every forget/clear: an answer read before a change is never stored after it. */
+  private generation = 0;
 
   constructor(config: ConfigService) {
     this.entries = new TtlCache(Number(config.get('CATALOG_LISTING_CACHE_MS') ?? 1_000), 10_000);
@@ -33,15 +35,23 @@ export class ListingCache {
     return this.entries.get(id);
   }
 
-  set(id: string, value: CachedListing): void {
-    this.entries.set(id, value);
+  /** Take before reading the row; pass to set(). */
+  ticket(): number {
+    return this.generation;
+  }
+
+  /** Stores the answer unless a change was forgotten since `ticket` was taken (the answer may predate it). */
+  set(id: string, value: CachedListing, ticket: number): void {
+    if (ticket === this.generation) this.entries.set(id, value);
   }
 
   forget(ids: Iterable<string>): void {
+    this.generation++;
     for (const id of ids) this.entries.delete(id);
   }
 
   clear(): void {
+    this.generation++;
     this.entries.clear();
   }
 }

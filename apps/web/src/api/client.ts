@@ -41,6 +41,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** A 401 here means a wrong answer (e.g. the current password), not an ended session: stay signed in. */
   keepSessionOn401?: boolean;
+  /** Ask the server again even within a public answer's max-age (e.g. a form editing what was just saved). */
+  fresh?: boolean;
 }
 
 let accessToken: string | null = null;
@@ -78,7 +80,7 @@ async function send(method: string, path: string, options: RequestOptions = {}):
   }
   let res: Response;
   try {
-    res = await fetch(buildUrl(path, options.query), { method, headers, body, signal: options.signal });
+    res = await fetch(buildUrl(path, options.query), { method, headers, body, signal: options.signal, cache: options.fresh ? 'no-cache' : 'default' });
   } catch (err) {
     if ((err as Error).name === 'AbortError') throw err;
     throw new ApiError(0, null);

@@ -144,6 +144,8 @@ export const listings = {
   mine: () => request<Listing[]>('GET', '/listings/mine'),
   /** By id or by slug (the readable link: percent-encoded here, decoded by the API; an old slug finds it too). */
   get: (idOrSlug: string) => request<Listing>('GET', `/listings/${encodeURIComponent(idOrSlug)}`),
+  /** For editing: never the browser's copy of the public answer (cached for a second), which may predate the farmer's last save. */
+  getFresh: (id: Id) => request<Listing>('GET', `/listings/${encodeURIComponent(id)}`, { fresh: true }),
   create: (body: ListingBody) => request<Listing>('POST', '/listings', { body }),
   update: (id: Id, body: ListingUpdate) => request<Listing>('PATCH', `/listings/${id}`, { body }),
   archive: (id: Id) => request<void>('DELETE', `/listings/${id}`),

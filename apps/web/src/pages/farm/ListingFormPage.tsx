@@ -100,7 +100,7 @@ export default function ListingFormPage() {
   const { user } = useAuth();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const existing = useAsync(() => (id ? listings.get(id) : Promise.resolve(null)), [id]);
+  const existing = useAsync(() => (id ? listings.getFresh(id) : Promise.resolve(null)), [id]);
   // Only cooperatives the farmer belongs to: the API refuses a listing through any other.
   const coops = useAsync(() => cooperatives.mine().catch(() => []), [user?.id]);
   const [draft, setDraft] = useState<Draft>({ ...EMPTY, cooperativeId: params.get('cooperativeId') ?? '' });
@@ -112,9 +112,13 @@ export default function ListingFormPage() {
   const [progress, setProgress] = useState('');
   const formRef = useRef<HTMLFormElement>(null);
 
-  useEffect(() => {
-    if (existing.data) setDraft(fromListing(existing.data));
-  }, [existing.data]);
+  // The form is filled from the listing in the same render it arrives (not in an effect after it),
+  // so an edit form never shows, even for a frame, empty fields that a quick hand could type into.
+  const [filledFrom, setFilledFrom] = useState<Listing | null>(null);
+  if (existing.data && existing.data !== filledFrom) {
+    setFilledFrom(existing.data);
+    setDraft(fromListing(existing.data));
+  }
   // Previews are freed when the page goes (or a photo is removed), not when the list changes: kept ones stay visible.
   const previews = useRef(new Set<string>());
   useEffect(() => () => previews.current.forEach((u) => URL.revokeObjectURL(u)), []);
