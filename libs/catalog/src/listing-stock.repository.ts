@@ -14,6 +14,8 @@ export interface CheckoutListing {
   netWeightGrams: number;
   priceCents: number;
   currency: string;
+  /** The listing's market (its farmer's; it never changes). */
+  marketCode: string;
   stock: number;
   /** Only `active` listings are sold; `removed` and `suspended` are moderation's (see ModerationService). */
   status: ListingStatus;
@@ -57,7 +59,7 @@ export class ListingStockRepository {
   ): Promise<{ listings: CheckoutListing[]; taken: Set<string> }> {
     const merged = mergeItems(items).filter(([, q]) => Number.isSafeInteger(q) && q > 0);
     if (merged.length === 0) return { listings: [], taken: new Set() };
-    const rows: Record<string, unknown>[] = await preparedQuery(manager, 'listings_take_for_checkout_v2',
+    const rows: Record<string, unknown>[] = await preparedQuery(manager, 'listings_take_for_checkout_v3',
       `WITH ${stockContextCte(3)}, req AS (
          SELECT r.id, r.qty FROM unnest($1::uuid[], $2::int[]) AS r(id, qty)
        ), locked AS (
@@ -69,7 +71,7 @@ export class ListingStockRepository {
          RETURNING l.id
        )
        SELECT l.id, l.title, l.unit, l.category, l.net_weight_grams AS "netWeightGrams", l.price_cents AS "priceCents",
-              l.currency, locked.stock, locked.status, l.farmer_id AS "farmerId", l.cooperative_id AS "cooperativeId",
+              l.currency, l.market_code AS "marketCode", locked.stock, locked.status, l.farmer_id AS "farmerId", l.cooperative_id AS "cooperativeId",
               l.county_code AS "countyCode", u.county_code AS "farmerCountyCode",
               -- Poor only when an officer has verified the farmer's claim by now (a claim alone never counts).
               EXISTS (SELECT 1 FROM poverty_claims pc WHERE pc.farmer_id = l.farmer_id AND pc.status = 'verified') AS "farmerPovertyRegistered",
@@ -92,23 +94,12 @@ export class ListingStockRepository {
     return { listings, taken };
   }
 
-  /**
-   * The markets (and their currencies) of these listings, for checkout to choose its market before
-   * it takes anything: a listing's market never changes (it is its farmer's).
-   */
-  marketsOf(manager: EntityManager, listingIds: string[]): Promise<{ marketCode: string; currency: string }[]> {
-    return preparedQuery(manager, 'listings_markets_of',
-      `SELECT DISTINCT l.market_code AS "marketCode", l.currency FROM listings l WHERE l.id = ANY($1::uuid[]) ORDER BY 1, 2`,
-      [listingIds],
-    );
-  }
-
   /** The same snapshot as takeForCheckout, read without locking or taking anything (for a checkout quote). */
   async snapshot(manager: EntityManager, listingIds: string[]): Promise<CheckoutListing[]> {
     if (listingIds.length === 0) return [];
     const rows: Record<string, unknown>[] = await manager.query(
       `SELECT l.id, l.title, l.unit, l.category, l.net_weight_grams AS "netWeightGrams", l.price_cents AS "priceCents",
-              l.currency, l.stock, l.status, l.farmer_id AS "farmerId", l.cooperative_id AS "cooperativeId",
+              l.currency, l.market_code AS "marketCode", l.stock, l.status, l.farmer_id AS "farmerId", l.cooperative_id AS "cooperativeId",
               l.county_code AS "countyCode", u.county_code AS "farmerCountyCode",
               EXISTS (SELECT 1 FROM poverty_claims pc WHERE pc.farmer_id = l.farmer_id AND pc.status = 'verified') AS "farmerPovertyRegistered",
               c.county_code AS "cooperativeCountyCode"

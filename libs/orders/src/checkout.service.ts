@@ -5,8 +5,8 @@ import { DataSource } from 'typeorm';
 import { ListingStockRepository, type CheckoutListing } from '@farmlink/catalog';
 import { inTransaction, uuidV7 } from '@farmlink/database';
 import { PaymentsService, type PaymentSummary } from '@farmlink/payments';
-import { RegionsService } from '@farmlink/regions';
-import { BadRequestError, DEFAULT_CURRENCY, DEFAULT_MARKET, UnprocessableError } from '@farmlink/shared';
+import { MarketsService, RegionsService } from '@farmlink/regions';
+import { BadRequestError, DEFAULT_MARKET, UnprocessableError } from '@farmlink/shared';
 import type { CheckoutDto, CreateCheckoutDto } from './dto/checkout.dto';
 import {
   CheckoutMixesMarketsError,
@@ -35,6 +35,7 @@ export class CheckoutService {
     private readonly stock: ListingStockRepository,
     private readonly payments: PaymentsService,
     private readonly regions: RegionsService,
+    private readonly markets: MarketsService,
     private readonly limits: CheckoutLimits,
     private readonly shipping: ShippingService,
   ) {}
@@ -56,17 +57,11 @@ export class CheckoutService {
     if (!(await this.regions.isCounty(dto.shippingAddress.countyCode))) {
       throw new BadRequestError(`shippingAddress.countyCode ${dto.shippingAddress.countyCode} is not a known county`);
     }
-    // A checkout is in one market, in its currency: the market of its listings (cn when none is found:
-    // the transaction then says which are missing), with a delivery address in it.
-    const markets = await this.stock.marketsOf(this.db.manager, ids);
-    if (new Set(markets.map((x) => x.marketCode)).size > 1 || new Set(markets.map((x) => x.currency)).size > 1) {
-      throw new CheckoutMixesMarketsError({ marketCodes: [...new Set(markets.map((x) => x.marketCode))], currencies: [...new Set(markets.map((x) => x.currency))] });
-    }
-    const market = markets[0] ?? { marketCode: DEFAULT_MARKET, currency: DEFAULT_CURRENCY };
-    if ((await this.regions.marketOf(dto.shippingAddress.countyCode)) !== market.marketCode) {
-      throw new CheckoutMixesMarketsError({ marketCodes: [market.marketCode], shippingCountyCode: dto.shippingAddress.countyCode });
-    }
-    const currency = market.currency;
+    // A checkout is in one market, in its currency: the delivery address's (regions are kept in memory).
+    // The transaction checks that every listing is of that market, on the snapshot it reads anyway.
+    const marketCode = (await this.regions.marketOf(dto.shippingAddress.countyCode)) ?? DEFAULT_MARKET;
+    const { currency } = await this.markets.get(marketCode);
+    const market = { marketCode, currency };
     const address: ShippingAddress = {
       name: dto.shippingAddress.name,
       phone: dto.shippingAddress.phone,
@@ -93,14 +88,12 @@ export class CheckoutService {
         dto.items.map((i) => ({ listingId: i.listingId.toLowerCase(), quantity: i.quantity })),
         { reason: 'checkout', actorId: buyerId, refId: checkoutId }, // the stock history's why and who
       );
+      assertOneMarket(listings, market, address.countyCode);
       const byId = new Map(listings.map((l) => [l.id, l]));
       const missing = ids.filter((id) => !byId.has(id));
       if (missing.length > 0) throw new ListingsNotFoundError(missing);
       const unavailable = listings.filter((l) => l.status !== 'active').map((l) => l.id);
       if (unavailable.length > 0) throw new ListingsUnavailableError(unavailable);
-      if (listings.some((l) => l.currency !== currency)) {
-        throw new CheckoutMixesMarketsError({ marketCodes: [market.marketCode], currencies: [...new Set([currency, ...listings.map((l) => l.currency)])] });
-      }
       const short = listings.filter((l) => !taken.has(l.id)).map((l) => l.id);
       if (short.length > 0) throw new InsufficientStockError(short); // the transaction rolls back every unit taken
 
@@ -237,4 +230,16 @@ function checkoutAnswer(
     payment,
     createdAt: checkout.createdAt.toISOString(),
   };
+}
+
+/**
+ * A checkout never mixes markets or currencies (422 CHECKOUT_MIXES_MARKETS, and the transaction
+ * rolls back what it took): its listings' markets are one, and that of the delivery address.
+ */
+function assertOneMarket(listings: CheckoutListing[], market: { marketCode: string; currency: string }, shippingCountyCode: string): void {
+  const marketCodes = [...new Set(listings.map((l) => l.marketCode))].sort();
+  const currencies = [...new Set(listings.map((l) => l.currency))].sort();
+  if (marketCodes.length > 1 || currencies.length > 1) throw new CheckoutMixesMarketsError({ marketCodes, currencies });
+  if (marketCodes.length === 1 && marketCodes[0] !== market.marketCode) throw new CheckoutMixesMarketsError({ marketCodes, shippingCountyCode });
+  if (currencies.length === 1 && currencies[0] !== market.currency) throw new CheckoutMixesMarketsError({ marketCodes, currencies: [...new Set([market.currency, ...currencies])] });
 }
