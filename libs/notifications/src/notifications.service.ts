@@ -20,10 +20,12 @@ export type OutboxEntry =
  * message to the outbox AND its delivery job to the job queue (graphile-worker,
  * `graphile_worker.add_job`) on the caller's transaction, so both exist exactly
  * when the event does. The outbox row is the record of what was (or could not
- * be) sent; the job carries only ids. `enqueueAll` (the payment's path) writes
- * all of an event's messages in one INSERT and nothing else; the relay
- * (`relay`, a periodic job every OUTBOX_RELAY_MS) gives such messages their
- * delivery jobs in batches, so the paying transaction never touches the queue.
+ * be) sent; the job carries only ids. `enqueueAll` writes many messages in one
+ * INSERT and nothing else; the relay (`relay`, a periodic job every
+ * OUTBOX_RELAY_MS) first asks its sources (addSource: order mails, queued
+ * unrendered by the payment's statement) to render their events with it, then
+ * gives such messages their delivery jobs in batches, so the paying transaction
+ * never touches the outbox or the queue.
  *
  * Delivery: each API process runs a graphile-worker runner on a small pool of
  * its own. The queue gives each job to one process (its row locks), starts it
@@ -78,12 +80,25 @@ export class NotificationsService implements OnModuleInit, OnModuleDestroy {
 
   /** The relay: gives every message written by enqueueAll since the last round its delivery job (one per 20). */
   async relay(): Promise<number> {
+    // First the events that queue their mails unrendered (order mails: OrderNotifications) become outbox messages.
+    for (const source of this.sources) await source();
     let total = 0;
     for (;;) {
       const n = await this.outbox.queueNew(this.db.manager, this.maxAttempts);
       total += n;
       if (n < 1000) return total;
     }
+  }
+
+  private readonly sources: (() => Promise<unknown>)[] = [];
+
+  /**
+   * A source of outbox messages that the relay asks first, every tick: a module whose events queue
+   * their mails unrendered (off the event's transaction) renders them into the outbox here
+   * (OrderNotifications.renderPending). Lower layers cannot call it; it registers itself.
+   */
+  addSource(render: () => Promise<unknown>): void {
+    this.sources.push(render);
   }
 
   /** Starts this process's queue runner (before the app takes requests). */

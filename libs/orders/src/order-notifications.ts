@@ -1,76 +1,102 @@
-import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { inTransaction } from '@farmlink/database';
 import { NotificationsService, orderMail, type OrderMailKind, type OutboxEntry } from '@farmlink/notifications';
 import { formatMoney, type OrderStatus } from '@farmlink/shared';
-import { OrderNotificationRepository } from './order-notification.repository';
+import { OrderNotificationRepository, type PendingOrderMail } from './order-notification.repository';
 import type { OrderRow } from './order.repository';
 
 /** An amount in its currency's own minor units (UGX and RWF have none): ¥79.80, KES 1,234.56, UGX 1,500. */
 const money = (minor: number, currency: string) => formatMoney(minor, currency);
 
+/** The mails of a move from `from` to `to` (none for the others, e.g. delivered). */
+export function mailsOfMove(from: OrderStatus | null, to: OrderStatus | null): OrderMailKind[] {
+  if (to === 'paid') return ['seller_paid', 'buyer_paid'];
+  if (to === 'shipped') return ['buyer_shipped'];
+  if (to === 'cancelled') return from === 'paid' ? ['buyer_cancelled', 'seller_cancelled'] : ['buyer_cancelled'];
+  return [];
+}
+
+/** Whether a move to `to` is mailed (OrdersService.transition queues it with the move). */
+export const isMailedMove = (to: OrderStatus): boolean => mailsOfMove('paid', to).length > 0;
+
+/** Events rendered per relay transaction. */
+const RENDER_BATCH = 500;
+
 /**
- * The mails an order's events cause, written to the outbox on the event's own
- * transaction (called from OrdersService.transition and from refunds): to the
- * seller a new paid order (what to ship and where), a cancellation of a paid
- * order, a refund; to the buyer the payment received, the shipment (carrier,
- * tracking number), a cancellation (by the seller or the payment timeout), a refund.
+ * The mails an order's events cause: to the seller a new paid order (what to ship and where), a
+ * cancellation of a paid order, a refund; to the buyer the payment received, the shipment
+ * (carrier, tracking number), a cancellation (by the seller or the payment timeout), a refund.
+ *
+ * An event only queues a row on its own transaction (order_mail_pending: the statement that moves
+ * the orders writes it, or `refunded` for a refund), so the paying transaction neither reads
+ * recipients nor renders templates. The outbox relay (NotificationsService.relay, every
+ * OUTBOX_RELAY_MS, one process in the cluster) calls `renderPending` first: it turns the queued
+ * events into outbox messages in batches, each batch on one transaction with the deletion of its
+ * rows, so every event is mailed exactly once, in its recipients' languages.
  */
 @Injectable()
-export class OrderNotifications {
+export class OrderNotifications implements OnModuleInit {
   constructor(
+    @InjectDataSource() private readonly db: DataSource,
     private readonly repo: OrderNotificationRepository,
     private readonly notifications: NotificationsService,
   ) {}
 
-  /** `orders` as they were before moving to `to` (their old status tells a paid cancellation from an unpaid one). */
-  async moved(m: EntityManager, orders: OrderRow[], to: OrderStatus, extra: { carrier?: string | null; trackingNo?: string | null; cancelReason?: string | null }): Promise<void> {
-    const kinds = (o: OrderRow): OrderMailKind[] => {
-      if (to === 'paid') return ['seller_paid', 'buyer_paid'];
-      if (to === 'shipped') return ['buyer_shipped'];
-      if (to === 'cancelled') return o.status === 'paid' ? ['buyer_cancelled', 'seller_cancelled'] : ['buyer_cancelled'];
-      return [];
-    };
-    const wanted = orders.filter((o) => kinds(o).length > 0);
-    if (wanted.length === 0) return;
-    await this.send(m, wanted, (o) => kinds(o), () => ({ carrier: extra.carrier, trackingNo: extra.trackingNo, reason: extra.cancelReason }));
+  onModuleInit(): void {
+    this.notifications.addSource(() => this.renderPending());
   }
 
+  /** A refund's mails to the buyer and the seller, queued on the refund's transaction. */
   async refunded(m: EntityManager, order: OrderRow, amountCents: number): Promise<void> {
-    await this.send(m, [order], () => ['buyer_refunded', 'seller_refunded'], (o) => ({ refund: money(amountCents, o.currency) }));
+    await this.repo.queueRefund(m, order.id, amountCents);
   }
 
-  private async send(
-    m: EntityManager,
-    orders: OrderRow[],
-    kinds: (o: OrderRow) => OrderMailKind[],
-    facts: (o: OrderRow) => { carrier?: string | null; trackingNo?: string | null; reason?: string | null; refund?: string },
-  ): Promise<void> {
-    const recipients = await this.repo.recipients(m, orders.map((o) => o.id));
-    const messages: OutboxEntry[] = [];
-    for (const o of orders) {
-      const r = recipients.find((x) => x.orderId === o.id);
-      if (!r) continue;
-      const a = o.shippingAddress as unknown as { name?: string; phone?: string; countyCode?: string; line1?: string };
-      const common = {
-        orderNo: o.orderNo || o.id.slice(0, 8), // the readable number (migration 077); rows locked without it fall back to the id's start
-        total: money(o.totalCents, o.currency),
-        lines: r.lines,
-        shipTo: [a.name, a.phone, r.shipCounty ?? a.countyCode, a.line1].filter(Boolean).join(' '),
-        ...facts(o),
-      };
-      for (const kind of kinds(o)) {
-        const toSeller = kind.startsWith('seller_');
-        const mail = orderMail(kind, toSeller ? r.sellerLocale : r.buyerLocale, { ...common, name: toSeller ? r.sellerName : r.buyerName });
-        messages.push({ channel: 'email', to: toSeller ? r.sellerEmail : r.buyerEmail, template: `order.${kind}`, mail });
-        // By SMS too: every seller event to a seller with a phone (often a farmer's only address), and the
-        // shipment (carrier and tracking number) to the phone the buyer gave for the delivery.
-        const phone = toSeller ? r.sellerPhone : kind === 'buyer_shipped' ? a.phone : null;
-        if (phone) messages.push({ channel: 'sms', to: phone, template: `order.${kind}`, text: smsText(kind, mail.subject, common) });
-      }
+  /** Renders every queued event into the outbox; answers how many events. */
+  async renderPending(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const n = await inTransaction(this.db, async (m) => {
+        const events = await this.repo.claimPending(m, RENDER_BATCH);
+        await this.notifications.enqueueAll(m, events.flatMap(messagesOf));
+        await this.repo.deletePending(m, events.map((e) => e.id));
+        return events.length;
+      });
+      total += n;
+      if (n < RENDER_BATCH) return total;
     }
-    // Every message of the event in one statement: 2 round trips on the event's transaction however many orders it moves.
-    await this.notifications.enqueueAll(m, messages);
   }
+}
+
+/** One event's messages: a mail to each recipient it concerns, and an SMS where a phone is known. */
+function messagesOf(e: PendingOrderMail): OutboxEntry[] {
+  const kinds: OrderMailKind[] = e.refundCents !== null ? ['buyer_refunded', 'seller_refunded'] : mailsOfMove(e.fromStatus, e.toStatus);
+  if (!e.orderId) return [];
+  const a = e.shippingAddress ?? {};
+  const common = {
+    orderNo: e.orderNo || e.orderId.slice(0, 8), // the readable number (migration 077); older rows fall back to the id's start
+    total: money(e.totalCents, e.currency),
+    lines: e.lines,
+    shipTo: [a.name, a.phone, e.shipCounty ?? a.countyCode, a.line1].filter(Boolean).join(' '),
+    carrier: e.carrier,
+    trackingNo: e.trackingNo,
+    reason: e.note,
+    ...(e.refundCents !== null ? { refund: money(e.refundCents, e.currency) } : {}),
+  };
+  const messages: OutboxEntry[] = [];
+  for (const kind of kinds) {
+    const toSeller = kind.startsWith('seller_');
+    const to = toSeller ? e.sellerEmail : e.buyerEmail;
+    if (!to) continue;
+    const mail = orderMail(kind, toSeller ? e.sellerLocale : e.buyerLocale, { ...common, name: toSeller ? e.sellerName : e.buyerName });
+    messages.push({ channel: 'email', to, template: `order.${kind}`, mail });
+    // By SMS too: every seller event to a seller with a phone (often a farmer's only address), and the
+    // shipment (carrier and tracking number) to the phone the buyer gave for the delivery.
+    const phone = toSeller ? e.sellerPhone : kind === 'buyer_shipped' ? a.phone : null;
+    if (phone) messages.push({ channel: 'sms', to: phone, template: `order.${kind}`, text: smsText(kind, mail.subject, common) });
+  }
+  return messages;
 }
 
 /** The SMS: the mail's subject and what matters most in a line (the goods to ship, or the tracking number). */

@@ -356,11 +356,17 @@ export class OrderRepository {
    * Marking orders paid also appends one report_pending row per order (a trigger): the report
    * aggregator does the rest outside the payment (libs/reports/DESIGN.md).
    */
+  /**
+   * Moves orders from one status to another with their history rows, in one round trip (a prepared
+   * statement per target state). With `mailed` the same statement queues the move's mails
+   * (order_mail_pending, rendered by the outbox relay off this transaction: order-notifications.ts).
+   */
   async setStatus(
     m: EntityManager,
     orders: { ids: string[]; from: OrderStatus; to: OrderStatus },
     actor: { id: string | null; role: string },
     extra: { at?: Date; carrier?: string | null; trackingNo?: string | null; cancelReason?: string | null } = {},
+    mailed = false,
   ): Promise<void> {
     if (orders.ids.length === 0) return;
     const stamp: Partial<Record<OrderStatus, string>> = {
@@ -370,16 +376,18 @@ export class OrderRepository {
       cancelled: 'cancelled_at',
     };
     const column = stamp[orders.to];
-    // One round trip: the history rows and the state change (a prepared statement per target state).
-    await preparedQuery(m, `orders_set_status_${orders.to}`,
+    await preparedQuery(m, `orders_set_status_v2_${orders.to}`,
       `WITH history AS (
          INSERT INTO order_history (order_id, from_status, to_status, actor_id, actor_role, note)
          SELECT id, $7, $2, $8, $9, $6 FROM unnest($1::uuid[]) AS id
+         RETURNING id, order_id
+       ), mails AS (
+         INSERT INTO order_mail_pending (order_id, history_id) SELECT order_id, id FROM history WHERE $10::boolean
        )
        UPDATE orders SET status = $2, ${column ? `${column} = $3,` : ''} carrier = COALESCE($4, carrier),
               tracking_no = COALESCE($5, tracking_no), cancel_reason = COALESCE($6, cancel_reason), updated_at = now()
         WHERE id = ANY($1::uuid[]) AND status = $7`,
-      [orders.ids, orders.to, extra.at ?? new Date(), extra.carrier ?? null, extra.trackingNo ?? null, extra.cancelReason ?? null, orders.from, actor.id, actor.role],
+      [orders.ids, orders.to, extra.at ?? new Date(), extra.carrier ?? null, extra.trackingNo ?? null, extra.cancelReason ?? null, orders.from, actor.id, actor.role, mailed],
     );
   }
 

@@ -18,7 +18,7 @@ import { BadRequestError, DEFAULT_PAGE_SIZE, ForbiddenError, orderNoPrefix, Unpr
 import type { CreateRefundDto, OrderDto, OrderExportQueryDto, OrderQueryDto, RefundDto, ShipOrderDto } from './dto/order.dto';
 import { forCaller, mayActOnOrder, type OrderAction } from './order.access';
 import { toOrderDto } from './order.mapper';
-import { OrderNotifications } from './order-notifications';
+import { isMailedMove, OrderNotifications } from './order-notifications';
 import { ordersToCsv, ordersToXlsx } from './order-export';
 import { OrderRepository, OrderRow, type OrderFilter } from './order.repository';
 import { OrderNotFoundError, OrderNotPaidError, OrderStateConflictError, RefundTooLargeError } from './orders.errors';
@@ -127,12 +127,11 @@ export class OrdersService implements PaymentOutcomePort {
     actor: Actor,
     extra: { at?: Date; carrier?: string | null; trackingNo?: string | null; cancelReason?: string | null } = {},
   ): Promise<void> {
-    // The mails this move causes, to the outbox on this transaction (before the rows change: they read the old status).
-    await this.notify.moved(m, orders, to, extra);
     for (const from of new Set(orders.map((o) => o.status))) {
       const moving = orders.filter((o) => o.status === from);
       if (!OrderStateMachine.canMove(from, to)) throw new OrderStateConflictError(moving[0].id, from, `moved to ${to}`);
-      await this.orders.setStatus(m, { ids: moving.map((o) => o.id), from, to }, actor, extra);
+      // The same statement queues the move's mails (rendered off this transaction: order-notifications.ts).
+      await this.orders.setStatus(m, { ids: moving.map((o) => o.id), from, to }, actor, extra, isMailedMove(to));
     }
     if (to === 'cancelled') {
       // Cancellation is the only way stock comes back, and an order is cancelled at most once.

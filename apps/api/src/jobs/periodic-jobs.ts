@@ -70,8 +70,9 @@ export class PeriodicJobs {
   }
 
   /**
-   * Twice a second: the outbox relay gives the messages that events (a payment's mails) wrote to the
-   * outbox their delivery jobs, a batch at a time; the job queue sends them (NotificationsService).
+   * Twice a second: the outbox relay renders the order mails that events queued (a payment, a shipment,
+   * a cancellation, a refund: OrderNotifications) into the outbox, then gives new outbox messages their
+   * delivery jobs, a batch at a time; the job queue sends them (NotificationsService).
    */
   @Interval('outbox-relay', Number(process.env.OUTBOX_RELAY_MS ?? 500))
   outboxRelay(): Promise<boolean> {
