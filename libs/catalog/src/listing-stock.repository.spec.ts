@@ -53,6 +53,7 @@ describe('ListingStockRepository (real PostgreSQL)', () => {
         netWeightGrams: 2500,
         priceCents: 4800,
         currency: 'CNY',
+        marketCode: 'cn',
         stock: 5,
         status: 'active',
         farmerId,
