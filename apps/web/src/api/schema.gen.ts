@@ -2137,7 +2137,7 @@ export interface components {
             noDelivery?: boolean;
             perKgCents: number;
             /**
-             * @description A GB/T 2260 province code, or '*' for every province without its own rate
+             * @description A first-level region of the seller's market (cn: a GB/T 2260 province such as 520000; ke: a county such as KE-30), or '*' for every province without its own rate
              * @example 520000
              */
             provinceCode: string;
@@ -2145,6 +2145,11 @@ export interface components {
         ShippingRatesDto: {
             /** @example CNY */
             currency: string;
+            /**
+             * @description The seller's market, whose first-level regions the rates name
+             * @example cn
+             */
+            marketCode: string;
             /** @description Empty: the seller ships free */
             rates: components["schemas"]["ShippingRateViewDto"][];
             /** Format: uuid */
@@ -4748,7 +4753,7 @@ export interface operations {
                     "application/json": components["schemas"]["ShippingRatesDto"];
                 };
             };
-            /** @description Not a province, duplicate provinces, or fen outside 0..100,000,000 */
+            /** @description Not a first-level region (province) of the seller's market, duplicate provinces, or amounts outside 0..100,000,000 minor units */
             400: {
                 headers: {
                     [name: string]: unknown;

@@ -29,6 +29,7 @@ import { OutboxJobQueue1780000000110 } from './1780000000110-outbox-job-queue';
 import { ListingSku1780000000111 } from './1780000000111-listing-sku';
 import { OutboxRelay1780000000112 } from './1780000000112-outbox-relay';
 import { SlugsForCommonNames1780000000113 } from './1780000000113-slugs-for-common-names';
+import { ShippingRatesPerMarket1780000000125 } from './1780000000125-shipping-rates-per-market';
 
 /** Every migration, in order. Production, `npm start` and the tests run exactly these. */
 export const migrations = [
@@ -56,4 +57,5 @@ export const migrations = [
   ListingSku1780000000111,
   OutboxRelay1780000000112,
   SlugsForCommonNames1780000000113,
+  ShippingRatesPerMarket1780000000125,
 ];
