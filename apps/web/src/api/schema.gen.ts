@@ -884,7 +884,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A listing photo (WebP), as linked from a listing’s photos */
+        /** A listing photo (WebP), as linked from a listing’s photos; `<photoId>-640.jpg` is its link-preview JPEG (cardUrl) */
         get: operations["PhotosController_get"];
         put?: never;
         post?: never;
@@ -1780,6 +1780,8 @@ export interface components {
         /** @enum {string} */
         PaymentStatus: "pending" | "succeeded" | "failed" | "cancelled";
         PhotoDto: {
+            /** @description A 640-pixel JPEG of the photo for link previews (og:image: chat apps that show no WebP); made on first request */
+            cardUrl: string;
             contentType: string;
             height: number;
             /** Format: uuid */
@@ -4305,6 +4307,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "image/jpeg": string;
                     "image/webp": string;
                 };
             };
