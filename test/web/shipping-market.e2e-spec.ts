@@ -61,5 +61,15 @@ describe('Browser: a Kenyan seller’s shipping rates', () => {
     expect(await settledValue(page.locator('input[name="base-1"]'), '200.00')).toBe('200.00');
     await fitsWidth(page);
     await screenshot(page, 'shipping-rates-ke-en-phone');
+
+    // In Chinese: the same counties, amounts in KES (never 元).
+    const zh = (await open({ viewport: PHONE, lang: 'zh', user: farmer })).page;
+    await zh.goto('/farm/shipping');
+    expect(await settledValue(zh.locator('input[name="base-1"]'), '200.00')).toBe('200.00');
+    await zh.getByText('基础运费（KES）').first().waitFor();
+    expect(await zh.locator('select[name="province-1"]').inputValue()).toBe('KE-30');
+    expect(await zh.locator('main').getByText(/元|省份|¥/).count()).toBe(0);
+    await fitsWidth(zh);
+    await screenshot(zh, 'shipping-rates-ke-zh-phone');
   }, 120_000);
 });
