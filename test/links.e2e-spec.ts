@@ -148,13 +148,40 @@ describe('Readable links: slugs, redirects, Open Graph cards, IDN (issue #17 ite
     expect(res.text).toContain('<html lang="zh-CN"');
     expect(res.text.match(/<meta name="description"/g)).toHaveLength(1);
 
-    // The card's picture is a real, absolute URL that answers an image.
+    // The card's picture is a real, absolute URL that answers a JPEG (chat apps such as WeChat and
+    // older WhatsApp show no WebP), of the size the tags say.
     const image = meta(html, 'og:image')!;
-    expect(image).toMatch(new RegExp(`^${origin}/api/photos/`));
+    expect(image).toMatch(new RegExp(`^${origin}/api/photos/[0-9a-f-]{36}/[0-9a-f-]{36}-640\\.jpg$`));
+    expect(meta(html, 'og:image:type')).toBe('image/jpeg');
     expect(meta(html, 'og:image:width')).toBe('640');
     expect(meta(html, 'og:image:height')).toBe('480');
     const photo = await t.http().get(new URL(image).pathname).expect(200);
-    expect(photo.headers['content-type']).toBe('image/webp');
+    expect(photo.headers['content-type']).toBe('image/jpeg');
+    expect(photo.headers['cache-control']).toContain('immutable');
+    const card = await sharp(photo.body as Buffer).metadata();
+    expect(card).toMatchObject({ format: 'jpeg', width: 640, height: 480 });
+    // Made once, then served from the photo storage: the same bytes again.
+    const again = await t.http().get(new URL(image).pathname).expect(200);
+    expect(Buffer.compare(again.body as Buffer, photo.body as Buffer)).toBe(0);
+    // The WebP sizes stay WebP.
+    const apiPhoto = (await t.http().get(`/api/listings/${l.id}`).expect(200)).body.photos[0];
+    expect((await t.http().get(apiPhoto.sizes[1].url).expect(200)).headers['content-type']).toBe('image/webp');
+    expect(apiPhoto.cardUrl).toBe(new URL(image).pathname);
+    // Only the 640 card is a JPEG; an unknown photo's card is 404.
+    await t.http().get(new URL(image).pathname.replace('-640.jpg', '-320.jpg')).expect(404);
+    await t.http().get(`/api/photos/${l.id}/00000000-0000-4000-8000-000000000000-640.jpg`).expect(404);
+
+    // A photo narrower than 640 px is never enlarged: the tags give its own size; deleting the photo removes its card.
+    const small = await create({ title: '小图茶', priceCents: 1000 });
+    const smallJpeg = await sharp({ create: { width: 500, height: 300, channels: 3, background: { r: 200, g: 60, b: 60 } } }).jpeg().toBuffer();
+    const added = await t.http().post(`/api/listings/${small.id}/photos`).set(farmer.auth).attach('file', smallJpeg, { filename: 'small.jpg', contentType: 'image/jpeg' }).expect(201);
+    const smallSlug = (await t.http().get(`/api/listings/${small.id}`).expect(200)).body.slug as string;
+    const smallHtml = head((await t.http().get(`/listings/${encodeURIComponent(smallSlug)}`).expect(200)).text);
+    expect([meta(smallHtml, 'og:image:width'), meta(smallHtml, 'og:image:height')]).toEqual(['500', '300']);
+    const smallCard = await t.http().get(new URL(meta(smallHtml, 'og:image')!).pathname).expect(200);
+    expect(await sharp(smallCard.body as Buffer).metadata()).toMatchObject({ format: 'jpeg', width: 500, height: 300 });
+    await t.http().delete(`/api/listings/${small.id}/photos/${added.body.id}`).set(farmer.auth).expect(204);
+    await t.http().get(new URL(meta(smallHtml, 'og:image')!).pathname).expect(404);
     expect(meta(html, 'twitter:card') ?? /name="twitter:card" content="([^"]+)"/.exec(html)?.[1]).toBe('summary_large_image');
   });
 

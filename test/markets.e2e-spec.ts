@@ -261,6 +261,22 @@ describe('Markets: Kenya beside China (e2e)', () => {
       await report(cnOfficer, { ...july1, market: 'ke' }).expect(403);
       await report(keOfficer, { ...july1, market: 'cn' }).expect(403);
       await report(admin, { ...july1, market: 'ke', regionCode: COUNTIES.tongzi }).expect(404);
+
+      // Exports for people name each market's currency: KES for Kenya, 元 / CNY for China as before.
+      const keCsv = (await report(keOfficer, { ...june30, format: 'csv', lang: 'en' }).expect(200)).text.replace(/^\uFEFF/, '').split('\r\n');
+      expect(keCsv[0]).toMatch(/^Code,County,Orders,Gross sales \(KES\),Refunds \(KES\),Net sales \(KES\),/);
+      expect(keCsv[1]).toMatch(/^KE-32,Nandi,1,2501\.00,0\.00,2501\.00,/);
+      const keZh = (await report(keOfficer, { ...june30, format: 'csv', lang: 'zh-CN' }).expect(200)).text;
+      expect(keZh).toContain('销售总额（KES）');
+      expect(keZh).not.toMatch(/元|CNY/);
+      const cnCsv = (await report(cnOfficer, { ...july1, format: 'csv', lang: 'zh-CN' }).expect(200)).text.replace(/^\uFEFF/, '').split('\r\n');
+      expect(cnCsv[0]).toMatch(/^代码,县,订单数,销售总额（元）,退款（元）,净销售额（元）,/);
+      expect(cnCsv[1]).toMatch(new RegExp(`^${COUNTIES.tongzi},[^,]+,1,39\\.90,0\\.00,39\\.90,`));
+
+      // The Kenyan seller's orders export: KES.
+      const orders = (await t.http().get('/api/orders/export').query({ format: 'csv', lang: 'en' }).set(keFarmer.auth).expect(200)).text.split('\r\n');
+      expect(orders[0]).toContain(',Total (KES),Refunded (KES),');
+      expect(orders[1]).toContain(',2501.00,0.00,');
     });
   });
 });

@@ -67,11 +67,21 @@ describe('Photos in an S3-compatible store, two processes (e2e, s3rver)', () => 
     expect(fs.readdirSync(uploadDirs[0])).toEqual([]);
     const stored = () => fs.readdirSync(directory, { recursive: true }).map(String).filter((f) => f.endsWith('.webp._S3rver_object'));
     expect(stored()).toHaveLength(3);
+    // The link-preview JPEG: made by one process on first request, stored in the bucket, the same bytes from the other.
+    const card = await b.http().get(photo.cardUrl).expect(200);
+    expect(card.headers['content-type']).toBe('image/jpeg');
+    expect(await sharp(card.body).metadata()).toMatchObject({ format: 'jpeg', width: 640, height: 480 });
+    const storedJpeg = () => fs.readdirSync(directory, { recursive: true }).map(String).filter((f) => f.endsWith('.jpg._S3rver_object'));
+    expect(storedJpeg()).toHaveLength(1);
+    expect(Buffer.compare((await a.http().get(photo.cardUrl).expect(200)).body, card.body)).toBe(0);
+    expect(fs.readdirSync(uploadDirs[0])).toEqual([]);
 
     await b.http().delete(`/api/listings/${listing.id}/photos/${photo.id}`).set(farmer.auth).expect(204);
     await a.http().get(photo.url).expect(404);
     await b.http().get(photo.thumbnailUrl).expect(404);
+    await a.http().get(photo.cardUrl).expect(404);
     expect(stored()).toHaveLength(0);
+    expect(storedJpeg()).toHaveLength(0);
   });
 
   it('an unknown photo is 404, not 500', async () => {

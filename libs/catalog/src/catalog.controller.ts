@@ -222,22 +222,29 @@ export class FarmsController {
 @ApiTags('listings')
 @Controller('photos')
 export class PhotosController {
-  constructor(@Inject(PHOTO_STORAGE) private readonly storage: PhotoStorage) {}
+  constructor(
+    @Inject(PHOTO_STORAGE) private readonly storage: PhotoStorage,
+    private readonly catalog: CatalogService,
+  ) {}
 
   @Get(':listingId/:file')
   @Endpoint({
-    summary: 'A listing photo (WebP), as linked from a listing’s photos',
+    summary: 'A listing photo (WebP), as linked from a listing’s photos; `<photoId>-640.jpg` is its link-preview JPEG (cardUrl)',
     access: 'public',
-    ok: { description: 'The image', content: { 'image/webp': { schema: { type: 'string', format: 'binary' } } } },
+    ok: {
+      description: 'The image',
+      content: { 'image/webp': { schema: { type: 'string', format: 'binary' } }, 'image/jpeg': { schema: { type: 'string', format: 'binary' } } },
+    },
     errors: { 404: '' },
   })
   async get(@Param('listingId') listingId: string, @Param('file') file: string, @Res() reply: FastifyReply): Promise<void> {
     const key = `listings/${listingId}/${file}`;
-    const data = PHOTO_KEY_PATTERN.test(key) ? await this.storage.get(key) : null;
+    const jpeg = file.endsWith('.jpg');
+    const data = !PHOTO_KEY_PATTERN.test(key) ? null : jpeg ? await this.catalog.cardJpeg(listingId, file) : await this.storage.get(key);
     if (!data) throw new PhotoNotFoundError(file);
     await reply
       .header('Cache-Control', 'public, max-age=31536000, immutable')
-      .header('Content-Type', 'image/webp')
+      .header('Content-Type', jpeg ? 'image/jpeg' : 'image/webp')
       .header('X-Content-Type-Options', 'nosniff')
       .send(data);
   }

@@ -23,8 +23,8 @@ import {
   UnsupportedPhotoTypeError,
 } from './catalog.errors';
 import { ListingAccess, ListingChanges, ListingRepository, ListingRow, ListingSearch, PhotoRow, type SlugKind } from './listing.repository';
-import { MAX_PHOTOS_PER_LISTING, PHOTO_WIDTHS, processPhoto, sniffImageType } from './photo-processor';
-import { PHOTO_STORAGE, type PhotoStorage } from './photo-storage';
+import { CARD_WIDTH, cardJpeg, MAX_PHOTOS_PER_LISTING, PHOTO_WIDTHS, processPhoto, sniffImageType } from './photo-processor';
+import { PHOTO_KEY_PATTERN, PHOTO_STORAGE, type PhotoStorage } from './photo-storage';
 import { SingleFlight, TtlCache } from './ttl-cache';
 import { CatalogEvents } from './catalog-events';
 import { CachedListing, etagOf, ListingCache } from './listing-cache';
@@ -57,10 +57,16 @@ export interface SlugTarget {
   canonical: boolean;
 }
 
-/** Keys of a photo's sized files: `<storageKey>-<width>.webp`. */
+/** Keys of a photo's sized files: `<storageKey>-<width>.webp`, and its link-preview JPEG (when made) `<storageKey>-640.jpg`. */
 export function photoKeys(storageKey: string): string[] {
-  return PHOTO_WIDTHS.map((w) => `${storageKey}-${w}.webp`);
+  return [...PHOTO_WIDTHS.map((w) => `${storageKey}-${w}.webp`), cardKey(storageKey)];
 }
+
+/** The key of a photo's link-preview JPEG. */
+export const cardKey = (storageKey: string) => `${storageKey}-${CARD_WIDTH}.jpg`;
+
+/** Where the link-preview JPEG is served: always the API (it is made there on first request), whatever serves the WebP sizes. */
+export const cardUrl = (storageKey: string) => `/api/photos/${cardKey(storageKey).replace(/^listings\//, '')}`;
 
 @Injectable()
 export class CatalogService {
@@ -484,6 +490,25 @@ export class CatalogService {
     return this.photoDto(row);
   }
 
+  /**
+   * A photo's link-preview JPEG (`<photoId>-640.jpg`, for og:image): read from the photo storage, or
+   * made from its 640-pixel WebP on the first request and stored there (every process and host then
+   * serves the same bytes; two first requests at once write the same file). Null when there is no
+   * such photo. A photo's deletion removes it with the WebP sizes (photoKeys).
+   */
+  async cardJpeg(listingId: string, file: string): Promise<Buffer | null> {
+    const key = `listings/${listingId}/${file}`;
+    const m = /^(listings\/[0-9a-f-]{36}\/[0-9a-f-]{36})-(\d+)\.jpg$/.exec(key);
+    if (!m || Number(m[2]) !== CARD_WIDTH || !PHOTO_KEY_PATTERN.test(key)) return null;
+    const stored = await this.storage.get(key);
+    if (stored) return stored;
+    const webp = await this.storage.get(`${m[1]}-${CARD_WIDTH}.webp`);
+    if (!webp) return null;
+    const { data } = await cardJpeg(webp);
+    await this.storage.put(key, data, 'image/jpeg');
+    return data;
+  }
+
   async deletePhoto(caller: AuthUser, listingId: string, photoId: string): Promise<void> {
     await this.changeable(caller, listingId, 'edit');
     const storageKey = await this.listings.deletePhoto(listingId, photoId);
@@ -514,6 +539,7 @@ export class CatalogService {
       url: sizes[sizes.length - 1].url,
       thumbnailUrl: sizes[0].url,
       sizes,
+      cardUrl: cardUrl(p.storageKey),
       width: p.width,
       height: p.height,
       contentType: p.contentType,

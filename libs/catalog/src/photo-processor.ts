@@ -43,3 +43,19 @@ export async function processPhoto(input: Buffer): Promise<ProcessedPhoto> {
   const largest = variants[variants.length - 1];
   return { variants, width: largest.actualWidth, height: largest.actualHeight };
 }
+
+/** The width of a photo's link-preview card (og:image): its 640-pixel size. */
+export const CARD_WIDTH = 640;
+
+/**
+ * A JPEG rendition of a photo's card size (its 640-pixel WebP) for link previews: chat apps that
+ * unfurl a shared link (WeChat, older WhatsApp) do not show WebP. Made on the first request for it
+ * and stored beside the WebP sizes (CatalogService.cardJpeg); transparency is flattened on white.
+ */
+export async function cardJpeg(webp: Buffer): Promise<{ data: Buffer; width: number; height: number }> {
+  const { data, info } = await sharp(webp, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' })
+    .flatten({ background: '#ffffff' })
+    .jpeg({ quality: 82, progressive: true })
+    .toBuffer({ resolveWithObject: true });
+  return { data, width: info.width, height: info.height };
+}

@@ -17,8 +17,11 @@ export interface PhotoStorage {
 
 export const PHOTO_STORAGE = Symbol('PHOTO_STORAGE');
 
-/** Keys look like `listings/<listingId>/<photoId>-640.webp`: nothing else is ever read or written. */
-export const PHOTO_KEY_PATTERN = /^listings\/[0-9a-f-]{36}\/[0-9a-f-]{36}-\d{2,4}\.webp$/;
+/**
+ * Keys look like `listings/<listingId>/<photoId>-640.webp` (the web sizes) or
+ * `listings/<listingId>/<photoId>-640.jpg` (the link-preview JPEG): nothing else is ever read or written.
+ */
+export const PHOTO_KEY_PATTERN = /^listings\/[0-9a-f-]{36}\/[0-9a-f-]{36}-\d{2,4}\.(?:webp|jpg)$/;
 
 /** Photos in a local folder (UPLOAD_DIR), served by PhotosController under /api/photos/. */
 export class LocalPhotoStorage implements PhotoStorage {

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { csvCell, xlsxCell, type OrderStatus } from '@farmlink/shared';
+import { csvCell, minorToMajorString, minorToSpreadsheetNumber, moneyHeader, moneyNumberFormat, xlsxCell, type OrderStatus } from '@farmlink/shared';
 import type { OrderLineRow, OrderRow } from './order.repository';
 
 export type OrderExportLang = 'zh-CN' | 'en';
@@ -24,8 +24,8 @@ const COLUMNS: { zh: string; en: string; kind: Kind }[] = [
   { zh: '地址', en: 'Address', kind: 'text' },
   { zh: '商品', en: 'Items', kind: 'text' },
   { zh: '件数', en: 'Units', kind: 'int' },
-  { zh: '金额（元）', en: 'Total (CNY)', kind: 'money' },
-  { zh: '已退款（元）', en: 'Refunded (CNY)', kind: 'money' },
+  { zh: '金额', en: 'Total', kind: 'money' },
+  { zh: '已退款', en: 'Refunded', kind: 'money' },
   { zh: '快递', en: 'Carrier', kind: 'text' },
   { zh: '运单号', en: 'Tracking no.', kind: 'text' },
 ];
@@ -34,7 +34,6 @@ export interface ExportOrder extends OrderRow {
   buyerName: string;
 }
 
-const fenToYuanText = (fen: number) => `${fen < 0 ? '-' : ''}${Math.floor(Math.abs(fen) / 100)}.${String(Math.abs(fen) % 100).padStart(2, '0')}`;
 
 /** "2026-12-02 10:31" in the time zone. */
 function localTime(d: Date, timeZone: string): string {
@@ -46,8 +45,8 @@ function localTime(d: Date, timeZone: string): string {
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
 }
 
-/** One order's cells (money as `yuan(fen)`), in the COLUMNS order. */
-function cells(o: ExportOrder, lines: OrderLineRow[], lang: OrderExportLang, timeZone: string, yuan: (fen: number) => unknown): unknown[] {
+/** One order's cells (money as `amount(minor units, the order's currency)`), in the COLUMNS order. */
+function cells(o: ExportOrder, lines: OrderLineRow[], lang: OrderExportLang, timeZone: string, amount: (minor: number, currency: string) => unknown): unknown[] {
   const items = lines.map((l) => `${l.title} × ${l.quantity} ${l.unit}`).join('; ');
   return [
     o.orderNo,
@@ -60,33 +59,46 @@ function cells(o: ExportOrder, lines: OrderLineRow[], lang: OrderExportLang, tim
     o.shippingAddress.line1,
     items,
     lines.reduce((n, l) => n + l.quantity, 0),
-    yuan(o.totalCents),
-    yuan(o.refundedCents),
+    amount(o.totalCents, o.currency),
+    amount(o.refundedCents, o.currency),
     o.carrier,
     o.trackingNo,
   ];
 }
 
-const header = (lang: OrderExportLang) => COLUMNS.map((c) => (lang === 'en' ? c.en : c.zh));
+/** Money headers name `currency` ("金额（元）", "Total (CNY)", "金额（KES）", "Total (KES)"). */
+const header = (lang: OrderExportLang, currency: string) => COLUMNS.map((c) => (c.kind === 'money' ? moneyHeader(c, currency, lang) : lang === 'en' ? c.en : c.zh));
 
-/** CSV: UTF-8 with a byte-order mark (Excel shows Chinese), translated header row, one order a line, money in yuan; text cells formula-safe. */
-export function ordersToCsv(orders: ExportOrder[], lines: OrderLineRow[], lang: OrderExportLang, timeZone: string): string {
-  const out = [header(lang).map(csvCell).join(',')];
-  for (const o of orders) out.push(cells(o, lines.filter((l) => l.orderId === o.id), lang, timeZone, fenToYuanText).map(csvCell).join(','));
+/**
+ * The export's currency: its orders' (a seller's orders are all in the seller's market, so in one
+ * currency), else `fallback` (the seller's market's, for an empty file).
+ */
+function exportCurrency(orders: ExportOrder[], fallback: string): string {
+  return orders[0]?.currency ?? fallback;
+}
+
+/**
+ * CSV: UTF-8 with a byte-order mark (Excel shows Chinese), translated header row, one order a line,
+ * money in the orders' currency with its decimals (yuan: two); text cells formula-safe.
+ */
+export function ordersToCsv(orders: ExportOrder[], lines: OrderLineRow[], lang: OrderExportLang, timeZone: string, currency = 'CNY'): string {
+  const out = [header(lang, exportCurrency(orders, currency)).map(csvCell).join(',')];
+  for (const o of orders) out.push(cells(o, lines.filter((l) => l.orderId === o.id), lang, timeZone, minorToMajorString).map(csvCell).join(','));
   return '\uFEFF' + out.join('\r\n') + '\r\n';
 }
 
-/** XLSX: one sheet, bold frozen header row, money as numbers in yuan (format #,##0.00); text cells formula-safe. */
-export async function ordersToXlsx(orders: ExportOrder[], lines: OrderLineRow[], lang: OrderExportLang, timeZone: string): Promise<Buffer> {
+/** XLSX: one sheet, bold frozen header row, money as numbers in the currency's major units (yuan: #,##0.00; UGX: #,##0); text cells formula-safe. */
+export async function ordersToXlsx(orders: ExportOrder[], lines: OrderLineRow[], lang: OrderExportLang, timeZone: string, currency = 'CNY'): Promise<Buffer> {
+  const cur = exportCurrency(orders, currency);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'FarmLink';
   const ws = wb.addWorksheet(lang === 'en' ? 'Orders' : '订单');
-  ws.addRow(header(lang)).font = { bold: true };
+  ws.addRow(header(lang, cur)).font = { bold: true };
   ws.views = [{ state: 'frozen', ySplit: 1 }];
-  for (const o of orders) ws.addRow(cells(o, lines.filter((l) => l.orderId === o.id), lang, timeZone, (fen) => fen / 100).map(xlsxCell));
+  for (const o of orders) ws.addRow(cells(o, lines.filter((l) => l.orderId === o.id), lang, timeZone, minorToSpreadsheetNumber).map(xlsxCell));
   COLUMNS.forEach((c, i) => {
     const col = ws.getColumn(i + 1);
-    if (c.kind === 'money') col.numFmt = '#,##0.00';
+    if (c.kind === 'money') col.numFmt = moneyNumberFormat(cur);
     col.width = i === 8 ? 40 : c.kind === 'text' ? 16 : 12;
   });
   return Buffer.from(await wb.xlsx.writeBuffer());

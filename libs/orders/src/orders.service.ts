@@ -78,11 +78,13 @@ export class OrdersService implements PaymentOutcomePort {
       details: { format: query.format, orders: rows.length, status: filter.status ?? null, from: filter.from ?? null, to: filter.to ?? null, listingId: filter.listingId ?? null },
     });
     const lang = query.lang ?? 'zh-CN';
+    // Amounts in the orders' currency (the seller's market's); an empty file names the seller's.
+    const currency = rows[0]?.currency ?? (await this.orders.currencyOfUser(caller.id));
     const fileName = `orders-${query.from ?? 'all'}-${query.to ?? 'now'}.${query.format}`;
     return query.format === 'csv'
-      ? { body: ordersToCsv(rows, lines, lang, filter.timeZone), contentType: 'text/csv; charset=utf-8', fileName }
+      ? { body: ordersToCsv(rows, lines, lang, filter.timeZone, currency), contentType: 'text/csv; charset=utf-8', fileName }
       : {
-          body: await ordersToXlsx(rows, lines, lang, filter.timeZone),
+          body: await ordersToXlsx(rows, lines, lang, filter.timeZone, currency),
           contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
           fileName,
         };

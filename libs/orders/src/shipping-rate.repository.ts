@@ -34,6 +34,18 @@ export class ShippingRateRepository {
     return rows.map(toRate);
   }
 
+  /** The seller's market and its currency (a farmer's or a cooperative's own); null for an unknown seller. */
+  async marketOf(seller: SellerKey): Promise<{ marketCode: string; currency: string } | null> {
+    const [row] = await this.db.query(
+      `SELECT m.code AS "marketCode", m.currency
+         FROM markets m
+        WHERE m.code = CASE $1::text WHEN 'cooperative' THEN (SELECT c.market_code FROM cooperatives c WHERE c.id = $2)
+                                     ELSE (SELECT u.market_code FROM users u WHERE u.id = $2) END`,
+      [seller.sellerType, seller.sellerId],
+    );
+    return row ?? null;
+  }
+
   /** Replaces one seller's rates (delete then insert, in the caller's transaction). */
   async replace(m: EntityManager, seller: SellerKey, rates: ShippingRate[]): Promise<void> {
     await m.query(`DELETE FROM seller_shipping_rates WHERE seller_type = $1 AND seller_id = $2`, [seller.sellerType, seller.sellerId]);

@@ -25,7 +25,7 @@ export class ShippingRatesController {
     summary: "Replace a seller's shipping rates (by destination province, '*' for the rest; an empty list: free shipping)",
     access: ['farmer'],
     ok: { type: ShippingRatesDto },
-    errors: { 400: 'Not a province, duplicate provinces, or fen outside 0..100,000,000', 403: 'Not the manager of that cooperative', 404: 'Unknown cooperative' },
+    errors: { 400: "Not a first-level region (province) of the seller's market, duplicate provinces, or amounts outside 0..100,000,000 minor units", 403: 'Not the manager of that cooperative', 404: 'Unknown cooperative' },
   })
   put(@CurrentUser() user: AuthUser, @Query() query: ShippingRatesQueryDto, @Body() body: PutShippingRatesDto): Promise<ShippingRatesDto> {
     return this.shipping.put(user, query.cooperativeId, body);

@@ -6,11 +6,11 @@ import { CooperativesService } from '@farmlink/cooperatives';
 import { inTransaction } from '@farmlink/database';
 import { ListingStockRepository, type CheckoutListing } from '@farmlink/catalog';
 import { RegionsService } from '@farmlink/regions';
-import { BadRequestError, DEFAULT_CURRENCY, ForbiddenError, NotFoundError } from '@farmlink/shared';
+import { BadRequestError, DEFAULT_CURRENCY, DEFAULT_MARKET, ForbiddenError, NotFoundError } from '@farmlink/shared';
 import type { CheckoutQuoteDto, PutShippingRatesDto, QuoteCheckoutDto, ShippingRatesDto } from './dto/shipping.dto';
 import type { NewOrder } from './order.repository';
 import { ListingsNotFoundError, ListingsUnavailableError, NoDeliveryError } from './orders.errors';
-import { provinceOf, shippingCents, type ShippingRate } from './shipping';
+import { shippingCents, type ShippingRate } from './shipping';
 import { ShippingRateRepository, type SellerKey } from './shipping-rate.repository';
 
 /**
@@ -38,7 +38,8 @@ export class ShippingService {
 
   async get(caller: AuthUser, cooperativeId?: string): Promise<ShippingRatesDto> {
     const seller = await this.sellerFor(caller, cooperativeId);
-    return { ...seller, rates: await this.rates.ratesOf(seller), currency: DEFAULT_CURRENCY };
+    const [rates, market] = await Promise.all([this.rates.ratesOf(seller), this.rates.marketOf(seller)]);
+    return { ...seller, marketCode: market?.marketCode ?? DEFAULT_MARKET, rates, currency: market?.currency ?? DEFAULT_CURRENCY };
   }
 
   async put(caller: AuthUser, cooperativeId: string | undefined, dto: PutShippingRatesDto): Promise<ShippingRatesDto> {
@@ -47,11 +48,12 @@ export class ShippingService {
     const duplicates = new Set<string>();
     for (const r of dto.rates) (seen.has(r.provinceCode) ? duplicates : seen).add(r.provinceCode);
     if (duplicates.size > 0) throw new BadRequestError(`Each province may have one rate only: ${[...duplicates].join(', ')} appear more than once`, { provinceCodes: [...duplicates] });
-    const unknown: string[] = [];
-    for (const code of seen) {
-      if (code !== '*' && (await this.regions.find(code))?.level !== 'province') unknown.push(code);
+    // A rate's province is a first-level region of the seller's market (cn: a province; ke: a county).
+    const marketCode = (await this.rates.marketOf(seller))?.marketCode ?? DEFAULT_MARKET;
+    const unknown = await this.regions.notFirstLevelOf(marketCode, [...seen].filter((c) => c !== '*'));
+    if (unknown.length > 0) {
+      throw new BadRequestError(`Not a first-level region (province) of market ${marketCode}: ${unknown.join(', ')}`, { provinceCodes: unknown, marketCode });
     }
-    if (unknown.length > 0) throw new BadRequestError(`Not a province: ${unknown.join(', ')}`, { provinceCodes: unknown });
     const rates: ShippingRate[] = dto.rates.map((r) => ({
       provinceCode: r.provinceCode,
       baseCents: r.baseCents,
@@ -69,7 +71,7 @@ export class ShippingService {
    * to the buyer's province.
    */
   async chargeShipping(m: EntityManager, orders: NewOrder[], countyCode: string): Promise<void> {
-    const province = provinceOf(countyCode);
+    const province = await this.provinceOf(countyCode);
     const quoted = await this.quoteOrders(m, orders, province);
     const refused = quoted.filter((q) => q.shippingCents === null);
     if (refused.length > 0) throw new NoDeliveryError(refused.map((q) => q.seller), province);
@@ -77,6 +79,15 @@ export class ShippingService {
       o.shippingCents = quoted[i].shippingCents!;
       o.totalCents += o.shippingCents;
     });
+  }
+
+  /**
+   * The first-level region a delivery county lies in, which rates are keyed by: its province in cn,
+   * the county itself in ke. From the regions cached in memory (no round trip in the checkout);
+   * the county was checked to be a known county before.
+   */
+  private async provinceOf(countyCode: string): Promise<string> {
+    return (await this.regions.firstLevelOf(countyCode))?.code ?? countyCode;
   }
 
   private async quoteOrders(m: EntityManager, orders: NewOrder[], province: string) {
@@ -111,7 +122,7 @@ export class ShippingService {
     const unavailable = listings.filter((l) => l.status !== 'active').map((l) => l.id);
     if (unavailable.length > 0) throw new ListingsUnavailableError(unavailable);
     const orders = group(dto.items.map((i) => ({ listing: byId.get(i.listingId.toLowerCase())!, quantity: i.quantity })));
-    const province = provinceOf(dto.shippingAddress.countyCode);
+    const province = await this.provinceOf(dto.shippingAddress.countyCode);
     const quoted = await this.quoteOrders(m, orders, province);
     const names = await this.rates.sellerNames(orders);
     const out = quoted.map((q, i) => ({
@@ -126,6 +137,6 @@ export class ShippingService {
     }));
     const goodsCents = out.reduce((s, o) => s + o.goodsCents, 0);
     const shipping = out.reduce((s, o) => s + (o.shippingCents ?? 0), 0);
-    return { orders: out, goodsCents, shippingCents: shipping, totalCents: goodsCents + shipping, deliverable: out.every((o) => o.shippingCents !== null), currency: DEFAULT_CURRENCY };
+    return { orders: out, goodsCents, shippingCents: shipping, totalCents: goodsCents + shipping, deliverable: out.every((o) => o.shippingCents !== null), currency: listings[0]?.currency ?? DEFAULT_CURRENCY };
   }
 }

@@ -1,4 +1,4 @@
-import { provinceOf, shippingCents, type ShippingRate } from './shipping';
+import { shippingCents, type ShippingRate } from './shipping';
 
 const rate = (r: Partial<ShippingRate> & { provinceCode: string }): ShippingRate => ({ baseCents: 0, perKgCents: 0, freeAboveCents: null, noDelivery: false, ...r });
 
@@ -23,7 +23,9 @@ describe('shipping', () => {
     expect(shippingCents(rates, '650000', 100, 100)).toBeNull();
     expect(shippingCents(rates, '110000', 100, 100)).toBe(0);
   });
-  it('a county belongs to its province', () => {
-    expect(provinceOf('520102')).toBe('520000');
+  it("a market's own first-level codes work the same (a Kenyan county, KE-30)", () => {
+    const rates = [rate({ provinceCode: 'KE-01', noDelivery: true }), rate({ provinceCode: 'KE-30', baseCents: 20000, perKgCents: 5000 })];
+    expect(shippingCents(rates, 'KE-30', 100, 2500)).toBe(35000);
+    expect(shippingCents(rates, 'KE-01', 100, 100)).toBeNull();
   });
 });

@@ -3,6 +3,10 @@
  * buyer's province (else its '*' rate), base + per started kg, free at or above `freeAboveCents`
  * (compared with the goods total), or no delivery at all. A seller without rates — or without a
  * rate for that province and no '*' rate — ships free.
+ *
+ * "Province" is the first-level region (no parent) of the market that the delivery county lies in:
+ * a GB/T 2260 province in cn, the county itself in ke (ShippingService.provinceOf, from the
+ * cached regions).
  */
 export interface ShippingRate {
   provinceCode: string;
@@ -10,11 +14,6 @@ export interface ShippingRate {
   perKgCents: number;
   freeAboveCents: number | null;
   noDelivery: boolean;
-}
-
-/** GB/T 2260: a county's province is its first two digits followed by 0000. */
-export function provinceOf(countyCode: string): string {
-  return `${countyCode.slice(0, 2)}0000`;
 }
 
 export function rateFor(rates: ShippingRate[], provinceCode: string): ShippingRate | null {

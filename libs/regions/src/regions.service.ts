@@ -80,6 +80,27 @@ export class RegionsService {
     return (await this.find(code))?.level === 'county';
   }
 
+  /**
+   * The first-level region (the one without a parent) that `code` lies in, or is: a cn county's
+   * province, a Kenyan county itself. From the cached regions (no round trip); undefined for an
+   * unknown code.
+   */
+  async firstLevelOf(code: string): Promise<RegionRow | undefined> {
+    const all = await this.regions.all();
+    let region = all.get(code);
+    for (let hops = 0; region?.parentCode && hops < 16; hops++) region = all.get(region.parentCode);
+    return region && region.parentCode === null ? region : undefined;
+  }
+
+  /** Of these codes, the ones that are not a first-level region of `marketCode`. */
+  async notFirstLevelOf(marketCode: string, codes: Iterable<string>): Promise<string[]> {
+    const all = await this.regions.all();
+    return [...codes].filter((c) => {
+      const r = all.get(c);
+      return !r || r.marketCode !== marketCode || r.parentCode !== null;
+    });
+  }
+
   /** True when `code` is `ancestor` itself or lies inside it. */
   async isWithin(code: string, ancestor: string): Promise<boolean> {
     const all = await this.regions.all();

@@ -107,3 +107,54 @@ describe('report export for people (#16 item 3)', () => {
     expect(en.getWorksheet('Sales')!.getCell('A1').value).toBe('FarmLink sales report (by county)');
   });
 });
+
+describe("report export for people in the market's currency (#17)", () => {
+  const ctx = (lang: 'zh-CN' | 'en'): ExportContext => ({ lang, regionLabel: 'Kenya', programmeName: null, exportedAt: '2026-03-02 09:30' });
+  const ke: SalesReportDto = {
+    ...report([row('KE-32', 'Nandi', { grossSalesCents: 250105, refundsCents: 5, netSalesCents: 250100, povertyHouseholdSalesCents: 0, previousYearNetSalesCents: 0, growthPct: null })]),
+    timeZone: 'Africa/Nairobi', marketCode: 'ke', currency: 'KES',
+  };
+
+  it('CSV: KES headers in both languages, amounts in shillings with two decimals', () => {
+    const zh = toHumanCsv(ke, ctx('zh-CN')).replace(/^\uFEFF/, '').split('\r\n');
+    expect(zh[0]).toBe('代码,县,订单数,销售总额（KES）,退款（KES）,净销售额（KES）,件数,重量（公斤）,买家数,卖家数,生产者数,贫困户销售额（KES）,贫困户数,上年同期净销售额（KES）,同比增长（%）');
+    expect(zh[1]).toBe('KE-32,Nandi,2,2501.05,0.05,2501.00,3,1.5,2,1,1,0.00,0,0.00,');
+    const en = toHumanCsv(ke, ctx('en')).replace(/^\uFEFF/, '').split('\r\n');
+    expect(en[0]).toBe('Code,County,Orders,Gross sales (KES),Refunds (KES),Net sales (KES),Units,Weight (kg),Buyers,Sellers,Producers,Poor-household sales (KES),Poor households,Previous year net sales (KES),Growth (%)');
+    expect(en.join('\n')).not.toMatch(/CNY|yuan|元/);
+  });
+
+  it('CSV: a currency without minor units (UGX, exponent 0) is written in whole shillings', () => {
+    const ug = { ...ke, currency: 'UGX', rows: [row('UG-102', 'Kampala', { grossSalesCents: 150000, refundsCents: 0, netSalesCents: 150000 })] };
+    const lines = toHumanCsv(ug, ctx('en')).split('\r\n');
+    expect(lines[0]).toContain('Gross sales (UGX)');
+    expect(lines[1]).toMatch(/^UG-102,Kampala,2,150000,0,150000,/);
+  });
+
+  it('XLSX: KES headers, the money line names Kenyan shillings, amounts are numbers in KES (#,##0.00); UGX has no decimals', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await toHumanXlsx(ke, ctx('zh-CN'))) as never);
+    const ws = wb.getWorksheet('销售报表')!;
+    expect(`${ws.getCell('A5').value} ${ws.getCell('B5').value}`).toBe('金额单位 肯尼亚先令（KES）');
+    expect((ws.getRow(7).values as unknown[]).slice(1, 6)).toEqual(['代码', '县', '订单数', '销售总额（KES）', '退款（KES）']);
+    expect(ws.getRow(8).getCell(4).value).toBeCloseTo(2501.05, 10);
+    expect(ws.getRow(8).getCell(4).numFmt).toBe('#,##0.00');
+    const en = new ExcelJS.Workbook();
+    await en.xlsx.load((await toHumanXlsx(ke, ctx('en'))) as never);
+    expect(en.getWorksheet('Sales')!.getCell('B5').value).toBe('Kenyan Shilling (KES)');
+
+    const ug = new ExcelJS.Workbook();
+    await ug.xlsx.load((await toHumanXlsx({ ...ke, currency: 'UGX' }, ctx('en'))) as never);
+    const us = ug.getWorksheet('Sales')!;
+    expect(us.getRow(8).getCell(4).value).toBe(250105);
+    expect(us.getRow(8).getCell(4).numFmt).toBe('#,##0');
+    expect(us.getRow(7).getCell(4).value).toBe('Gross sales (UGX)');
+  });
+
+  it('the machine XLSX names the currency on its Report sheet', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await toXlsx(ke)) as never);
+    const info = wb.getWorksheet('Report')!;
+    expect(info.getRow(7).values).toEqual([undefined, 'currency', 'KES']);
+  });
+});

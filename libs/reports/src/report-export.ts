@@ -1,5 +1,15 @@
 import ExcelJS from 'exceljs';
-import { csvCell, neutraliseFormula, xlsxCell } from '@farmlink/shared';
+import {
+  csvCell,
+  DEFAULT_CURRENCY,
+  minorToMajorString,
+  minorToSpreadsheetNumber,
+  moneyHeader,
+  moneyNumberFormat,
+  moneyUnitWords,
+  neutraliseFormula,
+  xlsxCell,
+} from '@farmlink/shared';
 import type { SalesReportDto, SalesRowDto } from './dto/report.dto';
 
 /** The safe cells now live in @farmlink/shared (shared with the orders export); re-exported for existing callers. */
@@ -13,7 +23,7 @@ export const EXPORT_COLUMNS: (keyof SalesRowDto)[] = [
 
 /**
  * UTF-8 with a byte-order mark (so Excel shows Chinese names), a header row,
- * one line per row and a last line keyed "total". Money in fen.
+ * one line per row and a last line keyed "total". Money in minor units of the report's currency (fen for CNY; the XLSX form names the currency on its Report sheet).
  */
 export function toCsv(report: SalesReportDto): string {
   const lines = [EXPORT_COLUMNS.join(',')];
@@ -38,14 +48,16 @@ export async function toXlsx(report: SalesReportDto): Promise<Buffer> {
       ['regionCode', report.regionCode ?? ''],
       ['programmeId', report.programmeId ?? ''],
       ['timeZone', report.timeZone],
+      ['currency', currencyOf(report)],
     ].map((row) => row.map(xlsxCell)),
   );
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
 /* ---------------------------------------------------------------------------------------------
- * The export for people: headers in the reader's language, money in yuan (two decimals, numbers),
- * and in XLSX a title with the range, the scope and the time of export. Asked for with `lang`;
+ * The export for people: headers in the reader's language, money in the report's currency (its
+ * market's: yuan with two decimals for cn, KES with two, UGX with none — by the currency's
+ * exponent), and in XLSX a title with the range, the scope and the time of export. Asked for with `lang`;
  * without it (or with raw=1) the machine form above is written, as before.
  * ------------------------------------------------------------------------------------------- */
 
@@ -87,7 +99,10 @@ const BY_LABEL: Record<string, { zh: string; en: string }> = {
   category: { zh: '按品类', en: 'by category' },
 };
 
-/** The human columns after the name (and, for regions, the code) column. */
+/**
+ * The human columns after the name (and, for regions, the code) column. Money headers are written
+ * for the report's currency (humanHeader): "（元）" / "(CNY)" here are China's.
+ */
 export const HUMAN_COLUMNS: HumanColumn[] = [
   { field: 'orders', kind: 'count', zh: '订单数', en: 'Orders' },
   { field: 'grossSalesCents', kind: 'money', zh: '销售总额（元）', en: 'Gross sales (CNY)' },
@@ -124,17 +139,22 @@ const pick = (lang: ExportLang, l: { zh: string; en: string }) => (lang === 'en'
 
 /** Fen as yuan with two decimals, by integer arithmetic ("13204.00", "-0.05"). */
 export function fenToYuanText(fen: number): string {
-  const abs = Math.abs(fen);
-  return `${fen < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+  return minorToMajorString(fen, 'CNY');
 }
 
-/** The header row of the human form, in `lang`. */
-export function humanHeader(groupBy: string, lang: ExportLang): string[] {
+/** The report's currency (its market's); CNY for a report without one. */
+const currencyOf = (report: SalesReportDto): string => report.currency ?? DEFAULT_CURRENCY;
+
+/** "销售总额（元）" → { zh: '销售总额', en: 'Gross sales' }: a money column's label without its unit. */
+const bare = (l: { zh: string; en: string }) => ({ zh: l.zh.replace(/（元）$/, ''), en: l.en.replace(/ \(CNY\)$/, '') });
+
+/** The header row of the human form, in `lang`; money headers name `currency` (CNY: "（元）" / "(CNY)", as before). */
+export function humanHeader(groupBy: string, lang: ExportLang, currency: string = DEFAULT_CURRENCY): string[] {
   const first = pick(lang, GROUP_LABEL[groupBy] ?? GROUP_LABEL.county);
   return [
     ...(isRegion(groupBy) ? [lang === 'en' ? 'Code' : '代码'] : []),
     first,
-    ...HUMAN_COLUMNS.map((c) => pick(lang, c)),
+    ...HUMAN_COLUMNS.map((c) => (c.kind === 'money' ? moneyHeader(bare(c), currency, lang) : pick(lang, c))),
   ];
 }
 
@@ -167,18 +187,20 @@ export function exportSubtitles(report: SalesReportDto, ctx: ExportContext): [st
     [en ? 'Period' : '统计期间', en ? `${report.from} to ${report.to}` : `${report.from} 至 ${report.to}`],
     [en ? 'Scope' : '统计范围', scope],
     [en ? 'Exported' : '导出时间', `${ctx.exportedAt} (${report.timeZone})`],
-    [en ? 'Money' : '金额单位', en ? 'yuan (CNY)' : '元'],
+    [en ? 'Money' : '金额单位', moneyUnitWords(currencyOf(report), ctx.lang)],
   ];
 }
 
 /**
- * CSV for people: UTF-8 with a byte-order mark, the header row first (translated), money in yuan
- * with two decimals, the totals row last. Text cells are neutralised as in the machine form.
+ * CSV for people: UTF-8 with a byte-order mark, the header row first (translated), money in the
+ * report's currency with its decimals (yuan: two), the totals row last. Text cells are neutralised
+ * as in the machine form.
  */
 export function toHumanCsv(report: SalesReportDto, ctx: ExportContext): string {
-  const lines = [humanHeader(report.groupBy, ctx.lang).map(csvCell).join(',')];
+  const currency = currencyOf(report);
+  const lines = [humanHeader(report.groupBy, ctx.lang, currency).map(csvCell).join(',')];
   const rows = [...report.rows.map((r) => [r, false] as const), [report.totals, true] as const];
-  for (const [r, isTotal] of rows) lines.push(humanCells(report, r, ctx.lang, isTotal, fenToYuanText).map(csvCell).join(','));
+  for (const [r, isTotal] of rows) lines.push(humanCells(report, r, ctx.lang, isTotal, (minor) => minorToMajorString(minor, currency)).map(csvCell).join(','));
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }
 
@@ -186,14 +208,15 @@ const NUM_FMT: Record<Kind, string | undefined> = { text: undefined, money: '#,#
 
 /**
  * XLSX for people: a title row, the range, scope and time of export, then the translated header
- * row (frozen), the rows and a bold totals row. Money cells are numbers in yuan shown with two
- * decimals (number format #,##0.00), so sums in the sheet work.
+ * row (frozen), the rows and a bold totals row. Money cells are numbers in the currency's major
+ * units shown with its decimals (yuan, KES: #,##0.00; UGX: #,##0), so sums in the sheet work.
  */
 export async function toHumanXlsx(report: SalesReportDto, ctx: ExportContext): Promise<Buffer> {
+  const currency = currencyOf(report);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'FarmLink';
   const ws = wb.addWorksheet(ctx.lang === 'en' ? 'Sales' : '销售报表');
-  const header = humanHeader(report.groupBy, ctx.lang);
+  const header = humanHeader(report.groupBy, ctx.lang, currency);
   const lead = header.length - HUMAN_COLUMNS.length;
   const kinds: Kind[] = [...Array(lead).fill('text'), ...HUMAN_COLUMNS.map((c) => c.kind)];
 
@@ -208,12 +231,13 @@ export async function toHumanXlsx(report: SalesReportDto, ctx: ExportContext): P
 
   const rows = [...report.rows.map((r) => [r, false] as const), [report.totals, true] as const];
   for (const [r, isTotal] of rows) {
-    const row = ws.addRow(humanCells(report, r, ctx.lang, isTotal, (fen) => fen / 100).map(xlsxCell));
+    const row = ws.addRow(humanCells(report, r, ctx.lang, isTotal, (minor) => minorToSpreadsheetNumber(minor, currency)).map(xlsxCell));
     if (isTotal) row.font = { bold: true };
   }
   kinds.forEach((kind, i) => {
     const col = ws.getColumn(i + 1);
-    if (NUM_FMT[kind]) col.numFmt = NUM_FMT[kind]!;
+    const format = kind === 'money' ? moneyNumberFormat(currency) : NUM_FMT[kind];
+    if (format) col.numFmt = format;
     col.width = kind === 'text' ? (i === lead - 1 ? 18 : 10) : kind === 'money' ? 16 : 11;
   });
   // The title and subtitle cells are text: no number format on them.

@@ -1,5 +1,5 @@
 import { formatMoney, unitName } from '@farmlink/shared';
-import { CatalogService, ListingNotFoundError, type ListingDto, type ListingQueryDto, type PhotoDto } from '@farmlink/catalog';
+import { CARD_WIDTH, CatalogService, ListingNotFoundError, type ListingDto, type ListingQueryDto, type PhotoDto } from '@farmlink/catalog';
 import { CooperativeNotFoundError, CooperativesService } from '@farmlink/cooperatives';
 import type { FirstScreenLang } from './first-screen';
 import { clip, LINK_TEXT, priceAmount, type LinkKind, type PageMeta, linkPath } from './link-pages';
@@ -20,13 +20,16 @@ export type LinkPage =
 
 export type LinkPageSource = (kind: LinkKind, key: string, lang: FirstScreenLang) => Promise<LinkPage>;
 
-/** The first photo's 640-pixel size (small enough for chat apps), with its height. */
-function cardImage(photo: PhotoDto | undefined): Pick<PageMeta, 'image' | 'imageWidth' | 'imageHeight'> {
+/**
+ * The first photo's card: its 640-pixel JPEG (cardUrl; the WebP sizes are not shown by WeChat or
+ * older WhatsApp), with its size — 640 wide, or the photo's own width when smaller (photos are
+ * never enlarged).
+ */
+function cardImage(photo: PhotoDto | undefined): Pick<PageMeta, 'image' | 'imageType' | 'imageWidth' | 'imageHeight'> {
   if (!photo) return {};
-  const size = photo.sizes?.find((s) => s.width === 640) ?? photo.sizes?.[photo.sizes.length - 1];
-  const width = size?.width ?? photo.width;
+  const width = photo.width > 0 ? Math.min(CARD_WIDTH, photo.width) : CARD_WIDTH;
   const height = photo.width > 0 ? Math.round((width * photo.height) / photo.width) : photo.height;
-  return { image: size?.url ?? photo.url, imageWidth: width, imageHeight: height };
+  return { image: photo.cardUrl, imageType: 'image/jpeg', imageWidth: width, imageHeight: height };
 }
 
 /** The readable-link pages, from the catalog and the cooperatives (composition root: apps/api). */

@@ -28,6 +28,8 @@ export interface PageMeta {
   description: string;
   /** Absolute or root-relative; made absolute against the site's origin. */
   image?: string;
+  /** The image's type (og:image:type): the card is a JPEG. */
+  imageType?: string;
   imageWidth?: number;
   imageHeight?: number;
   /** The canonical path (linkPath). */
@@ -83,6 +85,7 @@ export function headTags(origin: string, meta: PageMeta, siteName: string): stri
     tag('og:description', meta.description),
     tag('og:url', url),
     tag('og:image', image),
+    image ? tag('og:image:type', meta.imageType) : '',
     image ? tag('og:image:width', meta.imageWidth) : '',
     image ? tag('og:image:height', meta.imageHeight) : '',
     image ? tag('og:image:alt', meta.title) : '',

@@ -96,7 +96,7 @@ function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
 
 export const regions = {
   list: (query: RegionQuery) =>
-    cached(`list:${query.level ?? ''}:${query.parentCode ?? ''}:${query.q ?? ''}`, () => request<Region[]>('GET', '/regions', { query })),
+    cached(`list:${query.market ?? ''}:${query.level ?? ''}:${query.parentCode ?? ''}:${query.q ?? ''}`, () => request<Region[]>('GET', '/regions', { query })),
   get: (code: string) => cached(`get:${code}`, () => request<RegionWithParents>('GET', `/regions/${encodeURIComponent(code)}`)),
 };
 

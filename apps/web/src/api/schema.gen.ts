@@ -884,7 +884,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A listing photo (WebP), as linked from a listing’s photos */
+        /** A listing photo (WebP), as linked from a listing’s photos; `<photoId>-640.jpg` is its link-preview JPEG (cardUrl) */
         get: operations["PhotosController_get"];
         put?: never;
         post?: never;
@@ -1780,6 +1780,8 @@ export interface components {
         /** @enum {string} */
         PaymentStatus: "pending" | "succeeded" | "failed" | "cancelled";
         PhotoDto: {
+            /** @description A 640-pixel JPEG of the photo for link previews (og:image: chat apps that show no WebP); made on first request */
+            cardUrl: string;
             contentType: string;
             height: number;
             /** Format: uuid */
@@ -2137,7 +2139,7 @@ export interface components {
             noDelivery?: boolean;
             perKgCents: number;
             /**
-             * @description A GB/T 2260 province code, or '*' for every province without its own rate
+             * @description A first-level region of the seller's market (cn: a GB/T 2260 province such as 520000; ke: a county such as KE-30), or '*' for every province without its own rate
              * @example 520000
              */
             provinceCode: string;
@@ -2145,6 +2147,11 @@ export interface components {
         ShippingRatesDto: {
             /** @example CNY */
             currency: string;
+            /**
+             * @description The seller's market, whose first-level regions the rates name
+             * @example cn
+             */
+            marketCode: string;
             /** @description Empty: the seller ships free */
             rates: components["schemas"]["ShippingRateViewDto"][];
             /** Format: uuid */
@@ -4300,6 +4307,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    "image/jpeg": string;
                     "image/webp": string;
                 };
             };
@@ -4748,7 +4756,7 @@ export interface operations {
                     "application/json": components["schemas"]["ShippingRatesDto"];
                 };
             };
-            /** @description Not a province, duplicate provinces, or fen outside 0..100,000,000 */
+            /** @description Not a first-level region (province) of the seller's market, duplicate provinces, or amounts outside 0..100,000,000 minor units */
             400: {
                 headers: {
                     [name: string]: unknown;

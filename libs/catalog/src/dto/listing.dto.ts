@@ -167,6 +167,7 @@ export class PhotoDto {
   @ApiProperty({ description: 'The largest size (WebP)' }) url: string;
   @ApiProperty({ description: 'The smallest size, for lists' }) thumbnailUrl: string;
   @ApiProperty({ type: [PhotoSizeDto], description: 'Every size, smallest first (for srcset)' }) sizes: PhotoSizeDto[];
+  @ApiProperty({ description: 'A 640-pixel JPEG of the photo for link previews (og:image: chat apps that show no WebP); made on first request' }) cardUrl: string;
   @ApiProperty() width: number;
   @ApiProperty() height: number;
   @ApiProperty() contentType: string;

@@ -5,21 +5,28 @@ import { IntField, UuidField } from '@farmlink/common';
 import { MAX_UNIT_PRICE_CENTS, REGION_CODE_PATTERN, SELLER_TYPES, type SellerType } from '@farmlink/shared';
 import { CheckoutItemDto } from './checkout.dto';
 
+/** '*' or a region code (whether it is a first-level region of the seller's market is the service's check). */
+const PROVINCE_CODE = new RegExp(`^(?:\\*|${REGION_CODE_PATTERN.source.replace(/^\^|\$$/g, '')})$`);
+
 const money = (name: string, optional = false, api: Record<string, unknown> = {}) =>
   IntField(
     {
       min: 0,
       max: MAX_UNIT_PRICE_CENTS,
       optional,
-      messages: { int: `${name} must be a whole number of fen`, min: `${name} must be 0 or more`, max: `${name} must be at most ${MAX_UNIT_PRICE_CENTS}` },
+      messages: { int: `${name} must be a whole number of minor units (fen, cents)`, min: `${name} must be 0 or more`, max: `${name} must be at most ${MAX_UNIT_PRICE_CENTS}` },
     },
     { minimum: 0, maximum: MAX_UNIT_PRICE_CENTS, type: Number, ...api },
   );
 
 export class ShippingRateDto {
-  @ApiProperty({ example: '520000', description: "A GB/T 2260 province code, or '*' for every province without its own rate" })
+  @ApiProperty({
+    example: '520000',
+    description:
+      "A first-level region of the seller's market (cn: a GB/T 2260 province such as 520000; ke: a county such as KE-30), or '*' for every province without its own rate",
+  })
   @IsString({ message: 'provinceCode must be a province code or *' })
-  @Matches(/^(\*|\d{2}0000)$/, { message: 'provinceCode must be a province code (e.g. 520000) or *' })
+  @Matches(PROVINCE_CODE, { message: 'provinceCode must be a province code of your market (e.g. 520000, KE-30) or *' })
   provinceCode: string;
 
   @money('baseCents') baseCents: number;
@@ -61,6 +68,7 @@ export class ShippingRatesDto {
   @ApiProperty({ enum: SELLER_TYPES, enumName: 'SellerType' }) sellerType: SellerType;
   @ApiProperty({ format: 'uuid' }) sellerId: string;
   @ApiProperty({ type: [ShippingRateViewDto], description: 'Empty: the seller ships free' }) rates: ShippingRateViewDto[];
+  @ApiProperty({ example: 'cn', description: "The seller's market, whose first-level regions the rates name" }) marketCode: string;
   @ApiProperty({ example: 'CNY' }) currency: string;
 }
 

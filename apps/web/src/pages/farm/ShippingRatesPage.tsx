@@ -1,7 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { cooperatives, regions, sellers, type ShippingRate } from '../../api';
+import { DEFAULT_CURRENCY, DEFAULT_MARKET, minorToMajorString, parseMajorToMinor, REGION_LEVELS } from '@farmlink/shared';
+import { cooperatives, regions, sellers, type Region, type ShippingRate } from '../../api';
 import { ErrorNotice, FormNotice, Loading, PageTitle } from '../../components/ui';
-import { centsToYuanInput, errorText, parseYuan, useAsync } from '../../components/util';
+import { errorText, useAsync } from '../../components/util';
 import { useI18n } from '../../i18n/i18n';
 import { useAuth } from '../../state/auth';
 
@@ -13,37 +14,77 @@ interface Row {
   noDelivery: boolean;
 }
 
-const toRow = (r: ShippingRate): Row => ({
+/** Minor units → an input's text in the currency's major units ("12.50" CNY, "1500" UGX). */
+const toInput = (minor: number, currency: string) => minorToMajorString(minor, currency);
+
+/** An input's text → minor units of the currency (a comma may be the decimal mark); null when not an amount ≥ 0. */
+function parseAmount(text: string, currency: string): number | null {
+  const minor = parseMajorToMinor(text.trim().replace(',', '.'), currency);
+  return minor === null || minor < 0 ? null : minor;
+}
+
+const toRow = (r: ShippingRate, currency: string): Row => ({
   provinceCode: r.provinceCode,
-  base: centsToYuanInput(r.baseCents),
-  perKg: centsToYuanInput(r.perKgCents),
-  freeAbove: r.freeAboveCents === null ? '' : centsToYuanInput(r.freeAboveCents),
+  base: toInput(r.baseCents, currency),
+  perKg: toInput(r.perKgCents, currency),
+  freeAbove: r.freeAboveCents === null ? '' : toInput(r.freeAboveCents, currency),
   noDelivery: r.noDelivery,
 });
 
 /**
+ * A market's first-level regions (no parent), which rates are set for: cn's provinces, Kenya's
+ * counties. The highest level the market has (one request for cn, as before).
+ */
+async function firstLevelRegions(market: string): Promise<Region[]> {
+  for (const level of REGION_LEVELS) {
+    const found = (await regions.list({ market, level })).filter((r) => r.parentCode === null);
+    if (found.length > 0) return found;
+  }
+  return [];
+}
+
+/**
  * The seller's shipping rates by destination province ('*': every other province): a base fee, a
  * fee per started kg, free from an order value, or no delivery. No rates: shipping is free.
- * A cooperative's manager sets the cooperative's rates here too.
+ * A cooperative's manager sets the cooperative's rates here too. "Province" is a first-level
+ * region of the seller's market (cn: a province; ke: a county), amounts are in its currency.
+ * China keeps its wording (provinces, yuan); another market's page speaks of regions and its currency.
  */
 export default function ShippingRatesPage() {
   const { t, money } = useI18n();
   const { user } = useAuth();
-  const provinces = useAsync(() => regions.list({ level: 'province' }), []);
   const managed = useAsync(() => cooperatives.mine().then((list) => list.filter((c) => c.managerId === user?.id)).catch(() => []), [user?.id]);
   const [sellerId, setSellerId] = useState(''); // '' = myself, else a cooperative id
   const current = useAsync(() => sellers.shippingRates(sellerId || undefined), [sellerId]);
+  const market = current.data?.marketCode ?? user?.marketCode ?? DEFAULT_MARKET;
+  const currency = current.data?.currency ?? DEFAULT_CURRENCY;
+  const provinces = useAsync(() => firstLevelRegions(market), [market]);
   const [rows, setRows] = useState<Row[]>([]);
   const [error, setError] = useState('');
   const [saved, setSaved] = useState('');
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    if (current.data) setRows(current.data.rates.map(toRow));
+    if (current.data) setRows(current.data.rates.map((r) => toRow(r, current.data!.currency)));
   }, [current.data]);
 
   if (current.error) return <ErrorNotice error={current.error} onRetry={current.reload} />;
+  if (provinces.error) return <ErrorNotice error={provinces.error} onRetry={provinces.reload} />;
   if (!current.data || !provinces.data) return <Loading />;
+
+  const cn = market === DEFAULT_MARKET && currency === 'CNY';
+  const parse = (text: string) => parseAmount(text, currency);
+  const zero = toInput(0, currency);
+  const words = {
+    intro: cn ? t('shipping.intro') : t('shipping.introRegion'),
+    province: cn ? t('shipping.province') : t('shipping.region'),
+    others: cn ? t('shipping.otherProvinces') : t('shipping.otherRegions'),
+    noDelivery: cn ? t('shipping.noDelivery') : t('shipping.noDeliveryRegion'),
+    base: cn ? t('shipping.base') : t('shipping.baseIn', { currency }),
+    perKg: cn ? t('shipping.perKg') : t('shipping.perKgIn', { currency }),
+    freeAbove: cn ? t('shipping.freeAbove') : t('shipping.freeAboveIn', { currency }),
+    badAmount: cn ? t('shipping.badAmount') : t('shipping.badAmountIn', { currency, example: toInput(800, currency) }),
+  };
 
   const set = (i: number, patch: Partial<Row>) => {
     setSaved('');
@@ -52,7 +93,7 @@ export default function ShippingRatesPage() {
   const used = new Set(rows.map((r) => r.provinceCode));
   const addRow = () => {
     const next = used.has('*') ? provinces.data!.find((p) => !used.has(p.code))?.code : '*';
-    if (next) setRows((rs) => [...rs, { provinceCode: next, base: '0.00', perKg: '0.00', freeAbove: '', noDelivery: false }]);
+    if (next) setRows((rs) => [...rs, { provinceCode: next, base: zero, perKg: zero, freeAbove: '', noDelivery: false }]);
   };
 
   const submit = async (ev: FormEvent) => {
@@ -61,11 +102,11 @@ export default function ShippingRatesPage() {
     setSaved('');
     const body = [];
     for (const r of rows) {
-      const baseCents = parseYuan(r.base || '0');
-      const perKgCents = parseYuan(r.perKg || '0');
-      const freeAboveCents = r.freeAbove.trim() ? parseYuan(r.freeAbove) : null;
+      const baseCents = parse(r.base || '0');
+      const perKgCents = parse(r.perKg || '0');
+      const freeAboveCents = r.freeAbove.trim() ? parse(r.freeAbove) : null;
       if (baseCents === null || perKgCents === null || (r.freeAbove.trim() && freeAboveCents === null)) {
-        setError(t('shipping.badAmount'));
+        setError(words.badAmount);
         return;
       }
       body.push({ provinceCode: r.provinceCode, baseCents, perKgCents, freeAboveCents, noDelivery: r.noDelivery });
@@ -77,7 +118,7 @@ export default function ShippingRatesPage() {
     setBusy(true);
     try {
       const answer = await sellers.setShippingRates(body, sellerId || undefined);
-      setRows(answer.rates.map(toRow));
+      setRows(answer.rates.map((r) => toRow(r, answer.currency)));
       setSaved(t('shipping.saved'));
     } catch (err) {
       setError(errorText(err, t));
@@ -86,11 +127,11 @@ export default function ShippingRatesPage() {
     }
   };
 
-  const provinceName = (code: string) => (code === '*' ? t('shipping.otherProvinces') : provinces.data!.find((p) => p.code === code)?.name ?? code);
+  const provinceName = (code: string) => (code === '*' ? words.others : provinces.data!.find((p) => p.code === code)?.name ?? code);
   return (
-    <div className="narrow narrow--wide shipping-rates">
+    <div className="narrow narrow--wide shipping-rates" data-market={market} data-currency={currency}>
       <PageTitle back={{ to: '/farm', label: t('nav.farm') }}>{t('shipping.title')}</PageTitle>
-      <p className="muted">{t('shipping.intro')}</p>
+      <p className="muted">{words.intro}</p>
       {managed.data && managed.data.length > 0 && (
         <label className="field">
           <span>{t('shipping.seller')}</span>
@@ -110,9 +151,9 @@ export default function ShippingRatesPage() {
           <fieldset key={i} className="shipping-rate" data-testid="shipping-rate">
             <legend>{provinceName(r.provinceCode)}</legend>
             <label className="field">
-              <span>{t('shipping.province')}</span>
+              <span>{words.province}</span>
               <select value={r.provinceCode} onChange={(e) => set(i, { provinceCode: e.target.value })} name={`province-${i}`}>
-                <option value="*">{t('shipping.otherProvinces')}</option>
+                <option value="*">{words.others}</option>
                 {provinces.data!.map((p) => (
                   <option key={p.code} value={p.code}>
                     {p.name}
@@ -121,26 +162,26 @@ export default function ShippingRatesPage() {
               </select>
             </label>
             <label className="checkbox">
-              <input type="checkbox" checked={r.noDelivery} onChange={(e) => set(i, { noDelivery: e.target.checked })} name={`no-delivery-${i}`} /> {t('shipping.noDelivery')}
+              <input type="checkbox" checked={r.noDelivery} onChange={(e) => set(i, { noDelivery: e.target.checked })} name={`no-delivery-${i}`} /> {words.noDelivery}
             </label>
             {!r.noDelivery && (
               <div className="shipping-rate__money">
                 <label className="field">
-                  <span>{t('shipping.base')}</span>
+                  <span>{words.base}</span>
                   <input inputMode="decimal" value={r.base} onChange={(e) => set(i, { base: e.target.value })} name={`base-${i}`} />
                 </label>
                 <label className="field">
-                  <span>{t('shipping.perKg')}</span>
+                  <span>{words.perKg}</span>
                   <input inputMode="decimal" value={r.perKg} onChange={(e) => set(i, { perKg: e.target.value })} name={`per-kg-${i}`} />
                 </label>
                 <label className="field">
-                  <span>{t('shipping.freeAbove')}</span>
+                  <span>{words.freeAbove}</span>
                   <input inputMode="decimal" value={r.freeAbove} placeholder={t('shipping.freeAboveNone')} onChange={(e) => set(i, { freeAbove: e.target.value })} name={`free-above-${i}`} />
                 </label>
               </div>
             )}
-            {!r.noDelivery && parseYuan(r.base || '0') !== null && parseYuan(r.perKg || '0') !== null && (
-              <p className="muted">{t('shipping.example', { fee: money(parseYuan(r.base || '0')! + 3 * parseYuan(r.perKg || '0')!) })}</p>
+            {!r.noDelivery && parse(r.base || '0') !== null && parse(r.perKg || '0') !== null && (
+              <p className="muted" data-testid="shipping-example">{t('shipping.example', { fee: money(parse(r.base || '0')! + 3 * parse(r.perKg || '0')!, currency) })}</p>
             )}
             <button type="button" className="btn btn--small" onClick={() => setRows((rs) => rs.filter((_, j) => j !== i))}>
               {t('shipping.remove')}
