@@ -64,7 +64,7 @@ export const en = {
   'code.FORBIDDEN': 'You are not allowed to do this.',
   'code.IDEMPOTENCY_KEY_MISSING': 'The order could not be sent. Reload the page and try again.',
   'code.IDEMPOTENCY_KEY_REUSED': 'This order was already submitted with different contents. Reload the page and try again.',
-  'code.NO_DELIVERY': '{sellerNames} does not deliver to this address’s province. Remove those items or choose another address.',
+  'code.NO_DELIVERY': '{sellerNames} does not deliver to this address. Remove those items or choose another address.',
   'code.OUT_OF_STOCK': 'Not enough stock left for some items. Lower the quantity and try again.',
   'code.INVALID_CREDENTIALS': 'Wrong email or password.',
   'code.LISTING_ALREADY_REMOVED': 'This listing is already taken down.',

@@ -66,7 +66,7 @@ export const zh: Record<MessageKey, string> = {
   'code.FORBIDDEN': '您没有权限进行此操作。',
   'code.IDEMPOTENCY_KEY_MISSING': '订单未能提交，请刷新页面后重试。',
   'code.IDEMPOTENCY_KEY_REUSED': '此订单已用不同内容提交过，请刷新页面后重试。',
-  'code.NO_DELIVERY': '{sellerNames} 不配送到该收货地址所在省份，请移除其商品或更换地址。',
+  'code.NO_DELIVERY': '{sellerNames} 不配送到该收货地址，请移除其商品或更换地址。',
   'code.OUT_OF_STOCK': '部分商品库存不足，请减少数量后重试。',
   'code.INVALID_CREDENTIALS': '邮箱或密码不正确。',
   'code.LISTING_ALREADY_REMOVED': '此商品已经下架。',
