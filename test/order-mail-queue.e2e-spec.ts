@@ -1,13 +1,23 @@
+import type { QueryRunner } from 'typeorm';
 import { NotificationsService } from '@farmlink/notifications';
 import { checkout, COUNTIES, createListing, createUser, useTestApp } from '@farmlink/testing';
 
 /**
  * Issue #18: the paying transaction writes the sale, and its mails only as one queued row per
- * order (order_mail_pending); the outbox relay renders them off the payment. The periodic relay
- * is slowed to once a minute here, so the test sees the queue before and after one relay.
+ * order (order_mail_pending); the outbox relay renders them off the payment. The test holds the
+ * periodic relay's cluster-wide lock, so it sees the queue before and after a relay it runs itself.
  */
 describe('Order mails queued by the event, rendered by the relay (e2e)', () => {
-  const t = useTestApp(() => ({ OUTBOX_RELAY_MS: '60000' }));
+  const t = useTestApp();
+  let holder: QueryRunner;
+  beforeAll(async () => {
+    holder = t.db.createQueryRunner();
+    await holder.connect();
+    await holder.query(`SELECT pg_advisory_lock(hashtext('farmlink:job:outbox-relay'))`);
+  });
+  afterAll(async () => {
+    if (!holder.isReleased) await holder.release(); // the session's lock goes with its connection
+  });
 
   it('a payment queues one row per order and writes no outbox message; one relay renders them once, in each reader\'s language', async () => {
     const farmer = await createUser(t, 'farmer', { countyCode: COUNTIES.zhengan });

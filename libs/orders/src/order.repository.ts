@@ -314,6 +314,34 @@ export class OrderRepository {
     return rows.map(toOrder);
   }
 
+  /**
+   * The payment's one statement on orders: locks the checkout's orders (in id order, as
+   * lockCheckoutOrders), moves those awaiting payment to paid with their history rows and queued
+   * mails (what setStatus does for one move), and answers every order as it was before. The caller
+   * (OrdersService.onPaymentSucceeded) tells the paid from those cancelled before the money came.
+   */
+  async payCheckoutOrders(m: EntityManager, checkoutId: string, at: Date): Promise<OrderRow[]> {
+    const rows = await preparedQuery<OrderRow>(m, 'orders_pay_checkout',
+      `WITH locked AS (
+         SELECT o.* FROM orders o WHERE o.checkout_id = $1 ORDER BY o.id FOR UPDATE
+       ), payable AS (
+         SELECT id FROM locked WHERE status = 'pending_payment'
+       ), history AS (
+         INSERT INTO order_history (order_id, from_status, to_status, actor_id, actor_role)
+         SELECT id, 'pending_payment', 'paid', NULL, 'payment' FROM payable
+         RETURNING id, order_id
+       ), mails AS (
+         INSERT INTO order_mail_pending (order_id, history_id) SELECT order_id, id FROM history
+       ), paid AS (
+         UPDATE orders SET status = 'paid', paid_at = $2, updated_at = now()
+           FROM payable WHERE orders.id = payable.id
+       )
+       SELECT ${ORDER_COLUMNS} FROM locked o ORDER BY o.id`,
+      [checkoutId, at],
+    );
+    return rows.map(toOrder);
+  }
+
   linesOf(orderIds: string[]): Promise<OrderLineRow[]> {
     return this.linesIn(this.db.manager, orderIds);
   }

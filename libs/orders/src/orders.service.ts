@@ -247,20 +247,19 @@ export class OrdersService implements PaymentOutcomePort {
   // ---- PaymentOutcomePort (called by payments inside its transaction) -------
 
   async onPaymentSucceeded(m: EntityManager, event: PaymentSucceededEvent): Promise<PaymentSucceededResult> {
-    const orders = await this.orders.lockCheckoutOrders(m, event.checkoutId);
+    // One statement: lock the checkout's orders, move those awaiting payment to paid (history, queued mails).
+    if (!OrderStateMachine.canMove('pending_payment', 'paid')) throw new Error('the order state machine no longer lets a payment pay an order');
+    const orders = await this.orders.payCheckoutOrders(m, event.checkoutId, event.succeededAt);
     const result: PaymentSucceededResult = { paid: [], refundable: [] };
-    const payable: OrderRow[] = [];
     for (const order of orders) {
       const seller = { orderId: order.id, sellerType: order.sellerType, sellerId: order.sellerId };
       if (order.status === 'pending_payment') {
-        payable.push(order);
         result.paid.push({ ...seller, amountCents: order.totalCents, shippingCents: order.shippingCents });
       } else if (order.status === 'cancelled' && !order.paidAt) {
         // Cancelled (e.g. by the timeout) before the money came: it must go back.
         result.refundable.push({ ...seller, amountCents: order.totalCents - order.refundedCents });
       }
     }
-    await this.transition(m, payable, 'paid', { id: null, role: 'payment' }, { at: event.succeededAt });
     return result;
   }
 
