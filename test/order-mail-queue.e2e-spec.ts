@@ -16,7 +16,9 @@ describe('Order mails queued by the event, rendered by the relay (e2e)', () => {
     await holder.query(`SELECT pg_advisory_lock(hashtext('farmlink:job:outbox-relay'))`);
   });
   afterAll(async () => {
-    if (!holder.isReleased) await holder.release(); // the session's lock goes with its connection
+    if (holder.isReleased) return; // the app (and its pool, with this connection and its lock) is already closed
+    await holder.query(`SELECT pg_advisory_unlock(hashtext('farmlink:job:outbox-relay'))`);
+    await holder.release();
   });
 
   it('a payment queues one row per order and writes no outbox message; one relay renders them once, in each reader\'s language', async () => {
