@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import type { EntityManager } from 'typeorm';
 import { MAX_ORDER_TOTAL_CENTS } from '@farmlink/shared';
 import type { NewOrder } from './order.repository';
 import { OrderTotalTooLargeError, TooManyUnpaidCheckoutsError } from './orders.errors';
-import { UnpaidCheckoutRepository } from './unpaid-checkout.repository';
 
 export const DEFAULT_MAX_UNPAID_CHECKOUTS = 3;
 
@@ -23,24 +21,20 @@ export function assertPayableTotals(orders: Pick<NewOrder, 'totalCents'>[], tota
 /** Limits one buyer can meet at checkout (so one buyer cannot hold the whole stock unpaid). */
 @Injectable()
 export class CheckoutLimits {
-  constructor(
-    private readonly unpaid: UnpaidCheckoutRepository,
-    private readonly config: ConfigService,
-  ) {}
+  constructor(private readonly config: ConfigService) {}
 
   get maxUnpaidCheckouts(): number {
     return Number(this.config.get('MAX_UNPAID_CHECKOUTS') ?? DEFAULT_MAX_UNPAID_CHECKOUTS);
   }
 
   /**
-   * Inside the checkout transaction, before any stock is taken: 409 when the
-   * buyer already holds MAX_UNPAID_CHECKOUTS checkouts with unpaid orders.
-   * The per-buyer advisory lock is held until the transaction ends, so two
-   * concurrent checkouts of one buyer cannot both pass on the same count.
+   * Inside the checkout transaction, before any stock is taken: 409 when the buyer already holds
+   * MAX_UNPAID_CHECKOUTS checkouts with unpaid orders. `unpaidCheckouts` is the count the claim
+   * statement took under the buyer's lock (OrderRepository.claimCheckout), held until the
+   * transaction ends, so two concurrent checkouts of one buyer cannot both pass on the same count.
    */
-  async assertMayCheckOut(m: EntityManager, buyerId: string): Promise<void> {
+  assertMayCheckOut(unpaidCheckouts: number): void {
     const limit = this.maxUnpaidCheckouts;
-    const held = await this.unpaid.lockBuyerAndCountUnpaid(m, buyerId);
-    if (held >= limit) throw new TooManyUnpaidCheckoutsError(limit);
+    if (unpaidCheckouts >= limit) throw new TooManyUnpaidCheckoutsError(limit);
   }
 }

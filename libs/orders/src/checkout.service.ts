@@ -79,8 +79,9 @@ export class CheckoutService {
       const checkout = await this.orders.claimCheckout(m, { buyerId, idempotencyKey: key, requestHash, currency, marketCode: market.marketCode, shippingAddress: address });
       if (!checkout) return null;
       const checkoutId = checkout.id;
-      // A new checkout (not a replay): 409 when the buyer already holds MAX_UNPAID_CHECKOUTS unpaid ones.
-      await this.limits.assertMayCheckOut(m, buyerId);
+      // A new checkout (not a replay): 409 when the buyer already holds MAX_UNPAID_CHECKOUTS unpaid ones
+      // (counted by the claim statement, under the buyer's lock).
+      this.limits.assertMayCheckOut(checkout.unpaidCheckouts);
 
       // One round trip: lock the listings in id order, take the stock, read the snapshot.
       const { listings, taken } = await this.stock.takeForCheckout(

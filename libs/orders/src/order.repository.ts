@@ -156,15 +156,26 @@ export class OrderRepository {
    * the key is taken; if another transaction holds it uncommitted, PostgreSQL
    * makes this wait until that one commits or rolls back.
    */
+  /**
+   * Checkout's first statement: claims the buyer's idempotency key with a new checkout row (null when
+   * the key is taken: a replay), and for a new one takes the buyer's checkout lock and counts the
+   * checkouts they still hold unpaid — checkout_lock_buyer_count_unpaid (migration 083): an advisory
+   * lock held until the transaction ends, so one buyer's concurrent checkouts cannot both pass on the
+   * same count, then a count with a fresh snapshot that sees a checkout committed while we waited,
+   * read through orders_unpaid_buyer_idx (060). One round trip; CheckoutLimits decides on the count.
+   */
   async claimCheckout(
     m: EntityManager,
     c: { buyerId: string; idempotencyKey: string; requestHash: string; currency: string; marketCode: string; shippingAddress: ShippingAddress },
-  ): Promise<{ id: string; createdAt: Date } | null> {
-    const rows = await preparedQuery<{ id: string; createdAt: Date }>(m, 'checkouts_claim_market',
-      `INSERT INTO checkouts (id, buyer_id, idempotency_key, request_hash, total_cents, currency, shipping_address, market_code)
-       VALUES ($6, $1, $2, $3, 0, $4, $5, $7)
-       ON CONFLICT (buyer_id, idempotency_key) DO NOTHING
-       RETURNING id, created_at AS "createdAt"`,
+  ): Promise<{ id: string; createdAt: Date; unpaidCheckouts: number } | null> {
+    const rows = await preparedQuery<{ id: string; createdAt: Date; unpaidCheckouts: number }>(m, 'checkouts_claim_lock_count',
+      `WITH claimed AS (
+         INSERT INTO checkouts (id, buyer_id, idempotency_key, request_hash, total_cents, currency, shipping_address, market_code)
+         VALUES ($6, $1, $2, $3, 0, $4, $5, $7)
+         ON CONFLICT (buyer_id, idempotency_key) DO NOTHING
+         RETURNING id, created_at
+       )
+       SELECT id, created_at AS "createdAt", checkout_lock_buyer_count_unpaid($1) AS "unpaidCheckouts" FROM claimed`,
       [c.buyerId, c.idempotencyKey, c.requestHash, c.currency, JSON.stringify(c.shippingAddress), uuidV7(), c.marketCode],
     );
     return rows[0] ?? null;

@@ -15,7 +15,6 @@ import { CheckoutService } from './checkout.service';
 import { OrderRepository } from './order.repository';
 import { CheckoutsController, OrdersController } from './orders.controller';
 import { OrdersService } from './orders.service';
-import { UnpaidCheckoutRepository } from './unpaid-checkout.repository';
 
 /**
  * Checkout and orders. Binds PAYMENT_OUTCOME_PORT to OrdersService, so
@@ -30,7 +29,6 @@ import { UnpaidCheckoutRepository } from './unpaid-checkout.repository';
     OrderRepository,
     CheckoutService,
     OrdersService,
-    UnpaidCheckoutRepository,
     CheckoutLimits,
     ShippingRateRepository,
     ShippingService,
