@@ -26,6 +26,7 @@ import type {
   ListingBody,
   ListingQuery,
   ListingUpdate,
+  Market,
   Membership,
   Order,
   OrderQuery,
@@ -94,9 +95,13 @@ function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
   return p;
 }
 
+export const markets = {
+  list: () => request<Market[]>('GET', '/markets'),
+};
+
 export const regions = {
   list: (query: RegionQuery) =>
-    cached(`list:${query.level ?? ''}:${query.parentCode ?? ''}:${query.q ?? ''}`, () => request<Region[]>('GET', '/regions', { query })),
+    cached(`list:${query.market ?? ''}:${query.level ?? ''}:${query.parentCode ?? ''}:${query.q ?? ''}`, () => request<Region[]>('GET', '/regions', { query })),
   get: (code: string) => cached(`get:${code}`, () => request<RegionWithParents>('GET', `/regions/${encodeURIComponent(code)}`)),
 };
 

@@ -147,7 +147,7 @@ export default function CartPage() {
       <div className="card summary">
         {isBuyer ? (
           <div data-testid="cart-destination">
-            <RegionPicker legend={t('cart.shipTo')} value={countyCode} onChange={chooseCounty} compact />
+            <RegionPicker legend={t('cart.shipTo')} value={countyCode} market={cart.market} onChange={chooseCounty} compact />
             {!countyCode && <p className="muted">{t('shipping.chooseCounty')}</p>}
           </div>
         ) : (

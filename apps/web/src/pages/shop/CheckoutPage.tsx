@@ -147,7 +147,7 @@ export default function CheckoutPage() {
           <Field label={t('checkout.phone')} error={errors.phone}>
             <input type="tel" value={phone} onChange={(e) => setPhone(e.target.value)} autoComplete="tel" inputMode="tel" />
           </Field>
-          <RegionPicker legend={t('checkout.county')} value={countyCode} onChange={setCountyCode} error={errors.countyCode} />
+          <RegionPicker legend={t('checkout.county')} value={countyCode} market={cart.market} onChange={setCountyCode} error={errors.countyCode} />
           <Field label={t('checkout.line1')} error={errors.line1} hint={t('checkout.line1Hint')}>
             <input value={line1} onChange={(e) => setLine1(e.target.value)} autoComplete="street-address" maxLength={200} />
           </Field>

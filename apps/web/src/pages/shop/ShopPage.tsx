@@ -4,10 +4,12 @@ import { useSearchParams } from 'react-router-dom';
 import { listings, type ListingQuery } from '../../api';
 import { prerenderedSearch, takeFirstPage } from '../../api/first-page';
 import { ListingCard } from '../../components/ListingCard';
+import { MarketSwitcher } from '../../components/MarketSelect';
 import { RegionPicker } from '../../components/RegionPicker';
 import { Options, PagedList } from '../../components/ui';
 import { centsToYuanInput, parseYuan, useAsync } from '../../components/util';
 import { useI18n } from '../../i18n/i18n';
+import { useMarket } from '../../state/market';
 
 const PAGE_SIZE = 24;
 
@@ -23,6 +25,9 @@ export function ShopPage() {
   const inStock = params.get('inStock') === '1';
   const sort = (params.get('sort') as ListingQuery['sort']) ?? 'newest';
   const page = Math.max(1, Number(params.get('page')) || 1);
+  // With several markets the shop shows one at a time (the visitor's choice); with one, every listing is in it.
+  const { several, current } = useMarket();
+  const market = several ? current.code : undefined;
 
   // Words typed into the prerendered search box while the app was on its way are kept.
   const [typed] = useState(prerenderedSearch);
@@ -62,8 +67,9 @@ export function ShopPage() {
         sort,
         page,
         pageSize: PAGE_SIZE,
+        market,
       }),
-    [q, category, regionCode, minPrice, maxPrice, inStock, sort, page],
+    [q, category, regionCode, minPrice, maxPrice, inStock, sort, page, market],
     firstPage,
   );
 
@@ -96,6 +102,8 @@ export function ShopPage() {
             {t('shop.search')}
           </button>
         </form>
+        {/* Another market's regions are not this one's: its origin filter starts afresh. */}
+        <MarketSwitcher onSwitch={() => update({ region: null })} />
       </section>
 
       <div className="shop__layout">
@@ -111,7 +119,7 @@ export function ShopPage() {
                 <Options empty={t('shop.allCategories')} options={CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))} />
               </select>
             </div>
-            <RegionPicker legend={t('shop.origin')} value={regionCode} mode="any" compact onChange={(code) => update({ region: code })} />
+            <RegionPicker legend={t('shop.origin')} value={regionCode} market={current.code} mode="any" compact onChange={(code) => update({ region: code })} />
             <form className="price-filter" onSubmit={applyPrice} noValidate>
               <fieldset>
                 <legend>{t('shop.priceRange')}</legend>
