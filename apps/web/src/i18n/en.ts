@@ -207,6 +207,7 @@ export const en = {
   'shop.allCategories': 'All categories',
   'shop.origin': 'Origin',
   'shop.priceRange': 'Price (¥)',
+  'shop.priceRangeIn': 'Price ({currency})',
   'shop.minPrice': 'From',
   'shop.maxPrice': 'To',
   'shop.applyPrice': 'Apply price',

@@ -205,6 +205,7 @@ export const zh: Record<MessageKey, string> = {
   'shop.allCategories': '全部分类',
   'shop.origin': '产地',
   'shop.priceRange': '价格（元）',
+  'shop.priceRangeIn': '价格（{currency}）',
   'shop.minPrice': '最低',
   'shop.maxPrice': '最高',
   'shop.applyPrice': '应用价格',

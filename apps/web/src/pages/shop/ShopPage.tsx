@@ -122,7 +122,7 @@ export function ShopPage() {
             <RegionPicker legend={t('shop.origin')} value={regionCode} market={current.code} mode="any" compact onChange={(code) => update({ region: code })} />
             <form className="price-filter" onSubmit={applyPrice} noValidate>
               <fieldset>
-                <legend>{t('shop.priceRange')}</legend>
+                <legend>{current.currency === 'CNY' ? t('shop.priceRange') : t('shop.priceRangeIn', { currency: current.currency })}</legend>
                 <div className="price-filter__row">
                   <div className="field">
                     <label htmlFor="f-min">{t('shop.minPrice')}</label>
