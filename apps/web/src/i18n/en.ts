@@ -1,6 +1,6 @@
 /**
  * English. Every key here must also be in zh.ts (the type checker makes sure).
- * A language is one file beside this one, named by its code (sw.ts exports `sw`), with its own
+ * A language is one file beside this one, named by its code (sw.ts exports `sw`, en-KE.ts `en_KE`), with its own
  * name and BCP 47 tag in `language.*`: i18n.tsx finds it; keys it lacks are shown in English.
  */
 export const en = {

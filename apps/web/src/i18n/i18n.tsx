@@ -9,13 +9,14 @@ export type { MessageKey };
 type Messages = Partial<Record<MessageKey, string>>;
 
 /**
- * Every message file beside this one: `<code>.ts` exports its messages as `<code>` (en.ts: `en`).
+ * Every message file beside this one: `<code>.ts` exports its messages as `<code>` (en.ts: `en`;
+ * en-KE.ts: `en_KE`).
  * Adding a language is adding such a file; keys it lacks fall back to English.
  */
 const DICTS: Record<Lang, Messages> = Object.fromEntries(
   Object.entries(import.meta.glob<Record<string, unknown>>('./*.ts', { eager: true })).flatMap(([file, mod]) => {
     const code = /^\.\/([\w-]+)\.ts$/.exec(file)?.[1];
-    const messages = code ? mod[code] : undefined;
+    const messages = code ? mod[code.replace('-', '_')] : undefined;
     return code && messages && typeof messages === 'object' ? [[code, messages as Messages]] : [];
   }),
 );

@@ -1,9 +1,11 @@
 import { DEFAULT_MARKET, REGION_LEVELS, type RegionLevel } from '@farmlink/shared';
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { markets as marketsApi, type Market } from '../api';
 import { useAuth } from './auth';
 
 const STORAGE_KEY = 'farmlink.market';
+/** The last list of markets seen, so a returning visitor's first render already knows them. */
+const LIST_KEY = 'farmlink.markets';
 
 /** The default market as the API describes it, until GET /api/markets answers (and if it cannot). */
 const FALLBACK: Market = {
@@ -25,6 +27,18 @@ interface MarketState {
   setCurrent(code: string): void;
   /** A market by code; the default market for an unknown one. */
   market(code: string | null | undefined): Market;
+  /** Settles once this visit's GET /api/markets has answered (or failed): the shop's first search waits for it. */
+  ready: Promise<void>;
+}
+
+function savedList(): Market[] | null {
+  try {
+    const list = JSON.parse(localStorage.getItem(LIST_KEY) ?? 'null') as unknown;
+    const valid = Array.isArray(list) && list.length > 0 && list.every((m: Partial<Market>) => typeof m?.code === 'string' && typeof m.currency === 'string' && Array.isArray(m.locales));
+    return valid ? (list as Market[]) : null;
+  } catch {
+    return null;
+  }
 }
 
 function savedChoice(): string | null {
@@ -46,19 +60,22 @@ const MarketContext = createContext<MarketState | null>(null);
 /** Loads GET /api/markets once per visit and keeps the shop's market. */
 export function MarketProvider({ children }: { children: ReactNode }) {
   const { user } = useAuth();
-  const [markets, setMarkets] = useState<Market[]>([FALLBACK]);
+  const [markets, setMarkets] = useState<Market[]>(() => savedList() ?? [FALLBACK]);
   const [chosen, setChosen] = useState<string | null>(savedChoice);
-
-  useEffect(() => {
-    let live = true;
+  const [ready] = useState(() =>
     marketsApi
       .list()
-      .then((list) => live && list.length > 0 && setMarkets(list))
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, []);
+      .then((list) => {
+        if (list.length === 0) return;
+        setMarkets(list);
+        try {
+          localStorage.setItem(LIST_KEY, JSON.stringify(list));
+        } catch {
+          /* next visit asks again before knowing */
+        }
+      })
+      .catch(() => undefined),
+  );
 
   const setCurrent = useCallback((code: string) => {
     setChosen(code);
@@ -78,8 +95,9 @@ export function MarketProvider({ children }: { children: ReactNode }) {
       current: byCode(chosen) ?? byCode(user?.marketCode) ?? fallback,
       setCurrent,
       market: (code) => byCode(code) ?? fallback,
+      ready,
     };
-  }, [markets, chosen, user?.marketCode, setCurrent]);
+  }, [markets, chosen, user?.marketCode, setCurrent, ready]);
   return <MarketContext.Provider value={value}>{children}</MarketContext.Provider>;
 }
 

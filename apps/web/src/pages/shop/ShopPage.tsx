@@ -26,7 +26,7 @@ export function ShopPage() {
   const sort = (params.get('sort') as ListingQuery['sort']) ?? 'newest';
   const page = Math.max(1, Number(params.get('page')) || 1);
   // With several markets the shop shows one at a time (the visitor's choice); with one, every listing is in it.
-  const { several, current } = useMarket();
+  const { several, current, ready } = useMarket();
   const market = several ? current.code : undefined;
 
   // Words typed into the prerendered search box while the app was on its way are kept.
@@ -52,23 +52,27 @@ export function ShopPage() {
   };
 
   // The API puts the unfiltered first page into index.html: start from it instead of asking again.
+  // (It holds every market's listings: with several markets, known from the last visit, the shop asks for its market's.)
   const [firstPage] = useState(() =>
-    !q && !category && !regionCode && !minPrice && !maxPrice && !inStock && sort === 'newest' && page === 1 ? takeFirstPage({ page, pageSize: PAGE_SIZE, sort }) : undefined,
+    !several && !q && !category && !regionCode && !minPrice && !maxPrice && !inStock && sort === 'newest' && page === 1 ? takeFirstPage({ page, pageSize: PAGE_SIZE, sort }) : undefined,
   );
   const result = useAsync(
+    // The first search waits for the list of markets: with several, it is one market's.
     () =>
-      listings.search({
-        q: q || undefined,
-        category: (category || undefined) as ListingQuery['category'],
-        regionCode: regionCode || undefined,
-        minPriceCents: minPrice ? Number(minPrice) : undefined,
-        maxPriceCents: maxPrice ? Number(maxPrice) : undefined,
-        inStock: inStock || undefined,
-        sort,
-        page,
-        pageSize: PAGE_SIZE,
-        market,
-      }),
+      ready.then(() =>
+        listings.search({
+          q: q || undefined,
+          category: (category || undefined) as ListingQuery['category'],
+          regionCode: regionCode || undefined,
+          minPriceCents: minPrice ? Number(minPrice) : undefined,
+          maxPriceCents: maxPrice ? Number(maxPrice) : undefined,
+          inStock: inStock || undefined,
+          sort,
+          page,
+          pageSize: PAGE_SIZE,
+          market,
+        }),
+      ),
     [q, category, regionCode, minPrice, maxPrice, inStock, sort, page, market],
     firstPage,
   );
