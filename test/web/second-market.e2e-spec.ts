@@ -23,6 +23,8 @@ describe('Browser: a second market (Kenya) in the web app', () => {
     const chinaFarmer = await createUser(t, 'farmer', { countyCode: COUNTIES.tongzi, displayName: '王芳' });
     chinaListing = (await createListing(t, chinaFarmer, { title: '桐梓红心猕猴桃', priceCents: 4800, stock: 20 })).id;
     buyer = await createUser(t, 'buyer', { displayName: 'Achieng' });
+    // The buyer's default address is in China: a Kenyan cart's checkout must not offer it.
+    await t.http().post('/api/me/addresses').set(buyer.auth).send({ name: 'Achieng', phone: '13800000000', countyCode: COUNTIES.tongzi, line1: '娄山关镇 1 号', isDefault: true }).expect(201);
   });
 
   const listingTitle = 'Nandi purple tea 250 g';
@@ -111,7 +113,13 @@ describe('Browser: a second market (Kenya) in the web app', () => {
     await page.getByRole('button', { name: 'Add to cart' }).click();
     await page.goto('/cart');
     await page.getByTestId('cart-total').getByText(/KES\s?450\.00/).waitFor();
+    const addresses = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/me/addresses');
     await page.getByRole('link', { name: 'Checkout' }).or(page.getByRole('button', { name: 'Checkout' })).first().click();
+    await addresses;
+    await page.waitForTimeout(200);
+    // Only addresses in the cart's market: the Chinese default is not offered, nor filled in.
+    expect(await page.locator('.saved-addresses').count()).toBe(0);
+    expect(await page.getByText('娄山关镇').count()).toBe(0);
 
     await page.getByLabel('Phone').fill('+254 712 345678');
     const deliverTo = page.getByRole('group', { name: 'Deliver to' });

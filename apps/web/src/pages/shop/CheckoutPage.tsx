@@ -7,7 +7,7 @@ import { errorText, fieldFlags, newIdempotencyKey } from '../../components/util'
 import { useI18n } from '../../i18n/i18n';
 import { useAuth } from '../../state/auth';
 import { useCart } from '../../state/cart';
-import { CART_COUNTY_KEY, EmptyCart, groupBySeller, parcelTitle, useShippingQuote } from './CartPage';
+import { addressesIn, chosenCountyIn, EmptyCart, groupBySeller, parcelTitle, useShippingQuote } from './CartPage';
 import { CN_MOBILE, CountyName } from '../account/AccountPage';
 
 export const CHECKOUT_STORAGE_PREFIX = 'farmlink.checkout.';
@@ -38,14 +38,15 @@ export default function CheckoutPage() {
   };
   useEffect(() => {
     let live = true;
-    account
-      .addresses()
-      .then((list) => {
+    // Only addresses in the cart's market: a checkout's address is in its listings' market.
+    addressesIn(cart.market)
+      .then(async (list) => {
         if (!live) return;
         setSaved(list);
         const preferred = list.find((a) => a.isDefault);
-        if (preferred) fillFrom(preferred);
-        else setCountyCode((c) => c || (sessionStorage.getItem(CART_COUNTY_KEY) ?? '')); // the county chosen on the cart page
+        if (preferred) return fillFrom(preferred);
+        const chosen = await chosenCountyIn(cart.market); // the county chosen on the cart page
+        if (live && chosen) setCountyCode((c) => c || chosen);
       })
       .catch(() => undefined);
     return () => {
