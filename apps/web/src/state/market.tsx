@@ -1,5 +1,5 @@
 import { DEFAULT_MARKET, REGION_LEVELS, type RegionLevel } from '@farmlink/shared';
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { markets as marketsApi, type Market } from '../api';
 import { useAuth } from './auth';
 
@@ -98,6 +98,12 @@ export function MarketProvider({ children }: { children: ReactNode }) {
       ready,
     };
   }, [markets, chosen, user?.marketCode, setCurrent, ready]);
+
+  const { several, current } = value;
+  useEffect(() => {
+    // The API prerenders the shop's front page of this market next time (apps/api/src/web/first-screen.ts).
+    if (several) document.cookie = `farmlink.market=${current.code}; path=/; max-age=31536000; samesite=lax`;
+  }, [several, current.code]);
   return <MarketContext.Provider value={value}>{children}</MarketContext.Provider>;
 }
 

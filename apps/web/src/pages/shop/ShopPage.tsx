@@ -52,9 +52,9 @@ export function ShopPage() {
   };
 
   // The API puts the unfiltered first page into index.html: start from it instead of asking again.
-  // (It holds every market's listings: with several markets, known from the last visit, the shop asks for its market's.)
+  // (With several markets, known from the last visit, it must be of the shop's market: the app keeps it in a cookie for the API.)
   const [firstPage] = useState(() =>
-    !several && !q && !category && !regionCode && !minPrice && !maxPrice && !inStock && sort === 'newest' && page === 1 ? takeFirstPage({ page, pageSize: PAGE_SIZE, sort }) : undefined,
+    !q && !category && !regionCode && !minPrice && !maxPrice && !inStock && sort === 'newest' && page === 1 ? takeFirstPage({ page, pageSize: PAGE_SIZE, sort, market }) : undefined,
   );
   const result = useAsync(
     // The first search waits for the list of markets: with several, it is one market's.
