@@ -141,7 +141,8 @@ describe('Browser: a second market (Kenya) in the web app', () => {
     await page.getByTestId('pay-total').getByText(/KES\s?450\.00/).waitFor();
     await page.getByRole('button', { name: 'Pay (simulated)' }).click();
     await page.waitForURL(/\/orders\?paid=1/);
-    await page.locator('.order-card[data-status="paid"]').waitFor();
+    await page.locator('.order-card[data-status="paid"]').getByText(/KES\s?450\.00/).first().waitFor();
+    expect(await page.locator('main').getByText('¥').count()).toBe(0); // the order's lines too are in KES
     await screenshot(page, 'second-market-order-paid-ke-en-phone');
 
     const orders = (await t.http().get('/api/orders').set(buyer.auth).expect(200)).body.items;
