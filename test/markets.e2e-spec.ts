@@ -70,8 +70,8 @@ describe('Markets: Kenya beside China (e2e)', () => {
   it('GET /api/markets lists cn (the default, first) and ke; GET /api/regions answers each market its own regions', async () => {
     const markets = await t.http().get('/api/markets').expect(200);
     expect(markets.body).toEqual([
-      { code: 'cn', country: 'CN', currency: 'CNY', timeZone: 'Asia/Shanghai', locales: ['zh-CN', 'en'] },
-      { code: 'ke', country: 'KE', currency: 'KES', timeZone: 'Africa/Nairobi', locales: ['en', 'sw'] },
+      { code: 'cn', country: 'CN', currency: 'CNY', timeZone: 'Asia/Shanghai', locales: ['zh-CN', 'en'], levelNames: { province: 'province', prefecture: 'prefecture', county: 'county' } },
+      { code: 'ke', country: 'KE', currency: 'KES', timeZone: 'Africa/Nairobi', locales: ['en', 'sw'], levelNames: { county: 'county' } },
     ]);
 
     const ke = await t.http().get('/api/regions').query({ market: 'ke' }).expect(200);

@@ -6,6 +6,7 @@ import { I18nProvider } from './i18n/i18n';
 import { ShopPage } from './pages/shop/ShopPage';
 import { AuthProvider } from './state/auth';
 import { CartProvider } from './state/cart';
+import { MarketProvider } from './state/market';
 import './styles.css';
 
 // Route-level code splitting: only the shop's front page is in the first load.
@@ -80,14 +81,16 @@ function App() {
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <I18nProvider>
-      <AuthProvider>
-        <CartProvider>
-          <BrowserRouter>
-            <App />
-          </BrowserRouter>
-        </CartProvider>
-      </AuthProvider>
-    </I18nProvider>
+    <AuthProvider>
+      <MarketProvider>
+        <I18nProvider>
+          <CartProvider>
+            <BrowserRouter>
+              <App />
+            </BrowserRouter>
+          </CartProvider>
+        </I18nProvider>
+      </MarketProvider>
+    </AuthProvider>
   </StrictMode>,
 );

@@ -13,6 +13,6 @@ export class MarketsController {
   @Endpoint({ summary: 'The markets this deployment serves (cn, the default, first)', access: 'public', ok: { type: [MarketDto] } })
   @Header('Cache-Control', 'public, max-age=60')
   async list(): Promise<MarketDto[]> {
-    return (await this.markets.list()).map((m) => ({ code: m.code, country: m.country, currency: m.currency, timeZone: m.timeZone, locales: m.locales }));
+    return (await this.markets.list()).map((m) => ({ code: m.code, country: m.country, currency: m.currency, timeZone: m.timeZone, locales: m.locales, levelNames: m.levelNames }));
   }
 }

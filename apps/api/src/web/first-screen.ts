@@ -20,6 +20,18 @@ export const FIRST_PAGE_ELEMENT_ID = 'farmlink-first-page';
 /** What ShopPage asks for when nothing is filtered (apps/web/src/pages/shop/ShopPage.tsx: PAGE_SIZE, sort newest). */
 export const FIRST_PAGE_QUERY = { page: 1, pageSize: 24, sort: 'newest' } as const;
 
+/** The first page's query, of one market where the shop shows one (a deployment of several markets). */
+export type FirstPageQuery = typeof FIRST_PAGE_QUERY & { market?: string };
+
+/**
+ * The market whose shop the app will show: the one the app keeps in the `farmlink.market` cookie
+ * when the deployment serves several (apps/web/src/state/market.tsx); undefined otherwise (every
+ * market's listings, as the app asks with one market).
+ */
+export function firstScreenMarket(headers: { cookie?: string }): string | undefined {
+  return /(?:^|;\s*)farmlink\.market=([a-z]{2,8})(?:;|$)/.exec(headers.cookie ?? '')?.[1];
+}
+
 export type FirstScreenLang = 'zh' | 'en';
 
 /**
@@ -253,11 +265,11 @@ export function renderShopFirstScreen(lang: FirstScreenLang, page: Page<FirstScr
  * before `</body>`, and the document's language; `undefined` when the
  * template has no empty root element to fill.
  */
-export function withFirstScreen(indexHtml: string, lang: FirstScreenLang, pageJson: string): string | undefined {
+export function withFirstScreen(indexHtml: string, lang: FirstScreenLang, pageJson: string, query: FirstPageQuery = FIRST_PAGE_QUERY): string | undefined {
   const root = '<div id="root"></div>';
   if (!indexHtml.includes(root) || !indexHtml.includes('</body>')) return undefined;
   const page = JSON.parse(pageJson) as Page<FirstScreenListing>;
-  const data = `<script type="application/json" id="${FIRST_PAGE_ELEMENT_ID}">${jsonForScript(JSON.stringify({ query: FIRST_PAGE_QUERY, page }))}</script>`;
+  const data = `<script type="application/json" id="${FIRST_PAGE_ELEMENT_ID}">${jsonForScript(JSON.stringify({ query, page }))}</script>`;
   return indexHtml
     .replace(/<html lang="[^"]*"/, `<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}"`)
     .replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(text(lang, 'app.title'))}</title>`)

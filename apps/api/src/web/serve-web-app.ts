@@ -3,7 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { FIRST_PAGE_QUERY, firstScreenLang, inlineStylesheets, withFirstScreen, type FirstScreenLang } from './first-screen';
+import { FIRST_PAGE_QUERY, firstScreenLang, firstScreenMarket, inlineStylesheets, withFirstScreen, type FirstPageQuery, type FirstScreenLang } from './first-screen';
 import type { LinkPageSource } from './link-page-source';
 import { LINK_PREFIX, LINK_TEXT, linkPath, siteOrigin, withPageHead, type LinkKind } from './link-pages';
 
@@ -38,7 +38,7 @@ export async function serveWebApp(
     distDir?: string;
     log?: (message: string) => void;
     /** The shop's first page as the JSON text GET /api/listings answers (the catalog's cached page). */
-    prerender?: (query: typeof FIRST_PAGE_QUERY) => Promise<string>;
+    prerender?: (query: FirstPageQuery) => Promise<string>;
     /** Readable links (/listings/<slug>, /farms/<slug>, /cooperatives/<slug>): Open Graph heads and 301s (link-pages.ts). */
     linkPages?: LinkPageSource;
     /** PUBLIC_WEB_URL when set: the origin of absolute links (og:url, canonical); else the request's host. */
@@ -112,7 +112,7 @@ export async function serveWebApp(
     }
     if (firstScreen && url === '/') {
       const lang = firstScreenLang(request.headers);
-      return firstScreen(lang).then((html) =>
+      return firstScreen(lang, firstScreenMarket(request.headers)).then((html) =>
         reply
           .header('Cache-Control', REVALIDATE)
           .header('Vary', 'Accept-Language, Cookie')
@@ -134,26 +134,31 @@ export async function serveWebApp(
 function firstScreenRenderer(
   indexHtml: string,
   distDir: string,
-  loadPage: (query: typeof FIRST_PAGE_QUERY) => Promise<string>,
+  loadPage: (query: FirstPageQuery) => Promise<string>,
   log: (message: string) => void,
-): (lang: FirstScreenLang) => Promise<string | undefined> {
+): (lang: FirstScreenLang, market?: string) => Promise<string | undefined> {
   const template = inlineStylesheets(indexHtml, (href) => {
     const file = path.join(distDir, href);
     return file.startsWith(distDir + path.sep) && existsSync(file) ? readFileSync(file, 'utf8') : undefined;
   });
-  const last = new Map<FirstScreenLang, { json: string; html: string | undefined }>();
-  return async (lang) => {
+  const last = new Map<string, { json: string; html: string | undefined }>();
+  const render = async (lang: FirstScreenLang, market?: string): Promise<string | undefined> => {
+    const query: FirstPageQuery = market ? { ...FIRST_PAGE_QUERY, market } : FIRST_PAGE_QUERY;
     let json: string;
     try {
-      json = await loadPage(FIRST_PAGE_QUERY);
+      json = await loadPage(query);
     } catch (err) {
+      // A market this deployment does not serve (an old cookie): every market's page, as without one.
+      if (market) return render(lang);
       log(`[farmlink] shop front page sent without listings: ${(err as Error).message}`);
       return undefined;
     }
-    const cached = last.get(lang);
+    const key = `${lang}|${market ?? ''}`;
+    const cached = last.get(key);
     if (cached && cached.json === json) return cached.html;
-    const html = withFirstScreen(template, lang, json);
-    last.set(lang, { json, html });
+    const html = withFirstScreen(template, lang, json, query);
+    last.set(key, { json, html });
     return html;
   };
+  return render;
 }

@@ -7,20 +7,21 @@ let taken = false;
 
 /**
  * The shop's first page of listings that came inside index.html (the API
- * prerenders `/`), for the query ShopPage asks for when nothing is filtered;
+ * prerenders `/`, of the market in the `farmlink.market` cookie when there is one),
+ * for the query ShopPage asks for when nothing is filtered (and the same market);
  * given once, on the app's first render, so later visits to the shop ask the
  * API for fresh listings. Undefined when there is none or it is for another query.
  */
-export function takeFirstPage(query: { page: number; pageSize: number; sort: string }): Page<Listing> | undefined {
+export function takeFirstPage(query: { page: number; pageSize: number; sort: string; market?: string }): Page<Listing> | undefined {
   if (taken || typeof document === 'undefined') return undefined;
   taken = true;
   const element = document.getElementById(ELEMENT_ID);
   if (!element) return undefined;
   element.remove();
   try {
-    const data = JSON.parse(element.textContent ?? '') as { query?: { page: number; pageSize: number; sort: string }; page?: Page<Listing> };
+    const data = JSON.parse(element.textContent ?? '') as { query?: { page: number; pageSize: number; sort: string; market?: string }; page?: Page<Listing> };
     const q = data.query;
-    if (!q || !data.page || q.page !== query.page || q.pageSize !== query.pageSize || q.sort !== query.sort) return undefined;
+    if (!q || !data.page || q.page !== query.page || q.pageSize !== query.pageSize || q.sort !== query.sort || q.market !== query.market) return undefined;
     return data.page;
   } catch {
     return undefined;

@@ -1,3 +1,4 @@
+import { DEFAULT_MARKET } from '@farmlink/shared';
 import { download, request } from './client';
 import type {
   Address,
@@ -26,6 +27,7 @@ import type {
   ListingBody,
   ListingQuery,
   ListingUpdate,
+  Market,
   Membership,
   Order,
   OrderQuery,
@@ -94,10 +96,19 @@ function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
   return p;
 }
 
+export const markets = {
+  list: () => request<Market[]>('GET', '/markets'),
+};
+
 export const regions = {
   list: (query: RegionQuery) =>
     cached(`list:${query.market ?? ''}:${query.level ?? ''}:${query.parentCode ?? ''}:${query.q ?? ''}`, () => request<Region[]>('GET', '/regions', { query })),
   get: (code: string) => cached(`get:${code}`, () => request<RegionWithParents>('GET', `/regions/${encodeURIComponent(code)}`)),
+  /** Whether `code` is a region of `market` (cn's GB/T 2260 codes are six digits; another market's are asked for). */
+  inMarket: (code: string, market: string): Promise<boolean> =>
+    market === DEFAULT_MARKET
+      ? Promise.resolve(/^\d{6}$/.test(code))
+      : regions.list({ market, q: code }).then((list) => list.some((r) => r.code === code), () => false),
 };
 
 export const programmes = {

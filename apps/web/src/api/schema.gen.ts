@@ -1627,6 +1627,17 @@ export interface components {
              */
             currency: string;
             /**
+             * @description The levels the market's regions use (province, prefecture, county: the top first) and the market's own name of each, e.g. { county: 'county' } for Kenya's 47 counties. Not in contract v1.1; an addition for the web app's region pickers
+             * @example {
+             *       "province": "province",
+             *       "prefecture": "prefecture",
+             *       "county": "county"
+             *     }
+             */
+            levelNames: {
+                [key: string]: string;
+            };
+            /**
              * @description The market's languages, its first first
              * @example [
              *       "zh-CN",

@@ -38,7 +38,9 @@ export type Address = Schemas['AddressDto'];
 export type AddressBody = Schemas['CreateAddressDto'];
 export type AddressUpdate = Schemas['UpdateAddressDto'];
 
-// Regions and programmes
+// Markets, regions and programmes
+/** GET /api/markets: a market this deployment serves (cn, the default, first). */
+export type Market = Schemas['MarketDto'];
 export type Region = Schemas['RegionDto'];
 export type RegionWithParents = Schemas['RegionWithParentsDto'];
 export type RegionQuery = QueryOf<'RegionsController_list'>;

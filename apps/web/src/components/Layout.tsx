@@ -1,17 +1,31 @@
 import { Suspense, type ReactNode } from 'react';
 import { Link, NavLink, Navigate, Outlet, useLocation } from 'react-router-dom';
 import type { Role } from '../api';
-import { useI18n } from '../i18n/i18n';
+import { translate, useI18n } from '../i18n/i18n';
 import { useAuth } from '../state/auth';
 import { useCart } from '../state/cart';
 import { Loading } from './ui';
 
+/** The current market's languages: a button to the other one when it has two, a select when more, nothing when one. */
 function LanguageSwitch() {
-  const { lang, setLang, t } = useI18n();
-  const next = lang === 'zh' ? 'en' : 'zh';
+  const { lang, langs, setLang, t } = useI18n();
+  const others = langs.filter((l) => l !== lang);
+  if (others.length === 0) return null;
+  if (others.length > 1) {
+    return (
+      <select className="lang-switch" value={lang} onChange={(e) => setLang(e.target.value)} aria-label={t('nav.language')}>
+        {langs.map((l) => (
+          <option key={l} value={l} lang={translate(l, 'language.tag')}>
+            {translate(l, 'language.name')}
+          </option>
+        ))}
+      </select>
+    );
+  }
+  const next = others[0];
   return (
-    <button type="button" className="lang-switch" onClick={() => setLang(next)} aria-label={t('nav.language')} lang={next === 'zh' ? 'zh-CN' : 'en'}>
-      {next === 'zh' ? '中文' : 'EN'}
+    <button type="button" className="lang-switch" onClick={() => setLang(next)} aria-label={t('nav.language')} lang={translate(next, 'language.tag')} title={translate(next, 'language.name')}>
+      {translate(next, 'language.short')}
     </button>
   );
 }

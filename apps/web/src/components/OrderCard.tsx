@@ -92,7 +92,7 @@ export function OrderCard({ order, meta, details, children, link }: { order: Ord
         {t('orders.placedAt', { date: date(order.placedAt, true) })}
         {meta}
       </p>
-      <LineItems className="order-lines" lines={order.lines.map((l) => ({ key: l.listingId, title: l.title, quantity: l.quantity, totalCents: l.lineTotalCents }))} />
+      <LineItems className="order-lines" lines={order.lines.map((l) => ({ key: l.listingId, title: l.title, quantity: l.quantity, totalCents: l.lineTotalCents }))} currency={order.currency} />
       {order.shippingCents > 0 && (
         <p className="row-between muted" data-testid="order-shipping">
           <span>{t('shipping.fee')}</span>

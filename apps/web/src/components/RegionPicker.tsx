@@ -1,22 +1,28 @@
-import { useEffect, useId, useState } from 'react';
-import { regions, type Region } from '../api';
-import { useI18n } from '../i18n/i18n';
+import { DEFAULT_MARKET, type RegionLevel } from '@farmlink/shared';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { regions, type Market, type Region } from '../api';
+import { useI18n, type Translate } from '../i18n/i18n';
+import { marketLevels, useMarket } from '../state/market';
 import { Options } from './ui';
 
 interface Props {
   legend: string;
   value: string;
   onChange(code: string): void;
-  /** 'county': only a county is a value; 'any': the deepest level chosen (filters). */
+  /** 'county': only a region of the market's lowest level is a value; 'any': the deepest level chosen (filters). */
   mode?: 'county' | 'any';
   error?: string;
   optional?: boolean;
-  /** A code to start from (e.g. an officer's jurisdiction); levels above it are fixed. */
-  rootCode?: string;
+  /** The market whose regions to offer (GET /api/markets); default the current market (the user's, or the shop's choice). */
+  market?: string;
   compact?: boolean;
 }
 
-function splitCode(code: string): [string, string, string] {
+/** A code's chain from the top level down, one entry per level ('' below the code's own level). */
+type Chain = string[];
+
+/** The default market's fast path: GB/T 2260 codes hold their parents (province: first two digits, prefecture: four). */
+function splitGbCode(code: string): Chain {
   if (!/^\d{6}$/.test(code)) return ['', '', ''];
   const prov = `${code.slice(0, 2)}0000`;
   const pref = code.endsWith('0000') ? '' : `${code.slice(0, 4)}00`;
@@ -24,23 +30,57 @@ function splitCode(code: string): [string, string, string] {
   return [prov, pref, county];
 }
 
-function useRegionList(parentCode: string | null, level: Region['level']): Region[] {
-  const [list, setList] = useState<Region[]>([]);
+/** `code` with its parents, placed by level (GET /api/regions/:code; the default market's codes are split at once); undefined while loading. */
+function useChainOf(code: string, market: Market, levels: RegionLevel[]): Chain | undefined {
+  const gb = market.code === DEFAULT_MARKET;
+  const [loaded, setLoaded] = useState<{ code: string; chain: Chain }>();
   useEffect(() => {
+    if (gb || !code) return;
     let live = true;
-    if (parentCode === '') {
-      setList([]);
-      return;
-    }
+    const place = (found: Region[]): Chain => levels.map((level) => found.find((r) => r.level === level)?.code ?? '');
     regions
-      .list(parentCode ? { parentCode } : { level })
-      .then((r) => live && setList(r.filter((x) => x.level === level || parentCode !== null)))
-      .catch(() => live && setList([]));
+      .get(code)
+      .then((r) => live && setLoaded({ code, chain: place([...(r.parents ?? []), r]) }))
+      .catch(() => live && setLoaded({ code, chain: place([]) }));
     return () => {
       live = false;
     };
-  }, [parentCode, level]);
-  return list;
+  }, [code, gb, levels]);
+  if (gb) return splitGbCode(code);
+  if (!code) return levels.map(() => '');
+  return loaded?.code === code ? loaded.chain : undefined;
+}
+
+/**
+ * Each level's choices: the market's top level, then the children of the region chosen above
+ * (GET /api/regions?market=&parentCode=; answers are cached, so asking again is free).
+ */
+function useLevelLists(market: string, levels: RegionLevel[], chain: Chain): Region[][] {
+  const [lists, setLists] = useState<Region[][]>([]);
+  const key = chain.join(',');
+  useEffect(() => {
+    let live = true;
+    // The default market's requests stay as they were (and share the browser's cache).
+    const scope = market === DEFAULT_MARKET ? {} : { market };
+    const load = (i: number): Promise<Region[]> => {
+      if (i === 0) return regions.list({ ...scope, level: levels[0] }).then((r) => r.filter((x) => x.level === levels[0]));
+      const parent = chain[i - 1];
+      return parent ? regions.list({ ...scope, parentCode: parent }) : Promise.resolve([]);
+    };
+    Promise.all(levels.map((_, i) => load(i).catch((): Region[] => []))).then((all) => live && setLists(all));
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [market, levels, key]);
+  return lists;
+}
+
+/** A level's label: the market's name for it, in the reader's language where there is a message (region.county), else as the market writes it. */
+export function levelLabel(t: Translate, has: (key: string) => boolean, market: Market, level: RegionLevel): string {
+  const name = market.levelNames?.[level] ?? level;
+  const key = `region.${name.replace(/[-\s]+(\w)/g, (_, c: string) => c.toUpperCase())}`;
+  return has(key) ? t(key as Parameters<Translate>[0]) : name.charAt(0).toUpperCase() + name.slice(1);
 }
 
 /** One level's labelled select. */
@@ -55,44 +95,47 @@ function LevelSelect(props: { id: string; label: string; empty: string; value: s
   );
 }
 
-/** Province → prefecture → county, each a labelled select (GB/T 2260 codes). */
-export function RegionPicker({ legend, value, onChange, mode = 'county', error, optional, compact }: Props) {
-  const { t } = useI18n();
+/**
+ * A region of a market, one labelled select per level the market has, top first: for China
+ * (GB/T 2260) province → prefecture → county; for Kenya one select of its 47 counties. Each level
+ * lists the children of the region chosen above it.
+ */
+export function RegionPicker({ market: marketCode, ...props }: Props) {
+  const markets = useMarket();
+  const market = marketCode ? markets.market(marketCode) : markets.current;
+  // Another market is another set of levels: start afresh.
+  return <MarketRegionPicker key={market.code} market={market} {...props} />;
+}
+
+function MarketRegionPicker({ legend, value, onChange, mode = 'county', error, optional, compact, market }: Omit<Props, 'market'> & { market: Market }) {
+  const { t, has } = useI18n();
+  const levelKey = Object.keys(market.levelNames ?? {}).join(',');
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const levels = useMemo(() => marketLevels(market), [levelKey]);
   const id = useId();
-  const [initProv, initPref, initCounty] = splitCode(value);
-  const [prov, setProv] = useState(initProv);
-  const [pref, setPref] = useState(initPref);
-  const [county, setCounty] = useState(initCounty);
+  const fromValue = useChainOf(value, market, levels);
+  const [chain, setChain] = useState<Chain>(() => fromValue ?? levels.map(() => ''));
+  const emitted = useRef<string | null>(null);
 
-  // Follow a value set from outside (a reset, a loaded record).
+  // Follow a value set from outside (a reset, a loaded record); not the value this picker just gave.
+  const fromValueKey = fromValue?.join(',');
   useEffect(() => {
-    const [p, f, c] = splitCode(value);
-    const current = county || pref || prov;
-    if (value !== current && (mode === 'any' || value === '' || c)) {
-      setProv(p);
-      setPref(f);
-      setCounty(c);
-    }
+    if (!fromValue || value === emitted.current) return;
+    const complete = fromValue[fromValue.length - 1] !== '';
+    if (value !== deepest(chain) && (mode === 'any' || value === '' || complete)) setChain(fromValue);
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [value]);
+  }, [fromValueKey]);
 
-  const provinces = useRegionList(null, 'province');
-  const prefectures = useRegionList(prov || '', 'prefecture');
-  const counties = useRegionList(pref || '', 'county');
-
+  const lists = useLevelLists(market.code, levels, chain);
   const empty = mode === 'any' ? t('region.all') : t('region.choose');
   // A choice clears the levels below it.
-  const choose = (p: string, f: string, c: string) => {
-    setProv(p);
-    setPref(f);
-    setCounty(c);
-    onChange(mode === 'county' ? c : c || f || p);
+  const choose = (i: number, code: string) => {
+    const next = levels.map((_, j) => (j < i ? chain[j] : j === i ? code : ''));
+    setChain(next);
+    emitted.current = mode === 'county' ? next[next.length - 1] : deepest(next);
+    onChange(emitted.current);
   };
-  const levels = [
-    { level: 'p', label: t('region.province'), value: prov, regions: provinces, invalid: !!error && !prov, onChange: (v: string) => choose(v, '', '') },
-    { level: 'f', label: t('region.prefecture'), value: pref, regions: prefectures, disabled: !prov, invalid: !!error && !!prov && !pref, onChange: (v: string) => choose(prov, v, '') },
-    { level: 'c', label: t('region.county'), value: county, regions: counties, disabled: !pref, invalid: !!error && !county, onChange: (v: string) => choose(prov, pref, v) },
-  ];
+  const last = levels.length - 1;
 
   return (
     <fieldset className={`region-picker${compact ? ' region-picker--compact' : ''}${error ? ' field--error' : ''}`} aria-describedby={error ? `${id}-err` : undefined}>
@@ -100,9 +143,19 @@ export function RegionPicker({ legend, value, onChange, mode = 'county', error, 
         {legend}
         {optional && <span className="field__optional"> ({t('common.optional')})</span>}
       </legend>
-      <div className="region-picker__row">
-        {levels.map(({ level, ...l }) => (
-          <LevelSelect key={level} id={`${id}-${level}`} empty={empty} {...l} />
+      <div className={`region-picker__row region-picker__row--${levels.length}`}>
+        {levels.map((level, i) => (
+          <LevelSelect
+            key={level}
+            id={`${id}-${level}`}
+            label={levelLabel(t, has, market, level)}
+            empty={empty}
+            value={chain[i] ?? ''}
+            regions={lists[i] ?? []}
+            disabled={i > 0 && !chain[i - 1]}
+            invalid={!!error && !chain[i] && (i === 0 || i === last || !!chain[i - 1])}
+            onChange={(code) => choose(i, code)}
+          />
         ))}
       </div>
       {error && (
@@ -112,6 +165,11 @@ export function RegionPicker({ legend, value, onChange, mode = 'county', error, 
       )}
     </fieldset>
   );
+}
+
+/** The lowest region chosen in a chain. */
+function deepest(chain: Chain): string {
+  return [...chain].reverse().find(Boolean) ?? '';
 }
 
 /** The name of a region with its parents, e.g. "贵州省 遵义市 桐梓县". */

@@ -1,5 +1,17 @@
-/** English. Every key here must also be in zh.ts (the type checker makes sure). */
+/**
+ * English. Every key here must also be in zh.ts (the type checker makes sure).
+ * A language is one file beside this one, named by its code (sw.ts exports `sw`, en-KE.ts `en_KE`), with its own
+ * name and BCP 47 tag in `language.*`: i18n.tsx finds it; keys it lacks are shown in English.
+ */
 export const en = {
+  'language.name': 'English',
+  'language.short': 'EN',
+  'language.tag': 'en',
+
+  'market.label': 'Market',
+  'market.hint': 'Prices, regions and languages follow the market you are in.',
+  'market.shopIn': 'Shop in',
+
   'app.name': 'FarmLink',
   'app.title': 'FarmLink — produce straight from the farm',
   'app.footer': 'FarmLink connects farmers and cooperatives in rural counties with buyers. Every sale counts in the county reports.',
@@ -195,6 +207,7 @@ export const en = {
   'shop.allCategories': 'All categories',
   'shop.origin': 'Origin',
   'shop.priceRange': 'Price (¥)',
+  'shop.priceRangeIn': 'Price ({currency})',
   'shop.minPrice': 'From',
   'shop.maxPrice': 'To',
   'shop.applyPrice': 'Apply price',
@@ -430,6 +443,7 @@ export const en = {
   'farm.unitHint': 'What a buyer gets for one: box, bag, jin…',
   'farm.netWeightKg': 'Net weight per unit (kg)',
   'farm.priceYuan': 'Price per unit (¥)',
+  'farm.priceIn': 'Price per unit ({currency})',
   'farm.perKgPreview': 'That is {price} per kg.',
   'farm.sellThrough': 'Sell through',
   'farm.sellThroughHint': 'With a cooperative, the cooperative is the seller and ships the order.',

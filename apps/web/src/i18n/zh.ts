@@ -2,6 +2,14 @@ import type { MessageKey } from './en';
 
 /** 简体中文（默认）。 */
 export const zh: Record<MessageKey, string> = {
+  'language.name': '中文',
+  'language.short': '中文',
+  'language.tag': 'zh-CN',
+
+  'market.label': '市场',
+  'market.hint': '价格、地区和语言随所在市场而定。',
+  'market.shopIn': '选购市场',
+
   'app.name': '农链 FarmLink',
   'app.title': '农链 FarmLink — 农产品产地直发',
   'app.footer': '农链连接县域的农户、合作社与买家。每一笔销售都计入县域统计报表。',
@@ -197,6 +205,7 @@ export const zh: Record<MessageKey, string> = {
   'shop.allCategories': '全部分类',
   'shop.origin': '产地',
   'shop.priceRange': '价格（元）',
+  'shop.priceRangeIn': '价格（{currency}）',
   'shop.minPrice': '最低',
   'shop.maxPrice': '最高',
   'shop.applyPrice': '应用价格',
@@ -432,6 +441,7 @@ export const zh: Record<MessageKey, string> = {
   'farm.unitHint': '买家买一份得到什么：箱、袋、斤…',
   'farm.netWeightKg': '每份净重（公斤）',
   'farm.priceYuan': '每份价格（元）',
+  'farm.priceIn': '每份价格（{currency}）',
   'farm.perKgPreview': '折合每公斤 {price}。',
   'farm.sellThrough': '销售方式',
   'farm.sellThroughHint': '通过合作社销售时，合作社是卖家并负责发货。',

@@ -1,3 +1,4 @@
+import { DEFAULT_MARKET } from '@farmlink/shared';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Listing } from '../api';
 
@@ -19,6 +20,8 @@ export interface CartLine {
   countyCode: string;
   /** The listing's currency (its market's); carts saved before markets have none: CNY. */
   currency?: string;
+  /** The listing's market; carts saved before markets have none: cn. */
+  marketCode?: string;
 }
 
 const STORAGE_KEY = 'farmlink.cart';
@@ -27,6 +30,8 @@ interface CartState {
   lines: CartLine[];
   count: number;
   totalCents: number;
+  /** The market of the cart's listings (a checkout never mixes markets): where its address is; undefined when empty. */
+  market?: string;
   add(listing: Listing, quantity: number): void;
   setQuantity(listingId: string, quantity: number): void;
   remove(listingId: string): void;
@@ -77,6 +82,7 @@ export function CartProvider({ children }: { children: ReactNode }) {
         sellerName: (listing.cooperativeId ? listing.cooperativeName : listing.farmerName) ?? undefined,
         countyCode: listing.countyCode,
         currency: listing.currency,
+        marketCode: listing.marketCode,
       };
       if (existing) {
         return prev.map((l) => (l.listingId === listing.id ? { ...snapshot, quantity: Math.min(l.quantity + quantity, Math.max(listing.stock, 1)) } : l));
@@ -96,6 +102,7 @@ export function CartProvider({ children }: { children: ReactNode }) {
       lines,
       count: lines.reduce((n, l) => n + l.quantity, 0),
       totalCents: lines.reduce((n, l) => n + l.quantity * l.priceCents, 0),
+      market: lines.length > 0 ? (lines[0].marketCode ?? DEFAULT_MARKET) : undefined,
       add,
       setQuantity,
       remove,

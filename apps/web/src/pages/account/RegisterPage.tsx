@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { ApiError, auth, type RegisterWithPovertyBody } from '../../api';
+import { MarketSelect } from '../../components/MarketSelect';
 import { RegionPicker } from '../../components/RegionPicker';
 import { Field, FormNotice, PageTitle } from '../../components/ui';
 import { fieldErrors, useFormSubmit, type FormErrors } from '../../components/util';
 import { useI18n } from '../../i18n/i18n';
 import { useAuth } from '../../state/auth';
+import { useMarket } from '../../state/market';
 import { homeFor } from './LoginPage';
 
 type Errors = FormErrors<'email' | 'password' | 'displayName' | 'phone' | 'countyCode' | 'village' | 'povertyRegistrationNo'>;
@@ -20,6 +22,10 @@ export default function RegisterPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [phone, setPhone] = useState('');
+  // Several markets: the visitor says which one they are in (the shop's, to start with); one: it is cn.
+  const markets = useMarket();
+  const [pickedMarket, setMarketCode] = useState<string>();
+  const marketCode = pickedMarket ?? markets.current.code;
   const [countyCode, setCountyCode] = useState('');
   const [village, setVillage] = useState('');
   const [poverty, setPoverty] = useState(false);
@@ -46,6 +52,7 @@ export default function RegisterPage() {
         displayName: displayName.trim(),
         role,
         locale: lang === 'zh' ? 'zh-CN' : 'en',
+        ...(markets.several ? { marketCode } : {}),
         ...(phone.trim() ? { phone: phone.trim() } : {}),
         ...(role === 'farmer' ? { countyCode, povertyRegistered: poverty, ...(village.trim() ? { village: village.trim() } : {}) } : {}),
         ...(role === 'farmer' && poverty && povertyNo.trim() ? { povertyRegistrationNo: povertyNo.trim() } : {}),
@@ -73,6 +80,18 @@ export default function RegisterPage() {
             </label>
           ))}
         </fieldset>
+        {markets.several && (
+          <Field label={t('market.label')} hint={t('market.hint')}>
+            <MarketSelect
+              id="register-market"
+              value={marketCode}
+              onChange={(code) => {
+                setMarketCode(code);
+                setCountyCode(''); // another market's regions
+              }}
+            />
+          </Field>
+        )}
         <Field label={t('account.displayName')} error={errors.displayName}>
           <input name="displayName" value={displayName} onChange={(e) => setDisplayName(e.target.value)} autoComplete="name" />
         </Field>
@@ -87,7 +106,7 @@ export default function RegisterPage() {
         </Field>
         {role === 'farmer' && (
           <>
-            <RegionPicker legend={t('register.county')} value={countyCode} onChange={setCountyCode} error={errors.countyCode} />
+            <RegionPicker legend={t('register.county')} value={countyCode} market={marketCode} onChange={setCountyCode} error={errors.countyCode} />
             <Field label={t('register.village')} error={errors.village} optional>
               <input name="village" value={village} onChange={(e) => setVillage(e.target.value)} maxLength={100} />
             </Field>

@@ -74,7 +74,7 @@ export default function CooperativesPage() {
             <Field label={t('coop.name')} error={errors.name}>
               <input name="name" value={name} onChange={(e) => setName(e.target.value)} maxLength={200} />
             </Field>
-            <RegionPicker legend={t('coop.county')} value={countyCode} onChange={setCountyCode} error={errors.countyCode} />
+            <RegionPicker legend={t('coop.county')} value={countyCode} market={user?.marketCode} onChange={setCountyCode} error={errors.countyCode} />
             <Field label={t('coop.registrationNo')} error={errors.registrationNo} optional hint={t('coop.registrationNoHint')}>
               <input name="registrationNo" value={registrationNo} onChange={(e) => setRegistrationNo(e.target.value)} maxLength={50} />
             </Field>

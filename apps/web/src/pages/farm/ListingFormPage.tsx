@@ -6,6 +6,7 @@ import { ErrorNotice, Field, FormNotice, Loading, Options, PageTitle, ProduceIma
 import { centsToYuanInput, errorText, fieldFlags, gramsToKgInput, parseKg, parseYuan, todayIso, useAsync } from '../../components/util';
 import { useI18n } from '../../i18n/i18n';
 import { useAuth } from '../../state/auth';
+import { useMarket } from '../../state/market';
 import { StockHistory } from './StockHistory';
 
 const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
@@ -98,6 +99,8 @@ export default function ListingFormPage() {
   const editing = Boolean(id);
   const { t, money, number } = useI18n();
   const { user } = useAuth();
+  // Prices are in the farmer's market's currency (a listing's market is its farmer's).
+  const currency = useMarket().market(user?.marketCode).currency;
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const existing = useAsync(() => (id ? listings.getFresh(id) : Promise.resolve(null)), [id]);
@@ -260,7 +263,7 @@ export default function ListingFormPage() {
           </Field>
         </div>
         <div className="form-row">
-          <Field label={t('farm.priceYuan')} error={errors.price}>
+          <Field label={currency === 'CNY' ? t('farm.priceYuan') : t('farm.priceIn', { currency })} error={errors.price}>
             <input name="price" inputMode="decimal" value={draft.price} onChange={(e) => set('price', e.target.value)} />
           </Field>
           <Field label={t('listing.stock')} error={errors.stock}>
@@ -270,7 +273,7 @@ export default function ListingFormPage() {
         {(() => {
           const g = parseKg(draft.netWeight);
           const c = parseYuan(draft.price);
-          return g && c ? <p className="muted">{t('farm.perKgPreview', { price: `¥${(Math.round((c * 1000) / g) / 100).toFixed(2)}` })}</p> : null;
+          return g && c ? <p className="muted">{t('farm.perKgPreview', { price: money(Math.round((c * 1000) / g), currency) })}</p> : null;
         })()}
         <Field label={t('farm.sku')} error={errors.sku} hint={t('farm.skuHint')} optional>
           <input name="sku" maxLength={64} autoComplete="off" value={draft.sku} onChange={(e) => set('sku', e.target.value)} />

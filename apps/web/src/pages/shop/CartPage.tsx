@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { account, checkouts, type CheckoutQuote } from '../../api';
+import { account, checkouts, regions, type Address, type CheckoutQuote } from '../../api';
 import { RegionPicker } from '../../components/RegionPicker';
 import { listingPath } from '../../components/links';
 import { Empty, PageTitle, ProduceImage } from '../../components/ui';
@@ -33,8 +33,22 @@ export function EmptyCart({ title }: { title: string }) {
   );
 }
 
+/** The buyer's saved addresses in `market` (a checkout's address is in its listings' market); all of them without one. */
+export async function addressesIn(market: string | undefined): Promise<Address[]> {
+  const list = await account.addresses();
+  if (!market) return list;
+  const inMarket = await Promise.all(list.map((a) => regions.inMarket(a.countyCode, market)));
+  return list.filter((_, i) => inMarket[i]);
+}
+
 /** The county a buyer chose on the cart page for the shipping estimate (the checkout starts from it when there is no saved address). */
 export const CART_COUNTY_KEY = 'farmlink.cart.county';
+
+/** The county chosen on the cart page when it is in `market` (a cart of another market's may have been there before), else ''. */
+export async function chosenCountyIn(market: string | undefined): Promise<string> {
+  const chosen = sessionStorage.getItem(CART_COUNTY_KEY);
+  return chosen && (!market || (await regions.inMarket(chosen, market))) ? chosen : '';
+}
 
 /**
  * Each seller's shipping for the cart to `countyCode`, from the server (POST /api/checkouts/quote, the same
@@ -66,23 +80,18 @@ export default function CartPage() {
   const { user } = useAuth();
   const navigate = useNavigate();
   const isBuyer = user?.role === 'buyer';
-  // Where to: the county chosen here before, else the buyer's default saved address.
-  const [countyCode, setCountyCode] = useState(() => sessionStorage.getItem(CART_COUNTY_KEY) ?? '');
+  // Where to: the county chosen here before, else the buyer's default saved address (either in the cart's market).
+  const [countyCode, setCountyCode] = useState('');
   useEffect(() => {
-    if (!isBuyer || countyCode) return;
     let live = true;
-    account
-      .addresses()
-      .then((list) => {
-        const preferred = list.find((a) => a.isDefault);
-        if (live && preferred) setCountyCode((c) => c || preferred.countyCode);
-      })
+    const market = cart.market;
+    (async () => (await chosenCountyIn(market)) || (isBuyer ? ((await addressesIn(market)).find((a) => a.isDefault)?.countyCode ?? '') : ''))()
+      .then((code) => live && code && setCountyCode((c) => c || code))
       .catch(() => undefined);
     return () => {
       live = false;
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [isBuyer]);
+  }, [isBuyer, cart.market]);
   const chooseCounty = (code: string) => {
     setCountyCode(code);
     if (code) sessionStorage.setItem(CART_COUNTY_KEY, code);
@@ -147,7 +156,7 @@ export default function CartPage() {
       <div className="card summary">
         {isBuyer ? (
           <div data-testid="cart-destination">
-            <RegionPicker legend={t('cart.shipTo')} value={countyCode} onChange={chooseCounty} compact />
+            <RegionPicker legend={t('cart.shipTo')} value={countyCode} market={cart.market} onChange={chooseCounty} compact />
             {!countyCode && <p className="muted">{t('shipping.chooseCounty')}</p>}
           </div>
         ) : (

@@ -7,7 +7,7 @@ import { errorText, fieldFlags, newIdempotencyKey } from '../../components/util'
 import { useI18n } from '../../i18n/i18n';
 import { useAuth } from '../../state/auth';
 import { useCart } from '../../state/cart';
-import { CART_COUNTY_KEY, EmptyCart, groupBySeller, parcelTitle, useShippingQuote } from './CartPage';
+import { addressesIn, chosenCountyIn, EmptyCart, groupBySeller, parcelTitle, useShippingQuote } from './CartPage';
 import { CN_MOBILE, CountyName } from '../account/AccountPage';
 
 export const CHECKOUT_STORAGE_PREFIX = 'farmlink.checkout.';
@@ -38,14 +38,15 @@ export default function CheckoutPage() {
   };
   useEffect(() => {
     let live = true;
-    account
-      .addresses()
-      .then((list) => {
+    // Only addresses in the cart's market: a checkout's address is in its listings' market.
+    addressesIn(cart.market)
+      .then(async (list) => {
         if (!live) return;
         setSaved(list);
         const preferred = list.find((a) => a.isDefault);
-        if (preferred) fillFrom(preferred);
-        else setCountyCode((c) => c || (sessionStorage.getItem(CART_COUNTY_KEY) ?? '')); // the county chosen on the cart page
+        if (preferred) return fillFrom(preferred);
+        const chosen = await chosenCountyIn(cart.market); // the county chosen on the cart page
+        if (live && chosen) setCountyCode((c) => c || chosen);
       })
       .catch(() => undefined);
     return () => {
@@ -147,7 +148,7 @@ export default function CheckoutPage() {
           <Field label={t('checkout.phone')} error={errors.phone}>
             <input type="tel" value={phone} onChange={(e) => setPhone(e.target.value)} autoComplete="tel" inputMode="tel" />
           </Field>
-          <RegionPicker legend={t('checkout.county')} value={countyCode} onChange={setCountyCode} error={errors.countyCode} />
+          <RegionPicker legend={t('checkout.county')} value={countyCode} market={cart.market} onChange={setCountyCode} error={errors.countyCode} />
           <Field label={t('checkout.line1')} error={errors.line1} hint={t('checkout.line1Hint')}>
             <input value={line1} onChange={(e) => setLine1(e.target.value)} autoComplete="street-address" maxLength={200} />
           </Field>

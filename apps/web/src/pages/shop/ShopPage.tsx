@@ -4,10 +4,12 @@ import { useSearchParams } from 'react-router-dom';
 import { listings, type ListingQuery } from '../../api';
 import { prerenderedSearch, takeFirstPage } from '../../api/first-page';
 import { ListingCard } from '../../components/ListingCard';
+import { MarketSwitcher } from '../../components/MarketSelect';
 import { RegionPicker } from '../../components/RegionPicker';
 import { Options, PagedList } from '../../components/ui';
 import { centsToYuanInput, parseYuan, useAsync } from '../../components/util';
 import { useI18n } from '../../i18n/i18n';
+import { useMarket } from '../../state/market';
 
 const PAGE_SIZE = 24;
 
@@ -23,6 +25,9 @@ export function ShopPage() {
   const inStock = params.get('inStock') === '1';
   const sort = (params.get('sort') as ListingQuery['sort']) ?? 'newest';
   const page = Math.max(1, Number(params.get('page')) || 1);
+  // With several markets the shop shows one at a time (the visitor's choice); with one, every listing is in it.
+  const { several, current, ready } = useMarket();
+  const market = several ? current.code : undefined;
 
   // Words typed into the prerendered search box while the app was on its way are kept.
   const [typed] = useState(prerenderedSearch);
@@ -47,23 +52,28 @@ export function ShopPage() {
   };
 
   // The API puts the unfiltered first page into index.html: start from it instead of asking again.
+  // (With several markets, known from the last visit, it must be of the shop's market: the app keeps it in a cookie for the API.)
   const [firstPage] = useState(() =>
-    !q && !category && !regionCode && !minPrice && !maxPrice && !inStock && sort === 'newest' && page === 1 ? takeFirstPage({ page, pageSize: PAGE_SIZE, sort }) : undefined,
+    !q && !category && !regionCode && !minPrice && !maxPrice && !inStock && sort === 'newest' && page === 1 ? takeFirstPage({ page, pageSize: PAGE_SIZE, sort, market }) : undefined,
   );
   const result = useAsync(
+    // The first search waits for the list of markets: with several, it is one market's.
     () =>
-      listings.search({
-        q: q || undefined,
-        category: (category || undefined) as ListingQuery['category'],
-        regionCode: regionCode || undefined,
-        minPriceCents: minPrice ? Number(minPrice) : undefined,
-        maxPriceCents: maxPrice ? Number(maxPrice) : undefined,
-        inStock: inStock || undefined,
-        sort,
-        page,
-        pageSize: PAGE_SIZE,
-      }),
-    [q, category, regionCode, minPrice, maxPrice, inStock, sort, page],
+      ready.then(() =>
+        listings.search({
+          q: q || undefined,
+          category: (category || undefined) as ListingQuery['category'],
+          regionCode: regionCode || undefined,
+          minPriceCents: minPrice ? Number(minPrice) : undefined,
+          maxPriceCents: maxPrice ? Number(maxPrice) : undefined,
+          inStock: inStock || undefined,
+          sort,
+          page,
+          pageSize: PAGE_SIZE,
+          market,
+        }),
+      ),
+    [q, category, regionCode, minPrice, maxPrice, inStock, sort, page, market],
     firstPage,
   );
 
@@ -96,6 +106,8 @@ export function ShopPage() {
             {t('shop.search')}
           </button>
         </form>
+        {/* Another market's regions are not this one's: its origin filter starts afresh. */}
+        <MarketSwitcher onSwitch={() => update({ region: null })} />
       </section>
 
       <div className="shop__layout">
@@ -111,10 +123,10 @@ export function ShopPage() {
                 <Options empty={t('shop.allCategories')} options={CATEGORIES.map((c) => ({ value: c, label: t(`category.${c}`) }))} />
               </select>
             </div>
-            <RegionPicker legend={t('shop.origin')} value={regionCode} mode="any" compact onChange={(code) => update({ region: code })} />
+            <RegionPicker legend={t('shop.origin')} value={regionCode} market={current.code} mode="any" compact onChange={(code) => update({ region: code })} />
             <form className="price-filter" onSubmit={applyPrice} noValidate>
               <fieldset>
-                <legend>{t('shop.priceRange')}</legend>
+                <legend>{current.currency === 'CNY' ? t('shop.priceRange') : t('shop.priceRangeIn', { currency: current.currency })}</legend>
                 <div className="price-filter__row">
                   <div className="field">
                     <label htmlFor="f-min">{t('shop.minPrice')}</label>
