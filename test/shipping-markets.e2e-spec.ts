@@ -123,4 +123,23 @@ describe('Shipping rates per market: a Kenyan seller (e2e)', () => {
     expect((await regions.firstLevelOf(NAIROBI))?.code).toBe(NAIROBI);
     expect(await regions.firstLevelOf('KE-99')).toBeUndefined();
   });
+
+  it("a Kenyan buyer saves an address with a Kenyan phone number; the phone rule is the county's market's", async () => {
+    const kenyan = await createUser(t, 'buyer');
+    const add = (body: object) => t.http().post('/api/me/addresses').set(kenyan.auth).send(body);
+    const saved = await add({ name: 'Otieno', phone: '0712 345678', countyCode: NAIROBI, line1: 'Moi Avenue 12' }).expect(201);
+    expect(saved.body).toMatchObject({ countyCode: NAIROBI, phone: '0712 345678', isDefault: true });
+    await add({ name: 'Otieno', phone: '+254 712 345678', countyCode: NAIROBI, line1: 'Moi Avenue 14' }).expect(201);
+    // Not a Kenyan number (too short; a mainland Chinese mobile number): 400, nothing saved.
+    for (const phone of ['071234', '13800000001']) {
+      const res = await add({ name: 'Otieno', phone, countyCode: NAIROBI, line1: 'Moi Avenue 12' }).expect(400);
+      expect(JSON.stringify(res.body.message)).toMatch(/phone must be a phone number of KE/);
+    }
+    // A Chinese county keeps China's rule (a mainland mobile number), and so does moving an address there.
+    const cn = await add({ name: '陈静', phone: '0712 345678', countyCode: COUNTIES.tongzi, line1: '娄山关镇 1 号' }).expect(400);
+    expect(JSON.stringify(cn.body.message)).toMatch(/mainland mobile number/);
+    await t.http().patch(`/api/me/addresses/${saved.body.id}`).set(kenyan.auth).send({ countyCode: COUNTIES.tongzi }).expect(400);
+    const book = (await t.http().get('/api/me/addresses').set(kenyan.auth).expect(200)).body as { countyCode: string }[];
+    expect(book.map((a) => a.countyCode)).toEqual([NAIROBI, NAIROBI]);
+  });
 });

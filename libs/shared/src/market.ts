@@ -19,3 +19,18 @@ export interface Market {
   /** BCP 47 tags, the market's first language first, e.g. ['zh-CN', 'en']. */
   locales: string[];
 }
+
+/** A mainland Chinese mobile number: 11 digits, 13x–19x (the cn market's delivery phones). */
+export const CN_MOBILE = /^1[3-9]\d{9}$/;
+
+/** Any phone number as people type it: digits, spaces, brackets and dashes, an optional leading +. */
+export const PHONE_PATTERN = /^\+?[0-9 ()-]{5,20}$/;
+
+/**
+ * Whether `phone` may be saved as a delivery phone in `marketCode`: a mainland mobile number in cn
+ * (couriers text it), any phone number elsewhere (the API also checks it against the market's
+ * country numbering plan).
+ */
+export function isAddressPhone(phone: string, marketCode: string): boolean {
+  return marketCode === DEFAULT_MARKET ? CN_MOBILE.test(phone) : PHONE_PATTERN.test(phone);
+}

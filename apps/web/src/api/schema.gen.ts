@@ -1288,7 +1288,7 @@ export interface components {
              */
             name: string;
             /**
-             * @description Mainland mobile number, 11 digits
+             * @description In cn a mainland mobile number (11 digits); elsewhere a phone number of the market's country
              * @example 13800000000
              */
             phone: string;

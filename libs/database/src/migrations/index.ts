@@ -30,6 +30,7 @@ import { ListingSku1780000000111 } from './1780000000111-listing-sku';
 import { OutboxRelay1780000000112 } from './1780000000112-outbox-relay';
 import { SlugsForCommonNames1780000000113 } from './1780000000113-slugs-for-common-names';
 import { OrderMailQueue1780000000114 } from './1780000000114-order-mail-queue';
+import { AddressPhonesPerMarket1780000000115 } from './1780000000115-address-phones-per-market';
 import { ShippingRatesPerMarket1780000000125 } from './1780000000125-shipping-rates-per-market';
 
 /** Every migration, in order. Production, `npm start` and the tests run exactly these. */
@@ -59,5 +60,6 @@ export const migrations = [
   OutboxRelay1780000000112,
   SlugsForCommonNames1780000000113,
   OrderMailQueue1780000000114,
+  AddressPhonesPerMarket1780000000115,
   ShippingRatesPerMarket1780000000125,
 ];

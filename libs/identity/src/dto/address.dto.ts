@@ -2,19 +2,19 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsString, Matches } from 'class-validator';
 import { RegionCodeField, TextField, trim } from '@farmlink/common';
+import { PHONE_PATTERN } from '@farmlink/shared';
 
-/** A mainland Chinese mobile number: 11 digits, 13x–19x. */
-export const CN_MOBILE = /^1[3-9]\d{9}$/;
-const PHONE_MESSAGE = 'phone must be a mainland mobile number: 11 digits starting 13 to 19';
+/** The shape here; the market's own rule (a mainland mobile number in cn) in AddressBookService. */
+const PHONE_MESSAGE = 'phone must be a phone number';
 
 export class CreateAddressDto {
   @TextField({ name: 'name', min: 1, max: 100 }, { example: '陈静', description: 'Who receives the parcel' })
   name: string;
 
-  @ApiProperty({ example: '13800000000', description: 'Mainland mobile number, 11 digits' })
+  @ApiProperty({ example: '13800000000', description: 'In cn a mainland mobile number (11 digits); elsewhere a phone number of the market\'s country' })
   @Transform(trim)
   @IsString({ message: PHONE_MESSAGE })
-  @Matches(CN_MOBILE, { message: PHONE_MESSAGE })
+  @Matches(PHONE_PATTERN, { message: PHONE_MESSAGE })
   phone: string;
 
   @RegionCodeField({ name: 'countyCode', county: true }, { example: '110105', description: 'GB/T 2260 county code' })
@@ -37,7 +37,7 @@ export class UpdateAddressDto {
   @IsOptional()
   @Transform(trim)
   @IsString({ message: PHONE_MESSAGE })
-  @Matches(CN_MOBILE, { message: PHONE_MESSAGE })
+  @Matches(PHONE_PATTERN, { message: PHONE_MESSAGE })
   phone?: string;
 
   @RegionCodeField({ name: 'countyCode', county: true, optional: true }, { example: '110105' })

@@ -1,3 +1,4 @@
+import { DEFAULT_MARKET, isAddressPhone } from '@farmlink/shared';
 import { useEffect, useState } from 'react';
 import { account, ApiError, regions, type Address } from '../../api';
 import { RegionPicker } from '../../components/RegionPicker';
@@ -5,8 +6,8 @@ import { Field, FormNotice, Loaded, PageTitle } from '../../components/ui';
 import { errorText, useAsync, useFormSubmit } from '../../components/util';
 import { useI18n } from '../../i18n/i18n';
 import { useAuth } from '../../state/auth';
+import { useMarket } from '../../state/market';
 
-export const CN_MOBILE = /^1[3-9]\d{9}$/;
 
 /** "My account": email confirmation, profile (name, phone, mail language), password, and a buyer's saved addresses. */
 export default function AccountPage() {
@@ -194,6 +195,7 @@ function AddressBook() {
 
 function AddressForm({ onSaved }: { onSaved(): void }) {
   const { t } = useI18n();
+  const { current: market } = useMarket(); // the address picker's market (the user's, or the shop's choice)
   const [name, setName] = useState('');
   const [phone, setPhone] = useState('');
   const [countyCode, setCountyCode] = useState('');
@@ -203,7 +205,7 @@ function AddressForm({ onSaved }: { onSaved(): void }) {
     t,
     () => ({
       name: name.trim() ? undefined : t('validation.required'),
-      phone: CN_MOBILE.test(phone.trim()) ? undefined : t('validation.mobile'),
+      phone: isAddressPhone(phone.trim(), market.code) ? undefined : t(market.code === DEFAULT_MARKET ? 'validation.mobile' : 'validation.phone'),
       countyCode: countyCode ? undefined : t('validation.county'),
       line1: line1.trim() ? undefined : t('validation.required'),
     }),

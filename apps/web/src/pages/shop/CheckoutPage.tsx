@@ -1,3 +1,4 @@
+import { DEFAULT_MARKET, isAddressPhone, PHONE_PATTERN } from '@farmlink/shared';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { account, ApiError, checkouts, type Address, type Checkout } from '../../api';
@@ -8,7 +9,7 @@ import { useI18n } from '../../i18n/i18n';
 import { useAuth } from '../../state/auth';
 import { useCart } from '../../state/cart';
 import { addressesIn, chosenCountyIn, EmptyCart, groupBySeller, parcelTitle, useShippingQuote } from './CartPage';
-import { CN_MOBILE, CountyName } from '../account/AccountPage';
+import { CountyName } from '../account/AccountPage';
 
 export const CHECKOUT_STORAGE_PREFIX = 'farmlink.checkout.';
 
@@ -66,8 +67,8 @@ export default function CheckoutPage() {
   const validate = (): Errors => {
     const e: Errors = {};
     if (!name.trim()) e.name = t('validation.required');
-    if (!/^\+?[0-9 ()-]{5,20}$/.test(phone.trim())) e.phone = t('validation.phone');
-    else if (!savedId && saveIt && !CN_MOBILE.test(phone.trim())) e.phone = t('validation.mobile');
+    if (!PHONE_PATTERN.test(phone.trim())) e.phone = t('validation.phone');
+    else if (!savedId && saveIt && !isAddressPhone(phone.trim(), cart.market ?? DEFAULT_MARKET)) e.phone = t('validation.mobile'); // cn's address book keeps mobile numbers
     if (!countyCode) e.countyCode = t('validation.county');
     if (line1.trim().length < 2) e.line1 = t('validation.required');
     return e;
