@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { runRegionsCommand } from '../../libs/regions/src/regions-cli';
 import { COUNTIES, createListing, createUser, type TestUser } from '@farmlink/testing';
 import { PHONE, screenshot, settledCount, useBrowserApp } from './browser';
@@ -157,5 +160,42 @@ describe('Browser: a second market (Kenya) in the web app', () => {
     await page.locator(`[data-listing-id="${chinaListing}"]`).waitFor();
     expect(await settledCount(cards, 1)).toBe(1);
     expect(await page.getByText(listingTitle).count()).toBe(0);
+  }, 120_000);
+
+  it('a farmer in a market whose currency has no minor unit (UGX) prices in whole shillings', async () => {
+    const quiet = () => undefined;
+    const file = join(mkdtempSync(join(tmpdir(), 'farmlink-ug-')), 'ug.csv');
+    writeFileSync(file, 'code,name:en,level,parent_code\nUG-102,Kampala,county,\nUG-101,Kalangala,county,\n');
+    expect(await runRegionsCommand(t.db, ['add-market', 'ug', 'UG', 'UGX', 'Africa/Kampala', 'en', 'county=district'], quiet)).toBe(0);
+    expect(await runRegionsCommand(t.db, ['import', 'ug', file], quiet)).toBe(0);
+    // A running API learns of a new market within its markets cache's 10 s (markets.service.ts).
+    for (let i = 0; i < 150; i++) {
+      const served = (await t.http().get('/api/markets').expect(200)).body as { code: string }[];
+      if (served.some((m) => m.code === 'ug')) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const farmer = await createUser(t, 'farmer', { countyCode: 'UG-102', displayName: 'Nakato' });
+    const { page } = await open({ viewport: PHONE, lang: 'en', user: farmer });
+    await page.goto('/farm/listings/new');
+    await page.getByLabel('Title', { exact: true }).fill('Matooke bunch');
+    await page.getByLabel('Category', { exact: true }).selectOption('vegetables');
+    await page.getByLabel('Unit', { exact: true }).fill('bunch');
+    await page.getByLabel('Net weight per unit (kg)').fill('10');
+    await page.getByLabel('Stock', { exact: true }).fill('12');
+    const price = page.getByLabel('Price per unit (UGX)');
+    await price.fill('12.5'); // a shilling has no cents
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await page.getByText('A price in UGX is a whole number, e.g. 38.').waitFor();
+    await price.fill('25000');
+    await page.getByText(/That is UGX\s?2,500 per kg\./).waitFor();
+    await screenshot(page, 'second-market-listing-form-ug-en-phone');
+    await page.getByRole('button', { name: 'Publish' }).click();
+    await page.waitForURL(/\/farm\/listings\?saved=/);
+    const listingId = new URL(page.url()).searchParams.get('saved')!;
+    const listing = (await t.http().get(`/api/listings/${listingId}`).expect(200)).body;
+    expect(listing).toMatchObject({ priceCents: 25000, currency: 'UGX', marketCode: 'ug' });
+    // Editing shows the whole shillings back, without decimals.
+    await page.goto(`/farm/listings/${listingId}/edit`);
+    expect(await page.getByLabel('Price per unit (UGX)').inputValue()).toBe('25000');
   }, 120_000);
 });

@@ -1,19 +1,24 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError } from '../api';
-import { formatMoney } from '@farmlink/shared';
+import { DEFAULT_CURRENCY, formatMoney, minorToMajorString, parseMajorToMinor } from '@farmlink/shared';
 import { en } from '../i18n/en';
 import type { MessageKey, Translate } from '../i18n/i18n';
 
-/** "12.5" yuan → 1250 fen, by string arithmetic (never a float). null when not a valid amount. */
-export function parseYuan(input: string): number | null {
-  const m = /^\s*(\d{1,9})(?:[.,](\d{0,2}))?\s*$/.exec(input);
-  if (!m) return null;
-  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0') || '0');
+/**
+ * An amount typed in a currency's major units → its minor units, by the currency's exponent and
+ * string arithmetic (a comma may be the decimal mark): "12.5" CNY → 1250, "1500" UGX → 1500; null
+ * when it is not an amount ≥ 0 with at most the currency's decimals ("12.345" CNY, "12.5" UGX).
+ */
+export function parseAmount(input: string, currency: string = DEFAULT_CURRENCY): number | null {
+  const text = input.trim().replace(',', '.');
+  if (text.length > 16) return null;
+  const minor = parseMajorToMinor(text, currency);
+  return minor === null || minor < 0 ? null : minor;
 }
 
-/** 1250 fen → "12.50" for an input field. */
-export function centsToYuanInput(cents: number): string {
-  return `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
+/** Minor units → an input's text in the currency's major units: 1250 CNY → "12.50", 1500 UGX → "1500". */
+export function minorToInput(minor: number, currency: string = DEFAULT_CURRENCY): string {
+  return minorToMajorString(minor, currency);
 }
 
 /** "2.5" kg → 2500 g, exactly. null when not a valid weight. */

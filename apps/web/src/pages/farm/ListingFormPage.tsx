@@ -1,9 +1,9 @@
-import { CATEGORIES, MAX_LISTING_STOCK, MAX_UNIT_PRICE_CENTS, type Category } from '@farmlink/shared';
+import { CATEGORIES, currencyExponent, MAX_LISTING_STOCK, MAX_UNIT_PRICE_CENTS, type Category } from '@farmlink/shared';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { ApiError, cooperatives, listings, type Listing, type ListingBody, type ListingStatus } from '../../api';
 import { ErrorNotice, Field, FormNotice, Loading, Options, PageTitle, ProduceImage } from '../../components/ui';
-import { centsToYuanInput, errorText, fieldFlags, gramsToKgInput, parseKg, parseYuan, todayIso, useAsync } from '../../components/util';
+import { errorText, fieldFlags, gramsToKgInput, minorToInput, parseAmount, parseKg, todayIso, useAsync } from '../../components/util';
 import { useI18n } from '../../i18n/i18n';
 import { useAuth } from '../../state/auth';
 import { useMarket } from '../../state/market';
@@ -38,7 +38,7 @@ function fromListing(l: Listing): Draft {
     category: l.category,
     unit: l.unit,
     netWeight: gramsToKgInput(l.netWeightGrams),
-    price: centsToYuanInput(l.priceCents),
+    price: minorToInput(l.priceCents, l.currency),
     stock: String(l.stock),
     harvestDate: l.harvestDate?.slice(0, 10) ?? '',
     description: l.description ?? '',
@@ -138,11 +138,17 @@ export default function ListingFormPage() {
     else if (draft.unit.trim().length > 20) e.unit = t('validation.maxLength', { n: 20 });
     const grams = parseKg(draft.netWeight);
     if (grams === null || grams <= 0) e.netWeight = t('validation.weight');
-    const cents = parseYuan(draft.price);
-    // Say what is wrong: too many decimals or too high is not "not above zero".
-    if (/^\s*\d+[.,]\d{3,}\s*$/.test(draft.price)) e.price = t('validation.priceDecimals');
-    else if (cents === null || cents <= 0) e.price = t('validation.price');
-    else if (cents > MAX_UNIT_PRICE_CENTS) e.price = t('validation.priceMax', { max: money(MAX_UNIT_PRICE_CENTS) });
+    const cents = parseAmount(draft.price, currency);
+    // Say what is wrong: too many decimals or too high is not "not above zero". Yuan keep their own words;
+    // another currency is named, with its own decimals (KES 2, UGX none).
+    const decimals = currencyExponent(currency);
+    const example = minorToInput(38 * 10 ** decimals, currency);
+    const tooManyDecimals = new RegExp(`^\\s*\\d+[.,]\\d{${decimals + 1},}\\s*$`).test(draft.price) || (decimals === 0 && /[.,]/.test(draft.price));
+    if (tooManyDecimals) {
+      e.price = currency === 'CNY' ? t('validation.priceDecimals') : decimals === 0 ? t('validation.priceWholeIn', { currency, example }) : t('validation.priceDecimalsIn', { currency, n: decimals, example });
+    }
+    else if (cents === null || cents <= 0) e.price = currency === 'CNY' ? t('validation.price') : t('validation.priceIn', { currency, example });
+    else if (cents > MAX_UNIT_PRICE_CENTS) e.price = t('validation.priceMax', { max: money(MAX_UNIT_PRICE_CENTS, currency) });
     const stock = draft.stock.trim();
     if (!/^\d+$/.test(stock)) e.stock = t('validation.stock');
     else if (Number(stock) > MAX_LISTING_STOCK) e.stock = t('validation.stockMax', { max: number(MAX_LISTING_STOCK) });
@@ -190,7 +196,7 @@ export default function ListingFormPage() {
       category: draft.category as Category,
       unit: draft.unit.trim(),
       netWeightGrams: parseKg(draft.netWeight)!,
-      priceCents: parseYuan(draft.price)!,
+      priceCents: parseAmount(draft.price, currency)!,
       stock: Number(draft.stock.trim()),
       ...(draft.description.trim() ? { description: draft.description.trim() } : {}),
       ...(draft.harvestDate ? { harvestDate: draft.harvestDate } : {}),
@@ -272,7 +278,7 @@ export default function ListingFormPage() {
         </div>
         {(() => {
           const g = parseKg(draft.netWeight);
-          const c = parseYuan(draft.price);
+          const c = parseAmount(draft.price, currency);
           return g && c ? <p className="muted">{t('farm.perKgPreview', { price: money(Math.round((c * 1000) / g), currency) })}</p> : null;
         })()}
         <Field label={t('farm.sku')} error={errors.sku} hint={t('farm.skuHint')} optional>

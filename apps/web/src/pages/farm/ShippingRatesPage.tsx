@@ -1,8 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { DEFAULT_CURRENCY, DEFAULT_MARKET, minorToMajorString, parseMajorToMinor, REGION_LEVELS } from '@farmlink/shared';
+import { DEFAULT_CURRENCY, DEFAULT_MARKET, REGION_LEVELS } from '@farmlink/shared';
 import { cooperatives, regions, sellers, type Region, type ShippingRate } from '../../api';
 import { ErrorNotice, FormNotice, Loading, PageTitle } from '../../components/ui';
-import { errorText, useAsync } from '../../components/util';
+import { errorText, minorToInput, parseAmount, useAsync } from '../../components/util';
 import { useI18n } from '../../i18n/i18n';
 import { useAuth } from '../../state/auth';
 
@@ -14,14 +14,7 @@ interface Row {
   noDelivery: boolean;
 }
 
-/** Minor units → an input's text in the currency's major units ("12.50" CNY, "1500" UGX). */
-const toInput = (minor: number, currency: string) => minorToMajorString(minor, currency);
-
-/** An input's text → minor units of the currency (a comma may be the decimal mark); null when not an amount ≥ 0. */
-function parseAmount(text: string, currency: string): number | null {
-  const minor = parseMajorToMinor(text.trim().replace(',', '.'), currency);
-  return minor === null || minor < 0 ? null : minor;
-}
+const toInput = minorToInput;
 
 const toRow = (r: ShippingRate, currency: string): Row => ({
   provinceCode: r.provinceCode,

@@ -7,7 +7,7 @@ import { ListingCard } from '../../components/ListingCard';
 import { MarketSwitcher } from '../../components/MarketSelect';
 import { RegionPicker } from '../../components/RegionPicker';
 import { Options, PagedList } from '../../components/ui';
-import { centsToYuanInput, parseYuan, useAsync } from '../../components/util';
+import { minorToInput, parseAmount, useAsync } from '../../components/util';
 import { useI18n } from '../../i18n/i18n';
 import { useMarket } from '../../state/market';
 
@@ -32,8 +32,8 @@ export function ShopPage() {
   // Words typed into the prerendered search box while the app was on its way are kept.
   const [typed] = useState(prerenderedSearch);
   const [draftQ, setDraftQ] = useState(q || typed.text);
-  const [draftMin, setDraftMin] = useState(minPrice ? centsToYuanInput(Number(minPrice)) : '');
-  const [draftMax, setDraftMax] = useState(maxPrice ? centsToYuanInput(Number(maxPrice)) : '');
+  const [draftMin, setDraftMin] = useState(minPrice ? minorToInput(Number(minPrice), current.currency) : '');
+  const [draftMax, setDraftMax] = useState(maxPrice ? minorToInput(Number(maxPrice), current.currency) : '');
   const mounted = useRef(false);
   useEffect(() => {
     // On mount draftQ is already q (or what was typed before the app came); later it follows the address.
@@ -81,8 +81,8 @@ export function ShopPage() {
     e.preventDefault();
     update({ q: draftQ.trim() });
   };
-  const minCents = draftMin ? parseYuan(draftMin) : null;
-  const maxCents = draftMax ? parseYuan(draftMax) : null;
+  const minCents = draftMin ? parseAmount(draftMin, current.currency) : null;
+  const maxCents = draftMax ? parseAmount(draftMax, current.currency) : null;
   const priceError = (draftMin && minCents === null) || (draftMax && maxCents === null) ? t('validation.money') : minCents !== null && maxCents !== null && minCents > maxCents ? t('validation.priceRange') : '';
   const applyPrice = (e: FormEvent) => {
     e.preventDefault();
