@@ -268,7 +268,8 @@ export class CatalogService {
       if (err instanceof ImportFileError) throw err.kind === 'too_many_rows' ? new ImportTooLargeError(err.message) : new UnreadableImportError(err.message);
       throw err;
     }
-    const checked = await validateImportRows(read.headers, read.records);
+    // Prices are read in the farmer's market's currency (its decimals: KES 2, UGX none).
+    const checked = await validateImportRows(read.headers, read.records, await this.listings.currencyOfFarmer(caller.id));
     const skus = [...new Set(checked.flatMap((r) => (r.listing?.sku ? [r.listing.sku] : [])))];
 
     /** Each row's plan against the caller's listings with those SKUs (locked when `m` is given): what it does, or why it cannot. */

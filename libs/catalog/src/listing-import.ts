@@ -3,6 +3,7 @@ import { validate } from 'class-validator';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { CreateListingDto } from './dto/listing.dto';
+import { currencyExponent, DEFAULT_CURRENCY, minorToMajorString, parseMajorToMinor } from '@farmlink/shared';
 
 /** Bulk import limits: larger files are refused with 413 before anything is read into listings. */
 export const IMPORT_MAX_BYTES = 1024 * 1024;
@@ -101,11 +102,22 @@ function cellText(v: ExcelJS.CellValue): string {
   return String(v);
 }
 
-/** "12.5" yuan → 1250 fen; null unless a non-negative number with at most two decimals. */
-export function yuanToFen(text: string): number | null {
-  const m = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(text.replace(/^[¥￥]/, '').trim());
-  if (!m) return null;
-  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+/**
+ * A price cell in the currency's major units → minor units, by the currency's exponent: "48.00" or
+ * "¥48" CNY → 4800, "25000" UGX → 25000; null unless a plain amount with at most the currency's decimals.
+ */
+export function priceToMinor(text: string, currency: string = DEFAULT_CURRENCY): number | null {
+  const t = text.replace(/^[¥￥]/, '').trim();
+  if (!/^\d{1,12}(?:\.\d+)?$/.test(t)) return null;
+  return parseMajorToMinor(t, currency);
+}
+
+/** What a refused price cell should have held, in the currency's words. */
+function priceMessage(currency: string): string {
+  if (currency === DEFAULT_CURRENCY) return 'price must be in yuan with at most two decimals, e.g. 48.00';
+  const exp = currencyExponent(currency);
+  const example = minorToMajorString(48 * 10 ** exp, currency);
+  return exp === 0 ? `price must be a whole number of ${currency}, e.g. ${example}` : `price must be in ${currency} with at most ${exp} decimals, e.g. ${example}`;
 }
 
 /** "2.5" kg → 2500 g; null unless a number with at most three decimals. */
@@ -121,7 +133,7 @@ function wholeNumber(text: string): number | string {
 }
 
 /** Turns each record into a CreateListingDto checked by the same rules as POST /api/listings, or its errors. */
-export async function validateImportRows(headers: string[], records: { row: number; cells: string[] }[]): Promise<ImportRow[]> {
+export async function validateImportRows(headers: string[], records: { row: number; cells: string[] }[], currency: string = DEFAULT_CURRENCY): Promise<ImportRow[]> {
   const out: ImportRow[] = [];
   for (const { row, cells } of records) {
     const raw: Record<string, string> = {};
@@ -145,9 +157,9 @@ export async function validateImportRows(headers: string[], records: { row: numb
       else plain.netWeightGrams = grams;
     }
     if (raw.price?.trim()) {
-      const fen = yuanToFen(raw.price);
-      if (fen === null) errors.push({ field: 'price', message: 'price must be in yuan with at most two decimals, e.g. 48.00' });
-      else plain.priceCents = fen;
+      const minor = priceToMinor(raw.price, currency);
+      if (minor === null) errors.push({ field: 'price', message: priceMessage(currency) });
+      else plain.priceCents = minor;
     } else errors.push({ field: 'price', message: 'price should not be empty' });
     const dto = plainToInstance(CreateListingDto, plain);
     for (const e of await validate(dto, { whitelist: true, forbidNonWhitelisted: true, stopAtFirstError: false })) {

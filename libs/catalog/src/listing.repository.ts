@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { escapeLike, moneyMapper, readQuery } from '@farmlink/database';
 import type { Category, ListingStatus } from '@farmlink/shared';
+import { DEFAULT_CURRENCY } from '@farmlink/shared';
 import type { ListingSort } from './dto/listing.dto';
 import { stockContextCte, stockContextParams, type StockReason } from './listing-stock-context';
 
@@ -156,6 +157,12 @@ const toRow = moneyMapper<ListingRow>('priceCents');
 @Injectable()
 export class ListingRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** The currency of the farmer's market (their listings' currency); the default market's for an unknown user. */
+  async currencyOfFarmer(farmerId: string): Promise<string> {
+    const [row] = await this.db.query(`SELECT m.currency FROM users u JOIN markets m ON m.code = u.market_code WHERE u.id = $1`, [farmerId]);
+    return (row?.currency as string | undefined) ?? DEFAULT_CURRENCY;
+  }
 
   /** Inserts a listing; its county, market and currency are the farmer's, read in the same statement. */
   async insert(l: NewListing, m?: EntityManager, reason: 'created' | 'import' = 'created'): Promise<string> {

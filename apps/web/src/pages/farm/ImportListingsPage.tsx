@@ -4,6 +4,8 @@ import { listings, type ImportResult } from '../../api';
 import { Field, FormNotice, PageTitle } from '../../components/ui';
 import { errorText } from '../../components/util';
 import { useI18n, type MessageKey } from '../../i18n/i18n';
+import { useAuth } from '../../state/auth';
+import { useMarket } from '../../state/market';
 
 const MAX_BYTES = 1024 * 1024;
 const FIELDS = ['sku', 'title', 'category', 'unit', 'netWeightGrams', 'weightKg', 'price', 'stock', 'description', 'harvestDate'] as const;
@@ -27,6 +29,9 @@ function templateCsv(lang: 'zh' | 'en'): string {
 /** Bulk import: pick a CSV or XLSX, see every row checked (a dry run), then create the valid ones. */
 export default function ImportListingsPage() {
   const { t, lang, money } = useI18n();
+  // Prices are read in the farmer's market's currency (the API's import does the same).
+  const { user } = useAuth();
+  const currency = useMarket().market(user?.marketCode).currency;
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<ImportResult | null>(null);
   const [done, setDone] = useState<ImportResult | null>(null);
@@ -123,7 +128,7 @@ export default function ImportListingsPage() {
                       <>
                         <br />
                         <span className="muted">
-                          {money(r.priceCents)} · {t('import.stock', { n: r.stock ?? 0 })}
+                          {money(r.priceCents, currency)} · {t('import.stock', { n: r.stock ?? 0 })}
                         </span>
                       </>
                     )}
