@@ -277,6 +277,12 @@ describe('Markets: Kenya beside China (e2e)', () => {
       const orders = (await t.http().get('/api/orders/export').query({ format: 'csv', lang: 'en' }).set(keFarmer.auth).expect(200)).text.split('\r\n');
       expect(orders[0]).toContain(',Total (KES),Refunded (KES),');
       expect(orders[1]).toContain(',2501.00,0.00,');
+      // Its dates and times are Nairobi's: placed 19:30 UTC on 30 June is 22:30 that day there (03:30 on 1 July in Shanghai).
+      await t.db.query(`UPDATE orders SET placed_at = '2025-06-30T19:30:00Z' WHERE seller_id = $1`, [keFarmer.id]);
+      const onJune30 = (await t.http().get('/api/orders/export').query({ format: 'csv', lang: 'en', from: '2025-06-30', to: '2025-06-30' }).set(keFarmer.auth).expect(200)).text.split('\r\n');
+      expect(onJune30[1]).toContain('2025-06-30 22:30');
+      const listed = (await t.http().get('/api/orders').query({ from: '2025-07-01', to: '2025-07-01' }).set(keFarmer.auth).expect(200)).body;
+      expect(listed.total).toBe(0);
     });
   });
 });

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { AuthUser } from '@farmlink/common';
 import { moneyMapper, preparedQuery, uuidV7 } from '@farmlink/database';
 import type { ReconOrderFacts } from '@farmlink/payments';
-import { DEFAULT_CURRENCY, type OrderStatus, type SellerType } from '@farmlink/shared';
+import { DEFAULT_CURRENCY, DEFAULT_MARKET, type OrderStatus, type SellerType } from '@farmlink/shared';
 import { CALLER_IS_SELLER_SQL, orderVisibleSql } from './order.access';
 
 export interface ShippingAddress {
@@ -379,9 +379,10 @@ export class OrderRepository {
 
   /** The seller's export: the caller's sales (never another role's view) under the filter, newest first, at most `limit` (+1 to tell there are more), with the buyer's display name. */
   /** The currency of a user's market (an export's currency when it holds no order). */
-  async currencyOfUser(userId: string): Promise<string> {
-    const [row] = await this.db.query(`SELECT m.currency FROM users u JOIN markets m ON m.code = u.market_code WHERE u.id = $1`, [userId]);
-    return row?.currency ?? DEFAULT_CURRENCY;
+  /** The user's market and its currency (the default market's for an unknown user). */
+  async marketOfUser(userId: string): Promise<{ marketCode: string; currency: string }> {
+    const [row] = await this.db.query(`SELECT u.market_code AS "marketCode", m.currency FROM users u JOIN markets m ON m.code = u.market_code WHERE u.id = $1`, [userId]);
+    return row ?? { marketCode: DEFAULT_MARKET, currency: DEFAULT_CURRENCY };
   }
 
   async sellerExport(caller: AuthUser, filter: OrderFilter, limit: number): Promise<(OrderRow & { buyerName: string })[]> {

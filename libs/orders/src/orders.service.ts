@@ -14,7 +14,8 @@ import {
   type ReconOrderFacts,
   type RefundRow,
 } from '@farmlink/payments';
-import { BadRequestError, DEFAULT_PAGE_SIZE, ForbiddenError, orderNoPrefix, UnprocessableError, OrderStateMachine, type OrderStatus, type Page } from '@farmlink/shared';
+import { BadRequestError, DEFAULT_MARKET, DEFAULT_PAGE_SIZE, ForbiddenError, orderNoPrefix, UnprocessableError, OrderStateMachine, type OrderStatus, type Page } from '@farmlink/shared';
+import { MarketsService } from '@farmlink/regions';
 import type { CreateRefundDto, OrderDto, OrderExportQueryDto, OrderQueryDto, RefundDto, ShipOrderDto } from './dto/order.dto';
 import { forCaller, mayActOnOrder, type OrderAction } from './order.access';
 import { toOrderDto } from './order.mapper';
@@ -45,6 +46,7 @@ export class OrdersService implements PaymentOutcomePort {
     private readonly config: ConfigService,
     private readonly audit: AuditService,
     private readonly notify: OrderNotifications,
+    private readonly markets: MarketsService,
   ) {}
 
   // ---- reading -------------------------------------------------------------
@@ -52,7 +54,7 @@ export class OrdersService implements PaymentOutcomePort {
   async list(caller: AuthUser, query: OrderQueryDto): Promise<Page<OrderDto>> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? DEFAULT_PAGE_SIZE;
-    const { items, total } = await this.orders.page(caller, { ...this.filterOf(query), checkoutId: query.checkoutId, page, pageSize });
+    const { items, total } = await this.orders.page(caller, { ...(await this.filterOf(caller, query)), checkoutId: query.checkoutId, page, pageSize });
     const lines = await this.orders.linesOf(items.map((o) => o.id));
     return { items: items.map((o) => forCaller(caller, toOrderDto(o, lines.filter((l) => l.orderId === o.id)))), total, page, pageSize };
   }
@@ -63,7 +65,8 @@ export class OrdersService implements PaymentOutcomePort {
   /** The seller's own sales under the list's filters, as CSV or XLSX (headers in `lang`). Farmers only: their sales, or their cooperatives'. */
   async export(caller: AuthUser, query: OrderExportQueryDto): Promise<{ body: string | Buffer; contentType: string; fileName: string }> {
     if (caller.role !== 'farmer') throw new ForbiddenError('Only sellers export their orders');
-    const filter = this.filterOf(query);
+    const market = await this.orders.marketOfUser(caller.id);
+    const filter = await this.filterOf(caller, query, market.marketCode);
     const rows = await this.orders.sellerExport(caller, filter, OrdersService.EXPORT_LIMIT);
     if (rows.length > OrdersService.EXPORT_LIMIT) {
       throw new UnprocessableError(`More than ${OrdersService.EXPORT_LIMIT} orders: narrow the dates`, { maxOrders: OrdersService.EXPORT_LIMIT });
@@ -78,8 +81,8 @@ export class OrdersService implements PaymentOutcomePort {
       details: { format: query.format, orders: rows.length, status: filter.status ?? null, from: filter.from ?? null, to: filter.to ?? null, listingId: filter.listingId ?? null },
     });
     const lang = query.lang ?? 'zh-CN';
-    // Amounts in the orders' currency (the seller's market's); an empty file names the seller's.
-    const currency = rows[0]?.currency ?? (await this.orders.currencyOfUser(caller.id));
+    // Amounts in the orders' currency (the seller's market's); an empty file names the seller's. Times in the market's zone.
+    const currency = rows[0]?.currency ?? market.currency;
     const fileName = `orders-${query.from ?? 'all'}-${query.to ?? 'now'}.${query.format}`;
     return query.format === 'csv'
       ? { body: ordersToCsv(rows, lines, lang, filter.timeZone, currency), contentType: 'text/csv; charset=utf-8', fileName }
@@ -90,19 +93,24 @@ export class OrdersService implements PaymentOutcomePort {
         };
   }
 
-  /** The list's and the export's filters, checked: from ≤ to, and `q` readable as (the beginning of) an order number. */
-  private filterOf(query: Omit<OrderQueryDto, 'page' | 'pageSize' | 'checkoutId'>): OrderFilter {
+  /**
+   * The list's and the export's filters, checked: from ≤ to, and `q` readable as (the beginning of) an
+   * order number. Dates (and the export's times) are in the zone of the caller's market (cn's is
+   * REPORT_TIME_ZONE), looked up only when dates are given or the market is known.
+   */
+  private async filterOf(caller: AuthUser, query: Omit<OrderQueryDto, 'page' | 'pageSize' | 'checkoutId'>, marketCode?: string): Promise<OrderFilter> {
     if (query.from && query.to && query.from > query.to) throw new BadRequestError('from must be on or before to');
     let prefix: string | undefined;
     if (query.q) {
       prefix = orderNoPrefix(query.q) ?? undefined;
       if (!prefix) throw new BadRequestError('q must be an order number such as FL-7K3M9-Q (or its beginning)');
     }
+    const market = marketCode ?? (query.from || query.to ? (await this.orders.marketOfUser(caller.id)).marketCode : DEFAULT_MARKET);
     return {
       status: query.status,
       from: query.from,
       to: query.to,
-      timeZone: String(this.config.get('REPORT_TIME_ZONE') ?? 'Asia/Shanghai'),
+      timeZone: (await this.markets.get(market)).timeZone,
       buyer: query.buyer,
       listingId: query.listingId,
       orderNoPrefix: prefix,
