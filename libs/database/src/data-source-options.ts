@@ -36,6 +36,9 @@ export function dataSourceOptions(settings: DatabaseSettings): DataSourceOptions
     logging: settings.logging ? ['query', 'error'] : false,
     applicationName: 'farmlink',
     extra: {
+      // node-postgres writes a statement without waiting for the answer to the one before
+      // (transaction.ts sends BEGIN with the first statement and COMMIT with the last writes).
+      pipeline: true,
       max: settings.poolSize ?? 20,
       // Never queue for ever when the pool is exhausted or the database is gone:
       // after this long the request is answered 503 (try again).

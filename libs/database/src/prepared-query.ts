@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 
 interface PgClient {
   query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+  connection?: { stream?: { cork?: () => void; uncork?: () => void } };
 }
 
 /**
@@ -10,11 +11,35 @@ interface PgClient {
  * on every call (planning the checkout's CTEs cost more than running them).
  * Falls back to a plain query when the manager has no connected pg client.
  * Use only with constant SQL text; `name` must be unique per text.
+ *
+ * The statement is written synchronously, before this returns, so several calls made together
+ * (`Promise.all`) are pipelined in call order (transaction.ts); what they write in one turn of the
+ * event loop leaves in one socket write (batchWrites).
  */
 export async function preparedQuery<T = Record<string, unknown>>(m: EntityManager, name: string, text: string, values: unknown[]): Promise<T[]> {
   const runner = m.queryRunner as unknown as { databaseConnection?: PgClient; isReleased?: boolean } | undefined;
   const client = runner?.databaseConnection;
   if (!client || runner?.isReleased) return m.query(text, values);
+  batchWrites(client);
   const result = await client.query({ name, text, values });
   return result.rows as T[];
+}
+
+const corked = new WeakSet<object>();
+
+/**
+ * Holds the connection's socket writes until the end of this turn of the event loop
+ * (setImmediate), so the statements written in it — BEGIN, a pipelined group, COMMIT — leave in one
+ * write (one system call here, one wake-up of the server's backend) instead of one each. On this
+ * machine a socket write was the API's largest single cost (docs/PERFORMANCE.md).
+ */
+export function batchWrites(client: PgClient | object): void {
+  const stream = (client as PgClient).connection?.stream;
+  if (!stream?.cork || !stream.uncork || corked.has(stream)) return;
+  stream.cork();
+  corked.add(stream);
+  setImmediate(() => {
+    corked.delete(stream);
+    stream.uncork!();
+  });
 }

@@ -1,5 +1,30 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 import { isRetryableTransactionError } from './database-errors';
+import { batchWrites } from './prepared-query';
+
+/**
+ * Transactions, pipelined (the pool runs node-postgres in pipeline mode: `pipeline: true` in
+ * data-source-options.ts, so a statement is written to the server without waiting for the answer
+ * of the one before; the server still runs them one after the other, in order).
+ *
+ * - BEGIN is sent with the transaction's first statement (one round trip, not two).
+ * - A write whose answer nobody needs before the commit can be handed to `beforeCommit()`:
+ *   COMMIT is then written right behind it, and both answers come back in one round trip.
+ * - Statements sent together (`Promise.all` of repository calls) share a round trip, as long as
+ *   each call writes its statement synchronously — `preparedQuery` does; `m.query` (TypeORM)
+ *   writes it a few microtasks later, so never mix the two inside one `Promise.all` when their
+ *   order matters.
+ *
+ * An error in one statement aborts the transaction, and every statement written behind it then
+ * fails with 25P02 ("current transaction is aborted"); `inTransaction` reports the first error.
+ */
+
+/** What each open transaction has sent and not yet awaited (BEGIN, then the `beforeCommit` writes). */
+const unawaited = new WeakMap<QueryRunner, Promise<unknown>[]>();
+
+interface PgClient {
+  query(text: string): Promise<unknown>;
+}
 
 /**
  * Runs `work` in one transaction and retries it (a few times, with jitter) when
@@ -15,10 +40,72 @@ export async function inTransaction<T>(
   const retries = options.retries ?? 3;
   for (let attempt = 0; ; attempt++) {
     try {
-      return await dataSource.transaction(work);
+      return await runOnce(dataSource, work);
     } catch (err) {
       if (attempt >= retries || !isRetryableTransactionError(err)) throw err;
       await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * (attempt + 1)));
     }
   }
+}
+
+async function runOnce<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  const runner = dataSource.createQueryRunner('master');
+  const pending: Promise<unknown>[] = [];
+  try {
+    const client = (await runner.connect()) as PgClient;
+    // BEGIN goes out now and is answered with the first statement. TypeORM is told the
+    // transaction is open (so a nested manager.transaction() takes a savepoint).
+    batchWrites(client);
+    pending.push(quiet(client.query('BEGIN')));
+    const state = runner as unknown as { isTransactionActive: boolean; transactionDepth: number };
+    state.isTransactionActive = true;
+    state.transactionDepth = 1;
+    unawaited.set(runner, pending);
+    let result: T;
+    try {
+      result = await work(runner.manager);
+    } catch (err) {
+      // A statement sent earlier and not awaited may have failed first: that is the cause.
+      throw (await firstFailure(pending)) ?? err;
+    }
+    unawaited.delete(runner);
+    // COMMIT is written behind whatever is still in flight; one round trip answers them all.
+    batchWrites(client);
+    const committed = quiet(runner.commitTransaction());
+    const cause = await firstFailure(pending);
+    await committed; // after a failed statement the server answers COMMIT with ROLLBACK
+    if (cause) throw cause;
+    return result;
+  } catch (err) {
+    if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
+    throw err;
+  } finally {
+    unawaited.delete(runner);
+    await runner.release();
+  }
+}
+
+/**
+ * Hands `sent` — a write already written to the transaction's connection (by `preparedQuery`),
+ * whose answer nobody needs — to the commit: `inTransaction` writes COMMIT right behind it and
+ * fails the transaction if it failed. Outside `inTransaction` it is simply awaited.
+ */
+export async function beforeCommit(m: EntityManager, sent: Promise<unknown>): Promise<void> {
+  const pending = m.queryRunner ? unawaited.get(m.queryRunner) : undefined;
+  if (!pending) {
+    await sent;
+    return;
+  }
+  pending.push(quiet(sent));
+}
+
+/** The promise, with a handler attached so that its failure is not reported as unhandled before it is awaited. */
+function quiet<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => undefined);
+  return p;
+}
+
+async function firstFailure(pending: Promise<unknown>[]): Promise<unknown> {
+  for (const r of await Promise.allSettled(pending)) if (r.status === 'rejected') return r.reason;
+  return undefined;
 }

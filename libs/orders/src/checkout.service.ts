@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ListingStockRepository, type CheckoutListing } from '@farmlink/catalog';
-import { inTransaction, uuidV7 } from '@farmlink/database';
+import { beforeCommit, inTransaction, uuidV7 } from '@farmlink/database';
 import { PaymentsService, type PaymentSummary } from '@farmlink/payments';
 import { MarketsService, RegionsService } from '@farmlink/regions';
 import { BadRequestError, DEFAULT_MARKET, UnprocessableError } from '@farmlink/shared';
@@ -72,23 +72,32 @@ export class CheckoutService {
       .update(JSON.stringify({ items: dto.items.map((i) => [i.listingId.toLowerCase(), i.quantity]), address }))
       .digest('hex');
 
+    const listingIds = dto.items.map((i) => i.listingId.toLowerCase());
+    const province = await this.shipping.provinceOf(address.countyCode);
+    const checkoutId = uuidV7();
+
     const created = await inTransaction(this.db, async (m) => {
-      // The unique (buyer, key) row is the lock: a request with a key already
-      // used finds it taken and replays the stored answer; a concurrent one with
-      // the same key waits here until we commit, then does the same.
-      const checkout = await this.orders.claimCheckout(m, { buyerId, idempotencyKey: key, requestHash, currency, marketCode: market.marketCode, shippingAddress: address });
-      if (!checkout) return null;
-      const checkoutId = checkout.id;
-      // A new checkout (not a replay): 409 when the buyer already holds MAX_UNPAID_CHECKOUTS unpaid ones
-      // (counted by the claim statement, under the buyer's lock).
+      // Round trip 1 (pipelined: BEGIN and three statements, written at once, run in order):
+      // - claim the key: the unique (buyer, key) row is the lock. A request with a key already used
+      //   finds it taken and replays the stored answer; a concurrent one with the same key waits
+      //   here until we commit, then does the same. The buyer's unpaid checkouts are counted under
+      //   the buyer's lock in the same statement;
+      // - lock the listings in id order, take the stock, read the snapshot;
+      // - read the shipping rates of the listings' sellers for the delivery's province.
+      const [checkout, { listings, taken }, rates] = await Promise.all([
+        this.orders.claimCheckout(m, { id: checkoutId, buyerId, idempotencyKey: key, requestHash, currency, marketCode, shippingAddress: address }),
+        this.stock.takeForCheckout(
+          m,
+          dto.items.map((i) => ({ listingId: i.listingId.toLowerCase(), quantity: i.quantity })),
+          { reason: 'checkout', actorId: buyerId, refId: checkoutId }, // the stock history's why and who
+        ),
+        this.shipping.ratesForCheckout(m, listingIds, province),
+      ]);
+      // The key was used before: roll back the stock this round trip took, and replay.
+      if (!checkout) throw new KeyAlreadyClaimed();
+      // 409 when the buyer already holds MAX_UNPAID_CHECKOUTS unpaid checkouts.
       this.limits.assertMayCheckOut(checkout.unpaidCheckouts);
 
-      // One round trip: lock the listings in id order, take the stock, read the snapshot.
-      const { listings, taken } = await this.stock.takeForCheckout(
-        m,
-        dto.items.map((i) => ({ listingId: i.listingId.toLowerCase(), quantity: i.quantity })),
-        { reason: 'checkout', actorId: buyerId, refId: checkoutId }, // the stock history's why and who
-      );
       assertOneMarket(listings, market, address.countyCode);
       const byId = new Map(listings.map((l) => [l.id, l]));
       const missing = ids.filter((id) => !byId.has(id));
@@ -99,24 +108,29 @@ export class CheckoutService {
       if (short.length > 0) throw new InsufficientStockError(short); // the transaction rolls back every unit taken
 
       const newOrders = groupBySeller(dto.items.map((i) => ({ listing: byId.get(i.listingId.toLowerCase())!, quantity: i.quantity })));
-      // Each order's shipping from its seller's rates (one read for all sellers); 422 when one does not deliver there.
-      await this.shipping.chargeShipping(m, newOrders, address.countyCode);
+      // Each order's shipping from its seller's rates; 422 when one does not deliver there.
+      this.shipping.chargeShipping(newOrders, rates, province);
       const totalCents = newOrders.reduce((sum, o) => sum + o.totalCents, 0);
       if (!Number.isSafeInteger(totalCents)) throw new UnprocessableError('The order total is too large');
       assertPayableTotals(newOrders, totalCents); // 422 beyond 99,999,999 fen; the rollback returns the stock
-      const { summary, needsInitiation } = await this.payments.createForCheckout(m, { checkoutId, amountCents: totalCents, currency });
+      const payment = await this.payments.prepareForCheckout({ checkoutId, amountCents: totalCents, currency });
       const orderIds = newOrders.map(() => uuidV7());
       const orderNos = await this.orders.nextOrderNos(m, newOrders.length);
       // With a local provider the answer is complete now and is stored with the orders, for idempotent replays.
       const placed = placedOrders({ id: checkoutId, buyerId, createdAt: checkout.createdAt, shippingAddress: address, currency }, newOrders, orderIds, orderNos);
-      const response = needsInitiation ? null : checkoutAnswer({ id: checkoutId, totalCents, currency, createdAt: checkout.createdAt }, placed, summary);
-      await this.orders.insertOrders(m, { id: checkoutId, buyerId, currency, marketCode: market.marketCode, shippingAddress: address }, newOrders, {
+      const response = payment.needsInitiation ? null : checkoutAnswer({ id: checkoutId, totalCents, currency, createdAt: checkout.createdAt }, placed, payment.summary);
+      // Round trip 2: the payment, the orders (lines, history, stored answer) and COMMIT, written at once.
+      await beforeCommit(m, this.payments.insertForCheckout(m, payment));
+      await beforeCommit(m, this.orders.insertOrders(m, { id: checkoutId, buyerId, currency, marketCode: market.marketCode, shippingAddress: address }, newOrders, {
         totalCents,
         response,
         orderIds,
         orderNos,
-      });
-      return { checkoutId, totalCents, response, paymentId: summary.id, createdAt: checkout.createdAt, placed, currency };
+      }));
+      return { checkoutId, totalCents, response, paymentId: payment.summary.id, createdAt: checkout.createdAt, placed, currency };
+    }).catch((err) => {
+      if (err instanceof KeyAlreadyClaimed) return null;
+      throw err;
     });
 
     if (created === null) {
@@ -147,6 +161,9 @@ export class CheckoutService {
     return response;
   }
 }
+
+/** The checkout's key was claimed by an earlier request: its transaction rolls back and the request replays that one's answer. */
+class KeyAlreadyClaimed extends Error {}
 
 /** One order per seller of record: the cooperative when the listing is sold through one, else the farmer. */
 export function groupBySeller(items: { listing: CheckoutListing; quantity: number }[]): NewOrder[] {

@@ -166,7 +166,7 @@ export class OrderRepository {
    */
   async claimCheckout(
     m: EntityManager,
-    c: { buyerId: string; idempotencyKey: string; requestHash: string; currency: string; marketCode: string; shippingAddress: ShippingAddress },
+    c: { id: string; buyerId: string; idempotencyKey: string; requestHash: string; currency: string; marketCode: string; shippingAddress: ShippingAddress },
   ): Promise<{ id: string; createdAt: Date; unpaidCheckouts: number } | null> {
     const rows = await preparedQuery<{ id: string; createdAt: Date; unpaidCheckouts: number }>(m, 'checkouts_claim_lock_count',
       `WITH claimed AS (
@@ -176,7 +176,7 @@ export class OrderRepository {
          RETURNING id, created_at
        )
        SELECT id, created_at AS "createdAt", checkout_lock_buyer_count_unpaid($1) AS "unpaidCheckouts" FROM claimed`,
-      [c.buyerId, c.idempotencyKey, c.requestHash, c.currency, JSON.stringify(c.shippingAddress), uuidV7(), c.marketCode],
+      [c.buyerId, c.idempotencyKey, c.requestHash, c.currency, JSON.stringify(c.shippingAddress), c.id, c.marketCode],
     );
     return rows[0] ?? null;
   }
@@ -330,11 +330,16 @@ export class OrderRepository {
    * lockCheckoutOrders), moves those awaiting payment to paid with their history rows and queued
    * mails (what setStatus does for one move), and answers every order as it was before. The caller
    * (OrdersService.onPaymentSucceeded) tells the paid from those cancelled before the money came.
+   * `{ paymentId }`: the checkout of that payment, only if it is marked succeeded at `at` — so the
+   * statement can be pipelined behind the one that marks it, and does nothing if that did not.
    */
-  async payCheckoutOrders(m: EntityManager, checkoutId: string, at: Date): Promise<OrderRow[]> {
-    const rows = await preparedQuery<OrderRow>(m, 'orders_pay_checkout',
+  async payCheckoutOrders(m: EntityManager, of: { checkoutId: string } | { paymentId: string }, at: Date): Promise<OrderRow[]> {
+    const byCheckout = 'checkoutId' in of;
+    const rows = await preparedQuery<OrderRow>(m, byCheckout ? 'orders_pay_checkout' : 'orders_pay_checkout_of_payment',
       `WITH locked AS (
-         SELECT o.* FROM orders o WHERE o.checkout_id = $1 ORDER BY o.id FOR UPDATE
+         SELECT o.* FROM orders o
+          WHERE o.checkout_id = ${byCheckout ? '$1' : `(SELECT p.checkout_id FROM payments p WHERE p.id = $1 AND p.status = 'succeeded' AND p.succeeded_at = $2)`}
+          ORDER BY o.id FOR UPDATE
        ), payable AS (
          SELECT id FROM locked WHERE status = 'pending_payment'
        ), history AS (
@@ -348,7 +353,7 @@ export class OrderRepository {
            FROM payable WHERE orders.id = payable.id
        )
        SELECT ${ORDER_COLUMNS} FROM locked o ORDER BY o.id`,
-      [checkoutId, at],
+      [byCheckout ? of.checkoutId : of.paymentId, at],
     );
     return rows.map(toOrder);
   }

@@ -257,7 +257,7 @@ export class OrdersService implements PaymentOutcomePort {
   async onPaymentSucceeded(m: EntityManager, event: PaymentSucceededEvent): Promise<PaymentSucceededResult> {
     // One statement: lock the checkout's orders, move those awaiting payment to paid (history, queued mails).
     if (!OrderStateMachine.canMove('pending_payment', 'paid')) throw new Error('the order state machine no longer lets a payment pay an order');
-    const orders = await this.orders.payCheckoutOrders(m, event.checkoutId, event.succeededAt);
+    const orders = await this.orders.payCheckoutOrders(m, event.checkoutId ? { checkoutId: event.checkoutId } : { paymentId: event.paymentId }, event.succeededAt);
     const result: PaymentSucceededResult = { paid: [], refundable: [] };
     for (const order of orders) {
       const seller = { orderId: order.id, sellerType: order.sellerType, sellerId: order.sellerId };

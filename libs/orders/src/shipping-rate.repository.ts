@@ -66,12 +66,11 @@ export class ShippingRateRepository {
   }
 
   /**
-   * Checkout's one read of rates: for every seller of the checkout, the rate for the
+   * A quote's one read of rates: for every seller of the cart, the rate for the
    * destination province and the '*' rate (nothing else is needed), keyed "type:id".
    */
   async ratesForSellers(m: EntityManager, sellers: SellerKey[], provinceCode: string): Promise<Map<string, { sellerName: string; rates: ShippingRate[] }>> {
-    const out = new Map<string, { sellerName: string; rates: ShippingRate[] }>();
-    if (sellers.length === 0) return out;
+    if (sellers.length === 0) return new Map();
     const rows: (ShippingRate & { sellerType: string; sellerId: string; sellerName: string })[] = await preparedQuery(m, 'shipping_rates_for_checkout',
       `SELECT r.seller_type AS "sellerType", r.seller_id AS "sellerId", ${RATE_COLUMNS},
               CASE r.seller_type WHEN 'cooperative' THEN (SELECT c.name FROM cooperatives c WHERE c.id = r.seller_id)
@@ -81,14 +80,31 @@ export class ShippingRateRepository {
           AND province_code IN ($3, '*')`,
       [sellers.map((s) => s.sellerType), sellers.map((s) => s.sellerId), provinceCode],
     );
-    for (const r of rows) {
-      const { sellerType, sellerId, sellerName, ...rate } = r;
-      const key = `${sellerType}:${sellerId}`;
-      const entry = out.get(key) ?? { sellerName, rates: [] };
-      entry.rates.push(toRate(rate as ShippingRate));
-      out.set(key, entry);
-    }
-    return out;
+    return byRateSeller(rows);
+  }
+
+  /**
+   * The same read for a checkout, by its listings (their sellers of record: the cooperative when a
+   * listing is sold through one, else its farmer). It needs nothing from the stock statement, so the
+   * checkout sends it in the same round trip (pipelined behind it, it sees the listings as locked).
+   * Writes its statement synchronously (it may be pipelined).
+   */
+  ratesForListings(m: EntityManager, listingIds: string[], provinceCode: string): Promise<Map<string, { sellerName: string; rates: ShippingRate[] }>> {
+    if (listingIds.length === 0) return Promise.resolve(new Map());
+    return preparedQuery<ShippingRate & { sellerType: string; sellerId: string; sellerName: string }>(m, 'shipping_rates_for_listings',
+      `WITH sellers AS (
+         SELECT DISTINCT CASE WHEN l.cooperative_id IS NULL THEN 'farmer' ELSE 'cooperative' END AS seller_type,
+                coalesce(l.cooperative_id, l.farmer_id) AS seller_id
+           FROM listings l WHERE l.id = ANY($1::uuid[])
+       )
+       SELECT r.seller_type AS "sellerType", r.seller_id AS "sellerId", ${RATE_COLUMNS},
+              CASE r.seller_type WHEN 'cooperative' THEN (SELECT c.name FROM cooperatives c WHERE c.id = r.seller_id)
+                   ELSE (SELECT u.display_name FROM users u WHERE u.id = r.seller_id) END AS "sellerName"
+         FROM sellers s
+         JOIN seller_shipping_rates r ON r.seller_type = s.seller_type AND r.seller_id = s.seller_id
+        WHERE r.province_code IN ($2, '*')`,
+      [listingIds, provinceCode],
+    ).then(byRateSeller);
   }
 
   /** The names of sellers, keyed "type:id" (for a quote). */
@@ -103,4 +119,17 @@ export class ShippingRateRepository {
     );
     return new Map(rows.map((r) => [r.key, r.name]));
   }
+}
+
+/** Rate rows grouped by seller, keyed "type:id". */
+function byRateSeller(rows: (ShippingRate & { sellerType: string; sellerId: string; sellerName: string })[]): Map<string, { sellerName: string; rates: ShippingRate[] }> {
+  const out = new Map<string, { sellerName: string; rates: ShippingRate[] }>();
+  for (const r of rows) {
+    const { sellerType, sellerId, sellerName, ...rate } = r;
+    const key = `${sellerType}:${sellerId}`;
+    const entry = out.get(key) ?? { sellerName, rates: [] };
+    entry.rates.push(toRate(rate as ShippingRate));
+    out.set(key, entry);
+  }
+  return out;
 }

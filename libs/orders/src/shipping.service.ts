@@ -66,13 +66,19 @@ export class ShippingService {
   }
 
   /**
-   * Sets each new order's shippingCents and adds it to its totalCents, from one read of the
-   * sellers' rates (inside the checkout transaction). 422 naming the sellers that do not deliver
-   * to the buyer's province.
+   * Sends the checkout's one read of rates, by its listings' sellers (ShippingRateRepository.
+   * ratesForListings): the checkout pipelines it behind its stock statement.
    */
-  async chargeShipping(m: EntityManager, orders: NewOrder[], countyCode: string): Promise<void> {
-    const province = await this.provinceOf(countyCode);
-    const quoted = await this.quoteOrders(m, orders, province);
+  ratesForCheckout(m: EntityManager, listingIds: string[], province: string): Promise<SellerRates> {
+    return this.rates.ratesForListings(m, listingIds, province);
+  }
+
+  /**
+   * Sets each new order's shippingCents and adds it to its totalCents, from the rates read by
+   * ratesForCheckout. 422 naming the sellers that do not deliver to the buyer's province.
+   */
+  chargeShipping(orders: NewOrder[], bySeller: SellerRates, province: string): void {
+    const quoted = quoteOrders(orders, bySeller, province);
     const refused = quoted.filter((q) => q.shippingCents === null);
     if (refused.length > 0) throw new NoDeliveryError(refused.map((q) => q.seller), province);
     orders.forEach((o, i) => {
@@ -86,23 +92,8 @@ export class ShippingService {
    * the county itself in ke. From the regions cached in memory (no round trip in the checkout);
    * the county was checked to be a known county before.
    */
-  private async provinceOf(countyCode: string): Promise<string> {
+  async provinceOf(countyCode: string): Promise<string> {
     return (await this.regions.firstLevelOf(countyCode))?.code ?? countyCode;
-  }
-
-  private async quoteOrders(m: EntityManager, orders: NewOrder[], province: string) {
-    const bySeller = await this.rates.ratesForSellers(m, orders, province);
-    return orders.map((o) => {
-      const found = bySeller.get(`${o.sellerType}:${o.sellerId}`);
-      const goodsCents = o.lines.reduce((s, l) => s + l.lineTotalCents, 0);
-      const weightGrams = o.lines.reduce((s, l) => s + l.netWeightGrams * l.quantity, 0);
-      return {
-        seller: { sellerType: o.sellerType, sellerId: o.sellerId, sellerName: found?.sellerName },
-        goodsCents,
-        weightGrams,
-        shippingCents: shippingCents(found?.rates ?? [], province, goodsCents, weightGrams),
-      };
-    });
   }
 
   /**
@@ -123,7 +114,7 @@ export class ShippingService {
     if (unavailable.length > 0) throw new ListingsUnavailableError(unavailable);
     const orders = group(dto.items.map((i) => ({ listing: byId.get(i.listingId.toLowerCase())!, quantity: i.quantity })));
     const province = await this.provinceOf(dto.shippingAddress.countyCode);
-    const quoted = await this.quoteOrders(m, orders, province);
+    const quoted = quoteOrders(orders, await this.rates.ratesForSellers(m, orders, province), province);
     const names = await this.rates.sellerNames(orders);
     const out = quoted.map((q, i) => ({
       sellerType: q.seller.sellerType,
@@ -139,4 +130,22 @@ export class ShippingService {
     const shipping = out.reduce((s, o) => s + (o.shippingCents ?? 0), 0);
     return { orders: out, goodsCents, shippingCents: shipping, totalCents: goodsCents + shipping, deliverable: out.every((o) => o.shippingCents !== null), currency: listings[0]?.currency ?? DEFAULT_CURRENCY };
   }
+}
+
+/** Sellers' rates for one destination, keyed "type:id". */
+type SellerRates = Map<string, { sellerName: string; rates: ShippingRate[] }>;
+
+/** Each order's goods, weight and shipping from its seller's rates (null: the seller does not deliver there). */
+function quoteOrders(orders: NewOrder[], bySeller: SellerRates, province: string) {
+  return orders.map((o) => {
+    const found = bySeller.get(`${o.sellerType}:${o.sellerId}`);
+    const goodsCents = o.lines.reduce((s, l) => s + l.lineTotalCents, 0);
+    const weightGrams = o.lines.reduce((s, l) => s + l.netWeightGrams * l.quantity, 0);
+    return {
+      seller: { sellerType: o.sellerType, sellerId: o.sellerId, sellerName: found?.sellerName },
+      goodsCents,
+      weightGrams,
+      shippingCents: shippingCents(found?.rates ?? [], province, goodsCents, weightGrams),
+    };
+  });
 }

@@ -14,9 +14,14 @@ export const PAYMENT_OUTCOME_PORT = Symbol('PAYMENT_OUTCOME_PORT');
 
 export interface PaymentSucceededEvent {
   paymentId: string;
-  checkoutId: string;
-  amountCents: number;
-  currency: string;
+  /**
+   * The payment's checkout. Without it, the orders are those of the checkout of payment `paymentId`
+   * if that payment is marked succeeded at `succeededAt` in this transaction, and none otherwise: the
+   * statement can then be sent with the one that marks the payment, before its answer (pipelined).
+   */
+  checkoutId?: string;
+  amountCents?: number;
+  currency?: string;
   succeededAt: Date;
 }
 

@@ -2,10 +2,10 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { inTransaction, uuidV7 } from '@farmlink/database';
+import { beforeCommit, inTransaction, uuidV7 } from '@farmlink/database';
 import { allocateProportionally, type PaymentProviderName, type PaymentStatus, type SellerType } from '@farmlink/shared';
 import { LedgerService } from './ledger.service';
-import { outcomePort, type PaymentOutcomePort } from './payment-outcome.port';
+import { outcomePort, type PaymentOutcomePort, type PaymentSucceededResult } from './payment-outcome.port';
 import { PAYMENT_PROVIDER, PaymentProvider } from './payment-provider';
 import { PaymentRepository, PaymentRow, RefundRow } from './payment.repository';
 import { PaymentNotFoundError } from './payments.errors';
@@ -20,6 +20,14 @@ export interface PaymentSummary {
   amountCents: number;
   currency: string;
   clientSecret?: string;
+}
+
+/** A checkout's payment, prepared by PaymentsService.prepareForCheckout and not yet written. */
+export interface CheckoutPayment {
+  summary: PaymentSummary;
+  /** An external provider (Stripe) is called once the checkout has committed. */
+  needsInitiation: boolean;
+  row: Parameters<PaymentRepository['insert']>[1];
 }
 
 export interface NewRefund {
@@ -68,27 +76,24 @@ export class PaymentsService {
   }
 
   /**
-   * Creates the checkout's payment inside the checkout transaction. A local
-   * provider is initiated at once; an external one (Stripe) is initiated by
-   * `initiate()` after the transaction commits.
+   * The checkout's payment, before it is written: a local provider is initiated at once (its
+   * reference is known now); an external one (Stripe) is initiated by `initiate()` after the
+   * checkout's transaction commits. No statement is sent: `insertForCheckout` writes it.
    */
-  async createForCheckout(
-    m: EntityManager,
-    input: { checkoutId: string; amountCents: number; currency: string },
-  ): Promise<{ summary: PaymentSummary; needsInitiation: boolean }> {
+  async prepareForCheckout(input: { checkoutId: string; amountCents: number; currency: string }): Promise<CheckoutPayment> {
     const id = uuidV7();
     const summary: PaymentSummary = { id, checkoutId: input.checkoutId, provider: this.provider.name, status: 'pending', amountCents: input.amountCents, currency: input.currency };
-    if (this.provider.external) {
-      await this.payments.insert(m, { id, ...input, provider: this.provider.name });
-      return { summary, needsInitiation: true };
-    }
-    // A local provider answers at once: one INSERT with its reference.
+    if (this.provider.external) return { summary, needsInitiation: true, row: { id, ...input, provider: this.provider.name } };
     const intent = await this.provider.createIntent({ paymentId: id, ...input });
-    await this.payments.insert(m, { id, ...input, provider: this.provider.name, providerRef: intent.providerRef, clientSecret: intent.clientSecret });
-    return { summary, needsInitiation: false };
+    return { summary, needsInitiation: false, row: { id, ...input, provider: this.provider.name, providerRef: intent.providerRef, clientSecret: intent.clientSecret } };
   }
 
-  /** Calls the external provider for a payment created by createForCheckout (idempotent: safe to repeat). */
+  /** Writes the prepared payment in the checkout's transaction (one INSERT, sent at once: it may be pipelined). */
+  insertForCheckout(m: EntityManager, payment: CheckoutPayment): Promise<string> {
+    return this.payments.insert(m, payment.row);
+  }
+
+  /** Calls the external provider for a payment written by insertForCheckout (idempotent: safe to repeat). */
   async initiate(paymentId: string): Promise<PaymentSummary> {
     const payment = await this.payments.find(paymentId);
     if (!payment) throw new PaymentNotFoundError(paymentId);
@@ -141,13 +146,18 @@ export class PaymentsService {
   async simulate(paymentId: string, buyerId: string, outcome: 'succeeded' | 'failed'): Promise<PaymentSummary> {
     const { summary, refunds } = await inTransaction(this.db, async (m) => {
       if (outcome === 'succeeded') {
-        // Lock and mark in one statement, only when it is this buyer's simulated payment.
         const at = new Date();
-        const found = await this.payments.lockAndMarkSucceeded(m, paymentId, at, { buyerId, provider: 'simulated' });
+        // One round trip (pipelined): lock and mark the payment, only when it is this buyer's simulated
+        // payment; and move its checkout's orders to paid. The orders statement finds them through the
+        // payment marked succeeded at `at`, so it does nothing when the first statement did not mark it.
+        const [found, orders] = await Promise.all([
+          this.payments.lockAndMarkSucceeded(m, paymentId, at, { buyerId, provider: 'simulated' }),
+          this.outcome.onPaymentSucceeded(m, { paymentId, succeededAt: at }),
+        ]);
         const payment = found?.payment;
         // Someone else's payment, or a real provider's: 404, so ids do not leak.
         if (!payment || payment.buyerId !== buyerId || payment.provider !== 'simulated') throw new PaymentNotFoundError(paymentId);
-        const r = found.marked ? await this.recordSucceeded(m, paymentId, at, payment, { marked: true }) : { refunds: [] as RefundRow[] };
+        const r = found.marked ? await this.settleSucceeded(m, payment, at, orders) : { refunds: [] as RefundRow[] };
         return { summary: PaymentsService.summary({ ...payment, status: 'succeeded' }), refunds: r.refunds };
       }
       const payment = await this.payments.lock(m, paymentId);
@@ -182,14 +192,23 @@ export class PaymentsService {
       if (payment.status === 'succeeded') return { changed: false, refunds: [] };
       await this.payments.markSucceeded(m, paymentId, at);
     }
-    const { paid, refundable } = await this.outcome.onPaymentSucceeded(m, {
+    const orders = await this.outcome.onPaymentSucceeded(m, {
       paymentId,
       checkoutId: payment.checkoutId,
       amountCents: payment.amountCents,
       currency: payment.currency,
       succeededAt: at,
     });
-    await this.ledger.recordSales(m, { paymentId, currency: payment.currency, at, paid });
+    return this.settleSucceeded(m, payment, at, orders);
+  }
+
+  /**
+   * After the orders moved: credits the sales in the seller ledger (a write nobody waits for: it goes
+   * out with COMMIT, beforeCommit) and refunds the orders that could no longer be paid.
+   */
+  private async settleSucceeded(m: EntityManager, payment: PaymentRow, at: Date, { paid, refundable }: PaymentSucceededResult): Promise<{ changed: boolean; refunds: RefundRow[] }> {
+    const paymentId = payment.id;
+    await beforeCommit(m, this.ledger.recordSales(m, { paymentId, currency: payment.currency, at, paid }));
     const refunds: RefundRow[] = [];
     for (const r of refundable) {
       if (r.amountCents <= 0) continue;
