@@ -141,6 +141,9 @@ describe('Checkout and orders (e2e)', () => {
     expect(await stockOf(t, listing.id)).toBe(97);
     const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM checkouts WHERE idempotency_key = $1`, [key]);
     expect(n).toBe(1);
+    // The replays took stock in the round trip that found the key taken, and rolled it back: one take in the history.
+    expect(await t.db.query(`SELECT delta, ref_id AS "refId" FROM listing_stock_changes WHERE listing_id = $1 AND reason = 'checkout'`, [listing.id]))
+      .toEqual([{ delta: -3, refId: bodies[0].body.id }]);
 
     // The same key with another body is refused; no key at all is a 400.
     await checkout(t, buyer, [{ listingId: listing.id, quantity: 4 }], key).expect(422);

@@ -1,3 +1,4 @@
+import { SchedulerRegistry } from '@nestjs/schedule';
 import { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
 import { checkout, createListing, createUser, TestListing, TestUser, useTestApp } from '@farmlink/testing';
 
@@ -22,6 +23,13 @@ describe('Answers match the commit, even when the pool fails right after it', ()
     buyer = await createUser(t, 'buyer');
     const farmer = await createUser(t, 'farmer');
     listing = await createListing(t, farmer, { priceCents: 500, stock: 100 });
+
+    // Only the request under test may commit while armed: the app's periodic jobs (report
+    // aggregator, outbox relay…) commit too, and one of those would fail the request's own
+    // connection before it even started.
+    const scheduler = t.app.get(SchedulerRegistry);
+    for (const name of scheduler.getIntervals()) scheduler.deleteInterval(name);
+    await new Promise((r) => setTimeout(r, 300)); // a round already running finishes
 
     // Every connection acquired from the pool after the armed request's commit fails.
     const pool = (t.db.driver as unknown as { master: { connect: (...args: unknown[]) => unknown } }).master;

@@ -84,7 +84,7 @@ export class ListingsController {
     @Req() req: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const { json, etag, isPublic } = await this.catalog.getJsonByIdOrSlug(caller, idOrSlug);
+    const { body, etag, isPublic } = await this.catalog.getJsonByIdOrSlug(caller, idOrSlug);
     // Public listings: a browser or CDN may keep the answer a second, then revalidate with If-None-Match (304).
     reply.header('ETag', etag);
     reply.header('Cache-Control', isPublic ? 'public, max-age=1, must-revalidate' : 'private, no-cache');
@@ -93,7 +93,7 @@ export class ListingsController {
       reply.code(304).send();
       return;
     }
-    reply.header('Content-Type', 'application/json; charset=utf-8').send(json);
+    reply.header('Content-Type', 'application/json; charset=utf-8').send(body);
   }
 
   @Patch(':id')

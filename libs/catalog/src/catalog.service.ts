@@ -179,7 +179,7 @@ export class CatalogService {
     const facts = isPublic ? { ...row, cooperativeManagerId: null } : await this.listings.findAccess(id);
     if (!facts || !mayReadListing(caller, facts)) throw new ListingNotFoundError(id);
     const json = JSON.stringify(this.toDto(row));
-    const answer = { json, etag: etagOf(json) };
+    const answer = { json, body: Buffer.from(json, 'utf8'), etag: etagOf(json) };
     if (isPublic) this.listingCache.set(id, answer, ticket);
     return { ...answer, isPublic };
   }

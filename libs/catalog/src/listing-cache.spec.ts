@@ -2,7 +2,7 @@ import { ConfigService } from '@nestjs/config';
 import { ListingCache } from './listing-cache';
 
 describe('ListingCache', () => {
-  const answer = { json: '{"stock":5}', etag: '"a"' };
+  const answer = { json: '{"stock":5}', body: Buffer.from('{"stock":5}'), etag: '"a"' };
 
   it('stores an answer read after the last change', () => {
     const cache = new ListingCache(new ConfigService({ CATALOG_LISTING_CACHE_MS: 60_000 }));

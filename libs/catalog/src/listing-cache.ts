@@ -3,9 +3,10 @@ import { ConfigService } from '@nestjs/config';
 import { createHash } from 'node:crypto';
 import { TtlCache } from './ttl-cache';
 
-/** A public listing's answer as sent: its JSON text and the ETag of that text. */
+/** A public listing's answer: its JSON text, the UTF-8 bytes sent (encoded once, not per request) and their ETag. */
 export interface CachedListing {
   json: string;
+  body: Buffer;
   etag: string;
 }
 
