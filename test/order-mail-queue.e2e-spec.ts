@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { QueryRunner } from 'typeorm';
+import { inTransaction } from '@farmlink/database';
 import { NotificationsService } from '@farmlink/notifications';
 import { checkout, COUNTIES, createListing, createUser, useTestApp } from '@farmlink/testing';
 
@@ -50,6 +52,21 @@ describe('Order mails queued by the event, rendered by the relay (e2e)', () => {
 
     await notifications.relay();
     expect(await outbox()).toHaveLength(4);
+  });
+
+  it('rendered messages are written with their delivery jobs: they go out with no relay pass', async () => {
+    // The relay is held by this test (beforeAll), so only the jobs that enqueueAll wrote can send these.
+    const to = `queued-${randomUUID()}@farmlink.test`;
+    const mail = { subject: 'Order', text: 'text', html: '<p>html</p>' };
+    await inTransaction(t.db, (m) =>
+      t.app.get(NotificationsService).enqueueAll(m, Array.from({ length: 25 }, () => ({ channel: 'email' as const, to, template: 'order.test', mail }))),
+    );
+    const rows = () => t.db.query(`SELECT queued_at, sent_at FROM outbox WHERE recipient = $1`, [to]);
+    expect(await rows()).toHaveLength(25);
+    for (const r of await rows()) expect(r.queued_at).toBeInstanceOf(Date);
+    const deadline = Date.now() + 15_000;
+    while ((await rows()).some((r: { sent_at: Date | null }) => r.sent_at === null) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    for (const r of await rows()) expect(r.sent_at).toBeInstanceOf(Date);
   });
 
   it('a move that mails nobody (delivered) queues nothing', async () => {

@@ -20,12 +20,11 @@ export type OutboxEntry =
  * message to the outbox AND its delivery job to the job queue (graphile-worker,
  * `graphile_worker.add_job`) on the caller's transaction, so both exist exactly
  * when the event does. The outbox row is the record of what was (or could not
- * be) sent; the job carries only ids. `enqueueAll` writes many messages in one
- * INSERT and nothing else; the relay (`relay`, a periodic job every
- * OUTBOX_RELAY_MS) first asks its sources (addSource: order mails, queued
- * unrendered by the payment's statement) to render their events with it, then
- * gives such messages their delivery jobs in batches, so the paying transaction
- * never touches the outbox or the queue.
+ * be) sent; the job carries only ids. `enqueueAll` writes many messages and
+ * their jobs (one per 20 messages) in one statement. The relay (`relay`, a
+ * periodic job every OUTBOX_RELAY_MS) asks its sources (addSource: order mails,
+ * queued unrendered by the payment's statement) to render their events with
+ * it, so the paying transaction never touches the outbox or the queue.
  *
  * Delivery: each API process runs a graphile-worker runner on a small pool of
  * its own. The queue gives each job to one process (its row locks), starts it
@@ -64,8 +63,8 @@ export class NotificationsService implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * Writes all of an event's messages to the outbox, with one delivery job for them, in one statement on
-   * the caller's transaction (text messages only when an SMS gateway is configured).
+   * Writes many events' messages to the outbox, with their delivery jobs (one per 20 messages), in one
+   * statement on the caller's transaction (text messages only when an SMS gateway is configured).
    */
   async enqueueAll(m: EntityManager, entries: OutboxEntry[]): Promise<void> {
     const rows = entries.flatMap((e): NewOutboxMessage[] =>
@@ -75,10 +74,13 @@ export class NotificationsService implements OnModuleInit, OnModuleDestroy {
           ? [{ channel: 'sms', recipient: e.to, template: e.template, subject: '', bodyText: e.text, bodyHtml: null }]
           : [],
     );
-    await this.outbox.insertMany(m, rows);
+    await this.outbox.insertMany(m, rows, this.maxAttempts);
   }
 
-  /** The relay: gives every message written by enqueueAll since the last round its delivery job (one per 20). */
+  /**
+   * The relay: asks its sources to render their queued events (with their delivery jobs), then gives a job
+   * to any message still without one (written by an older version; one job per 20).
+   */
   async relay(): Promise<number> {
     // First the events that queue their mails unrendered (order mails: OrderNotifications) become outbox messages.
     for (const source of this.sources) await source();

@@ -42,20 +42,38 @@ export class OutboxRepository {
   }
 
   /**
-   * Writes an event's messages in one statement on the caller's transaction — and nothing else: the
-   * relay (queueNew) gives them their delivery job within OUTBOX_RELAY_MS. The payment's path.
+   * Writes many messages and their delivery jobs (one job per `perJob` messages) in one statement on the
+   * caller's transaction: the messages exist, queued, exactly when that transaction commits. Order mails
+   * are rendered this way, off the event's transaction (OrderNotifications.renderPending).
    */
-  async insertMany(m: EntityManager, msgs: NewOutboxMessage[]): Promise<void> {
+  async insertMany(m: EntityManager, msgs: NewOutboxMessage[], maxAttempts: number, perJob = 20): Promise<void> {
     if (msgs.length === 0) return;
     await m.query(
-      `INSERT INTO outbox (channel, recipient, template, subject, body_text, body_html)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])`,
-      [msgs.map((x) => x.channel), msgs.map((x) => x.recipient), msgs.map((x) => x.template), msgs.map((x) => x.subject), msgs.map((x) => x.bodyText), msgs.map((x) => x.bodyHtml)],
+      `WITH o AS (
+         INSERT INTO outbox (channel, recipient, template, subject, body_text, body_html, queued_at)
+         SELECT x.*, now() FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS x
+         RETURNING id
+       ), chunks AS (
+         SELECT json_agg(id ORDER BY id) AS ids FROM (SELECT id, (row_number() OVER (ORDER BY id) - 1) / $7 AS chunk FROM o) x GROUP BY chunk
+       )
+       SELECT count(*)::int AS n FROM chunks c CROSS JOIN LATERAL graphile_worker.add_job($8, json_build_object('ids', c.ids), max_attempts => $9) AS job`,
+      [
+        msgs.map((x) => x.channel),
+        msgs.map((x) => x.recipient),
+        msgs.map((x) => x.template),
+        msgs.map((x) => x.subject),
+        msgs.map((x) => x.bodyText),
+        msgs.map((x) => x.bodyHtml),
+        perJob,
+        DELIVER_TASK,
+        maxAttempts,
+      ],
     );
   }
 
   /**
-   * The relay: marks up to `limit` messages not yet given to the queue as queued and adds one
+   * The relay, for messages written without a job (none since insertMany writes its jobs; rows of an older
+   * version): marks up to `limit` messages not yet given to the queue as queued and adds one
    * delivery job per `perJob` of them, in one statement; rows another relay holds are skipped (several
    * API processes may relay at once). Answers how many messages were queued.
    */

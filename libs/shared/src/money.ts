@@ -173,6 +173,25 @@ export function allocateProportionally(total: number, weights: readonly number[]
   return floors.map((f) => Number(f));
 }
 
+/** Formatters by locale and currency: building an Intl.NumberFormat costs far more than using one (every order mail formats amounts). */
+const formats = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: string | undefined, currency: string, exp: number): Intl.NumberFormat {
+  const key = `${locale ?? ''}|${currency}`;
+  let nf = formats.get(key);
+  if (!nf) {
+    nf = new Intl.NumberFormat(locale ?? 'en-US', {
+      style: 'currency',
+      currency,
+      currencyDisplay: locale ? 'symbol' : currency === 'CNY' ? 'narrowSymbol' : 'code',
+      minimumFractionDigits: exp,
+      maximumFractionDigits: exp,
+    });
+    if (formats.size >= 256) formats.clear(); // bounded whatever locales callers pass
+    formats.set(key, nf);
+  }
+  return nf;
+}
+
 /**
  * Formats minor units for people with Intl.NumberFormat, as many decimals as the currency's
  * exponent: 123456 CNY → "¥1,234.56", 123456 KES → "KES 1,234.56", 1500 UGX → "UGX 1,500".
@@ -187,13 +206,7 @@ export function formatMoney(minor: number, currency = DEFAULT_CURRENCY, locale?:
   const scale = 10 ** exp;
   const major = Math.floor(abs / scale);
   const fraction = exp === 0 ? '' : String(abs % scale).padStart(exp, '0');
-  const nf = new Intl.NumberFormat(locale ?? 'en-US', {
-    style: 'currency',
-    currency,
-    currencyDisplay: locale ? 'symbol' : currency === 'CNY' ? 'narrowSymbol' : 'code',
-    minimumFractionDigits: exp,
-    maximumFractionDigits: exp,
-  });
+  const nf = numberFormat(locale, currency, exp);
   // Format a number with the same integer part (exact below 2^53) and put the exact fraction in.
   const parts = nf.formatToParts(sign * (major + (exp === 0 ? 0 : 0.5 / scale)));
   return parts
