@@ -5,6 +5,7 @@ import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import { dataSourceOptions } from '@farmlink/database';
 import { AuditModule } from '@farmlink/audit';
 import { IdentityModule } from '@farmlink/identity';
@@ -44,7 +45,18 @@ export class AppModule {
             paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["stripe-signature"]', '*.password', '*.passwordHash'],
             censor: '[redacted]',
           },
-          customProps: () => ({ service: 'farmlink-api' }),
+          base: { pid: process.pid, hostname: hostname(), service: 'farmlink-api' },
+          // A request's log line names it without its headers. pino-http makes a child logger of every
+          // request, logged or not, and pino serialises (and redacts) a child's bindings when it is made:
+          // with the headers that was ~3 % of the API's CPU under checkout load, for lines rarely written.
+          serializers: {
+            req: (req: { id?: string; method?: string; url?: string; remoteAddress?: string }) => ({
+              id: req.id,
+              method: req.method,
+              url: req.url,
+              remoteAddress: req.remoteAddress,
+            }),
+          },
           autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/api/health') },
         },
       }),
