@@ -5,10 +5,17 @@
 //   npm run bench:checkout            (embedded PostgreSQL)
 //   DATABASE_URL=postgres://… npm run bench:checkout
 //   BENCH_SECONDS=20 BENCH_CONNECTIONS=64 BENCH_HOT=1 BENCH_STOCK_HISTORY=off …
+//   BENCH_BACKGROUND=held: phase 2 with the report aggregator and the mail relay held (their
+//     cluster-wide locks taken by the bench), then released and timed while they catch up, so
+//     the CPU of the sale itself and of the work each paid order leaves behind are told apart.
+//
+// With a server on this machine it also prints the CPU time (from /proc) that each phase and
+// pgbench took, per checkout, per paid checkout and per TPC-B transaction: the ratios to pgbench
+// are ratios of those costs, since all of them share the same cores.
 import autocannon from 'autocannon';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { fmt, pgbenchTps, signToken, sqlProfile, startApi, startDatabase } from '../lib/harness.mjs';
+import { cpuMeter, fmt, pgbenchRun, signToken, sqlProfile, startApi, startDatabase } from '../lib/harness.mjs';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
@@ -97,9 +104,12 @@ function request() {
   };
 }
 
+const meter = await cpuMeter(client, api.pid);
 const { rows: [{ before }] } = await client.query(`SELECT count(*)::int AS before FROM checkouts`);
 console.log(`checkouts: ${CONNECTIONS} connections for ${SECONDS} s (pool ${process.env.DB_POOL_SIZE ?? 20})…`);
+const cpu1Start = meter?.read();
 const result = await autocannon({ url: api.url, connections: CONNECTIONS, duration: SECONDS, requests: [request()] });
+const cpu1 = meter?.since(cpu1Start);
 const phase1End = new Date();
 const ok = result['2xx'];
 const checkoutsPerSecond = ok / SECONDS;
@@ -113,7 +123,16 @@ const sql = await sqlProfile(client);
 // the checkout's answer); a pair's latency runs from the checkout's start to the
 // payment's answer. (Until 2026-12-02 this phase ran on 64 fetch() loops, which took a
 // third of a core on the 2-core machine; autocannon's client takes a tenth.)
-console.log(`checkout + pay: ${CONNECTIONS} clients for ${SECONDS} s…`);
+// BENCH_BACKGROUND=held: the aggregator's and the relay's cluster-wide locks, held by this connection through phase 2.
+const BACKGROUND_LOCKS = ['farmlink:report-aggregator', 'farmlink:job:outbox-relay'];
+const held = process.env.BENCH_BACKGROUND === 'held';
+const holder = held ? new pg.Client({ connectionString: db.url }) : null;
+if (holder) {
+  await holder.connect();
+  for (const key of BACKGROUND_LOCKS) await holder.query(`SELECT pg_advisory_lock(hashtext($1))`, [key]);
+}
+console.log(`checkout + pay: ${CONNECTIONS} clients for ${SECONDS} s${held ? ' (report aggregator and mail relay held)' : ''}…`);
+const cpu2Start = meter?.read();
 const payLatencies = [];
 let paidCount = 0;
 let payErrors = 0;
@@ -157,7 +176,26 @@ await autocannon({
     },
   ],
 });
+const cpu2 = meter?.since(cpu2Start);
 payLatencies.sort((a, b) => a - b);
+
+// The background work the paid orders left (held): released, and timed until the rollups, the mail
+// queue and the deliveries have caught up.
+let background = null;
+if (holder) {
+  const left = async () =>
+    (await client.query(
+      `SELECT (SELECT count(*) FROM report_pending) + (SELECT count(*) FROM order_mail_pending)
+            + (SELECT count(*) FROM outbox WHERE sent_at IS NULL) AS n`,
+    )).rows[0].n;
+  const queued = Number(await left());
+  const start = meter?.read();
+  const t0 = performance.now();
+  for (const key of BACKGROUND_LOCKS) await holder.query(`SELECT pg_advisory_unlock(hashtext($1))`, [key]);
+  await holder.end();
+  while (Number(await left()) > 0 && performance.now() - t0 < 300_000) await new Promise((r) => setTimeout(r, 50));
+  background = { queued, seconds: (performance.now() - t0) / 1000, cpu: meter?.since(start) };
+}
 const pct = (a, p) => (a.length ? a[Math.min(a.length - 1, Math.floor(a.length * p))] : NaN);
 
 // Invariant: for every listing, stock + units in non-cancelled orders = initial stock.
@@ -181,7 +219,8 @@ for (const r of indexUse) console.log(`  ${r.table.padEnd(14)} ${r.index.padEnd(
 const topStatements = await sql.top();
 if (topStatements.length) {
   console.log(`\nphase 2 statements by total time (pg_stat_statements; ${paidCount} paid checkouts):`);
-  for (const r of topStatements) console.log(`  ${String(r.calls).padStart(7)} calls ${String(r.total_ms).padStart(7)} ms ${String(r.mean_ms).padStart(8)} ms/call  ${r.query}`);
+  console.log('    calls  exec ms  plan ms  exec ms/call');
+  for (const r of topStatements) console.log(`  ${String(r.calls).padStart(7)} ${String(r.total_ms).padStart(8)} ${String(r.plan_ms).padStart(8)} ${String(r.mean_ms).padStart(13)}  ${r.query}`);
 }
 // Updates that stayed on their page without new index entries (HOT): a stock update that is not HOT writes
 // an entry in every index of listings, the trigram index included.
@@ -196,8 +235,20 @@ await client.end();
 await api.stop();
 
 console.log('pgbench TPC-B baseline: 64 clients, 20 s…');
-const tps = pgbenchTps(db, { clients: 64, seconds: 20 });
+const bench = pgbenchRun(db, { clients: 64, seconds: 20, meter });
+const tps = bench?.tps ?? null;
 await db.stop();
+
+// CPU per unit of work, in ms of one core: what the ratios to pgbench are made of.
+const per = (cpu, n) => (cpu && n ? { api: cpu.api / n, pg: cpu.pg / n, client: cpu.client / n, all: (cpu.api + cpu.pg + cpu.client) / n } : null);
+const cpuLine = (c, clientName = 'load generator') =>
+  c
+    ? `${c.api ? `API ${fmt(c.api, 2)} + ` : ''}PostgreSQL ${fmt(c.pg, 2)} + ${clientName} ${fmt(c.client, 2)} = ${fmt(c.all, 2)}`
+    : 'n/a (no /proc, or a remote server)';
+const perCheckout = per(cpu1, ok);
+const perPaid = per(cpu2, paidCount);
+const perBackground = background ? per(background.cpu, paidCount) : null;
+const perTpcb = bench?.cpu && bench.transactions ? per({ ...bench.cpu, api: 0 }, bench.transactions) : null; // the API is stopped by then
 
 const lines = [
   ['checkouts/s', fmt(checkoutsPerSecond)],
@@ -210,6 +261,16 @@ const lines = [
   ['checkout + pay: errors', String(payErrors)],
   ['pgbench TPC-B tps (baseline)', tps === null ? 'pgbench not installed' : fmt(tps)],
   ['ratio checkouts/s ÷ TPC-B tps', tps ? fmt(checkoutsPerSecond / tps, 3) : 'n/a'],
+  ['ratio paid checkouts/s ÷ TPC-B tps', tps ? fmt(paidCount / SECONDS / tps, 3) : 'n/a'],
+  ['CPU ms per checkout', cpuLine(perCheckout)],
+  [`CPU ms per paid checkout${held ? ' (background held)' : ''}`, cpuLine(perPaid)],
+  ...(background
+    ? [[`  then the background, per paid checkout`, `${cpuLine(perBackground, 'bench')} (${fmt(background.queued)} rows caught up in ${fmt(background.seconds, 1)} s)`]]
+    : []),
+  ['CPU ms per TPC-B transaction', cpuLine(perTpcb, 'pgbench')],
+  ...(perTpcb && perPaid
+    ? [['paid checkout ÷ TPC-B transaction, CPU', `${fmt((perPaid.all + (perBackground?.all ?? 0)) / perTpcb.all, 1)} × (PostgreSQL's part alone: ${fmt((perPaid.pg + (perBackground?.pg ?? 0)) / perTpcb.all, 1)} ×)`]]
+    : []),
   ['listings where stock + sold ≠ initial', String(broken.length)],
 ];
 console.log('\nFarmLink checkout benchmark' + (hot ? ' (hot: 10 listings)' : ''));

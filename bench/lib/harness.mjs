@@ -3,7 +3,7 @@
 // ends, a timing loop, the results file, and pgbench as a baseline.
 // Run `npx nest build api` first (the bench:* scripts do).
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, chmodSync, existsSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, chmodSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -53,7 +53,7 @@ export async function startDatabase(name, { dataDir, maxConnections = 300 } = {}
   const dir = dataDir ? undefined : mkdtempSync(join(tmpdir(), 'farmlink-bench-'));
   if (dir) chmodSync(dir, 0o755);
   // BENCH_PROFILE_SQL=1: pg_stat_statements loaded, so a bench can print where the database's time went.
-  const settings = process.env.BENCH_PROFILE_SQL === '1' ? { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'all', track_functions: 'all' } : {};
+  const settings = process.env.BENCH_PROFILE_SQL === '1' ? { shared_preload_libraries: 'pg_stat_statements', 'pg_stat_statements.track': 'all', 'pg_stat_statements.track_planning': 'on', track_functions: 'all' } : {};
   const server = await startEmbeddedPostgres({ dataDir: dataDir ? join(ROOT, dataDir) : join(dir, 'data'), ephemeral: !dataDir, maxConnections, settings });
   await ensureDatabaseExists(server.adminUrl, name);
   return {
@@ -190,7 +190,15 @@ export function signToken(sub, role) {
 }
 
 /** pgbench TPC-B (the default script) against the same server; null when pgbench is not installed. */
-export function pgbenchTps(db, { clients = 64, seconds = 20, scale = 10 } = {}) {
+export function pgbenchTps(db, options) {
+  return pgbenchRun(db, options)?.tps ?? null;
+}
+
+/**
+ * pgbench TPC-B: `{ tps, transactions }`, and with `meter` (a cpuMeter) the CPU its run took
+ * (`cpu`: PostgreSQL's and pgbench's, the initialisation left out); null when pgbench is not installed.
+ */
+export function pgbenchRun(db, { clients = 64, seconds = 20, scale = 10, meter } = {}) {
   const bin = ['pgbench', '/usr/lib/postgresql/15/bin/pgbench'].find((b) => spawnSync(b, ['--version']).status === 0);
   if (!bin) return null;
   const u = new URL(db.adminUrl);
@@ -200,10 +208,64 @@ export function pgbenchTps(db, { clients = 64, seconds = 20, scale = 10 } = {}) 
   spawnSync('psql', [...args, '-d', 'postgres', '-c', 'DROP DATABASE IF EXISTS farmlink_pgbench', '-c', 'CREATE DATABASE farmlink_pgbench'], { encoding: 'utf8' });
   const init = spawnSync(bin, [...args, '-i', '-q', '-s', String(scale), 'farmlink_pgbench'], { encoding: 'utf8' });
   if (init.status !== 0) throw new Error(`pgbench -i failed: ${init.stderr}`);
+  const before = meter?.read();
   const run = spawnSync(bin, [...args, '-c', String(clients), '-j', '2', '-T', String(seconds), 'farmlink_pgbench'], { encoding: 'utf8' });
+  const cpu = meter ? meter.since(before) : null;
   const m = /tps = ([\d.]+)/.exec(run.stdout);
   if (!m) throw new Error(`pgbench failed: ${run.stderr}`);
-  return Number(m[1]);
+  const done = /number of transactions actually processed: (\d+)/.exec(run.stdout);
+  return { tps: Number(m[1]), transactions: done ? Number(done[1]) : null, cpu };
+}
+
+/**
+ * CPU time (ms of one core) used by the API process, by the PostgreSQL server (its postmaster and every
+ * backend, the ones that ended included) and by this process with the children it has waited for (the
+ * load generator, pgbench), read from /proc. `read()` takes a snapshot, `since(snapshot)` the CPU used
+ * after it. Needs Linux and a server on this machine (embedded, or DATABASE_URL's on localhost, its data
+ * directory readable); null otherwise.
+ */
+export async function cpuMeter(client, apiPid) {
+  if (process.platform !== 'linux') return null;
+  let postmaster;
+  try {
+    const { rows: [{ data_directory: dir }] } = await client.query('SHOW data_directory');
+    postmaster = Number(readFileSync(join(dir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    stat(postmaster);
+  } catch {
+    return null; // a remote server, or one whose files this user cannot read
+  }
+  const msPerTick = 1000 / 100; // USER_HZ: 100 on Linux
+  // /proc/<pid>/stat after the command's closing parenthesis: state ppid … utime(14) stime(15) cutime(16) cstime(17)
+  function stat(pid) {
+    const s = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const f = s.slice(s.lastIndexOf(')') + 2).split(' ');
+    return { ppid: Number(f[1]), own: Number(f[11]) + Number(f[12]), children: Number(f[13]) + Number(f[14]) };
+  }
+  function pgTicks() {
+    const p = stat(postmaster);
+    let ticks = p.own + p.children; // the postmaster, and the backends it has reaped
+    for (const name of readdirSync('/proc')) {
+      if (!/^\d+$/.test(name)) continue;
+      try {
+        const s = stat(name);
+        if (s.ppid === postmaster) ticks += s.own;
+      } catch {} // ended meanwhile
+    }
+    return ticks;
+  }
+  const read = () => {
+    const self = stat(process.pid);
+    let api = 0;
+    try { api = stat(apiPid).own; } catch {} // stopped
+    return { api: api * msPerTick, pg: pgTicks() * msPerTick, client: (self.own + self.children) * msPerTick };
+  };
+  return {
+    read,
+    since(before) {
+      const now = read();
+      return { api: now.api - before.api, pg: now.pg - before.pg, client: now.client - before.client };
+    },
+  };
 }
 
 /**
@@ -217,10 +279,11 @@ export async function sqlProfile(client) {
   return {
     async top(limit = 30) {
       const { rows } = await client.query(
-        `SELECT calls::int, round(total_exec_time)::int AS total_ms, round((total_exec_time / calls)::numeric, 3)::float AS mean_ms,
+        `SELECT calls::int, round(total_exec_time)::int AS total_ms, round((total_exec_time / nullif(calls, 0))::numeric, 3)::float AS mean_ms,
+                round(total_plan_time)::int AS plan_ms,
                 rows::int, left(regexp_replace(query, '\\s+', ' ', 'g'), 160) AS query
            FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
-          ORDER BY total_exec_time DESC LIMIT $1`,
+          ORDER BY total_exec_time + total_plan_time DESC LIMIT $1`,
         [limit],
       );
       return rows;

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '@farmlink/database';
+import { dataSourceOptions, inTransaction } from '@farmlink/database';
 import { createTestDatabase, TestDatabase } from '@farmlink/testing/test-database';
 import { ListingStockRepository } from './listing-stock.repository';
 
@@ -140,5 +140,29 @@ describe('ListingStockRepository (real PostgreSQL)', () => {
     ]);
     // b had too little: nothing taken, nothing recorded beyond its insert.
     expect(await db.query(`SELECT count(*)::int AS n FROM listing_stock_changes WHERE listing_id = $1`, [b])).toEqual([{ n: 1 }]);
+  });
+
+  it('planned once per connection (a generic plan, as checkout runs it), it still finds listings by primary key', async () => {
+    // Enough listings that a scan is never the cheap way (the generic plan once joined listings to unnest(), estimated at 100 rows, and scanned them).
+    await db.query(
+      `INSERT INTO listings (farmer_id, county_code, title, category, unit, net_weight_grams, price_cents, stock)
+       SELECT $1, '520322', '笋 ' || g, 'vegetables', 'box', 2500, 4800, 5 FROM generate_series(1, 2000) g`,
+      [farmerId],
+    );
+    await db.query(`ANALYZE listings`);
+    const a = await listing(5);
+    const plan = await inTransaction(
+      db,
+      async (m) => {
+        await repo.takeForCheckout(m, [{ listingId: a, quantity: 1 }]);
+        const [{ name }] = await m.query(`SELECT name FROM pg_prepared_statements WHERE statement LIKE '%stock_ctx%FOR UPDATE%'`);
+        const rows: Record<string, string>[] = await m.query(`EXPLAIN (COSTS OFF) EXECUTE ${name}('{${a}}', '{1}', 'checkout', null, null)`);
+        return rows.map((r) => r['QUERY PLAN']).join('\n');
+      },
+      { genericPlans: true },
+    );
+    expect(plan).toContain('$1'); // generic
+    expect(plan).toContain('listings_pkey');
+    expect(plan).not.toMatch(/Seq Scan on listings/);
   });
 });

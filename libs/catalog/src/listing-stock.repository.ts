@@ -59,26 +59,31 @@ export class ListingStockRepository {
   ): Promise<{ listings: CheckoutListing[]; taken: Set<string> }> {
     const merged = mergeItems(items).filter(([, q]) => Number.isSafeInteger(q) && q > 0);
     if (merged.length === 0) return { listings: [], taken: new Set() };
-    const rows: Record<string, unknown>[] = await preparedQuery(manager, 'listings_take_for_checkout_v3',
+    // Written for a generic plan (the checkout transaction plans its statements once per connection,
+    // inTransaction's genericPlans): listings are found by `id = ANY($1)`, whose estimate (a few rows)
+    // keeps them on the primary key, and read once — the locked rows carry every column the answer
+    // needs. Joined to the unnest() instead (estimated at 100 rows), the generic plan scanned listings.
+    const rows: Record<string, unknown>[] = await preparedQuery(manager, 'listings_take_for_checkout_v4',
       `WITH ${stockContextCte(3)}, req AS (
          SELECT r.id, r.qty FROM unnest($1::uuid[], $2::int[]) AS r(id, qty)
        ), locked AS (
-         SELECT l.id, l.stock, l.status FROM listings l JOIN req ON req.id = l.id ORDER BY l.id FOR UPDATE OF l
+         SELECT l.id, l.title, l.unit, l.category, l.net_weight_grams, l.price_cents, l.currency, l.market_code, l.stock, l.status,
+                l.farmer_id, l.cooperative_id, l.county_code
+           FROM listings l WHERE l.id = ANY($1::uuid[]) ORDER BY l.id FOR UPDATE OF l
        ), taken AS (
          UPDATE listings l SET stock = l.stock - req.qty, updated_at = now()
            FROM req, locked, stock_ctx
-          WHERE l.id = req.id AND locked.id = l.id AND locked.status = 'active' AND locked.stock >= req.qty
+          WHERE l.id = ANY($1::uuid[]) AND l.id = req.id AND locked.id = l.id AND locked.status = 'active' AND locked.stock >= req.qty
          RETURNING l.id
        )
        SELECT l.id, l.title, l.unit, l.category, l.net_weight_grams AS "netWeightGrams", l.price_cents AS "priceCents",
-              l.currency, l.market_code AS "marketCode", locked.stock, locked.status, l.farmer_id AS "farmerId", l.cooperative_id AS "cooperativeId",
+              l.currency, l.market_code AS "marketCode", l.stock, l.status, l.farmer_id AS "farmerId", l.cooperative_id AS "cooperativeId",
               l.county_code AS "countyCode", u.county_code AS "farmerCountyCode",
               -- Poor only when an officer has verified the farmer's claim by now (a claim alone never counts).
               EXISTS (SELECT 1 FROM poverty_claims pc WHERE pc.farmer_id = l.farmer_id AND pc.status = 'verified') AS "farmerPovertyRegistered",
               c.county_code AS "cooperativeCountyCode",
               EXISTS (SELECT 1 FROM taken WHERE taken.id = l.id) AS taken
-         FROM locked
-         JOIN listings l ON l.id = locked.id
+         FROM locked l
          JOIN users u ON u.id = l.farmer_id
          LEFT JOIN cooperatives c ON c.id = l.cooperative_id
         ORDER BY l.id`,

@@ -86,4 +86,26 @@ describe('inTransaction, pipelined (real PostgreSQL)', () => {
     await beforeCommit(ds.manager, ds.query(`INSERT INTO pipelined (id, note) VALUES (5, 'plain')`));
     expect(await ds.query(`SELECT id FROM pipelined`)).toEqual([{ id: 5 }]);
   });
+
+  it('genericPlans: the transaction plans its prepared statements once (force_generic_plan), and only that transaction', async () => {
+    const mode = (m: EntityManager) => preparedQuery<{ mode: string }>(m, 'spec_plan_mode', `SELECT current_setting('plan_cache_mode') AS mode`, []);
+    const inside = await inTransaction(ds, async (m) => (await mode(m))[0].mode, { genericPlans: true });
+    expect(inside).toBe('force_generic_plan');
+    // SET LOCAL ends with the transaction: the connection goes back to the pool as it was.
+    const after = await Promise.all([0, 1].map(() => inTransaction(ds, async (m) => (await mode(m))[0].mode)));
+    expect(after).toEqual(['auto', 'auto']);
+    // A generic plan shows the parameter ($1), a custom plan the value.
+    const plan = await inTransaction(
+      ds,
+      async (m) => {
+        const { databaseConnection: client } = m.queryRunner as unknown as { databaseConnection: { query(q: string): Promise<{ rows: Record<string, string>[] }> } };
+        await client.query(`PREPARE spec_generic (int) AS SELECT note FROM pipelined WHERE id = $1`);
+        const rows = (await client.query(`EXPLAIN (COSTS OFF) EXECUTE spec_generic(7)`)).rows;
+        await client.query(`DEALLOCATE spec_generic`);
+        return rows.map((r) => Object.values(r)[0]).join('\n');
+      },
+      { genericPlans: true },
+    );
+    expect(plan).toContain('$1');
+  });
 });

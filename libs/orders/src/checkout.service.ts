@@ -128,7 +128,7 @@ export class CheckoutService {
         orderNos,
       }));
       return { checkoutId, totalCents, response, paymentId: payment.summary.id, createdAt: checkout.createdAt, placed, currency };
-    }).catch((err) => {
+    }, { genericPlans: true }).catch((err) => {
       if (err instanceof KeyAlreadyClaimed) return null;
       throw err;
     });

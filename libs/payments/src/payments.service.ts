@@ -164,7 +164,7 @@ export class PaymentsService {
       if (!payment || payment.buyerId !== buyerId || payment.provider !== 'simulated') throw new PaymentNotFoundError(paymentId);
       const r = await this.recordFailed(m, paymentId, 'Simulated payment failure', payment);
       return { summary: PaymentsService.summary(r.changed ? { ...payment, status: 'failed' } : payment), refunds: [] as RefundRow[] };
-    });
+    }, { genericPlans: true });
     await this.completeRefunds(refunds);
     return summary;
   }

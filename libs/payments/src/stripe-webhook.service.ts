@@ -69,7 +69,7 @@ export class StripeWebhookService {
       const done = await this.act(m, event, reported);
       await this.repo.setWebhookOutcome(m, event.id, done.outcome);
       return { result: { received: true as const, processed: true, outcome: done.outcome }, refunds: done.refunds };
-    });
+    }, { genericPlans: true });
     // Refunds the event caused (money for cancelled orders) go to Stripe once they are committed.
     await this.payments.completeRefunds(refunds);
     return result;
