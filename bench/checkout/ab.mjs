@@ -56,6 +56,10 @@ function run(dir) {
     errors: num(value('checkout + pay: errors')),
     pgbench: num(value('pgbench TPC-B tps (baseline)')),
     broken: num(value('listings where stock + sold ≠ initial')),
+    // CPU (ms of one core, all processes) per unit of work: steadier than throughput when the machine's speed moves.
+    cpuCheckout: num(/= ([\d.,]+)/.exec(value('CPU ms per checkout'))?.[1] ?? NaN),
+    cpuPaid: num(/= ([\d.,]+)/.exec(value('CPU ms per paid checkout'))?.[1] ?? NaN),
+    cpuTpcb: num(/= ([\d.,]+)/.exec(value('CPU ms per TPC-B transaction'))?.[1] ?? NaN),
   };
   if (res.status !== 0 || Number.isNaN(figures.checkouts)) {
     console.error(res.stdout.slice(-2000), res.stderr.slice(-2000));
@@ -71,21 +75,30 @@ for (let i = 1; i <= pairs; i++) {
   rows.push([a, b]);
   console.log(
     `pair ${i}: checkouts/s ${a.checkouts} → ${b.checkouts}, paid checkouts/s ${a.paid} → ${b.paid}, ` +
-      `pair p99 ${a.pairP99} → ${b.pairP99} ms, pgbench ${a.pgbench} / ${b.pgbench}`,
+      `pair p99 ${a.pairP99} → ${b.pairP99} ms, CPU ms per paid checkout ${a.cpuPaid} → ${b.cpuPaid}, pgbench ${a.pgbench} / ${b.pgbench}`,
   );
 }
 
 const mean = (side, key) => rows.reduce((s, r) => s + r[side][key], 0) / rows.length;
 const change = (key) => `${(100 * (mean(1, key) / mean(0, key) - 1)).toFixed(1)} %`;
 console.log(`\nbench:checkout A/B, before = ${sha.slice(0, 12)}, after = ${here.slice(0, 12)} and the working tree, BENCH_SECONDS=${process.env.BENCH_SECONDS ?? 15}\n`);
-console.log('| pair | before: checkouts/s | after | before: paid checkouts/s | after | checkout p99 ms (before / after) | pair p99 ms (before / after) | pgbench tps (before / after) |');
-console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+console.log('| pair | before: checkouts/s | after | before: paid checkouts/s | after | checkout p99 ms (before / after) | pair p99 ms (before / after) | CPU ms per checkout (before / after) | CPU ms per paid checkout (before / after) | pgbench tps (before / after) |');
+console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 rows.forEach(([a, b], i) =>
-  console.log(`| ${i + 1} | ${a.checkouts} | ${b.checkouts} | ${a.paid} | ${b.paid} | ${a.p99} / ${b.p99} | ${a.pairP99} / ${b.pairP99} | ${a.pgbench} / ${b.pgbench} |`),
+  console.log(
+    `| ${i + 1} | ${a.checkouts} | ${b.checkouts} | ${a.paid} | ${b.paid} | ${a.p99} / ${b.p99} | ${a.pairP99} / ${b.pairP99} | ` +
+      `${a.cpuCheckout} / ${b.cpuCheckout} | ${a.cpuPaid} / ${b.cpuPaid} | ${a.pgbench} / ${b.pgbench} |`,
+  ),
 );
-const m = (side, key) => mean(side, key).toFixed(0);
-console.log(`| mean | ${m(0, 'checkouts')} | ${m(1, 'checkouts')} | ${m(0, 'paid')} | ${m(1, 'paid')} | ${m(0, 'p99')} / ${m(1, 'p99')} | ${m(0, 'pairP99')} / ${m(1, 'pairP99')} | ${m(0, 'pgbench')} / ${m(1, 'pgbench')} |`);
-console.log(`\nafter ÷ before: checkouts ${change('checkouts')}, paid checkouts ${change('paid')}`);
+const m = (side, key, digits = 0) => mean(side, key).toFixed(digits);
+console.log(
+  `| mean | ${m(0, 'checkouts')} | ${m(1, 'checkouts')} | ${m(0, 'paid')} | ${m(1, 'paid')} | ${m(0, 'p99')} / ${m(1, 'p99')} | ${m(0, 'pairP99')} / ${m(1, 'pairP99')} | ` +
+    `${m(0, 'cpuCheckout', 2)} / ${m(1, 'cpuCheckout', 2)} | ${m(0, 'cpuPaid', 2)} / ${m(1, 'cpuPaid', 2)} | ${m(0, 'pgbench')} / ${m(1, 'pgbench')} |`,
+);
+console.log(
+  `\nafter ÷ before: checkouts ${change('checkouts')}, paid checkouts ${change('paid')}; ` +
+    `CPU per checkout ${change('cpuCheckout')}, per paid checkout ${change('cpuPaid')}`,
+);
 const bad = rows.flat().filter((r) => r.errors > 0 || r.broken > 0);
 if (bad.length > 0) {
   console.error(`${bad.length} run(s) with errors or a broken stock invariant`);
