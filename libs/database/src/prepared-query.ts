@@ -7,8 +7,12 @@ interface PgClient {
 
 /**
  * Runs a hot statement as a named prepared statement on the transaction's own
- * connection, so PostgreSQL parses and plans it once per connection instead of
- * on every call (planning the checkout's CTEs cost more than running them).
+ * connection, so PostgreSQL parses it once per connection instead of on every call.
+ * It is also planned once only in a transaction run with `genericPlans`
+ * (transaction.ts): otherwise PostgreSQL goes on planning it on every call whenever
+ * the generic plan's estimate looks costlier — as it did for the checkout's CTEs,
+ * whose planning cost more than running them. Write such a statement so that its
+ * generic plan is a good one (ids by `= ANY($n)` rather than joined to an unnest()).
  * Falls back to a plain query when the manager has no connected pg client.
  * Use only with constant SQL text; `name` must be unique per text.
  *
